@@ -1,0 +1,44 @@
+"""Atomic output files: a result is written whole or not at all, and never over an input."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+
+class OutputError(Exception):
+    """An output path that must not be written (the input itself, a missing folder)."""
+
+    def __init__(self, code: str, **params: object) -> None:
+        super().__init__(code)
+        self.code = code
+        self.params = params
+
+
+def atomic_write(path: str | Path, write: Callable[[Path], None],
+                 protect: Iterable[str | Path] = ()) -> Path:
+    """Call ``write(tmp)`` on a temporary file beside ``path``, then rename it onto ``path``.
+
+    A failure leaves ``path`` as it was. Paths in ``protect`` (the inputs) are never written.
+    """
+    target = Path(path).expanduser().absolute()
+    for p in protect:
+        if Path(p).expanduser().exists() and target.exists() and os.path.samefile(target, p):
+            raise OutputError("output_is_input", path=str(target))
+        if Path(p).expanduser().absolute() == target:
+            raise OutputError("output_is_input", path=str(target))
+    if not target.parent.is_dir():
+        raise OutputError("output_folder_missing", path=str(target.parent))
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=target.suffix + ".tmp",
+                                    dir=target.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        write(tmp)
+        os.replace(tmp, target)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+    return target

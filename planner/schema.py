@@ -1,0 +1,327 @@
+"""Declarations of the input workbook: every sheet, column, parameter and allowed value, once.
+
+The template, the ``LEEME`` sheet and the validation messages are all generated from these
+declarations (DESIGN §3). Column names are the Spanish names planners write; matching ignores
+case, accents, surrounding spaces and spaces versus underscores.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from planner.text import normalize_key
+
+Kind = Literal["text", "int", "number", "bool", "choice"]
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a sheet: its Spanish name, type, bounds and meaning."""
+
+    name: str
+    kind: Kind
+    description: str
+    description_en: str
+    required: bool = True  # the column must be present in the sheet
+    blank_ok: bool = False  # a cell may be left empty
+    minimum: float | None = None
+    maximum: float | None = None
+    choices: str | None = None  # name of a CHOICES table, for kind == "choice"
+    example: object = None
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """One sheet of the input workbook."""
+
+    name: str
+    description: str
+    description_en: str
+    columns: tuple[Column, ...]
+    key: tuple[str, ...] = ()  # columns whose combination must be unique
+
+    def column(self, name: str) -> Column:
+        return next(c for c in self.columns if c.name == name)
+
+
+@dataclass(frozen=True)
+class Param:
+    """One scenario parameter of the ``parametros`` sheet."""
+
+    name: str
+    kind: Kind
+    default: object
+    description: str
+    description_en: str
+    minimum: float | None = None
+    maximum: float | None = None
+    required: bool = False
+
+
+# Allowed values: canonical value -> accepted spellings (matched by normalize_key).
+CHOICES: dict[str, dict[str, tuple[str, ...]]] = {
+    "tipo_unidad": {
+        "hospital": ("hospital", "hospital general", "hospital comunitario", "hg", "hc"),
+        "centro de salud": ("centro de salud", "centro", "cs", "centro de salud rural",
+                            "centro de salud urbano", "unidad de consulta externa"),
+    },
+    "tipo_categoria": {
+        "especialidad": ("especialidad", "especialista", "specialty"),
+        "medicina general": ("medicina general", "medico general", "general"),
+    },
+    "grado_marginacion": {
+        "muy bajo": ("muy bajo",),
+        "bajo": ("bajo",),
+        "medio": ("medio",),
+        "alto": ("alto",),
+        "muy alto": ("muy alto",),
+    },
+    "zona": {
+        "2": ("2", "ii", "zona 2", "zona ii", "2.0"),
+        "3": ("3", "iii", "zona 3", "zona iii", "3.0"),
+    },
+}
+
+GRADES: tuple[str, ...] = ("muy bajo", "bajo", "medio", "alto", "muy alto")
+ZONES: tuple[int, ...] = (2, 3)
+HOSPITAL, CENTRE = "hospital", "centro de salud"
+SPECIALTY, GENERAL = "especialidad", "medicina general"
+GENERAL_CATEGORY = "Medicina general"
+
+TRUE_WORDS = frozenset({"si", "yes", "1", "x", "true", "verdadero", "s", "y"})
+FALSE_WORDS = frozenset({"no", "0", "", "false", "falso", "n"})
+
+
+def canonical_choice(table: str, value: object) -> str | None:
+    """The canonical spelling of ``value`` in a choice table, or None when it is not allowed."""
+    key = normalize_key(value)
+    for canonical, spellings in CHOICES[table].items():
+        if key in {normalize_key(s) for s in spellings}:
+            return canonical
+    return None
+
+
+PARAMETERS: tuple[Param, ...] = (
+    Param("meta_medicos_generales_por_centro", "int", 2,
+          "Meta de médicos generales por centro de salud (T). Un centro sin 'requeridos' de "
+          "Medicina general requiere esta cifra.",
+          "Target general doctors per health centre (T).", minimum=0, maximum=50),
+    Param("presupuesto_bono_mensual", "number", None,
+          "Presupuesto mensual para bonos de especialistas, en MXN (B).",
+          "Monthly bonus budget, MXN (B).", minimum=0, required=True),
+    Param("peso_primer_medico", "number", 3,
+          "Peso extra (P) por dar el primer médico general a un centro que hoy no tiene.",
+          "Extra weight (P) for the first general doctor of a centre that has none.", minimum=0),
+    Param("peso_familias", "number", 1,
+          "Peso (F) de las familias atendidas: el peso de un centro se multiplica por "
+          "1 + F × familias / 6000.",
+          "Families weight (F): a centre's weight is multiplied by 1 + F × families / 6000.",
+          minimum=0),
+    Param("limite_tiempo_s", "number", 60,
+          "Tiempo máximo de cálculo del optimizador, en segundos.",
+          "Solver time limit, seconds.", minimum=1, maximum=3600),
+    Param("brecha_mip", "number", 0.0,
+          "Brecha de optimalidad aceptada (0 = solución óptima exacta; 0.01 = a 1 % del óptimo).",
+          "Accepted relative MIP gap (0 = exact optimum).", minimum=0, maximum=0.5),
+    Param("cobertura_minima_entidad", "number", 0.0,
+          "Piso de equidad (α entre 0 y 1): cada entidad recibe al menos α veces su parte "
+          "proporcional de cada categoría.",
+          "Equity floor α in [0, 1]: each state gets at least α times its proportional share.",
+          minimum=0, maximum=1),
+    Param("minimo_un_medico_por_centro", "bool", False,
+          "Regla dura (sí/no): todo centro de salud termina con al menos un médico general.",
+          "Hard rule (yes/no): every centre ends with at least one general doctor."),
+)
+PARAMETER_BY_KEY = {normalize_key(p.name): p for p in PARAMETERS}
+
+
+SHEETS: tuple[Sheet, ...] = (
+    Sheet(
+        "parametros",
+        "Parámetros del escenario: una fila por parámetro.",
+        "Scenario parameters, one row each.",
+        (
+            Column("parametro", "text", "Nombre del parámetro (ver lista en LEEME).",
+                   "Parameter name.", example="presupuesto_bono_mensual"),
+            Column("valor", "text", "Valor del parámetro.", "Value.", blank_ok=True,
+                   example=44_000_000),
+            Column("descripcion", "text", "Descripción libre; no se lee.", "Free text; not read.",
+                   required=False, blank_ok=True),
+        ),
+        key=("parametro",),
+    ),
+    Sheet(
+        "unidades",
+        "Unidades médicas: hospitales y centros de salud, una fila por CLUES.",
+        "Medical units: hospitals and health centres, one row per CLUES.",
+        (
+            Column("clues", "text", "Clave CLUES de la unidad (única).", "CLUES code (unique).",
+                   example="HGIMB000011"),
+            Column("nombre", "text", "Nombre de la unidad.", "Unit name.", blank_ok=True,
+                   example="ACATLÁN"),
+            Column("tipo", "choice", "hospital | centro de salud.", "hospital | health centre.",
+                   choices="tipo_unidad", example="centro de salud"),
+            Column("clave_entidad", "int", "Clave INEGI de la entidad (1–32).",
+                   "INEGI state code (1–32).", minimum=1, maximum=32, example=13),
+            Column("entidad", "text", "Nombre de la entidad.", "State name.", example="Hidalgo"),
+            Column("municipio", "text", "Municipio.", "Municipality.", blank_ok=True,
+                   example="Acatlán"),
+            Column("localidad", "text", "Localidad.", "Locality.", blank_ok=True,
+                   required=False, example="Acatlán"),
+            Column("zona", "choice", "Zona económica del bono: 2 o 3.", "Economic zone: 2 or 3.",
+                   choices="zona", example=2),
+            Column("grado_marginacion", "choice",
+                   "Grado de marginación: muy bajo, bajo, medio, alto, muy alto.",
+                   "Marginalization grade.", choices="grado_marginacion", example="alto"),
+            Column("elegible_bono", "bool", "¿Sus especialistas reciben bono? (sí/no).",
+                   "Bonus-eligible (yes/no).", blank_ok=True, example="sí"),
+            Column("familias", "number", "Familias atendidas (centros de salud).",
+                   "Families served (health centres).", blank_ok=True, minimum=0,
+                   maximum=1_000_000, example=2400),
+            Column("latitud", "number", "Latitud (opcional).", "Latitude (optional).",
+                   required=False, blank_ok=True, minimum=14, maximum=33, example=20.14),
+            Column("longitud", "number", "Longitud (opcional).", "Longitude (optional).",
+                   required=False, blank_ok=True, minimum=-119, maximum=-86, example=-98.44),
+        ),
+        key=("clues",),
+    ),
+    Sheet(
+        "plantilla",
+        "Plantilla por unidad y categoría: médicos requeridos y actuales.",
+        "Staffing per unit and category: required and current doctors.",
+        (
+            Column("clues", "text", "CLUES de la unidad (debe existir en 'unidades').",
+                   "Unit CLUES (must exist in 'unidades').", example="HGIMB000011"),
+            Column("categoria", "text", "Categoría (debe existir en 'categorias').",
+                   "Category (must exist in 'categorias').", example="Medicina general"),
+            Column("requeridos", "int",
+                   "Médicos requeridos. En blanco solo para Medicina general en centros de salud "
+                   "(entonces vale la meta T).",
+                   "Required doctors; blank only for a centre's general medicine (then T).",
+                   blank_ok=True, minimum=0, maximum=10_000, example=None),
+            Column("actuales", "int", "Médicos con los que cuenta hoy.", "Current doctors.",
+                   minimum=0, maximum=10_000, example=1),
+        ),
+        key=("clues", "categoria"),
+    ),
+    Sheet(
+        "categorias",
+        "Categorías: cada especialidad y Medicina general, con su peso.",
+        "Categories: each specialty and general medicine, with its weight.",
+        (
+            Column("categoria", "text", "Nombre de la categoría.", "Category name.",
+                   example="Anestesiología"),
+            Column("tipo", "choice", "especialidad | medicina general.",
+                   "specialty | general medicine.", choices="tipo_categoria",
+                   example="especialidad"),
+            Column("troncal", "bool", "¿Especialidad troncal? (sí/no).", "Trunk specialty?",
+                   blank_ok=True, example="sí"),
+            Column("peso", "number", "Peso de la categoría en el objetivo.", "Objective weight.",
+                   minimum=0, maximum=1000, example=3),
+            Column("requiere", "text",
+                   "Opcional: otra categoría que la unidad debe tener o recibir antes "
+                   "(p. ej. Cirugía general requiere Anestesiología).",
+                   "Optional: a category the unit must have or receive first.",
+                   required=False, blank_ok=True, example=None),
+        ),
+        key=("categoria",),
+    ),
+    Sheet(
+        "oferta",
+        "Candidatos disponibles por categoría (y, opcionalmente, registrados en una entidad).",
+        "Candidates available per category (optionally registered in one state).",
+        (
+            Column("categoria", "text", "Categoría (debe existir en 'categorias').",
+                   "Category.", example="Anestesiología"),
+            Column("candidatos", "int", "Candidatos disponibles.", "Candidates available.",
+                   minimum=0, maximum=1_000_000, example=520),
+            Column("clave_entidad", "int",
+                   "Opcional: entidad en la que están registrados; en blanco = bolsa nacional.",
+                   "Optional: state the pool is registered in; blank = national pool.",
+                   required=False, blank_ok=True, minimum=1, maximum=32, example=None),
+        ),
+        key=("categoria", "clave_entidad"),
+    ),
+    Sheet(
+        "bonos",
+        "Bono mensual por tipo de categoría y zona económica (MXN por médico al mes).",
+        "Monthly bonus per category type and economic zone (MXN per doctor per month).",
+        (
+            Column("tipo", "choice", "especialidad | medicina general.",
+                   "specialty | general medicine.", choices="tipo_categoria",
+                   example="especialidad"),
+            Column("zona", "choice", "Zona económica: 2 o 3.", "Economic zone.", choices="zona",
+                   example=2),
+            Column("bono_mensual", "number", "Bono mensual en MXN.", "Monthly bonus, MXN.",
+                   minimum=0, maximum=1_000_000, example=10_979),
+        ),
+        key=("tipo", "zona"),
+    ),
+    Sheet(
+        "prioridades",
+        "Peso de cada grado de marginación en el objetivo.",
+        "Objective weight of each marginalization grade.",
+        (
+            Column("grado_marginacion", "choice", "Grado de marginación.", "Grade.",
+                   choices="grado_marginacion", example="muy alto"),
+            Column("peso", "number", "Peso del grado.", "Weight.", minimum=0, maximum=1000,
+                   example=3),
+        ),
+        key=("grado_marginacion",),
+    ),
+)
+SHEET_BY_KEY = {normalize_key(s.name): s for s in SHEETS}
+LEEME = "LEEME"
+
+# Reference values of the 2024 call, used by the template and the default scenarios.
+BONUS_2024 = {(SPECIALTY, 2): 10_979.0, (SPECIALTY, 3): 10_000.0}
+DEFAULT_GRADE_WEIGHTS = {"muy bajo": 1.0, "bajo": 1.25, "medio": 1.5, "alto": 2.0, "muy alto": 3.0}
+TRUNK_SPECIALTIES = (
+    "Cirugía general", "Anestesiología", "Medicina interna", "Pediatría",
+    "Ginecología y obstetricia", "Urgencias",
+)
+OTHER_SPECIALTIES = (
+    "Neonatología", "Traumatología y ortopedia", "Psiquiatría", "Medicina crítica",
+    "Imagenología", "Dermatología", "Oftalmología", "Cardiología", "Anatomía patológica",
+)
+
+
+@dataclass(frozen=True)
+class CategorySpec:
+    """A default category row for templates and generated scenarios."""
+
+    name: str
+    kind: str
+    trunk: bool
+    weight: float
+    requires: str | None = None
+
+
+DEFAULT_CATEGORIES: tuple[CategorySpec, ...] = (
+    CategorySpec(GENERAL_CATEGORY, GENERAL, False, 1.0),
+    *(CategorySpec(n, SPECIALTY, True, 3.0) for n in TRUNK_SPECIALTIES),
+    *(CategorySpec(n, SPECIALTY, False, 2.0) for n in OTHER_SPECIALTIES),
+)
+
+
+def sheet_names() -> list[str]:
+    """The parsed sheets, in workbook order."""
+    return [s.name for s in SHEETS]
+
+
+def leeme_reference(lang: str = "es") -> list[tuple[str, str, str]]:
+    """(sheet, column, meaning) for every declared column and parameter, for LEEME sheets."""
+    rows: list[tuple[str, str, str]] = []
+    for sheet in SHEETS:
+        rows.append((sheet.name, "", sheet.description if lang == "es" else sheet.description_en))
+        for col in sheet.columns:
+            text = col.description if lang == "es" else col.description_en
+            if not col.required:
+                text += " (columna opcional)" if lang == "es" else " (optional column)"
+            rows.append((sheet.name, col.name, text))
+    for p in PARAMETERS:
+        text = p.description if lang == "es" else p.description_en
+        default = "obligatorio" if p.required else f"por omisión {p.default}"
+        rows.append(("parametros", p.name, f"{text} ({default})"))
+    return rows

@@ -1,0 +1,105 @@
+"""Input workbooks written from the schema: the blank template and any generated scenario."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+import pandas as pd
+from openpyxl import Workbook
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from planner import schema
+from planner.files import atomic_write
+from planner.xlsx import write_notes, write_table
+
+_CHOICE_LISTS = {
+    "tipo_unidad": "hospital,centro de salud",
+    "tipo_categoria": "especialidad,medicina general",
+    "grado_marginacion": "muy bajo,bajo,medio,alto,muy alto",
+    "zona": "2,3",
+}
+
+
+def parameters_table(values: Mapping[str, object] | None = None) -> pd.DataFrame:
+    """The ``parametros`` sheet: every declared parameter with its value and description."""
+    values = dict(values or {})
+    rows = []
+    for p in schema.PARAMETERS:
+        value = values.get(p.name, p.default)
+        if p.kind == "bool":
+            value = "sí" if value else "no"
+        rows.append({"parametro": p.name, "valor": value, "descripcion": p.description})
+    return pd.DataFrame(rows)
+
+
+def reference_tables() -> dict[str, pd.DataFrame]:
+    """Reference sheets pre-filled with the 2024 call: categories, bonuses and grade weights."""
+    categorias = pd.DataFrame(
+        [{"categoria": c.name, "tipo": c.kind, "troncal": "sí" if c.trunk else "no",
+          "peso": c.weight, "requiere": c.requires} for c in schema.DEFAULT_CATEGORIES])
+    bonos = pd.DataFrame([{"tipo": t, "zona": z, "bono_mensual": b}
+                          for (t, z), b in schema.BONUS_2024.items()])
+    prioridades = pd.DataFrame([{"grado_marginacion": g, "peso": w}
+                                for g, w in schema.DEFAULT_GRADE_WEIGHTS.items()])
+    return {"categorias": categorias, "bonos": bonos, "prioridades": prioridades}
+
+
+def write_input_workbook(path: str | Path, tables: Mapping[str, pd.DataFrame],
+                         leeme: Sequence[str] = (), title: str = "Planeador de plantilla "
+                         "IMSS-Bienestar") -> Path:
+    """Write an input workbook: LEEME (``leeme`` lines, then the column reference) and every sheet.
+
+    Missing sheets are written empty with their headers; columns follow the schema's order.
+    Choice columns get drop-down lists so planners pick valid values.
+    """
+
+    def write(tmp: Path) -> None:
+        wb = Workbook()
+        wb.remove(wb.active)
+        notes = [(line,) for line in leeme]
+        notes += [("",), ("Referencia de hojas y columnas",)]
+        ref = [(s, c, d) for s, c, d in schema.leeme_reference("es")]
+        write_notes(wb, schema.LEEME, title, notes + ref)
+        for sheet in schema.SHEETS:
+            df = tables.get(sheet.name)
+            cols = [c.name for c in sheet.columns]
+            if df is None:
+                df = pd.DataFrame(columns=cols)
+            extra = [c for c in df.columns if c not in cols]
+            df = df.reindex(columns=[c for c in cols if c in df.columns or
+                                     sheet.column(c).required] + extra)
+            widths = {"descripcion": 90} if sheet.name == "parametros" else None
+            ws = write_table(wb, sheet.name, df, widths=widths)
+            last = max(len(df) + 500, 1000)
+            for j, name in enumerate(df.columns, start=1):
+                col = next((c for c in sheet.columns if c.name == name), None)
+                if col is None or col.kind != "choice":
+                    continue
+                dv = DataValidation(type="list", formula1=f'"{_CHOICE_LISTS[col.choices]}"',
+                                    allow_blank=True, showErrorMessage=False)
+                letter = ws.cell(row=1, column=j).column_letter
+                dv.add(f"{letter}2:{letter}{last}")
+                ws.add_data_validation(dv)
+        wb.save(tmp)
+
+    return atomic_write(path, write)
+
+
+TEMPLATE_LEEME = (
+    "Plantilla vacía del planeador de plantilla de IMSS-Bienestar.",
+    "1. Llene 'unidades' (una fila por CLUES), 'plantilla' (requeridos y actuales por unidad y "
+    "categoría) y 'oferta' (candidatos por categoría).",
+    "2. Revise 'parametros' (presupuesto mensual de bonos, meta de médicos por centro), "
+    "'categorias', 'bonos' y 'prioridades': vienen con los valores de la convocatoria 2024.",
+    "3. Valide con:  planner validate ARCHIVO.xlsx   y resuelva con:  planner solve ARCHIVO.xlsx",
+    "Los nombres de hojas y columnas no distinguen mayúsculas, acentos ni espacios/guiones bajos; "
+    "el orden de las columnas es libre y las hojas o columnas extra se ignoran.",
+)
+
+
+def write_template(path: str | Path) -> Path:
+    """The blank template: reference sheets pre-filled, unit sheets with headers only."""
+    tables = {"parametros": parameters_table({"presupuesto_bono_mensual": 0}),
+              **reference_tables()}
+    return write_input_workbook(path, tables, TEMPLATE_LEEME)
