@@ -17,12 +17,8 @@ class OutputError(Exception):
         self.params = params
 
 
-def atomic_write(path: str | Path, write: Callable[[Path], None],
-                 protect: Iterable[str | Path] = ()) -> Path:
-    """Call ``write(tmp)`` on a temporary file beside ``path``, then rename it onto ``path``.
-
-    A failure leaves ``path`` as it was. Paths in ``protect`` (the inputs) are never written.
-    """
+def check_output_path(path: str | Path, protect: Iterable[str | Path] = ()) -> Path:
+    """The absolute output path, or OutputError when it is an input or its folder is missing."""
     target = Path(path).expanduser().absolute()
     for p in protect:
         if Path(p).expanduser().exists() and target.exists() and os.path.samefile(target, p):
@@ -31,6 +27,16 @@ def atomic_write(path: str | Path, write: Callable[[Path], None],
             raise OutputError("output_is_input", path=str(target))
     if not target.parent.is_dir():
         raise OutputError("output_folder_missing", path=str(target.parent))
+    return target
+
+
+def atomic_write(path: str | Path, write: Callable[[Path], None],
+                 protect: Iterable[str | Path] = ()) -> Path:
+    """Call ``write(tmp)`` on a temporary file beside ``path``, then rename it onto ``path``.
+
+    A failure leaves ``path`` as it was. Paths in ``protect`` (the inputs) are never written.
+    """
+    target = check_output_path(path, protect)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=target.suffix + ".tmp",
                                     dir=target.parent)
     os.close(fd)

@@ -1,0 +1,49 @@
+# One command to open the app, one to pass the tests; both set up their own virtual environment.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: setup run test test-fast bench data lint browser-deps clean
+
+$(STAMP): requirements.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -r requirements.txt
+	$(PY) -m pip install -q --no-deps --no-build-isolation -e . || $(PY) -m pip install -q --no-deps -e .
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+## Open the what-if app on the default national scenario (http://localhost:8501).
+run: setup
+	$(VENV)/bin/streamlit run app.py
+
+## Set up and run every test, the real-browser test included.
+test: setup browser-deps
+	$(PY) -m pytest
+
+## Every test but the real-browser one.
+test-fast: setup
+	$(PY) -m pytest -m "not browser"
+
+## Benchmarks (tables in benchmarks/README.md).
+bench: setup
+	$(PY) -m benchmarks.run
+
+## Rebuild the default scenarios in inputs/ from inputs/fuentes/.
+data: setup
+	$(PY) -m planner.data build
+
+lint: setup
+	$(VENV)/bin/ruff check planner models tests benchmarks app.py
+
+## Debian's Chromium for the end-to-end browser test (installed only when missing).
+browser-deps:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "Installing Debian's chromium for the browser test…"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache

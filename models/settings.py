@@ -1,0 +1,24 @@
+"""Solver options in one frozen object: which solver, time limit, MIP gap, threads, log."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+SolverName = Literal["highs", "cbc"]
+SOLVERS: tuple[str, ...] = ("highs", "cbc")
+
+# Chosen by benchmarks/README.md (national scenario, both solvers, medians of 3 runs).
+DEFAULT_SOLVER: SolverName = "highs"
+
+
+@dataclass(frozen=True)
+class SolverSettings:
+    """How to solve: ``mip_gap`` is always passed explicitly (HiGHS's own 1e-4 stops short)."""
+
+    solver: SolverName = DEFAULT_SOLVER
+    time_limit: float = 60.0
+    mip_gap: float = 0.0
+    threads: int | None = None
+    log: bool = False
+    relaxation: bool = True  # also solve the LP relaxation for bounds and marginal values

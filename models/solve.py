@@ -1,0 +1,178 @@
+"""Solving the allocation model: solver call, honest status, values read back, marginal values.
+
+All PuLP-version and solver specifics (status codes, dual signs, option names, the HiGHS banner)
+live here, so moving to another PuLP release touches one file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import math
+import os
+import sys
+import time
+from collections.abc import Iterator
+
+import numpy as np
+import pandas as pd
+import pulp
+
+from models.allocation import AllocationModel, build_allocation, placement_pairs
+from models.settings import SolverSettings
+from planner.plan import Plan, Status
+from planner.scenario import Scenario
+
+_SOLUTION_STATUS = {
+    pulp.LpSolutionOptimal: Status.OPTIMAL,
+    pulp.LpSolutionIntegerFeasible: Status.FEASIBLE,
+    pulp.LpSolutionInfeasible: Status.INFEASIBLE,
+    pulp.LpSolutionNoSolutionFound: Status.NO_SOLUTION,
+    pulp.LpSolutionUnbounded: Status.NO_SOLUTION,  # cannot happen: every x is bounded
+}
+
+
+def make_solver(settings: SolverSettings, mip: bool = True) -> pulp.LpSolver:
+    """The PuLP solver object for ``settings`` (gap always explicit)."""
+    common = {"msg": settings.log, "timeLimit": settings.time_limit, "mip": mip}
+    if settings.threads:
+        common["threads"] = settings.threads
+    if settings.solver == "highs":
+        return pulp.HiGHS(gapRel=settings.mip_gap, **common)
+    if settings.solver == "cbc":
+        return pulp.PULP_CBC_CMD(gapRel=settings.mip_gap, **common)
+    raise ValueError(f"unknown solver {settings.solver!r}")
+
+
+@contextlib.contextmanager
+def quiet_stdout(log: bool = False) -> Iterator[None]:
+    """Keep file descriptor 1 clean while a solver runs (the highspy banner, solver logs).
+
+    With ``log`` the solver's output goes to stderr; otherwise it is discarded.
+    """
+    try:
+        sys.stdout.flush()
+        saved = os.dup(1)
+    except (OSError, ValueError):  # no real stdout (some test runners)
+        yield
+        return
+    sink = os.dup(2) if log else os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(sink, 1)
+        yield
+    finally:
+        sys.stdout.flush()
+        os.dup2(saved, 1)
+        os.close(saved)
+        os.close(sink)
+
+
+def solve_model(model: AllocationModel, settings: SolverSettings) -> Plan:
+    """Solve ``model``: the LP relaxation first (bound, marginal values), then the integer program."""
+    timings: dict[str, float] = {}
+    marginal = pd.DataFrame()
+    lp_bound = None
+    if settings.relaxation:
+        t0 = time.perf_counter()
+        lp_bound, marginal = _relaxation(model, settings)
+        timings["relax"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    with quiet_stdout(settings.log):
+        model.prob.solve(make_solver(settings, mip=True))
+    timings["solve"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    status = _SOLUTION_STATUS.get(model.prob.sol_status, Status.NO_SOLUTION)
+    solver_word = f"{pulp.LpStatus.get(model.prob.status, '?')} / " \
+                  f"{pulp.LpSolution.get(model.prob.sol_status, '?')}"
+    pairs = model.pairs.copy()
+    objective = None
+    if status.has_solution:
+        values = np.array([v.varValue if v.varValue is not None else 0.0 for v in model.x])
+        pairs["placed"] = np.rint(values).astype(int)
+        zvals = np.array([v.varValue or 0.0 for v in model.z])
+        objective = float(pulp.value(model.prob.objective) or 0.0)
+        pairs["first_doctor"] = False
+        pairs.loc[model.z_pairs, "first_doctor"] = np.rint(zvals).astype(bool) if len(zvals) \
+            else False
+        bound = _solver_bound(model, settings)
+        if lp_bound is not None:
+            bound = lp_bound if bound is None else min(bound, lp_bound)
+        gap = _relative_gap(objective, bound)
+        if not marginal.empty:
+            marginal = _add_usage(marginal, model, pairs)
+    else:
+        pairs = pairs.iloc[0:0].assign(placed=pd.Series(dtype=int))
+        gap = None
+    timings["extract"] = time.perf_counter() - t0
+    return Plan(status=status, solver=settings.solver, solver_status=solver_word,
+                objective=objective, lp_bound=lp_bound, gap=gap, placements=pairs,
+                marginal=marginal, timings=timings, n_variables=len(model.x) + len(model.z),
+                n_constraints=len(model.prob.constraints))
+
+
+def solve_allocation(scenario: Scenario, settings: SolverSettings) -> Plan:
+    """Build and solve the default model for ``scenario``."""
+    t0 = time.perf_counter()
+    pairs = placement_pairs(scenario)
+    model = build_allocation(scenario, pairs)
+    build = time.perf_counter() - t0
+    plan = solve_model(model, settings)
+    plan.timings["build"] = build
+    return plan
+
+
+def _relaxation(model: AllocationModel, settings: SolverSettings) -> tuple[float | None,
+                                                                          pd.DataFrame]:
+    """Solve the LP relaxation; return its optimum and the marginal values of supply and budget.
+
+    Marginal values are normalised to 'objective gained per extra unit of right-hand side'
+    (≥ 0 for these ≤ rows of a maximisation), whatever sign convention the solver uses.
+    """
+    with quiet_stdout(settings.log):
+        model.prob.solve(make_solver(settings, mip=False))
+    if model.prob.sol_status != pulp.LpSolutionOptimal:
+        return None, pd.DataFrame()
+    bound = float(pulp.value(model.prob.objective) or 0.0)
+    rows = []
+    for category, con in model.supply.items():
+        rows.append({"kind": "supply", "key": category, "rhs": -con.constant,
+                     "value": _normalised_dual(con.pi)})
+    if model.budget is not None:
+        rows.append({"kind": "budget", "key": "presupuesto", "rhs": -model.budget.constant,
+                     "value": _normalised_dual(model.budget.pi)})
+    return bound, pd.DataFrame(rows)
+
+
+def _normalised_dual(pi: float | None) -> float:
+    """Shadow price of a ≤ row in a maximisation, as a non-negative gain per unit."""
+    if pi is None or not math.isfinite(pi):
+        return 0.0
+    value = abs(float(pi))
+    return 0.0 if value < 1e-9 else value
+
+
+def _add_usage(marginal: pd.DataFrame, model: AllocationModel,
+               pairs: pd.DataFrame) -> pd.DataFrame:
+    """How much of each right-hand side the integer plan uses."""
+    used_by_cat = pairs.groupby("category")["placed"].sum()
+    spent = float((pairs["placed"] * pairs["cost"]).sum())
+    used = [float(used_by_cat.get(k, 0)) if kind == "supply" else spent
+            for kind, k in zip(marginal["kind"], marginal["key"])]
+    return marginal.assign(used=used)
+
+
+def _solver_bound(model: AllocationModel, settings: SolverSettings) -> float | None:
+    """The MIP dual bound reported by HiGHS (in the maximisation's sign), when available."""
+    if settings.solver != "highs":
+        return None
+    highs = getattr(model.prob, "solverModel", None)
+    try:
+        bound = -float(highs.getInfo().mip_dual_bound)  # HiGHS minimised −objective
+    except Exception:
+        return None
+    return bound if math.isfinite(bound) else None
+
+
+def _relative_gap(objective: float, bound: float | None) -> float | None:
+    if bound is None:
+        return None
+    return max(0.0, bound - objective) / max(abs(bound), 1e-9)

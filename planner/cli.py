@@ -1,0 +1,285 @@
+"""The batch command line: ``planner solve | validate | template`` (DESIGN §5).
+
+It only translates between people and the pipeline: options in, a plan, a result workbook and a
+short report (or one JSON object with ``--json``) out. Exit codes: 0 solved, 2 invalid input,
+3 infeasible, 4 no solution (time limit or solver failure), 1 internal error.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import sys
+import time
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+
+from models.settings import SOLVERS
+from planner.errors import InputError, Issue
+from planner.files import OutputError
+from planner.i18n import t
+from planner.pipeline import load_scenario, solve_workbook
+from planner.plan import Status
+from planner.result import Result
+from planner.scenario import WhatIf
+from planner.template import write_template
+
+DEFAULT_WORKBOOK = Path(__file__).resolve().parent.parent / "inputs" / "nacional_2024.xlsx"
+EXIT_OK, EXIT_INTERNAL, EXIT_INVALID, EXIT_INFEASIBLE, EXIT_NO_SOLUTION = 0, 1, 2, 3, 4
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+                  help="Planeador de plantilla de IMSS-Bienestar: asigna médicos nuevos a "
+                       "hospitales y centros de salud.")
+err = Console(stderr=True, highlight=False)
+
+STEP_WORDS = {"read": ("Leyendo el libro…", "Reading the workbook…"),
+              "validate": ("Validando…", "Validating…"),
+              "solve": ("Optimizando…", "Optimising…"),
+              "indicators": ("Calculando indicadores…", "Computing indicators…"),
+              "write": ("Escribiendo el libro de resultados…", "Writing the result workbook…")}
+
+Lang = Annotated[str, typer.Option("--lang", help="Idioma de los mensajes: es | en.")]
+
+
+@app.command()
+def solve(
+    workbook: Annotated[Optional[Path], typer.Argument(
+        help="Libro de entrada (.xlsx); por omisión el escenario nacional 2024.")] = None,
+    out: Annotated[Optional[Path], typer.Option(
+        "--out", help="Libro de resultados a escribir (nunca el de entrada).")] = None,
+    budget: Annotated[Optional[float], typer.Option(
+        "--budget", min=0, help="Presupuesto mensual de bonos, MXN.")] = None,
+    target: Annotated[Optional[int], typer.Option(
+        "--target", min=0, help="Meta de médicos generales por centro.")] = None,
+    solver: Annotated[Optional[str], typer.Option(
+        "--solver", help="highs | cbc (por omisión, el elegido por benchmark).")] = None,
+    time_limit: Annotated[Optional[float], typer.Option(
+        "--time-limit", min=1, help="Límite de tiempo del optimizador, segundos.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Un objeto JSON en la salida.")] = False,
+    lang: Lang = "es",
+) -> None:
+    """Resuelve un escenario y escribe el libro de resultados."""
+    path = workbook or DEFAULT_WORKBOOK
+    if solver is not None and solver not in SOLVERS:
+        _fail_usage(f"--solver debe ser uno de: {', '.join(SOLVERS)}", as_json)
+    what_if = WhatIf(budget=budget, target=target, time_limit=time_limit)
+    if out is None and not as_json:
+        out = _default_out(path)
+    started = time.perf_counter()
+    try:
+        with _progress(not as_json, lang) as step:
+            result = solve_workbook(path, out, what_if, solver=solver, lang=lang, progress=step)
+    except InputError as exc:
+        _report_invalid(exc, as_json, lang)
+        raise typer.Exit(EXIT_INVALID) from None
+    except OutputError as exc:
+        _report_invalid(InputError([Issue(exc.code, params=exc.params)]), as_json, lang)
+        raise typer.Exit(EXIT_INVALID) from None
+    except Exception as exc:  # a solver crash or a bug: a message, never a traceback
+        _report_error(exc, as_json, lang)
+        raise typer.Exit(EXIT_INTERNAL) from None
+    seconds = time.perf_counter() - started
+    payload = json_payload(result, seconds, out if result.solved else None)
+    if as_json:
+        print(json.dumps(payload, ensure_ascii=False))
+    else:
+        _print_report(result, payload, lang)
+    raise typer.Exit(exit_code(result.plan.status))
+
+
+@app.command()
+def validate(
+    workbook: Annotated[Optional[Path], typer.Argument(help="Libro de entrada (.xlsx).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Un objeto JSON en la salida.")] = False,
+    lang: Lang = "es",
+) -> None:
+    """Revisa un libro de entrada y lista todos sus problemas."""
+    path = workbook or DEFAULT_WORKBOOK
+    try:
+        scenario, _ = load_scenario(path)
+    except InputError as exc:
+        _report_invalid(exc, as_json, lang)
+        raise typer.Exit(EXIT_INVALID) from None
+    except Exception as exc:
+        _report_error(exc, as_json, lang)
+        raise typer.Exit(EXIT_INTERNAL) from None
+    n_units, n_rows = len(scenario.units), len(scenario.staffing)
+    if as_json:
+        print(json.dumps({"status": "valid", "units": n_units, "staffing_rows": n_rows,
+                          "issues": []}, ensure_ascii=False))
+    else:
+        msg = (f"El libro es válido: {n_units:,} unidades, {n_rows:,} filas de plantilla."
+               if lang == "es" else
+               f"The workbook is valid: {n_units:,} units, {n_rows:,} staffing rows.")
+        err.print(msg)
+    raise typer.Exit(EXIT_OK)
+
+
+@app.command()
+def template(
+    out: Annotated[Path, typer.Argument(help="Ruta del libro plantilla a crear (.xlsx).")],
+    lang: Lang = "es",
+) -> None:
+    """Crea la plantilla vacía para llenar un escenario."""
+    if out.exists():
+        msg = (f"Ya existe «{out}»; no se sobrescribe. Elija otro nombre." if lang == "es"
+               else f"«{out}» already exists; not overwritten. Choose another name.")
+        err.print(msg)
+        raise typer.Exit(EXIT_INVALID)
+    try:
+        write_template(out)
+    except OutputError as exc:
+        err.print(t(exc.code, lang, **exc.params))
+        raise typer.Exit(EXIT_INVALID) from None
+    err.print(f"Plantilla creada: {out}" if lang == "es" else f"Template written: {out}")
+
+
+# --- helpers ----------------------------------------------------------------------------------
+
+def exit_code(status: Status) -> int:
+    """Exit code of a solve outcome (DESIGN §5)."""
+    return {Status.OPTIMAL: EXIT_OK, Status.FEASIBLE: EXIT_OK,
+            Status.INFEASIBLE: EXIT_INFEASIBLE,
+            Status.NO_SOLUTION: EXIT_NO_SOLUTION}[status]
+
+
+def json_payload(result: Result, seconds: float, out: Path | None) -> dict:
+    """The ``--json`` object: at least status, objective, lp_bound, placed, bonus_month, seconds."""
+    plan = result.plan
+    status = {Status.NO_SOLUTION: "error"}.get(plan.status, plan.status.value)
+    payload: dict = {
+        "status": status,
+        "objective": _num(plan.objective),
+        "lp_bound": _num(plan.lp_bound),
+        "gap": _num(plan.gap),
+        "solver": plan.solver,
+        "solver_status": plan.solver_status,
+        "placed": {},
+        "bonus_month": None,
+        "seconds": round(seconds, 3),
+        "output": str(out) if out else None,
+    }
+    if plan.status is Status.NO_SOLUTION:
+        payload["reason"] = "no_solution"
+    if result.indicators is not None:
+        by_cat = result.indicators.by_category
+        payload["placed"] = {str(k): int(v) for k, v in zip(by_cat["category"],
+                                                            by_cat["placed"])}
+        head = result.indicators.headline
+        payload["bonus_month"] = round(head["bonus_month"], 2)
+        payload["indicators"] = {k: _num(v) for k, v in head.items()}
+    if result.hand is not None:
+        payload["hand_rule_objective"] = _num(result.hand.objective)
+    return payload
+
+
+def _num(x: float | None) -> float | None:
+    if x is None:
+        return None
+    x = float(x)
+    return None if math.isnan(x) else (int(x) if x.is_integer() else round(x, 6))
+
+
+def _default_out(path: Path) -> Path:
+    folder = Path("resultados")
+    folder.mkdir(exist_ok=True)
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    return folder / f"{path.stem}_resultado_{stamp}.xlsx"
+
+
+class _progress:
+    """A spinner on stderr naming the current step, only on an interactive terminal."""
+
+    def __init__(self, enabled: bool, lang: str) -> None:
+        self.enabled = enabled and err.is_terminal
+        self.lang = lang
+        self.status = None
+
+    def __enter__(self):
+        if self.enabled:
+            self.status = err.status("…")
+            self.status.__enter__()
+        return self.step
+
+    def step(self, name: str) -> None:
+        if self.status is not None:
+            words = STEP_WORDS.get(name, (name, name))
+            self.status.update(words[0 if self.lang == "es" else 1])
+
+    def __exit__(self, *exc: object) -> None:
+        if self.status is not None:
+            self.status.__exit__(None, None, None)
+
+
+def _report_invalid(exc: InputError, as_json: bool, lang: str) -> None:
+    if as_json:
+        issues = [{"sheet": i.sheet, "row": i.row, "column": i.column,
+                   "value": None if i.value is None else str(i.value),
+                   "message": i.message(lang)} for i in exc.issues]
+        print(json.dumps({"status": "invalid_input", "issues": issues}, ensure_ascii=False))
+    else:
+        err.print(exc.summary(lang, limit=50), markup=False)
+
+
+def _report_error(exc: Exception, as_json: bool, lang: str) -> None:
+    msg = (f"Error inesperado ({type(exc).__name__}): {exc}" if lang == "es"
+           else f"Unexpected error ({type(exc).__name__}): {exc}")
+    if as_json:
+        print(json.dumps({"status": "error", "message": msg}, ensure_ascii=False))
+    else:
+        err.print(msg, markup=False)
+
+
+def _fail_usage(message: str, as_json: bool) -> None:
+    if as_json:
+        print(json.dumps({"status": "invalid_input", "message": message}, ensure_ascii=False))
+    else:
+        err.print(message)
+    raise typer.Exit(EXIT_INVALID)
+
+
+def _print_report(result: Result, payload: dict, lang: str) -> None:
+    es = lang == "es"
+    plan = result.plan
+    status_word = {"optimal": "óptimo", "feasible": "factible (no probado óptimo)",
+                   "infeasible": "infactible", "error": "sin solución"}
+    st = status_word.get(payload["status"], payload["status"]) if es else payload["status"]
+    err.print(f"{'Estado' if es else 'Status'}: {st}  ·  solver {plan.solver}  ·  "
+              f"{payload['seconds']:.1f} s", markup=False)
+    if result.indicators is None:
+        return
+    h = result.indicators.headline
+    hand = result.hand_indicators.headline if result.hand_indicators else None
+    lines = [
+        (("Centros en la meta" if es else "Centres at target"),
+         f"{h['centres_at_target_before']:,} → {h['centres_at_target_after']:,} de "
+         f"{h['centres']:,}"),
+        (("Centros sin médico" if es else "Centres with no doctor"),
+         f"{h['centres_no_doctor_before']:,} → {h['centres_no_doctor_after']:,}"),
+        (("Médicos generales asignados" if es else "General doctors placed"),
+         f"{h['gp_placed']:,} de {h['gp_candidates']:,}"),
+        (("Especialistas asignados" if es else "Specialists placed"),
+         f"{h['spec_placed']:,} de {h['spec_candidates']:,} (brecha {h['spec_gap']:,})"),
+        (("Bono mensual" if es else "Monthly bonus"),
+         f"${h['bonus_month']:,.0f} de ${h['budget_month']:,.0f} ({h['budget_used']:.1%})"),
+        (("Objetivo (necesidad ponderada)" if es else "Objective"),
+         f"{plan.objective:,.2f}" + (f"  ·  regla manual {hand['objective']:,.2f}" if hand
+                                     else "")),
+    ]
+    for label, value in lines:
+        err.print(f"  {label:<32} {value}", markup=False)
+    if payload.get("output"):
+        err.print(("Libro de resultados: " if es else "Result workbook: ") + payload["output"],
+                  markup=False)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.exit(130)

@@ -1,0 +1,85 @@
+"""Input problems as data: each issue names sheet, Excel row, column, value found and the rule."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from planner.i18n import DEFAULT_LANG, t
+
+ISSUE_COLUMNS = {
+    "es": ("hoja", "fila", "columna", "valor", "problema"),
+    "en": ("sheet", "row", "column", "value", "problem"),
+}
+
+
+@dataclass(frozen=True)
+class Issue:
+    """One problem in the input workbook; ``row`` is the Excel row number (1-based)."""
+
+    code: str
+    sheet: str | None = None
+    row: int | None = None
+    column: str | None = None
+    value: object = None
+    params: dict[str, object] = field(default_factory=dict)
+
+    def message(self, lang: str = DEFAULT_LANG) -> str:
+        """The problem in planner words."""
+        return t(self.code, lang, **self.params)
+
+    def where(self, lang: str = DEFAULT_LANG) -> str:
+        """'hoja «plantilla», fila 12, columna «actuales»' — as precise as the issue allows."""
+        es = lang == "es"
+        parts = []
+        if self.sheet:
+            parts.append(f"{'hoja' if es else 'sheet'} «{self.sheet}»")
+        if self.row is not None:
+            parts.append(f"{'fila' if es else 'row'} {self.row}")
+        if self.column:
+            parts.append(f"{'columna' if es else 'column'} «{self.column}»")
+        return ", ".join(parts)
+
+    def text(self, lang: str = DEFAULT_LANG) -> str:
+        """One line: where, value found, problem."""
+        head = self.where(lang)
+        value = "" if _blank(self.value) else (
+            f" {'valor' if lang == 'es' else 'value'} «{self.value}»:")
+        sep = ":" if head and not value else ""
+        return f"{head}{sep}{value} {self.message(lang)}".strip()
+
+
+def _blank(value: object) -> bool:
+    if value is None:
+        return True
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+class InputError(Exception):
+    """The workbook cannot be used as it is; holds every issue found."""
+
+    def __init__(self, issues: list[Issue]) -> None:
+        self.issues = list(issues)
+        super().__init__(self.summary())
+
+    def summary(self, lang: str = DEFAULT_LANG, limit: int = 20) -> str:
+        head = (f"El libro tiene {len(self.issues)} problema(s):" if lang == "es"
+                else f"The workbook has {len(self.issues)} problem(s):")
+        lines = [head] + [f"  - {i.text(lang)}" for i in self.issues[:limit]]
+        if len(self.issues) > limit:
+            rest = len(self.issues) - limit
+            lines.append(f"  … y {rest} más." if lang == "es" else f"  … and {rest} more.")
+        return "\n".join(lines)
+
+    def table(self, lang: str = DEFAULT_LANG) -> pd.DataFrame:
+        """The issues as a table (hoja, fila, columna, valor, problema)."""
+        cols = ISSUE_COLUMNS.get(lang, ISSUE_COLUMNS["es"])
+        rows = [(i.sheet or "", i.row, i.column or "", "" if _blank(i.value) else str(i.value),
+                 i.message(lang)) for i in self.issues]
+        df = pd.DataFrame(rows, columns=list(cols))
+        df[cols[1]] = df[cols[1]].astype("Int64")
+        return df

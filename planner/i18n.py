@@ -1,0 +1,114 @@
+"""Every sentence a planner reads, in Spanish (es-MX, the default) and English.
+
+Messages are looked up by key and formatted with named fields, so an issue or a report can be
+rendered in either language from the same data.
+"""
+
+from __future__ import annotations
+
+LANGS = ("es", "en")
+DEFAULT_LANG = "es"
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # --- reading the file -------------------------------------------------------------------
+    "file_missing": {"es": "No se encontró el archivo «{path}».",
+                     "en": "File «{path}» was not found."},
+    "not_xlsx": {"es": "El archivo no es un libro de Excel .xlsx (se esperaba un archivo .xlsx "
+                       "guardado desde Excel o LibreOffice; {detail}).",
+                 "en": "The file is not an .xlsx Excel workbook ({detail})."},
+    "macro_file": {"es": "El archivo contiene macros (.xlsm); guárdelo como «Libro de Excel "
+                         "(.xlsx)» sin macros.",
+                   "en": "The file contains macros (.xlsm); save it as a plain .xlsx workbook."},
+    "too_big": {"es": "El archivo es demasiado grande ({size} MB; máximo {limit} MB).",
+                "en": "The file is too large ({size} MB; at most {limit} MB)."},
+    "zip_bomb": {"es": "El archivo se expande a un tamaño desmedido ({detail}); no se abre por "
+                       "seguridad.",
+                 "en": "The file expands to an excessive size ({detail}); refused for safety."},
+    "xml_attack": {"es": "El archivo contiene XML no permitido (entidades o DTD); no se abre por "
+                         "seguridad.",
+                   "en": "The file contains forbidden XML (entities or DTD); refused."},
+    "unreadable": {"es": "No se pudo leer el libro: {detail}.",
+                   "en": "The workbook could not be read: {detail}."},
+    "sheet_too_large": {"es": "La hoja tiene {rows} filas con datos (máximo {limit}); revise si hay "
+                              "celdas escritas muy abajo de la tabla.",
+                        "en": "The sheet has {rows} rows with data (at most {limit}); look for "
+                              "stray cells far below the table."},
+    # --- sheets and columns -----------------------------------------------------------------
+    "missing_sheet": {"es": "Falta la hoja «{sheet}» (hojas encontradas: {found}).",
+                      "en": "Sheet «{sheet}» is missing (sheets found: {found})."},
+    "duplicate_sheet": {"es": "Hay dos hojas que se leen como «{sheet}»: {found}.",
+                        "en": "Two sheets read as «{sheet}»: {found}."},
+    "missing_column": {"es": "Falta la columna «{column}» (columnas encontradas: {found}).",
+                       "en": "Column «{column}» is missing (columns found: {found})."},
+    "duplicate_column": {"es": "La columna «{column}» aparece dos veces.",
+                         "en": "Column «{column}» appears twice."},
+    "empty_sheet": {"es": "La hoja no tiene filas de datos; se esperaba al menos una.",
+                    "en": "The sheet has no data rows; at least one was expected."},
+    # --- cells ------------------------------------------------------------------------------
+    "blank": {"es": "Celda vacía; se esperaba {expected}.",
+              "en": "Empty cell; expected {expected}."},
+    "not_number": {"es": "Se esperaba un número.", "en": "A number was expected."},
+    "not_integer": {"es": "Se esperaba un número entero.", "en": "A whole number was expected."},
+    "below_min": {"es": "El valor debe ser al menos {minimum}.",
+                  "en": "The value must be at least {minimum}."},
+    "above_max": {"es": "El valor debe ser como máximo {maximum}.",
+                  "en": "The value must be at most {maximum}."},
+    "bad_choice": {"es": "Valor no permitido; se esperaba uno de: {allowed}.",
+                   "en": "Value not allowed; expected one of: {allowed}."},
+    "bad_bool": {"es": "Se esperaba sí o no.", "en": "Yes or no was expected."},
+    "duplicate": {"es": "Valor repetido de {key} (ya aparece en la fila {first}).",
+                  "en": "Repeated {key} (already in row {first})."},
+    # --- references between sheets ----------------------------------------------------------
+    "unknown_unit": {"es": "La CLUES no existe en la hoja «unidades».",
+                     "en": "This CLUES is not in sheet «unidades»."},
+    "unknown_category": {"es": "La categoría no existe en la hoja «categorias».",
+                         "en": "This category is not in sheet «categorias»."},
+    "required_blank": {"es": "«requeridos» solo puede quedar en blanco para Medicina general en "
+                             "un centro de salud (ahí vale la meta de médicos por centro).",
+                       "en": "«requeridos» may be blank only for a centre's general medicine."},
+    "general_count": {"es": "Debe haber exactamente una categoría de tipo «medicina general»; "
+                            "hay {count}.",
+                      "en": "Exactly one category must be of type general medicine; found "
+                            "{count}."},
+    "requires_self": {"es": "Una categoría no puede requerirse a sí misma.",
+                      "en": "A category cannot require itself."},
+    "requires_unknown": {"es": "La categoría requerida no existe en la hoja «categorias».",
+                         "en": "The required category is not in sheet «categorias»."},
+    "requires_chain": {"es": "La categoría requerida también requiere otra; solo se admite un "
+                             "nivel (A requiere B, y B no requiere nada).",
+                       "en": "The required category requires another one; only one level is "
+                             "allowed."},
+    "grade_missing": {"es": "Falta el peso del grado «{grade}», que usan {count} unidades.",
+                      "en": "Grade «{grade}» has no weight but {count} units use it."},
+    "pool_state_unknown": {"es": "Ninguna unidad pertenece a la entidad {state}; estos candidatos "
+                                 "no tendrían a dónde ir.",
+                           "en": "No unit belongs to state {state}; these candidates could not "
+                                 "be placed."},
+    "state_name_mismatch": {"es": "La clave de entidad {code} aparece con otro nombre («{other}», "
+                                  "fila {first}).",
+                            "en": "State code {code} appears with another name («{other}», row "
+                                  "{first})."},
+    "unknown_param": {"es": "Parámetro desconocido; los parámetros válidos son: {allowed}.",
+                      "en": "Unknown parameter; valid parameters are: {allowed}."},
+    "param_missing": {"es": "Falta el parámetro obligatorio «{param}».",
+                      "en": "Required parameter «{param}» is missing."},
+    # --- outputs ----------------------------------------------------------------------------
+    "output_is_input": {"es": "El archivo de resultados no puede ser el mismo libro de entrada "
+                              "({path}); elija otro nombre.",
+                        "en": "The result file cannot be the input workbook ({path})."},
+    "output_folder_missing": {"es": "La carpeta de salida no existe: {path}.",
+                              "en": "The output folder does not exist: {path}."},
+    # --- expected values --------------------------------------------------------------------
+    "exp_text": {"es": "un texto", "en": "a text"},
+    "exp_int": {"es": "un número entero", "en": "a whole number"},
+    "exp_number": {"es": "un número", "en": "a number"},
+    "exp_bool": {"es": "sí o no", "en": "yes or no"},
+    "exp_choice": {"es": "uno de: {allowed}", "en": "one of: {allowed}"},
+}
+
+
+def t(key: str, lang: str = DEFAULT_LANG, **fields: object) -> str:
+    """The message ``key`` in ``lang``, formatted with ``fields``."""
+    entry = MESSAGES[key]
+    text = entry.get(lang) or entry[DEFAULT_LANG]
+    return text.format(**fields) if fields else text

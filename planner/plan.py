@@ -1,0 +1,52 @@
+"""The typed result of a solve: normalised status, objective, bound, placements, timings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+import pandas as pd
+
+
+class Status(str, Enum):
+    """Normalised outcome of a solve, whatever the solver said."""
+
+    OPTIMAL = "optimal"
+    FEASIBLE = "feasible"  # a solution, not proven optimal (time limit)
+    INFEASIBLE = "infeasible"
+    NO_SOLUTION = "no_solution"  # time limit or solver failure before any solution
+
+    @property
+    def has_solution(self) -> bool:
+        return self in (Status.OPTIMAL, Status.FEASIBLE)
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A solved (or failed) plan.
+
+    placements
+        one row per (clues, category) with a gap: ``gap, weight, cost, placed`` (placed is 0
+        where nothing goes; empty when there is no solution).
+    marginal
+        per constraint family row of the LP relaxation: ``kind`` (``supply``/``budget``),
+        ``key`` (category or 'presupuesto'), ``value`` (objective gained per unit of right-hand
+        side), ``rhs``, ``used``.
+    """
+
+    status: Status
+    solver: str
+    solver_status: str
+    objective: float | None
+    lp_bound: float | None
+    gap: float | None
+    placements: pd.DataFrame
+    marginal: pd.DataFrame = field(default_factory=pd.DataFrame)
+    timings: dict[str, float] = field(default_factory=dict)
+    n_variables: int = 0
+    n_constraints: int = 0
+    rules: pd.DataFrame = field(default_factory=pd.DataFrame)  # unmet rules (elastic), if any
+
+    @property
+    def seconds(self) -> float:
+        return float(sum(self.timings.values()))

@@ -1,0 +1,257 @@
+"""The result workbook of DESIGN §4, formatted for people and written whole or not at all."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from pathlib import Path
+
+import pandas as pd
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from planner.files import atomic_write
+from planner.result import Result
+from planner.scenario import PARAM_NAMES
+from planner.xlsx import DEC, DEC3, INT, MXN, PCT, TITLE_FONT, write_table
+
+SHEETS = ("resumen", "por_entidad", "por_categoria", "asignaciones", "unidades", "sensibilidad",
+          "parametros", "diagnostico")
+
+# internal column -> (es, en, number format)
+COLUMNS: dict[str, tuple[str, str, str | None]] = {
+    "clues": ("CLUES", "CLUES", None),
+    "name": ("unidad", "unit", None),
+    "kind": ("tipo", "type", None),
+    "state_code": ("clave_entidad", "state_code", None),
+    "state": ("entidad", "state", None),
+    "municipality": ("municipio", "municipality", None),
+    "zone": ("zona", "zone", None),
+    "grade": ("grado_marginacion", "marginalization", None),
+    "bonus_eligible": ("elegible_bono", "bonus_eligible", None),
+    "families": ("familias", "families", INT),
+    "category": ("categoria", "category", None),
+    "required": ("requeridos", "required", INT),
+    "before": ("antes", "before", INT),
+    "placed": ("asignados", "placed", INT),
+    "after": ("despues", "after", INT),
+    "bonus_month": ("bono_mensual_mxn", "bonus_month_mxn", MXN),
+    "gp_required": ("mg_requeridos", "gp_required", INT),
+    "gp_before": ("mg_antes", "gp_before", INT),
+    "gp_placed": ("mg_asignados", "gp_placed", INT),
+    "gp_after": ("mg_despues", "gp_after", INT),
+    "spec_required": ("esp_requeridos", "spec_required", INT),
+    "spec_before": ("esp_antes", "spec_before", INT),
+    "spec_gap": ("esp_brecha", "spec_gap", INT),
+    "spec_placed": ("esp_asignados", "spec_placed", INT),
+    "spec_after": ("esp_despues", "spec_after", INT),
+    "spec_gap_left": ("esp_brecha_restante", "spec_gap_left", INT),
+    "at_target_before": ("en_meta_antes", "at_target_before", None),
+    "at_target_after": ("en_meta_despues", "at_target_after", None),
+    "no_doctor_before": ("sin_medico_antes", "no_doctor_before", None),
+    "no_doctor_after": ("sin_medico_despues", "no_doctor_after", None),
+    "centres": ("centros", "centres", INT),
+    "hospitals": ("hospitales", "hospitals", INT),
+    "coverage_after": ("cobertura_meta_despues", "coverage_after", PCT),
+    "candidates": ("candidatos", "candidates", INT),
+    "gap": ("brecha", "gap", INT),
+    "current": ("actuales", "current", INT),
+    "unplaced": ("candidatos_sin_asignar", "unplaced", INT),
+    "gap_left": ("brecha_restante", "gap_left", INT),
+}
+
+KIND_WORDS = {"hospital": ("hospital", "hospital"), "centro de salud": ("centro de salud",
+                                                                        "health centre"),
+              "especialidad": ("especialidad", "specialty"),
+              "medicina general": ("medicina general", "general medicine")}
+
+
+def _labels(df: pd.DataFrame, lang: str) -> tuple[pd.DataFrame, dict[str, str]]:
+    """Rename internal columns to the report language; return number formats by new name."""
+    j = 0 if lang == "es" else 1
+    renamed = {c: COLUMNS[c][j] for c in df.columns if c in COLUMNS}
+    formats = {COLUMNS[c][j]: COLUMNS[c][2] for c in df.columns if c in COLUMNS and COLUMNS[c][2]}
+    out = df.rename(columns=renamed)
+    for c in out.columns:
+        if out[c].dtype == bool:
+            out[c] = out[c].map({True: "sí" if lang == "es" else "yes",
+                                 False: "no"})
+    kind_col = COLUMNS["kind"][j]
+    if kind_col in out.columns and lang != "es":
+        out[kind_col] = out[kind_col].map(lambda k: KIND_WORDS.get(k, (k, k))[1])
+    return out, formats
+
+
+def summary_rows(result: Result, lang: str = "es") -> list[tuple[str, object, object, object,
+                                                                str | None]]:
+    """(indicator, before, plan, hand rule, format) rows of the headline summary."""
+    h = result.indicators.headline
+    m = result.hand_indicators.headline if result.hand_indicators else {}
+    es = lang == "es"
+
+    def row(es_label: str, en_label: str, before: object, key: str,
+            fmt: str | None = INT) -> tuple[str, object, object, object, str | None]:
+        return (es_label if es else en_label, before, h.get(key), m.get(key), fmt)
+
+    return [
+        row("Centros de salud", "Health centres", h["centres"], "centres"),
+        row("Centros en la meta de médicos generales", "Centres at the GP target",
+            h["centres_at_target_before"], "centres_at_target_after"),
+        row("Centros sin médico general", "Centres with no GP", h["centres_no_doctor_before"],
+            "centres_no_doctor_after"),
+        row("Médicos generales asignados", "General doctors placed", 0, "gp_placed"),
+        row("Hospitales", "Hospitals", h["hospitals"], "hospitals"),
+        row("Vacantes de especialistas (brecha)", "Specialist vacancies (gap)", h["spec_gap"],
+            "spec_gap"),
+        row("Especialistas asignados", "Specialists placed", 0, "spec_placed"),
+        row("Candidatos sin asignar", "Candidates left unplaced",
+            h["gp_candidates"] + h["spec_candidates"], "unplaced"),
+        row("Bono mensual comprometido (MXN)", "Monthly bonus committed (MXN)", 0, "bonus_month",
+            MXN),
+        row("Bono anual comprometido (MXN)", "Yearly bonus committed (MXN)", 0, "bonus_year", MXN),
+        row("Presupuesto mensual de bonos (MXN)", "Monthly bonus budget (MXN)",
+            h["budget_month"], "budget_month", MXN),
+        row("Uso del presupuesto", "Budget used", 0.0, "budget_used", PCT),
+        row("Necesidad ponderada cubierta (objetivo)", "Weighted need covered (objective)", 0.0,
+            "objective", DEC),
+    ]
+
+
+def write_result_workbook(result: Result, path: str | Path, lang: str = "es",
+                          protect: Iterable[str | Path] = ()) -> Path:
+    """Write the formatted result workbook to ``path`` atomically; never over ``protect``."""
+    if not result.solved or result.indicators is None:
+        raise ValueError("no plan to write: the solve produced no solution")
+
+    def write(tmp: Path) -> None:
+        wb = Workbook()
+        wb.remove(wb.active)
+        _resumen(wb, result, lang)
+        ind = result.indicators
+        for title, df in (("por_entidad", ind.by_state), ("por_categoria", ind.by_category),
+                          ("asignaciones", ind.assignments)):
+            out, fmts = _labels(df, lang)
+            write_table(wb, title, out, fmts)
+        units = ind.units.reset_index().drop(columns=["lat", "lon"])
+        out, fmts = _labels(units, lang)
+        write_table(wb, "unidades", out, fmts)
+        _sensibilidad(wb, result, lang)
+        _parametros(wb, result, lang)
+        _diagnostico(wb, result, lang)
+        wb.save(tmp)
+
+    return atomic_write(path, write, protect=protect)
+
+
+def _resumen(wb: Workbook, result: Result, lang: str) -> None:
+    es = lang == "es"
+    ws = wb.create_sheet("resumen")
+    ws.append(["Plan de asignación de médicos — IMSS-Bienestar" if es else
+               "Doctor placement plan — IMSS-Bienestar"])
+    ws["A1"].font = TITLE_FONT
+    ws.append([("Escenario: " if es else "Scenario: ") + Path(result.scenario.name).name])
+    status = result.plan.status.value
+    ws.append([("Estado: " if es else "Status: ") + _status_word(status, lang) +
+               (f" (brecha {result.plan.gap:.4%})" if result.plan.gap is not None else "")])
+    ws.append([("Generado: " if es else "Generated: ") +
+               dt.datetime.now().strftime("%Y-%m-%d %H:%M")])
+    ws.append([])
+    header = (["Indicador", "Antes", "Plan optimizado", "Regla manual", "Ventaja del optimizador"]
+              if es else ["Indicator", "Before", "Optimised plan", "Hand rule",
+                          "Optimiser advantage"])
+    ws.append(header)
+    hr = ws.max_row
+    for cell in ws[hr]:
+        cell.font = Font(bold=True)
+    for label, before, after, hand, fmt in summary_rows(result, lang):
+        adv = (after - hand) if isinstance(after, (int, float)) and isinstance(
+            hand, (int, float)) else None
+        ws.append([label, before, after, hand, adv])
+        for cell in ws[ws.max_row][1:]:
+            if fmt:
+                cell.number_format = fmt
+    ws.append([])
+    ws.append(["La regla manual asigna primero la plaza de mayor valor mientras haya candidatos "
+               "y presupuesto; la ventaja es lo que gana el optimizador sobre ella." if es else
+               "The hand rule places the most valuable post first while candidates and budget "
+               "last; the advantage is what the optimiser gains over it."])
+    ws.column_dimensions["A"].width = 48
+    for col in "BCDE":
+        ws.column_dimensions[col].width = 22
+    ws.freeze_panes = f"A{hr + 1}"
+
+
+def _status_word(status: str, lang: str) -> str:
+    words = {"optimal": ("óptimo", "optimal"), "feasible": ("factible (no probado óptimo)",
+                                                          "feasible (not proven optimal)"),
+             "infeasible": ("infactible", "infeasible"),
+             "no_solution": ("sin solución", "no solution")}
+    return words.get(status, (status, status))[0 if lang == "es" else 1]
+
+
+def _sensibilidad(wb: Workbook, result: Result, lang: str) -> None:
+    es = lang == "es"
+    m = result.plan.marginal
+    rows = []
+    for rec in m.itertuples(index=False):
+        if rec.kind == "supply":
+            rows.append({
+                ("restriccion" if es else "constraint"): ("candidatos: " if es else
+                                                          "candidates: ") + str(rec.key),
+                ("disponible" if es else "available"): rec.rhs,
+                ("usado" if es else "used"): getattr(rec, "used", None),
+                ("valor_marginal" if es else "marginal_value"): rec.value,
+                ("unidad" if es else "unit"): ("por candidato adicional" if es
+                                               else "per extra candidate"),
+            })
+        else:
+            rows.append({
+                ("restriccion" if es else "constraint"): ("presupuesto mensual de bonos" if es
+                                                          else "monthly bonus budget"),
+                ("disponible" if es else "available"): rec.rhs,
+                ("usado" if es else "used"): getattr(rec, "used", None),
+                ("valor_marginal" if es else "marginal_value"): rec.value * 1e6,
+                ("unidad" if es else "unit"): ("por millón de MXN mensual adicional" if es
+                                               else "per extra million MXN per month"),
+            })
+    df = pd.DataFrame(rows)
+    fmts = {("valor_marginal" if es else "marginal_value"): DEC3,
+            ("disponible" if es else "available"): INT, ("usado" if es else "used"): INT}
+    ws = write_table(wb, "sensibilidad", df, fmts)
+    ws.append([])
+    ws.append(["Valores marginales de la relajación lineal: cuánta necesidad ponderada adicional "
+               "se cubriría con una unidad más de cada recurso (válido para cambios pequeños)."
+               if es else "Marginal values of the LP relaxation: weighted need gained per extra "
+               "unit of each resource (valid for small changes)."])
+
+
+def _parametros(wb: Workbook, result: Result, lang: str) -> None:
+    p = result.scenario.params
+    rows = [{"parametro": name, "valor": getattr(p, attr)} for name, attr in PARAM_NAMES.items()]
+    for rec in rows:
+        if isinstance(rec["valor"], bool):
+            rec["valor"] = "sí" if rec["valor"] else "no"
+    write_table(wb, "parametros", pd.DataFrame(rows))
+
+
+def _diagnostico(wb: Workbook, result: Result, lang: str) -> None:
+    plan = result.plan
+    es = lang == "es"
+    rows = [
+        ("solver", plan.solver),
+        ("estado" if es else "status", plan.status.value),
+        ("estado_del_solver" if es else "solver_status", plan.solver_status),
+        ("objetivo" if es else "objective", plan.objective),
+        ("cota_lp" if es else "lp_bound", plan.lp_bound),
+        ("brecha_relativa" if es else "relative_gap", plan.gap),
+        ("objetivo_regla_manual" if es else "hand_rule_objective",
+         result.hand.objective if result.hand else None),
+        ("variables", plan.n_variables),
+        ("restricciones" if es else "constraints", plan.n_constraints),
+        ("limite_tiempo_s" if es else "time_limit_s", result.settings.time_limit),
+        ("brecha_mip_pedida" if es else "mip_gap_requested", result.settings.mip_gap),
+    ]
+    rows += [(f"segundos_{k}" if es else f"seconds_{k}", round(v, 4))
+             for k, v in result.timings.items()]
+    df = pd.DataFrame(rows, columns=["dato" if es else "item", "valor" if es else "value"])
+    write_table(wb, "diagnostico", df)

@@ -1,0 +1,159 @@
+"""The validated scenario (frozen, typed tables) and what-if overrides applied as a pure function."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+import pandas as pd
+
+from planner.schema import CENTRE, GENERAL
+
+
+@dataclass(frozen=True)
+class Params:
+    """Scenario parameters of DESIGN §2 and §2b (names in English, sheet names in comments)."""
+
+    budget: float  # presupuesto_bono_mensual, MXN per month
+    target: int = 2  # meta_medicos_generales_por_centro
+    first_doctor_weight: float = 3.0  # peso_primer_medico
+    families_weight: float = 1.0  # peso_familias
+    time_limit: float = 60.0  # limite_tiempo_s
+    mip_gap: float = 0.0  # brecha_mip
+    equity_floor: float = 0.0  # cobertura_minima_entidad
+    one_doctor_per_centre: bool = False  # minimo_un_medico_por_centro
+
+
+PARAM_NAMES = {
+    "presupuesto_bono_mensual": "budget",
+    "meta_medicos_generales_por_centro": "target",
+    "peso_primer_medico": "first_doctor_weight",
+    "peso_familias": "families_weight",
+    "limite_tiempo_s": "time_limit",
+    "brecha_mip": "mip_gap",
+    "cobertura_minima_entidad": "equity_floor",
+    "minimo_un_medico_por_centro": "one_doctor_per_centre",
+}
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """Everything the model needs, validated.
+
+    units
+        index ``clues``; columns ``name, kind, state_code, state, municipality, locality, zone,
+        grade, bonus_eligible, families, lat, lon``.
+    staffing
+        index ``(clues, category)``; columns ``required`` (float, NaN = target for a centre's
+        general medicine) and ``current`` (int).
+    categories
+        index ``category``; columns ``kind, trunk, weight, requires`` (requires may be None).
+    supply
+        columns ``category, state_code, candidates``; ``state_code`` 0 is the national pool.
+    bonuses
+        index ``(kind, zone)``; column ``bonus`` (MXN per doctor per month).
+    grade_weights
+        index ``grade``; the weight of each marginalization grade.
+    """
+
+    params: Params
+    units: pd.DataFrame
+    staffing: pd.DataFrame
+    categories: pd.DataFrame
+    supply: pd.DataFrame
+    bonuses: pd.DataFrame
+    grade_weights: pd.Series
+    name: str = "escenario"
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def general_category(self) -> str:
+        """The one category of type medicina general."""
+        return str(self.categories.index[self.categories["kind"] == GENERAL][0])
+
+    def supply_by_category(self) -> pd.Series:
+        """Total candidates per category (national plus every state pool), every category."""
+        total = self.supply.groupby("category")["candidates"].sum()
+        return total.reindex(self.categories.index, fill_value=0).astype(int)
+
+    def required(self) -> pd.Series:
+        """Required headcount per (clues, category), blanks resolved to the target."""
+        req = self.staffing["required"].copy()
+        return req.fillna(float(self.params.target)).astype(int)
+
+    def gaps(self) -> pd.Series:
+        """g[u,k] = max(0, required − current) per (clues, category)."""
+        return (self.required() - self.staffing["current"]).clip(lower=0).astype(int)
+
+    def centres(self) -> pd.DataFrame:
+        return self.units[self.units["kind"] == CENTRE]
+
+
+@dataclass(frozen=True)
+class WhatIf:
+    """Changes a planner tries on a scenario; ``None`` keeps the scenario's value."""
+
+    budget: float | None = None
+    target: int | None = None
+    first_doctor_weight: float | None = None
+    families_weight: float | None = None
+    time_limit: float | None = None
+    mip_gap: float | None = None
+    equity_floor: float | None = None
+    one_doctor_per_centre: bool | None = None
+    bonus: dict[tuple[str, int], float] = field(default_factory=dict)  # (kind, zone) -> MXN
+    supply: dict[str, int] = field(default_factory=dict)  # category -> total candidates
+    states: tuple[int, ...] | None = None  # state codes kept; None keeps all
+
+    def is_empty(self) -> bool:
+        return self == WhatIf()
+
+
+def apply_overrides(scenario: Scenario, what_if: WhatIf | None) -> Scenario:
+    """A new scenario with the what-if changes applied; the input scenario is unchanged."""
+    if what_if is None or what_if.is_empty():
+        return scenario
+    changes = {name: getattr(what_if, name) for name in PARAM_NAMES.values()
+               if getattr(what_if, name) is not None}
+    params = replace(scenario.params, **changes)
+    units, staffing, supply = scenario.units, scenario.staffing, scenario.supply
+    if what_if.states is not None:
+        keep = set(int(s) for s in what_if.states)
+        units = units[units["state_code"].isin(keep)]
+        staffing = staffing[staffing.index.get_level_values("clues").isin(units.index)]
+        supply = supply[(supply["state_code"] == 0) | supply["state_code"].isin(keep)]
+    if what_if.supply:
+        supply = _override_supply(supply, what_if.supply)
+    bonuses = scenario.bonuses
+    if what_if.bonus:
+        bonuses = bonuses.copy()
+        for key, value in what_if.bonus.items():
+            bonuses.loc[key, "bonus"] = float(value)
+    return replace(scenario, params=params, units=units, staffing=staffing, supply=supply,
+                   bonuses=bonuses)
+
+
+def _override_supply(supply: pd.DataFrame, totals: dict[str, int]) -> pd.DataFrame:
+    """Set each category's total candidates: state pools are kept, the national pool absorbs it.
+
+    When the new total is below the state pools, the pools are scaled down proportionally
+    (rounded down) and the national pool is emptied.
+    """
+    out = supply.copy()
+    for category, total in totals.items():
+        total = max(0, int(total))
+        mine = out["category"] == category
+        pools = mine & (out["state_code"] != 0)
+        pooled = int(out.loc[pools, "candidates"].sum())
+        if pooled > total and pooled > 0:
+            out.loc[pools, "candidates"] = (out.loc[pools, "candidates"] * total // pooled)
+            pooled = int(out.loc[pools, "candidates"].sum())
+        national = mine & (out["state_code"] == 0)
+        if national.any():
+            out.loc[national, "candidates"] = 0
+            out.loc[out.index[national][0], "candidates"] = total - pooled
+        else:
+            row = pd.DataFrame([{"category": category, "state_code": 0,
+                                 "candidates": total - pooled}])
+            out = pd.concat([out, row], ignore_index=True)
+    out["candidates"] = out["candidates"].astype(int)
+    return out

@@ -1,0 +1,166 @@
+"""Reading an input workbook: xlsx → one raw table per declared sheet, nothing else.
+
+Headers are normalised (case, accents, spaces/underscores), strings trimmed, empty rows dropped,
+and every row keeps its Excel row number as the table index, so validation can point at cells.
+The file is opened read-only; ``LEEME`` and any sheet not declared in the schema are never parsed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+import python_calamine
+
+from planner import schema
+from planner.errors import InputError, Issue
+from planner.text import normalize_key
+
+
+
+@dataclass(frozen=True)
+class RawSheet:
+    """One sheet as found: cells as objects, columns by normalised header, index = Excel row."""
+
+    name: str
+    frame: pd.DataFrame
+    headers: dict[str, str] = field(default_factory=dict)  # normalised -> as written
+    header_row: int = 1
+
+
+@dataclass(frozen=True)
+class RawWorkbook:
+    """The declared sheets found in a workbook, keyed by their schema name."""
+
+    path: str
+    sheets: dict[str, RawSheet]
+    sheet_names: tuple[str, ...]
+    issues: tuple[Issue, ...] = ()
+
+
+def read_workbook(path: str | Path) -> RawWorkbook:
+    """Read the declared sheets of the workbook at ``path``.
+
+    Raises
+    ------
+    InputError
+        When the file is missing, is not an xlsx workbook, or cannot be read at all.
+    """
+    p = Path(path)
+    if not p.is_file():
+        raise InputError([Issue("file_missing", params={"path": str(path)})])
+    data = p.read_bytes()
+    return read_workbook_bytes(data, name=str(path))
+
+
+def read_workbook_bytes(data: bytes, name: str = "libro.xlsx") -> RawWorkbook:
+    """Read a workbook held in memory (an upload); same rules as :func:`read_workbook`."""
+    from planner.guards import check_xlsx_bytes  # local: guards may grow heavy checks
+
+    check_xlsx_bytes(data)
+    try:
+        book = python_calamine.CalamineWorkbook.from_filelike(_BytesReader(data))
+    except Exception as exc:  # calamine raises several error types for corrupt files
+        raise InputError([Issue("unreadable", params={"detail": _short(exc)})]) from None
+    names = tuple(book.sheet_names)
+    issues: list[Issue] = []
+    by_key: dict[str, list[str]] = {}
+    for n in names:
+        by_key.setdefault(normalize_key(n), []).append(n)
+    sheets: dict[str, RawSheet] = {}
+    for decl in schema.SHEETS:
+        found = by_key.get(normalize_key(decl.name), [])
+        if len(found) > 1:
+            issues.append(Issue("duplicate_sheet", sheet=decl.name,
+                                params={"sheet": decl.name, "found": ", ".join(found)}))
+        if not found:
+            continue
+        try:
+            sheet = book.get_sheet_by_name(found[0])
+            sheets[decl.name] = _raw_sheet(found[0], sheet)
+        except InputError as err:
+            issues.extend(err.issues)
+        except Exception as exc:
+            issues.append(Issue("unreadable", sheet=found[0], params={"detail": _short(exc)}))
+    return RawWorkbook(path=name, sheets=sheets, sheet_names=names, issues=tuple(issues))
+
+
+
+def _raw_sheet(name: str, sheet: python_calamine.CalamineSheet) -> RawSheet:
+    """Cells of one sheet as a DataFrame of objects indexed by Excel row number."""
+    from planner.guards import check_sheet_extent
+
+    check_sheet_extent(name, sheet)
+    rows = sheet.to_python(skip_empty_area=False)
+    start_row = sheet.start[0] if sheet.start else 0
+    # Find the header: the first row with any non-empty cell.
+    header_idx = next((i for i, r in enumerate(rows) if any(not _empty(v) for v in r)), None)
+    if header_idx is None:
+        return RawSheet(name, pd.DataFrame(), {}, start_row + 1)
+    header = rows[header_idx]
+    body = rows[header_idx + 1:]
+    excel_rows = range(start_row + header_idx + 2, start_row + header_idx + 2 + len(body))
+    frame = pd.DataFrame(body, index=pd.Index(list(excel_rows), name="fila"), dtype=object)
+    if frame.shape[1] < len(header):
+        frame = frame.reindex(columns=range(len(header)))
+    headers: dict[str, str] = {}
+    keep: list[int] = []
+    names: list[str] = []
+    dup_issues: list[Issue] = []
+    for j, h in enumerate(header):
+        if _empty(h):
+            continue
+        key = normalize_key(h)
+        if key in headers:
+            dup_issues.append(Issue("duplicate_column", sheet=name, row=start_row + header_idx + 1,
+                                    column=str(h).strip(), params={"column": str(h).strip()}))
+            continue
+        headers[key] = str(h).strip()
+        keep.append(j)
+        names.append(key)
+    if dup_issues:
+        raise InputError(dup_issues)
+    frame = frame.iloc[:, keep]
+    frame.columns = names
+    frame = frame.map(_clean)
+    frame = frame.dropna(how="all")
+    return RawSheet(name, frame, headers, start_row + header_idx + 1)
+
+
+def _clean(value: object) -> object:
+    """Trim strings; empty strings and NaN become None."""
+    if isinstance(value, str):
+        value = value.strip()
+        return value or None
+    if isinstance(value, float) and value != value:
+        return None
+    return value
+
+
+def _empty(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip()) or (
+        isinstance(value, float) and value != value)
+
+
+def _short(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return text[:200]
+
+
+class _BytesReader:
+    """A minimal binary file object over bytes for calamine's ``from_filelike``."""
+
+    def __init__(self, data: bytes) -> None:
+        import io
+
+        self._buf = io.BytesIO(data)
+
+    def read(self, size: int = -1) -> bytes:
+        return self._buf.read(size)
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        return self._buf.seek(offset, whence)
+
+    def tell(self) -> int:
+        return self._buf.tell()

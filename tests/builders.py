@@ -1,0 +1,65 @@
+"""Small input workbooks built in tests: a valid base plus overrides, written with the template."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from planner.template import parameters_table, write_input_workbook
+
+MG = "Medicina general"
+ANES = "Anestesiología"
+CIR = "Cirugía general"
+
+
+def base_tables() -> dict[str, pd.DataFrame]:
+    """A tiny valid scenario: two hospitals (zones 2 and 3), three centres, three categories.
+
+    Weights: categories MG 1, Anestesiología 3, Cirugía general 2; grades medio 1, alto 2,
+    muy alto 3; families 0 so the families factor is 1.
+    """
+    unidades = pd.DataFrame([
+        # clues, nombre, tipo, ent, entidad, mun, zona, grado, elegible, familias
+        ("HOSP01", "Hospital Uno", "hospital", 7, "Chiapas", "Ocosingo", 2, "muy alto", "sí", None),
+        ("HOSP02", "Hospital Dos", "hospital", 20, "Oaxaca", "Juchitán", 3, "alto", "sí", None),
+        ("CS0001", "Centro Uno", "centro de salud", 7, "Chiapas", "Ocosingo", 2, "muy alto", "no", 0),
+        ("CS0002", "Centro Dos", "centro de salud", 20, "Oaxaca", "Juchitán", 3, "alto", "no", 0),
+        ("CS0003", "Centro Tres", "centro de salud", 20, "Oaxaca", "Juchitán", 3, "medio", "no", 0),
+    ], columns=["clues", "nombre", "tipo", "clave_entidad", "entidad", "municipio", "zona",
+                "grado_marginacion", "elegible_bono", "familias"])
+    plantilla = pd.DataFrame([
+        ("HOSP01", ANES, 2, 0), ("HOSP01", CIR, 1, 0),
+        ("HOSP02", ANES, 1, 0), ("HOSP02", CIR, 2, 1),
+        ("CS0001", MG, None, 0), ("CS0002", MG, None, 1), ("CS0003", MG, None, 2),
+    ], columns=["clues", "categoria", "requeridos", "actuales"])
+    categorias = pd.DataFrame([
+        (MG, "medicina general", "no", 1), (ANES, "especialidad", "sí", 3),
+        (CIR, "especialidad", "sí", 2),
+    ], columns=["categoria", "tipo", "troncal", "peso"])
+    oferta = pd.DataFrame([(MG, 10), (ANES, 10), (CIR, 10)], columns=["categoria", "candidatos"])
+    bonos = pd.DataFrame([("especialidad", 2, 10_979), ("especialidad", 3, 10_000)],
+                         columns=["tipo", "zona", "bono_mensual"])
+    prioridades = pd.DataFrame([("muy bajo", 1), ("bajo", 1), ("medio", 1), ("alto", 2),
+                                ("muy alto", 3)], columns=["grado_marginacion", "peso"])
+    parametros = parameters_table({"presupuesto_bono_mensual": 1_000_000,
+                                   "peso_primer_medico": 3, "peso_familias": 1})
+    return {"parametros": parametros, "unidades": unidades, "plantilla": plantilla,
+            "categorias": categorias, "oferta": oferta, "bonos": bonos,
+            "prioridades": prioridades}
+
+
+def set_param(tables: dict[str, pd.DataFrame], name: str, value: object) -> None:
+    """Change one parameter's value in the ``parametros`` table, in place."""
+    p = tables["parametros"]
+    p.loc[p["parametro"] == name, "valor"] = value
+
+
+def make_workbook(path: Path, tables: dict[str, pd.DataFrame] | None = None,
+                  **params: object) -> Path:
+    """Write ``tables`` (default: :func:`base_tables`) with parameter overrides to ``path``."""
+    tables = base_tables() if tables is None else tables
+    for name, value in params.items():
+        set_param(tables, name, value)
+    write_input_workbook(path, tables, ["Libro de prueba."])
+    return Path(path)
