@@ -1,0 +1,26 @@
+"""Build the default input workbooks from the raw files in ``inputs/fuentes``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from planner.data.common import Book
+from planner.data.hidalgo import build_hidalgo
+from planner.data.nacional import build_nacional
+from planner.data.sources import FUENTES, load_sources
+from planner.template import write_input_workbook
+
+INPUTS = FUENTES.parent
+
+
+def books(fuentes: str | Path = FUENTES) -> list[Book]:
+    """Both default scenarios (Hidalgo real, national synthetic), as tables and LEEME lines."""
+    src = load_sources(fuentes)
+    return [build_hidalgo(src), build_nacional(src)]
+
+
+def build(out_dir: str | Path = INPUTS, fuentes: str | Path = FUENTES) -> list[Path]:
+    """Write ``hidalgo_2025.xlsx`` and ``nacional_2024.xlsx`` into ``out_dir``; return their paths."""
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    return [write_input_workbook(out_dir / b.filename, b.tables, b.leeme) for b in books(fuentes)]
