@@ -42,12 +42,22 @@ class Issue:
         return ", ".join(parts)
 
     def text(self, lang: str = DEFAULT_LANG) -> str:
-        """One line: where, value found, problem."""
-        head = self.where(lang)
-        value = "" if _blank(self.value) else (
-            f" {'valor' if lang == 'es' else 'value'} «{self.value}»:")
-        sep = ":" if head and not value else ""
-        return f"{head}{sep}{value} {self.message(lang)}".strip()
+        """One line: where, value found, problem.
+
+        ``hoja «plantilla», fila 3, columna «actuales», valor «dos»: Se esperaba un número.``
+        """
+        parts = [self.where(lang)] if self.where(lang) else []
+        if not _blank(self.value):
+            parts.append(f"{'valor' if lang == 'es' else 'value'} «{show_value(self.value)}»")
+        head = ", ".join(parts)
+        return f"{head}: {self.message(lang)}" if head else self.message(lang)
+
+
+def show_value(value: object) -> str:
+    """A cell value as the planner typed it: 4.0 read back from Excel shows as 4."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
 
 
 def _blank(value: object) -> bool:
@@ -78,7 +88,7 @@ class InputError(Exception):
     def table(self, lang: str = DEFAULT_LANG) -> pd.DataFrame:
         """The issues as a table (hoja, fila, columna, valor, problema)."""
         cols = ISSUE_COLUMNS.get(lang, ISSUE_COLUMNS["es"])
-        rows = [(i.sheet or "", i.row, i.column or "", "" if _blank(i.value) else str(i.value),
+        rows = [(i.sheet or "", i.row, i.column or "", "" if _blank(i.value) else show_value(i.value),
                  i.message(lang)) for i in self.issues]
         df = pd.DataFrame(rows, columns=list(cols))
         df[cols[1]] = df[cols[1]].astype("Int64")

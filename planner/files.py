@@ -43,8 +43,15 @@ def atomic_write(path: str | Path, write: Callable[[Path], None],
     tmp = Path(tmp_name)
     try:
         write(tmp)
+        os.chmod(tmp, 0o666 & ~_umask())  # as a plain open() would, not mkstemp's 0600
         os.replace(tmp, target)
     finally:
         if tmp.exists():
             tmp.unlink()
     return target
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

@@ -107,8 +107,8 @@ MESSAGES: dict[str, dict[str, str]] = {
 }
 
 
-def t(key: str, lang: str = DEFAULT_LANG, **fields: object) -> str:
-    """The message ``key`` in ``lang``, formatted with ``fields``."""
-    entry = MESSAGES[key]
+def t(message: str, lang: str = DEFAULT_LANG, **fields: object) -> str:
+    """The message with key ``message`` in ``lang``, formatted with ``fields``."""
+    entry = MESSAGES[message]
     text = entry.get(lang) or entry[DEFAULT_LANG]
     return text.format(**fields) if fields else text

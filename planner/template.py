@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from planner import schema
 from planner.files import atomic_write
 from planner.xlsx import write_notes, write_table
 
+FIXED_DATE = dt.datetime(2024, 4, 11)  # the 2024 call
 _CHOICE_LISTS = {
     "tipo_unidad": "hospital,centro de salud",
     "tipo_categoria": "especialidad,medicina general",
@@ -81,6 +83,8 @@ def write_input_workbook(path: str | Path, tables: Mapping[str, pd.DataFrame],
                 letter = ws.cell(row=1, column=j).column_letter
                 dv.add(f"{letter}2:{letter}{last}")
                 ws.add_data_validation(dv)
+        # Fixed document dates: the same tables give the same bytes, so rebuilds don't churn git.
+        wb.properties.created = wb.properties.modified = FIXED_DATE
         wb.save(tmp)
 
     return atomic_write(path, write)

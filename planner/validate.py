@@ -30,7 +30,8 @@ def validate(raw: RawWorkbook) -> Scenario:
     for decl in schema.SHEETS:
         sheet = raw.sheets.get(decl.name)
         if sheet is None:
-            if not any(i.code == "duplicate_sheet" and i.sheet == decl.name for i in issues):
+            if not any(normalize_key(i.sheet or "") == normalize_key(decl.name)
+                       for i in raw.issues):
                 issues.append(Issue("missing_sheet", sheet=decl.name,
                                     params={"sheet": decl.name, "found": found}))
             continue
@@ -387,8 +388,10 @@ def _categories(table: pd.DataFrame, issues: list[Issue]) -> tuple[pd.DataFrame,
         "weight": t_["peso"].astype(float).values,
         "requires": requires,
     }, index=pd.Index(t_["categoria"].values, name="category"))
-    chained = cats["requires"].notna() & cats["requires"].map(
-        lambda r: r is not None and r in cats.index and cats.at[r, "requires"] is not None)
+    chained = pd.Series([
+        r is not None and r != cat and r in cats.index and cats.at[r, "requires"] is not None
+        and cats.at[r, "requires"] != r
+        for cat, r in cats["requires"].items()], index=cats.index, dtype=bool)
     for cat in cats.index[chained]:
         row = int(t_.index[t_["categoria"] == cat][0])
         issues.append(Issue("requires_chain", "categorias", row, "requiere",

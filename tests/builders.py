@@ -63,3 +63,31 @@ def make_workbook(path: Path, tables: dict[str, pd.DataFrame] | None = None,
         set_param(tables, name, value)
     write_input_workbook(path, tables, ["Libro de prueba."])
     return Path(path)
+
+
+def drop_column(path: Path, sheet: str, header: str) -> Path:
+    """Remove a column from a written workbook (the writer always writes required columns)."""
+    from openpyxl import load_workbook
+
+    wb = load_workbook(path)
+    ws = wb[sheet]
+    for cell in ws[1]:
+        if cell.value == header:
+            ws.delete_cols(cell.column)
+            break
+    wb.save(path)
+    return Path(path)
+
+
+def set_cell(df: pd.DataFrame, row: int, column: str, value: object) -> None:
+    """Put any value (text in a number column too) into one cell of a test table, in place."""
+    df[column] = df[column].astype(object)
+    df.loc[row, column] = value
+
+
+def write_raw(path: Path, tables: dict[str, pd.DataFrame]) -> Path:
+    """Write tables as a planner might, with plain pandas: no template, headers as given."""
+    with pd.ExcelWriter(path, engine="openpyxl") as writer:
+        for name, df in tables.items():
+            df.to_excel(writer, sheet_name=name, index=False)
+    return Path(path)
