@@ -126,20 +126,56 @@ def _relaxation(model: AllocationModel, settings: SolverSettings) -> tuple[float
 
     Marginal values are normalised to 'objective gained per extra unit of right-hand side'
     (≥ 0 for these ≤ rows of a maximisation), whatever sign convention the solver uses.
+    ``valid_down``/``valid_up`` are the right-hand-side values between which that marginal
+    value holds (HiGHS ranging; NaN when the solver gives no ranging).
     """
     with quiet_stdout(settings.log):
         model.prob.solve(make_solver(settings, mip=False))
     if model.prob.sol_status != pulp.LpSolutionOptimal:
         return None, pd.DataFrame()
     bound = float(pulp.value(model.prob.objective) or 0.0)
+    ranging = _ranging(model, settings)
     rows = []
     for category, con in model.supply.items():
+        value = _normalised_dual(con.pi)
         rows.append({"kind": "supply", "key": category, "rhs": -con.constant,
-                     "value": _normalised_dual(con.pi)})
+                     "value": value, **_rhs_range(ranging, con, value)})
     if model.budget is not None:
+        value = _normalised_dual(model.budget.pi)
         rows.append({"kind": "budget", "key": "presupuesto", "rhs": -model.budget.constant,
-                     "value": _normalised_dual(model.budget.pi)})
+                     "value": value, **_rhs_range(ranging, model.budget, value)})
     return bound, pd.DataFrame(rows)
+
+
+def _ranging(model: AllocationModel, settings: SolverSettings) -> object | None:
+    """HiGHS's sensitivity ranging of the LP just solved (None for CBC or on failure)."""
+    if settings.solver != "highs":
+        return None
+    try:
+        status, ranging = model.prob.solverModel.getRanging()
+    except Exception:
+        return None
+    return None if getattr(status, "name", "") == "kError" else ranging
+
+
+def _rhs_range(ranging: object | None, con: pulp.LpConstraint, value: float) -> dict[str, float]:
+    """Right-hand-side interval over which ``value`` stays the marginal value of ``con``.
+
+    A row with value 0 keeps it for any increase (the LP value is concave in the right-hand
+    side) and down to what the LP uses; otherwise HiGHS's row-bound ranging is read.
+    """
+    rhs = -float(con.constant)
+    if value == 0.0:
+        used = rhs + float(con.value() or 0.0)
+        return {"valid_down": used, "valid_up": math.inf}
+    if ranging is None or getattr(con, "index", None) is None:
+        return {"valid_down": math.nan, "valid_up": math.nan}
+    try:
+        up = float(ranging.row_bound_up.value_[con.index])
+        down = float(ranging.row_bound_dn.value_[con.index])
+    except (AttributeError, IndexError, TypeError):
+        return {"valid_down": math.nan, "valid_up": math.nan}
+    return {"valid_down": min(down, rhs), "valid_up": max(up, rhs)}
 
 
 def _normalised_dual(pi: float | None) -> float:
