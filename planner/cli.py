@@ -34,7 +34,7 @@ EXIT_OK, EXIT_INTERNAL, EXIT_INVALID, EXIT_INFEASIBLE, EXIT_NO_SOLUTION = 0, 1, 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                   help="Planeador de plantilla de IMSS-Bienestar: asigna médicos nuevos a "
                        "hospitales y centros de salud.")
-err = Console(stderr=True, highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 STEP_WORDS = {"read": ("Leyendo el libro…", "Reading the workbook…"),
               "validate": ("Validando…", "Validating…"),
