@@ -106,7 +106,7 @@ def solve_model(model: AllocationModel, settings: SolverSettings) -> Plan:
     return Plan(status=status, solver=settings.solver, solver_status=solver_word,
                 objective=objective, lp_bound=lp_bound, gap=gap, placements=pairs,
                 marginal=marginal, timings=timings, n_variables=len(model.x) + len(model.z),
-                n_constraints=len(model.prob.constraints))
+                n_constraints=model.prob.numConstraints())
 
 
 def solve_allocation(scenario: Scenario, settings: SolverSettings) -> Plan:
