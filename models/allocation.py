@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 import pulp
 
+from models import rules
 from planner.scenario import Scenario
 from planner.schema import CENTRE
 from planner.text import slug
@@ -67,9 +68,22 @@ def placement_pairs(scenario: Scenario) -> pd.DataFrame:
     return pairs.drop(columns="_cat").reset_index(drop=True)
 
 
+# Families an elastic what-if may leave out (models.elastic): ``candidates`` drops every supply
+# and pool row, ``budget`` the bonus budget, ``pools`` turns state pools into one national row,
+# ``links`` drops the linked-specialty rows.
+RELAXABLE = ("candidates", "budget", "pools", "links")
+
+
 @dataclass
 class AllocationModel:
-    """A built PuLP problem and the handles needed to read it back into tables."""
+    """A built PuLP problem and the handles needed to read it back into tables.
+
+    ``slack`` (elastic models only) holds one non-negative variable per hard-rule row and
+    ``slack_rows`` what each row demands: ``rule, category, state_code, clues, required`` and
+    ``pairs`` (rows of ``pairs`` whose placements count towards it).
+    ``impossible`` lists hard-rule rows with nothing to place (a centre with no general-medicine
+    vacancy under the hard minimum): the model is infeasible before any solver runs.
+    """
 
     prob: pulp.LpProblem
     pairs: pd.DataFrame
@@ -77,21 +91,45 @@ class AllocationModel:
     z: list[pulp.LpVariable]
     z_pairs: np.ndarray  # index in ``pairs`` of each z
     supply: dict[str, pulp.LpConstraint] = field(default_factory=dict)
+    pools: pd.DataFrame = field(default_factory=pd.DataFrame)  # category, state_code, pool
     budget: pulp.LpConstraint | None = None
+    elastic: bool = False
+    slack: list[pulp.LpVariable] = field(default_factory=list)
+    slack_rows: list[dict] = field(default_factory=list)
+    impossible: list[dict] = field(default_factory=list)
 
 
-def build_allocation(scenario: Scenario, pairs: pd.DataFrame | None = None) -> AllocationModel:
-    """The default model of DESIGN §2: maximise weighted need covered within supply and budget."""
+def build_allocation(scenario: Scenario, pairs: pd.DataFrame | None = None,
+                     elastic: bool = False, relax: frozenset[str] = frozenset()
+                     ) -> AllocationModel:
+    """The model of DESIGN §2 plus every §2b rule the scenario's data switches on.
+
+    With ``elastic`` each hard-rule row (equity floor, hard minimum) gets a non-negative slack,
+    so the model is always feasible; ``relax`` names families to leave out (see ``RELAXABLE``).
+    """
     pairs = placement_pairs(scenario) if pairs is None else pairs
     prob = pulp.LpProblem("asignacion", pulp.LpMaximize)
     x = add_placement_variables(pairs)
     z_pairs = np.flatnonzero(pairs["first"].to_numpy())
     z = [pulp.LpVariable(f"z_{i:06d}", 0, 1, cat=pulp.LpInteger) for i in range(len(z_pairs))]
-    model = AllocationModel(prob, pairs, x, z, z_pairs)
+    model = AllocationModel(prob, pairs, x, z, z_pairs, elastic=elastic)
     set_objective(model, scenario.params.first_doctor_weight)
     add_first_doctor_links(model)
-    model.supply = add_supply_limits(model, scenario.supply_by_category())
-    model.budget = add_bonus_budget(model, scenario.params.budget)
+    supply = scenario.supply_by_category()
+    pooled = [] if "pools" in relax else rules.pooled_categories(scenario)
+    if "candidates" not in relax:
+        model.supply = add_supply_limits(model, supply.drop(pooled))
+        if pooled:
+            model.pools = rules.state_pools(scenario, pairs)
+            model.supply.update(add_state_pools(model, model.pools,
+                                                rules.national_supply(scenario)))
+    if "budget" not in relax:
+        model.budget = add_bonus_budget(model, scenario.params.budget)
+    if "links" not in relax:
+        add_linked_specialties(model, rules.linked_pairs(scenario, pairs))
+    add_equity_floors(model, rules.equity_floors(scenario, pairs))
+    add_one_doctor_per_centre(model, rules.centres_needing_doctor(scenario, pairs),
+                              scenario.general_category)
     return model
 
 
@@ -144,3 +182,88 @@ def add_bonus_budget(model: AllocationModel, budget: float) -> pulp.LpConstraint
     con = pulp.LpConstraint(expr, pulp.LpConstraintLE, "bonus_budget", float(budget))
     model.prob.addConstraint(con)
     return con
+
+
+# --- the rules of DESIGN §2b, each switched on by its data -------------------------------------
+
+def add_state_pools(model: AllocationModel, pools: pd.DataFrame,
+                    national: pd.Series) -> dict[str, pulp.LpConstraint]:
+    """Σ_{u∈e} x[u,k] ≤ pool[k,e] + n[k,e] and Σ_e n[k,e] ≤ national[k]: candidates bound to a state.
+
+    Returns the national row of each pooled category: its dual is the value of one more national
+    candidate, and it stands for the category in ``AllocationModel.supply``.
+    """
+    groups = model.pairs.groupby(["category", "state_code"], sort=False).indices
+    rows: dict[str, pulp.LpConstraint] = {}
+    for category, block in pools.groupby("category", sort=False):
+        key = slug(str(category))
+        received = []
+        for state, pool in zip(block["state_code"], block["pool"], strict=True):
+            idx = groups.get((category, state))
+            if idx is None:
+                continue  # a pool in a state with no gap for it stays idle
+            n = pulp.LpVariable(f"n_{key}_{int(state):02d}", 0)
+            received.append(n)
+            expr = pulp.LpAffineExpression([(model.x[i], 1.0) for i in idx] + [(n, -1.0)])
+            model.prob.addConstraint(pulp.LpConstraint(
+                expr, pulp.LpConstraintLE, f"pool_{key}_{int(state):02d}", float(pool)))
+        if not received:
+            continue
+        expr = pulp.LpAffineExpression([(n, 1.0) for n in received])
+        con = pulp.LpConstraint(expr, pulp.LpConstraintLE, f"national_{key}",
+                                float(national.get(category, 0)))
+        model.prob.addConstraint(con)
+        rows[str(category)] = con
+    return rows
+
+
+def add_linked_specialties(model: AllocationModel, links: pd.DataFrame) -> None:
+    """x[u,k] ≤ g[u,k]·x[u,r] where u has no r = requiere(k) today (x[u,k] = 0 if no gap for r)."""
+    gap = model.pairs["gap"].to_numpy(dtype=float)
+    pairs = links["pair"].to_numpy(dtype=int)
+    for i, j in zip(pairs, links["requires_pair"].to_numpy(dtype=int), strict=True):
+        terms = [(model.x[i], 1.0)]
+        if j >= 0:
+            terms.append((model.x[j], -gap[i]))
+        model.prob.addConstraint(pulp.LpConstraint(
+            pulp.LpAffineExpression(terms), pulp.LpConstraintLE, f"link_{i:06d}", 0.0))
+
+
+def add_equity_floors(model: AllocationModel, floors: pd.DataFrame) -> None:
+    """Σ_{u∈e} x[u,k] ≥ floor[k,e]: each state receives its share of each category, scaled by α."""
+    groups = model.pairs.groupby(["category", "state_code"], sort=False).indices
+    for category, state, floor in zip(floors["category"], floors["state_code"], floors["floor"], strict=True):
+        name = f"equity_{slug(str(category))}_{int(state):02d}"
+        idx = groups.get((category, state), ())
+        terms = [(model.x[i], 1.0) for i in idx]
+        _add_hard_row(model, terms, float(floor), name,
+                      {"rule": "equity_floor", "category": str(category),
+                       "state_code": int(state), "clues": None, "required": int(floor),
+                       "pairs": [int(i) for i in idx]})
+
+
+def add_one_doctor_per_centre(model: AllocationModel, centres: pd.DataFrame,
+                              general: str) -> None:
+    """x[u, Medicina general] ≥ 1 at every centre with no general doctor today (hard minimum)."""
+    rows = zip(centres["clues"], centres["state_code"], centres["pair"], strict=True)
+    for j, (clues, state, i) in enumerate(rows):
+        terms = [(model.x[int(i)], 1.0)] if i >= 0 else []
+        _add_hard_row(model, terms, 1.0, f"one_doctor_{j:06d}",
+                      {"rule": "one_doctor_per_centre", "category": general,
+                       "state_code": int(state), "clues": str(clues), "required": 1,
+                       "pairs": [int(i)] if i >= 0 else []})
+
+
+def _add_hard_row(model: AllocationModel, terms: list, rhs: float, name: str,
+                  info: dict) -> None:
+    """A ≥ row of a hard rule; elastic models add a slack, rows with nothing to place are noted."""
+    if model.elastic:
+        s = pulp.LpVariable(f"s_{name}", 0)
+        model.slack.append(s)
+        model.slack_rows.append(info)
+        terms = [*terms, (s, 1.0)]
+    elif not terms:
+        model.impossible.append(info)
+        return
+    model.prob.addConstraint(pulp.LpConstraint(
+        pulp.LpAffineExpression(terms), pulp.LpConstraintGE, name, rhs))

@@ -7,6 +7,7 @@ live here, so moving to another PuLP release touches one file.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import math
 import os
 import sys
@@ -18,6 +19,7 @@ import pandas as pd
 import pulp
 
 from models.allocation import AllocationModel, build_allocation, placement_pairs
+from models.rules import has_hard_rules
 from models.settings import SolverSettings
 from planner.plan import Plan, Status
 from planner.scenario import Scenario
@@ -29,6 +31,11 @@ _SOLUTION_STATUS = {
     pulp.LpSolutionNoSolutionFound: Status.NO_SOLUTION,
     pulp.LpSolutionUnbounded: Status.NO_SOLUTION,  # cannot happen: every x is bounded
 }
+
+
+def solution_status(prob: pulp.LpProblem) -> Status:
+    """The normalised status of a solved PuLP problem."""
+    return _SOLUTION_STATUS.get(prob.sol_status, Status.NO_SOLUTION)
 
 
 def make_solver(settings: SolverSettings, mip: bool = True) -> pulp.LpSolver:
@@ -67,14 +74,23 @@ def quiet_stdout(log: bool = False) -> Iterator[None]:
 
 
 def solve_model(model: AllocationModel, settings: SolverSettings) -> Plan:
-    """Solve ``model``: the LP relaxation first (bound, marginal values), then the integer program."""
+    """Solve ``model``: the LP relaxation first (bound, marginal values), then the integer program.
+
+    A model infeasible before any solve (a hard rule with nothing to place) or whose LP
+    relaxation is infeasible is reported infeasible without solving the integer program.
+    """
     timings: dict[str, float] = {}
     marginal = pd.DataFrame()
     lp_bound = None
+    if model.impossible:
+        return _infeasible_plan(model, settings, "Infeasible (hard rule with no vacancy)",
+                                timings)
     if settings.relaxation:
         t0 = time.perf_counter()
         lp_bound, marginal = _relaxation(model, settings)
         timings["relax"] = time.perf_counter() - t0
+        if model.prob.sol_status == pulp.LpSolutionInfeasible:
+            return _infeasible_plan(model, settings, "Infeasible (LP relaxation)", timings)
     t0 = time.perf_counter()
     with quiet_stdout(settings.log):
         model.prob.solve(make_solver(settings, mip=True))
@@ -110,14 +126,34 @@ def solve_model(model: AllocationModel, settings: SolverSettings) -> Plan:
 
 
 def solve_allocation(scenario: Scenario, settings: SolverSettings) -> Plan:
-    """Build and solve the default model for ``scenario``."""
+    """Build and solve the model for ``scenario``; an infeasible plan carries its explanation.
+
+    When hard rules (equity floor, hard minimum) make the model infeasible, ``Plan.rules`` lists
+    the rules that cannot be met, by how much and where (models.elastic).
+    """
     t0 = time.perf_counter()
     pairs = placement_pairs(scenario)
     model = build_allocation(scenario, pairs)
     build = time.perf_counter() - t0
     plan = solve_model(model, settings)
     plan.timings["build"] = build
+    if plan.status is Status.INFEASIBLE and has_hard_rules(scenario):
+        from models.elastic import explain_infeasibility  # elastic imports this module
+
+        t0 = time.perf_counter()
+        plan = dataclasses.replace(plan, rules=explain_infeasibility(scenario, settings, pairs))
+        plan.timings["explain"] = time.perf_counter() - t0
     return plan
+
+
+def _infeasible_plan(model: AllocationModel, settings: SolverSettings, word: str,
+                     timings: dict[str, float]) -> Plan:
+    """A plan without solution because the model is infeasible."""
+    return Plan(status=Status.INFEASIBLE, solver=settings.solver, solver_status=word,
+                objective=None, lp_bound=None, gap=None,
+                placements=model.pairs.iloc[0:0].assign(placed=pd.Series(dtype=int)),
+                timings=timings, n_variables=len(model.x) + len(model.z),
+                n_constraints=model.prob.numConstraints())
 
 
 def _relaxation(model: AllocationModel, settings: SolverSettings) -> tuple[float | None,
@@ -188,8 +224,15 @@ def _normalised_dual(pi: float | None) -> float:
 
 def _add_usage(marginal: pd.DataFrame, model: AllocationModel,
                pairs: pd.DataFrame) -> pd.DataFrame:
-    """How much of each right-hand side the integer plan uses."""
+    """How much of each right-hand side the integer plan uses (pooled: national candidates used)."""
     used_by_cat = pairs.groupby("category")["placed"].sum()
+    if not model.pools.empty:  # registered candidates are used first, then national ones
+        by_state = pairs.groupby(["category", "state_code"])["placed"].sum()
+        pools = model.pools.set_index(["category", "state_code"])["pool"]
+        over = (by_state.reindex(pools.index, fill_value=0) - pools).clip(lower=0)
+        used_by_cat = used_by_cat.copy()
+        for category, national in over.groupby(level="category").sum().items():
+            used_by_cat[category] = national
     spent = float((pairs["placed"] * pairs["cost"]).sum())
     used = [float(used_by_cat.get(k, 0)) if kind == "supply" else spent
             for kind, k in zip(marginal["kind"], marginal["key"])]

@@ -389,8 +389,8 @@ def _categories(table: pd.DataFrame, issues: list[Issue]) -> tuple[pd.DataFrame,
         "requires": requires,
     }, index=pd.Index(t_["categoria"].values, name="category"))
     chained = pd.Series([
-        r is not None and r != cat and r in cats.index and cats.at[r, "requires"] is not None
-        and cats.at[r, "requires"] != r
+        isinstance(r, str) and r != cat and r in cats.index  # blanks read as NaN (str dtype)
+        and isinstance(cats.at[r, "requires"], str) and cats.at[r, "requires"] != r
         for cat, r in cats["requires"].items()], index=cats.index, dtype=bool)
     for cat in cats.index[chained]:
         row = int(t_.index[t_["categoria"] == cat][0])
