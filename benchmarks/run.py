@@ -1,0 +1,473 @@
+"""Run the benchmarks and write ``benchmarks/README.md``.
+
+    python -m benchmarks.run [--scales 1,2,4,8] [--repeats 3] [--naive-scales 1] [--quick]
+
+Every measured run is a fresh child process (``python -m benchmarks.run --child ...``), so the
+end-to-end time includes the interpreter start and the imports, as ``planner solve`` does, and the
+peak memory is that process's own ``ru_maxrss`` (and that of its children: CBC runs as one).
+Tables report medians over the repeats.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+STAGES = ("read", "validate", "build", "solve", "extract", "indicators", "write")
+
+
+# --- children: one measured run each ------------------------------------------------------------
+
+def _child(args: argparse.Namespace) -> dict:
+    """Run one measured job in this process and return its figures."""
+    started = time.perf_counter()
+    if args.child == "pipeline":
+        out = _pipeline(args)
+    elif args.child == "floor":
+        from benchmarks import floor
+
+        t, s = floor.run(args.workbook, args.out)
+        t.setdefault("extract", 0.0)
+        out = {"stages": t, "objective": s.objective, "status": s.status}
+    elif args.child == "naive":
+        from benchmarks import naive
+
+        t, obj = naive.run(args.workbook, args.out, solver=args.solver)
+        t.setdefault("extract", 0.0)
+        out = {"stages": t, "objective": obj, "status": "?"}
+    elif args.child == "whatif":
+        out = _whatif(args)
+    elif args.child == "order":
+        out = _order(args)
+    else:
+        raise SystemExit(f"unknown child {args.child}")
+    out["inside"] = time.perf_counter() - started
+    me = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    out["peak_mb"] = max(me, kids) / 1024.0  # Linux: kilobytes
+    return out
+
+
+def _pipeline(args: argparse.Namespace) -> dict:
+    """What ``planner solve WORKBOOK --out OUT [--solver S] [--time-limit T]`` runs."""
+    from planner.pipeline import solve_workbook
+    from planner.scenario import WhatIf
+
+    what_if = WhatIf(time_limit=args.time_limit) if args.time_limit else None
+    r = solve_workbook(args.workbook, args.out, what_if, solver=args.solver or None)
+    t = dict(r.timings)
+    t["solve"] = t.get("solve", 0.0) + t.pop("relax", 0.0)
+    return {"stages": t, "objective": r.plan.objective, "status": r.plan.status.value,
+            "lp_bound": r.plan.lp_bound, "gap": r.plan.gap, "solver": r.plan.solver,
+            "n_variables": r.plan.n_variables, "n_constraints": r.plan.n_constraints}
+
+
+WHAT_IFS = (("presupuesto −10 %", {"budget": 0.9}), ("presupuesto +10 %", {"budget": 1.1}),
+            ("meta 3 médicos por centro", {"target": 3}),
+            ("bono Zona 3 +20 %", {"bonus": 1.2}),
+            ("+200 anestesiólogos", {"supply": 200}))
+
+
+def _whatif(args: argparse.Namespace) -> dict:
+    """The app's path: the scenario loaded once, then each what-if re-solved (pipeline.solve)."""
+    from models.settings import SolverSettings
+    from planner.pipeline import load_scenario, settings_for, solve
+    from planner.scenario import WhatIf
+    from planner.schema import SPECIALTY
+
+    scenario, _ = load_scenario(args.workbook)
+    settings = settings_for(scenario, args.solver or None, SolverSettings())
+    t0 = time.perf_counter()
+    solve(scenario, None, settings)
+    first = time.perf_counter() - t0
+    rows = []
+    for label, change in WHAT_IFS:
+        kw: dict = {}
+        if "budget" in change:
+            kw["budget"] = scenario.params.budget * change["budget"]
+        if "target" in change:
+            kw["target"] = change["target"]
+        if "bonus" in change:
+            kw["bonus"] = {(SPECIALTY, 3): float(scenario.bonuses.loc[(SPECIALTY, 3), "bonus"])
+                           * change["bonus"]}
+        if "supply" in change:
+            total = int(scenario.supply_by_category()["Anestesiología"])
+            kw["supply"] = {"Anestesiología": total + change["supply"]}
+        t0 = time.perf_counter()
+        r = solve(scenario, WhatIf(**kw), settings)
+        rows.append({"what_if": label, "seconds": time.perf_counter() - t0,
+                     "status": r.plan.status.value, "objective": r.plan.objective,
+                     "stages": dict(r.timings)})
+    return {"first": first, "rows": rows}
+
+
+ORDERS = {
+    "pares (entidad, clues, categoría)": None,
+    "categoría primero": ["category", "state_code", "clues"],
+    "peso descendente": ["weight"],
+}
+
+
+def _order(args: argparse.Namespace) -> dict:
+    """The same model with the x columns named (so handed to the solver) in another order."""
+    from models.allocation import build_allocation, placement_pairs
+    from models.settings import SolverSettings
+    from models.solve import solve_model
+    from planner.pipeline import load_scenario
+
+    scenario, _ = load_scenario(args.workbook)
+    pairs = placement_pairs(scenario)
+    keys = ORDERS[args.order]
+    if keys == ["weight"]:
+        pairs = pairs.sort_values("weight", ascending=False, kind="stable")
+    elif keys:
+        order = {c: i for i, c in enumerate(scenario.categories.index)}
+        pairs = pairs.assign(category_rank=pairs["category"].map(order)).sort_values(
+            ["category_rank", *keys[1:]], kind="stable").drop(columns="category_rank")
+    pairs = pairs.reset_index(drop=True)
+    settings = SolverSettings(solver=args.solver, time_limit=scenario.params.time_limit,
+                              mip_gap=scenario.params.mip_gap, relaxation=False)
+    model = build_allocation(scenario, pairs)
+    t0 = time.perf_counter()
+    plan = solve_model(model, settings)
+    return {"seconds": time.perf_counter() - t0, "objective": plan.objective,
+            "status": plan.status.value}
+
+
+# --- parent: spawn, collect, tabulate -----------------------------------------------------------
+
+def spawn(child: str, workbook: Path, solver: str = "", out: bool = True,
+          time_limit: float | None = None, order: str = "", timeout: float = 3600) -> dict:
+    """Run one child process; its figures plus ``wall`` (seconds from spawn to exit)."""
+    with tempfile.TemporaryDirectory(prefix="bench_") as tmp:
+        res = Path(tmp) / "res.json"
+        cmd = [sys.executable, "-m", "benchmarks.run", "--child", child, "--workbook",
+               str(workbook), "--result", str(res), "--solver", solver, "--order", order]
+        if out:
+            cmd += ["--out", str(Path(tmp) / "resultado.xlsx")]
+        if time_limit:
+            cmd += ["--time-limit", str(time_limit)]
+        t0 = time.perf_counter()
+        proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=timeout)
+        wall = time.perf_counter() - t0
+        if proc.returncode != 0:
+            raise RuntimeError(f"{child} failed:\n{proc.stderr[-3000:]}")
+        data = json.loads(res.read_text())
+    data["wall"] = wall
+    return data
+
+
+def median(values: Sequence[float | None]) -> float | None:
+    vals = [v for v in values if v is not None]
+    return statistics.median(vals) if vals else None
+
+
+def summarise(runs: list[dict]) -> dict:
+    """Medians of every stage, of the wall time and of the peak memory."""
+    stages = {s: median([r["stages"].get(s) for r in runs]) for s in STAGES}
+    return {"stages": stages, "wall": median([r["wall"] for r in runs]),
+            "peak_mb": median([r["peak_mb"] for r in runs]), "objective": runs[0]["objective"],
+            "status": runs[0].get("status"), "n": len(runs),
+            "objectives": sorted({round(r["objective"], 6) for r in runs
+                                  if r["objective"] is not None}),
+            "n_variables": runs[0].get("n_variables"),
+            "n_constraints": runs[0].get("n_constraints")}
+
+
+def fmt(x: float | None, digits: int = 2) -> str:
+    return "—" if x is None else f"{x:,.{digits}f}"
+
+
+def ratio(a: float | None, b: float | None) -> str:
+    if a is None or b is None or b <= 0:
+        return "—"
+    return f"{a / b:.2f}×"
+
+
+def stage_table(results: dict[float, dict[str, dict]]) -> list[str]:
+    """Markdown: per scale, per path, seconds per stage, end to end, peak memory."""
+    lines = ["| k | path | " + " | ".join(STAGES) + " | end to end | peak MB | objective |",
+             "|---|---|" + "---:|" * (len(STAGES) + 3)]
+    for k, paths in results.items():
+        for name, s in paths.items():
+            cells = [fmt(s["stages"][st]) for st in STAGES]
+            lines.append(f"| {k:g} | {name} | " + " | ".join(cells) +
+                         f" | **{fmt(s['wall'])}** | {fmt(s['peak_mb'], 0)} | "
+                         f"{fmt(s['objective'], 4)} |")
+    return lines
+
+
+def ratio_table(results: dict[float, dict[str, dict]], a: str, b: str) -> list[str]:
+    lines = ["| k | " + " | ".join(STAGES) + " | end to end |",
+             "|---|" + "---:|" * (len(STAGES) + 1)]
+    for k, paths in results.items():
+        if a not in paths or b not in paths:
+            continue
+        pa, pb = paths[a], paths[b]
+        cells = []
+        for st in STAGES:
+            x, y = pa["stages"][st], pb["stages"][st]
+            cells.append(ratio(x, y) if (y or 0) > 0.01 else f"{fmt(x)} s vs {fmt(y)} s")
+        lines.append(f"| {k:g} | " + " | ".join(cells) + f" | **{ratio(pa['wall'], pb['wall'])}** |")
+    return lines
+
+
+def machine() -> list[str]:
+    import highspy
+    import numpy
+    import openpyxl
+    import pandas
+    import pulp
+
+    cpu = "?"
+    try:
+        cpu = next(line.split(":", 1)[1].strip() for line in
+                   Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name"))
+    except (OSError, StopIteration):
+        pass
+    mem = "?"
+    try:
+        kb = int(next(line.split()[1] for line in Path("/proc/meminfo").read_text().splitlines()
+                      if line.startswith("MemTotal")))
+        mem = f"{kb / 2**20:.0f} GiB"
+    except (OSError, StopIteration):
+        pass
+    h = highspy.Highs
+    hv = f"{h().versionMajor()}.{h().versionMinor()}.{h().versionPatch()}" \
+        if hasattr(h(), "versionMajor") else "?"
+    return [
+        f"- Machine: {cpu}, {os.cpu_count()} logical CPUs, {mem} RAM, {platform.system()} "
+        f"{platform.release()}",
+        f"- Python {platform.python_version()}; PuLP {pulp.__version__} (bundled CBC "
+        f"{_cbc_version()}); highspy {hv}; numpy {numpy.__version__}; pandas "
+        f"{pandas.__version__}; openpyxl {openpyxl.__version__}",
+    ]
+
+
+def _cbc_version() -> str:
+    import pulp
+
+    try:
+        path = pulp.PULP_CBC_CMD().path
+        proc = subprocess.run([path, "-quit"], capture_output=True, text=True, timeout=20)
+        for line in proc.stdout.splitlines():
+            if line.strip().startswith("Version:"):
+                return line.split(":", 1)[1].strip()
+    except Exception:
+        pass
+    return "?"
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description="Benchmarks of the planner (tables in README.md).")
+    ap.add_argument("--scales", default="1,2,4,8")
+    ap.add_argument("--repeats", type=int, default=3)
+    ap.add_argument("--naive-scales", default="1",
+                    help="scales at which the naive path also runs (it grows quadratically)")
+    ap.add_argument("--solver-scales", default="1,2", help="scales of the HiGHS vs CBC table")
+    ap.add_argument("--whatif-scale", type=float, default=1.0)
+    ap.add_argument("--no-readme", action="store_true", help="print only; keep README.md")
+    ap.add_argument("--quick", action="store_true",
+                    help="scales 1,2, one repeat, no naive, no order study (a smoke run)")
+    # child mode
+    ap.add_argument("--child", default="")
+    ap.add_argument("--workbook", default="")
+    ap.add_argument("--result", default="")
+    ap.add_argument("--out", default=None)
+    ap.add_argument("--solver", default="")
+    ap.add_argument("--order", default="")
+    ap.add_argument("--time-limit", type=float, default=None)
+    args = ap.parse_args(argv)
+
+    if args.child:
+        data = _child(args)
+        Path(args.result).write_text(json.dumps(data, default=float))
+        return
+
+    if args.quick:
+        args.scales, args.repeats, args.naive_scales = "1,2", 1, ""
+    scales = [float(s) for s in args.scales.split(",") if s]
+    naive_scales = {float(s) for s in args.naive_scales.split(",") if s}
+    solver_scales = [float(s) for s in args.solver_scales.split(",") if s]
+    from benchmarks import generate
+    from models.settings import DEFAULT_SOLVER
+
+    started = time.perf_counter()
+    report: list[str] = []
+
+    def say(line: str = "") -> None:
+        print(line, flush=True)
+        report.append(line)
+
+    # 1. Stage table: pipeline (default solver) vs floor (vs naive at small scales).
+    results: dict[float, dict[str, dict]] = {}
+    for k in scales:
+        wb = generate.cached(k)
+        print(f"k = {k:g}: {wb}", file=sys.stderr, flush=True)
+        paths: dict[str, dict] = {}
+        runs = {"planner": [], "floor": [], "naive": []}
+        for _ in range(args.repeats):
+            runs["planner"].append(spawn("pipeline", wb))
+            runs["floor"].append(spawn("floor", wb))
+            if k in naive_scales:
+                runs["naive"].append(spawn("naive", wb, solver="cbc"))
+        for name, rr in runs.items():
+            if rr:
+                paths[name] = summarise(rr)
+        results[k] = paths
+        print(f"  planner {fmt(paths['planner']['wall'])} s, floor "
+              f"{fmt(paths['floor']['wall'])} s", file=sys.stderr, flush=True)
+
+    # 2. HiGHS vs CBC through the pipeline, and under a short time limit.
+    solvers: dict[float, dict[str, dict]] = {}
+    limited: list[dict] = []
+    if not args.quick:
+        for k in solver_scales:
+            wb = generate.cached(k)
+            solvers[k] = {}
+            for solver in ("highs", "cbc"):
+                rr = [spawn("pipeline", wb, solver=solver, out=False)
+                      for _ in range(args.repeats)]
+                solvers[k][solver] = summarise(rr)
+            for limit in (1.0, 2.0):
+                for solver in ("highs", "cbc"):
+                    r = spawn("pipeline", wb, solver=solver, out=False, time_limit=limit)
+                    limited.append({"k": k, "limit": limit, "solver": solver, **r})
+
+    # 3. Variable order (names, hence columns handed to the solver) at k = 1.
+    orders: dict[str, dict[str, float | None]] = {}
+    if not args.quick:
+        wb = generate.cached(1.0)
+        for order in ORDERS:
+            orders[order] = {}
+            for solver in ("highs", "cbc"):
+                rr = [spawn("order", wb, solver=solver, out=False, order=order)
+                      for _ in range(args.repeats)]
+                orders[order][solver] = median([r["seconds"] for r in rr])
+                orders[order][solver + "_obj"] = rr[0]["objective"]
+
+    # 4. What-if re-solves (the app's path) at k = whatif_scale.
+    wb = generate.cached(args.whatif_scale)
+    whatif_runs = [spawn("whatif", wb, out=False) for _ in range(args.repeats)]
+
+    # --- report ----------------------------------------------------------------------------
+    say("# Benchmarks: the planner against the floor")
+    say()
+    say("Generated by `python -m benchmarks.run` (`make bench`); do not edit by hand. "
+        f"Arguments: scales {args.scales}, {args.repeats} repeats, naive at "
+        f"{args.naive_scales or 'none'}. Total benchmark time "
+        f"{(time.perf_counter() - started) / 60:.1f} min.")
+    say()
+    for line in machine():
+        say(line)
+    say(f"- Default solver: `{DEFAULT_SOLVER}` (models/settings.py). Seconds are medians of "
+        f"{args.repeats} runs, each a fresh process; peak memory is the process's ru_maxrss "
+        "(CBC's own process included).")
+    say()
+    say("## Instances")
+    say()
+    say("`benchmarks/generate.py`, seed 20240411: at k = 1, 700 hospitals (282 bonus-eligible), "
+        "12,000 centres, 23 states, 15 specialties + Medicina general, 4,010 + 5,850 candidates, "
+        "a binding monthly bonus budget; every count × k.")
+    say()
+    say("| k | units | variables | constraints |")
+    say("|---|---:|---:|---:|")
+    for k in scales:
+        c = generate.counts(k)
+        say(f"| {k:g} | {c['hospitals'] + c['centres']:,} | "
+            f"{_first(results[k], 'n_variables')} | {_first(results[k], 'n_constraints')} |")
+    say()
+    say("## Stage by stage (seconds, medians)")
+    say()
+    say("*planner*: `planner solve WORKBOOK --out RESULT.xlsx` (the same `solve_workbook` call, in "
+        "a fresh process); *floor*: `benchmarks/floor.py` (calamine → numpy → one highspy "
+        "`passModel`, LP + MIP with the same options, openpyxl write-only, no validation); "
+        "*naive*: `benchmarks/naive.py` (pandas.read_excel, PuLP `+=` in loops with built-in "
+        "`sum()`, bundled CBC, `to_excel`). *solve* is LP relaxation + MIP; *end to end* is the "
+        "process's wall time, interpreter start and imports included.")
+    say()
+    for line in stage_table(results):
+        say(line)
+    say()
+    say("### Ratio planner / floor")
+    say()
+    for line in ratio_table(results, "planner", "floor"):
+        say(line)
+    say()
+    bad = [k for k, p in results.items()
+           if len({o for r in p.values() for o in r["objectives"]}) > 1 and
+           max(abs(o - p["floor"]["objective"]) for r in p.values() for o in r["objectives"])
+           > 1e-6 * max(1.0, abs(p["floor"]["objective"]))]
+    say("Objectives: planner, floor" + (" and naive" if naive_scales else "") +
+        (" agree at every scale (1e-6 relative)." if not bad else
+         f" DISAGREE at k = {', '.join(f'{k:g}' for k in bad)}."))
+    say()
+    if solvers:
+        say("## Default solver: HiGHS vs CBC through the pipeline")
+        say()
+        say("| k | solver | build | solve (LP + MIP) | end to end | peak MB | objective |")
+        say("|---|---|---:|---:|---:|---:|---:|")
+        for k, by in solvers.items():
+            for solver, s in by.items():
+                say(f"| {k:g} | {solver} | {fmt(s['stages']['build'])} | "
+                    f"{fmt(s['stages']['solve'])} | {fmt(s['wall'])} | {fmt(s['peak_mb'], 0)} | "
+                    f"{fmt(s['objective'], 4)} |")
+        say()
+        say("Under a short time limit (`--time-limit`, applied to the LP and to the MIP):")
+        say()
+        say("| k | limit s | solver | status | objective | gap | solve s |")
+        say("|---|---:|---|---|---:|---:|---:|")
+        for r in limited:
+            say(f"| {r['k']:g} | {r['limit']:g} | {r['solver']} | {r['status']} | "
+                f"{fmt(r['objective'], 4)} | {fmt(r['gap'], 6) if r['gap'] is not None else '—'}"
+                f" | {fmt(r['stages']['solve'])} |")
+        say()
+    if orders:
+        say("## Column order handed to the solver (k = 1, MIP only, seconds)")
+        say()
+        say("PuLP sorts variables by name; the pipeline names `x_000000…` in the order of the "
+            "pairs table, so the naming order is the column order.")
+        say()
+        say("| order of x | HiGHS | CBC |")
+        say("|---|---:|---:|")
+        for order, v in orders.items():
+            say(f"| {order} | {fmt(v['highs'])} | {fmt(v['cbc'])} |")
+        say()
+    say(f"## What-if re-solves (the app's path, k = {args.whatif_scale:g})")
+    say()
+    say("Scenario loaded once; each change applied with `apply_overrides` and solved with "
+        "`pipeline.solve` (model build, LP relaxation, MIP, indicators, hand rule).")
+    say()
+    say("| what-if | seconds (median) | status |")
+    say("|---|---:|---|")
+    say(f"| first solve | {fmt(median([r['first'] for r in whatif_runs]))} | |")
+    for i, (label, _) in enumerate(WHAT_IFS):
+        rows = [r["rows"][i] for r in whatif_runs]
+        say(f"| {label} | {fmt(median([r['seconds'] for r in rows]))} | {rows[0]['status']} |")
+    say()
+    print(f"total {(time.perf_counter() - started) / 60:.1f} min", file=sys.stderr)
+    if not args.no_readme:
+        notes = HERE / "NOTES.md"
+        extra = notes.read_text() if notes.exists() else ""
+        (HERE / "README.md").write_text("\n".join(report) + "\n" + extra)
+
+
+def _first(paths: dict[str, dict], key: str) -> str:
+    value = paths.get("planner", {}).get(key)
+    return "—" if value is None else f"{value:,}"
+
+
+if __name__ == "__main__":
+    main()
