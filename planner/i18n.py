@@ -33,6 +33,14 @@ MESSAGES: dict[str, dict[str, str]] = {
                               "celdas escritas muy abajo de la tabla.",
                         "en": "The sheet has {rows} rows with data (at most {limit}); look for "
                               "stray cells far below the table."},
+    "sheet_far_cell": {"es": "Hay una celda con datos en {cell}, muy lejos de la tabla: la hoja "
+                             "ocuparía {rows} filas por {cols} columnas (máximo {max_rows} filas "
+                             "y {max_cells} celdas). Borre esa celda y las filas o columnas "
+                             "sobrantes, y vuelva a guardar el libro.",
+                       "en": "There is a cell with data at {cell}, far from the table: the sheet "
+                             "would span {rows} rows by {cols} columns (at most {max_rows} rows "
+                             "and {max_cells} cells). Delete it and the extra rows or columns, "
+                             "then save the workbook again."},
     # --- sheets and columns -----------------------------------------------------------------
     "missing_sheet": {"es": "Falta la hoja «{sheet}» (hojas encontradas: {found}).",
                       "en": "Sheet «{sheet}» is missing (sheets found: {found})."},

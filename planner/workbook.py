@@ -47,21 +47,30 @@ def read_workbook(path: str | Path) -> RawWorkbook:
     InputError
         When the file is missing, is not an xlsx workbook, or cannot be read at all.
     """
+    from planner.guards import MAX_FILE_MB
+
     p = Path(path)
     if not p.is_file():
         raise InputError([Issue("file_missing", params={"path": str(path)})])
-    data = p.read_bytes()
+    limit = MAX_FILE_MB * 1024 * 1024
+    try:
+        with p.open("rb") as fh:  # never more than the limit in memory, whatever the size
+            data = fh.read(limit + 1)
+    except OSError as exc:
+        raise InputError([Issue("unreadable", params={"detail": _short(exc)})]) from None
     return read_workbook_bytes(data, name=str(path))
 
 
 def read_workbook_bytes(data: bytes, name: str = "libro.xlsx") -> RawWorkbook:
     """Read a workbook held in memory (an upload); same rules as :func:`read_workbook`."""
-    from planner.guards import check_xlsx_bytes  # local: guards may grow heavy checks
+    from planner.guards import check_sheet_part, check_xlsx_bytes
 
-    check_xlsx_bytes(data)
+    package = check_xlsx_bytes(data)  # size, type, macros, zip bomb, XML attacks
     try:
         book = python_calamine.CalamineWorkbook.from_filelike(_BytesReader(data))
-    except Exception as exc:  # calamine raises several error types for corrupt files
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as exc:  # calamine errors, and pyo3 panics (not an Exception)
         raise InputError([Issue("unreadable", params={"detail": _short(exc)})]) from None
     names = tuple(book.sheet_names)
     issues: list[Issue] = []
@@ -77,11 +86,14 @@ def read_workbook_bytes(data: bytes, name: str = "libro.xlsx") -> RawWorkbook:
         if not found:
             continue
         try:
+            check_sheet_part(found[0], package)  # before calamine builds its dense grid
             sheet = book.get_sheet_by_name(found[0])
             sheets[decl.name] = _raw_sheet(found[0], sheet)
         except InputError as err:
             issues.extend(err.issues)
-        except Exception as exc:
+        except (KeyboardInterrupt, SystemExit):
+            raise
+        except BaseException as exc:  # calamine errors, and pyo3 panics (not an Exception)
             issues.append(Issue("unreadable", sheet=found[0], params={"detail": _short(exc)}))
     return RawWorkbook(path=name, sheets=sheets, sheet_names=names, issues=tuple(issues))
 
@@ -99,9 +111,12 @@ def _raw_sheet(name: str, sheet: python_calamine.CalamineSheet) -> RawSheet:
     if header_idx is None:
         return RawSheet(name, pd.DataFrame(), {}, start_row + 1)
     header = rows[header_idx]
-    body = rows[header_idx + 1:]
-    excel_rows = range(start_row + header_idx + 2, start_row + header_idx + 2 + len(body))
-    frame = pd.DataFrame(body, index=pd.Index(list(excel_rows), name="fila"), dtype=object)
+    first = start_row + header_idx + 2
+    # Drop empty rows before building the frame (calamine gives "" for an empty cell): a stray
+    # cell far below the table then costs one row, not a frame of blank rows.
+    body = [(first + i, r) for i, r in enumerate(rows[header_idx + 1:]) if r.count("") < len(r)]
+    frame = pd.DataFrame([r for _, r in body], index=pd.Index([n for n, _ in body], name="fila"),
+                         dtype=object)
     if frame.shape[1] < len(header):
         frame = frame.reindex(columns=range(len(header)))
     headers: dict[str, str] = {}
