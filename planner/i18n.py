@@ -106,6 +106,93 @@ MESSAGES: dict[str, dict[str, str]] = {
                         "en": "The result file cannot be the input workbook ({path})."},
     "output_folder_missing": {"es": "La carpeta de salida no existe: {path}.",
                               "en": "The output folder does not exist: {path}."},
+    # --- sweeps (planner/sweep.py) ------------------------------------------------------------
+    "grid_unknown_column": {"es": "Columna desconocida en la rejilla del barrido; las columnas "
+                                  "válidas son: {allowed} (con una categoría existente).",
+                            "en": "Unknown column in the sweep grid; valid columns are: "
+                                  "{allowed} (with an existing category)."},
+    "grid_budget_twice": {"es": "La rejilla ya trae la columna «presupuesto_bono_mensual»; no "
+                                "use además --budget-from/--budget-to.",
+                          "en": "The grid already has column «presupuesto_bono_mensual»; do not "
+                                "also use --budget-from/--budget-to."},
+    "sweep_no_points": {"es": "Indique los puntos del barrido: --budget-from, --budget-to y "
+                              "--steps, o --grid ARCHIVO.",
+                        "en": "Give the sweep's points: --budget-from, --budget-to and --steps, "
+                              "or --grid FILE."},
+    # --- marginal values (planner/sensitivity.py) --------------------------------------------
+    "mv_resource_supply": {"es": "candidatos: {category}", "en": "candidates: {category}"},
+    "mv_resource_budget": {"es": "presupuesto mensual de bonos",
+                           "en": "monthly bonus budget"},
+    "mv_step_supply": {"es": "+1 candidato", "en": "+1 candidate"},
+    "mv_step_budget": {"es": "+1 millón MXN al mes", "en": "+1 million MXN per month"},
+    "mv_subject_supply": {"es": "Un candidato más de {category}",
+                          "en": "One more {category} candidate"},
+    "mv_subject_budget": {"es": "Un millón de pesos más al mes",
+                          "en": "One more million pesos per month"},
+    "mv_gain": {"es": "{subject} aumentaría la necesidad cubierta en {lp}",
+                "en": "{subject} would raise the weighted need covered by {lp}"},
+    "mv_confirmed": {"es": " (confirmado: +{gain}).", "en": " (confirmed: +{gain})."},
+    "mv_differs": {"es": " según la relajación lineal; el plan entero re-optimizado gana "
+                         "+{gain}.",
+                   "en": " according to the LP relaxation; the re-optimised integer plan gains "
+                         "+{gain}."},
+    "mv_uncertain": {"es": " (la re-optimización no llegó al óptimo probado; cifra aproximada)",
+                     "en": " (the re-optimisation did not prove optimality; approximate)"},
+    "mv_failed": {"es": " según la relajación lineal (la re-optimización no encontró plan).",
+                  "en": " according to the LP relaxation (the re-optimisation found no plan)."},
+    "mv_unchecked": {"es": " según la relajación lineal (sin confirmar con el modelo entero).",
+                     "en": " according to the LP relaxation (not checked with the integer "
+                           "model)."},
+    "mv_rate_supply": {"es": " La tasa de la relajación solo vale para los primeros {valid} "
+                             "candidatos adicionales.",
+                       "en": " The relaxation's rate holds only for the first {valid} extra "
+                             "candidates."},
+    "mv_rate_budget": {"es": " La relajación da {rate} por peso, tasa que solo vale para los "
+                             "primeros {valid} adicionales; el millón completo se mide con la "
+                             "re-optimización.",
+                       "en": " The relaxation gives {rate} per peso, a rate that holds only for "
+                             "the first {valid} extra; the full million is measured by "
+                             "re-optimising."},
+    "mv_rate_budget_unknown": {"es": " La relajación da {rate} por peso; este solver no informa "
+                                     "hasta dónde vale esa tasa, que suele agotarse mucho antes "
+                                     "del millón.",
+                               "en": " The relaxation gives {rate} per peso; this solver does not "
+                                     "report how far that rate holds, usually far short of a "
+                                     "million."},
+    "mv_zero_proven": {"es": "{subject} no aumentaría la necesidad cubierta (demostrado: el "
+                             "plan ya alcanza la cota de la relajación y este recurso no la "
+                             "limita).",
+                       "en": "{subject} would not raise the weighted need covered (proven: the "
+                             "plan already reaches the relaxation's bound and this resource does "
+                             "not limit it)."},
+    "mv_zero_slack": {"es": "{subject} no aumentaría la necesidad cubierta según la relajación "
+                            "lineal: el plan deja sin usar {slack} de {available}.",
+                      "en": "{subject} would not raise the weighted need covered according to "
+                            "the LP relaxation: the plan leaves {slack} of {available} unused."},
+    "mv_zero": {"es": "{subject} no aumentaría la necesidad cubierta según la relajación lineal.",
+                "en": "{subject} would not raise the weighted need covered according to the LP "
+                      "relaxation."},
+    "mv_zero_but_integer": {"es": "La relajación lineal no ve ganancia, pero con el modelo "
+                                  "entero re-optimizado {subject_lower} gana +{gain}.",
+                            "en": "The LP relaxation sees no gain, but with the re-optimised "
+                                  "integer model {subject_lower} gains +{gain}."},
+    "mv_note": {"es": "Valores marginales de la relajación lineal (LP): cuánta necesidad "
+                      "ponderada adicional se cubriría con un candidato más de cada categoría o "
+                      "con un millón de pesos más al mes de presupuesto de bonos. El valor dual "
+                      "del presupuesto es por peso y solo vale dentro de su rango "
+                      "(tasa_valida_hasta); por eso cada valor se confirma re-optimizando el "
+                      "modelo entero con el recurso adicional (ganancia_plan_entero), hasta "
+                      "{max_resolves} re-optimizaciones, las de mayor valor primero.",
+                "en": "Marginal values of the LP relaxation: weighted need gained per extra "
+                      "candidate of each category and per extra million pesos per month of bonus "
+                      "budget. The budget's dual is per peso and holds only within its range "
+                      "(rate_valid_up_to); each value is therefore checked by re-optimising the "
+                      "integer model with the extra resource (integer_gain), up to "
+                      "{max_resolves} re-optimisations, highest value first."},
+    "mv_none": {"es": "No hay valores marginales: el plan no tiene solución o no se resolvió la "
+                      "relajación lineal.",
+                "en": "No marginal values: the plan has no solution or the LP relaxation was "
+                      "not solved."},
     # --- expected values --------------------------------------------------------------------
     "exp_text": {"es": "un texto", "en": "a text"},
     "exp_int": {"es": "un número entero", "en": "a whole number"},

@@ -13,7 +13,7 @@ from openpyxl.styles import Font
 from planner.files import atomic_write
 from planner.result import Result
 from planner.scenario import PARAM_NAMES
-from planner.xlsx import DEC, DEC3, INT, MXN, PCT, TITLE_FONT, write_table
+from planner.xlsx import DEC, INT, MXN, PCT, TITLE_FONT, write_table
 
 SHEETS = ("resumen", "por_entidad", "por_categoria", "asignaciones", "unidades", "sensibilidad",
           "parametros", "diagnostico")
@@ -190,39 +190,10 @@ def _status_word(status: str, lang: str) -> str:
 
 
 def _sensibilidad(wb: Workbook, result: Result, lang: str) -> None:
-    es = lang == "es"
-    m = result.plan.marginal
-    rows = []
-    for rec in m.itertuples(index=False):
-        if rec.kind == "supply":
-            rows.append({
-                ("restriccion" if es else "constraint"): ("candidatos: " if es else
-                                                          "candidates: ") + str(rec.key),
-                ("disponible" if es else "available"): rec.rhs,
-                ("usado" if es else "used"): getattr(rec, "used", None),
-                ("valor_marginal" if es else "marginal_value"): rec.value,
-                ("unidad" if es else "unit"): ("por candidato adicional" if es
-                                               else "per extra candidate"),
-            })
-        else:
-            rows.append({
-                ("restriccion" if es else "constraint"): ("presupuesto mensual de bonos" if es
-                                                          else "monthly bonus budget"),
-                ("disponible" if es else "available"): rec.rhs,
-                ("usado" if es else "used"): getattr(rec, "used", None),
-                ("valor_marginal" if es else "marginal_value"): rec.value * 1e6,
-                ("unidad" if es else "unit"): ("por millón de MXN mensual adicional" if es
-                                               else "per extra million MXN per month"),
-            })
-    df = pd.DataFrame(rows)
-    fmts = {("valor_marginal" if es else "marginal_value"): DEC3,
-            ("disponible" if es else "available"): INT, ("usado" if es else "used"): INT}
-    ws = write_table(wb, "sensibilidad", df, fmts)
-    ws.append([])
-    ws.append(["Valores marginales de la relajación lineal: cuánta necesidad ponderada adicional "
-               "se cubriría con una unidad más de cada recurso (válido para cambios pequeños)."
-               if es else "Marginal values of the LP relaxation: weighted need gained per extra "
-               "unit of each resource (valid for small changes)."])
+    """Marginal values in planner terms, each confirmed with the integer model (capped)."""
+    from planner.sensitivity import write_sensitivity_sheet
+
+    write_sensitivity_sheet(wb, result, lang, confirm=True)
 
 
 def _parametros(wb: Workbook, result: Result, lang: str) -> None:
