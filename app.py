@@ -1,5 +1,388 @@
-"""Streamlit what-if app (placeholder until the app issue lands)."""
+"""What-if app for IMSS-Bienestar planners: ``streamlit run app.py`` (Spanish, English selectable).
+
+A thin face over the same pipeline as the CLI: load a scenario (the national default or the
+planner's own workbook), try what-ifs in a form, and read the indicators, the advantage over the
+hand rule, charts, a map, the units, saved scenarios side by side and the marginal values.
+Everything shown is shaped in ``planner/ui``; no constraint is built and no Excel parsed here.
+"""
+
+from __future__ import annotations
+
+import time
 
 import streamlit as st
 
-st.title("Planeador de plantilla IMSS-Bienestar")
+from planner.errors import InputError
+from planner.pipeline import load_scenario, solve
+from planner.result import Result
+from planner.scenario import Scenario, WhatIf
+from planner.schema import CENTRE
+from planner.ui import charts, figures, fmt, sources, tables
+from planner.ui.labels import LANG_NAMES, tr
+from planner.ui.whatif import (
+    BONUS_KEYS,
+    FormError,
+    FormValues,
+    build_what_if,
+    form_defaults,
+    state_names,
+)
+
+st.set_page_config(page_title=tr("page_title"), page_icon="🩺", layout="wide")
+state = st.session_state
+
+
+# --- cached stages (scenarios and baseline plans; models are never cached) -------------------
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def load_default(key: str, path: str) -> Scenario:
+    """The default workbook validated, once per version of the file (``key``)."""
+    return load_scenario(path)[0]
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def baseline(key: str, _scenario: Scenario) -> Result:
+    """The scenario solved as the workbook has it: the reference of every delta."""
+    return solve(_scenario)
+
+
+# --- data source ---------------------------------------------------------------------------------
+
+def take_upload(lang: str) -> None:
+    """Validate a newly uploaded workbook; keep it as the scenario only when it is valid."""
+    file = state.get("upload")
+    if file is None:  # no upload, or the planner removed it: back to the default scenario
+        for k in ("source", "upload_outcome", "upload_seen"):
+            state.pop(k, None)
+        return
+    if state.get("upload_seen") == file.file_id:
+        return
+    state["upload_seen"] = file.file_id
+    outcome = sources.read_upload(file.getvalue(), file.name, lang)
+    state["upload_outcome"] = outcome
+    if outcome.ok:
+        state["source"] = {"key": outcome.key, "name": file.name, "scenario": outcome.scenario}
+
+
+def show_upload_outcome(lang: str) -> None:
+    outcome = state.get("upload_outcome")
+    if outcome is None:
+        return
+    if outcome.ok:
+        st.success(tr("upload_ok", lang, name=outcome.name))
+    elif outcome.issues is not None:
+        st.error(tr("upload_invalid", lang, name=outcome.name, count=len(outcome.issues)))
+        st.dataframe(outcome.issues, hide_index=True, width="stretch")
+    else:
+        st.error(tr("unexpected", lang, kind="", detail=outcome.error))
+
+
+def sidebar_source(lang: str) -> None:
+    """Uploader, blank template and way back to the default, in the sidebar."""
+    with st.sidebar:
+        st.header(tr("data_header", lang))
+        st.file_uploader(tr("upload", lang), type=["xlsx"], key="upload",
+                         help=tr("upload_help", lang))
+        template = sources.template_bytes()
+        if template is not None:
+            st.download_button(tr("template_download", lang), template,
+                               file_name="plantilla_vacia.xlsx", mime=sources.XLSX_MIME,
+                               on_click="ignore", icon=":material/download:")
+
+
+def current_source(lang: str) -> tuple[str, str, Scenario] | None:
+    """(cache key, workbook name, scenario) in use: the valid upload, else the default."""
+    if "source" in state:
+        s = state["source"]
+        return s["key"], s["name"], s["scenario"]
+    path = sources.default_workbook()
+    if not path.is_file():
+        st.warning(tr("default_missing", lang, path=path))
+        return None
+    try:
+        with st.spinner(tr("loading", lang)):
+            return sources.file_key(path), path.name, load_default(sources.file_key(path),
+                                                                  str(path))
+    except InputError as exc:
+        st.error(tr("upload_invalid", lang, name=path.name, count=len(exc.issues)))
+        st.dataframe(exc.table(lang), hide_index=True, width="stretch")
+        return None
+
+
+# --- what-if form --------------------------------------------------------------------------------
+
+def what_if_form(scenario: Scenario, key: str, lang: str) -> WhatIf | None:
+    """The what-if form in the sidebar; returns the what-if when submitted, else None."""
+    d = form_defaults(scenario)
+    names = state_names(scenario)
+    k = sources.digest(key.encode())  # fresh widgets for each workbook
+    with st.sidebar.form(f"whatif:{k}"):
+        st.header(tr("form_header", lang))
+        budget = st.number_input(tr("budget", lang), min_value=0, value=int(d.budget),
+                                 step=1_000_000, key=f"budget:{k}",
+                                 help=fmt.mxn(d.budget))
+        bonus = {}
+        for kind, zone in BONUS_KEYS:
+            bonus[(kind, zone)] = st.number_input(
+                tr("bonus_zone", lang, zone=zone), min_value=0,
+                value=int(d.bonus[(kind, zone)]), step=500, key=f"bonus{zone}:{k}")
+        target = st.number_input(tr("target", lang), min_value=0, max_value=50,
+                                 value=int(d.target), step=1, key=f"target:{k}")
+        c1, c2 = st.columns(2)
+        first = c1.number_input(tr("first_weight", lang), min_value=0.0,
+                                value=float(d.first_doctor_weight), step=0.5,
+                                help=tr("first_weight_help", lang), key=f"p:{k}")
+        families = c2.number_input(tr("families_weight", lang), min_value=0.0,
+                                   value=float(d.families_weight), step=0.5,
+                                   help=tr("families_weight_help", lang), key=f"f:{k}")
+        with st.expander(tr("states", lang)):
+            chosen = st.multiselect(tr("states", lang), list(d.states), default=list(d.states),
+                                    format_func=names.get, key=f"states:{k}",
+                                    placeholder=tr("choose", lang), label_visibility="collapsed")
+        with st.expander(tr("supply_header", lang)):
+            supply = {cat: st.number_input(cat, min_value=0, value=int(n), step=10,
+                                           key=f"supply:{cat}:{k}")
+                      for cat, n in d.supply.items()}
+        time_limit = st.number_input(tr("time_limit", lang), min_value=1, max_value=600,
+                                     value=int(d.time_limit), step=5, key=f"time:{k}")
+        submitted = st.form_submit_button(tr("solve", lang), type="primary", width="stretch")
+    if not submitted:
+        return None
+    values = FormValues(budget=float(budget), target=int(target),
+                        first_doctor_weight=float(first), families_weight=float(families),
+                        time_limit=float(time_limit), bonus=bonus, supply=supply,
+                        states=tuple(chosen))
+    try:
+        return build_what_if(scenario, values)
+    except FormError as exc:
+        st.sidebar.error(tr(exc.code, lang))
+        return None
+
+
+def run_what_if(scenario: Scenario, key: str, what_if: WhatIf, lang: str) -> None:
+    """Solve ``what_if`` on ``scenario`` (one solve at a time per session) and keep the result."""
+    if what_if.is_empty():
+        state.pop("current", None)  # nothing changed: the baseline plan is the answer
+        return
+    if state.get("solving"):
+        st.warning(tr("busy", lang))
+        return
+    state["solving"] = True
+    try:
+        with st.status(tr("solving", lang)) as status:
+            t0 = time.perf_counter()
+            result = solve(scenario, what_if)
+            state["current"] = {"key": key, "what_if": what_if, "result": result}
+            status.update(label=tr("solved_in", lang, seconds=fmt.decimal(
+                time.perf_counter() - t0)), state="complete")
+    except Exception as exc:  # a solver failure is reported, never shown as a traceback
+        st.error(tr("unexpected", lang, kind=type(exc).__name__, detail=exc))
+    finally:
+        state["solving"] = False
+
+
+# --- result sections -----------------------------------------------------------------------------
+
+def show_status(result: Result, what_if: WhatIf, lang: str) -> None:
+    if what_if.is_empty():
+        st.info(tr("showing_baseline", lang))
+    else:
+        st.info(tr("showing_whatif", lang, changes=figures.describe_changes(what_if, lang)))
+    plan = result.plan
+    st.caption(tr("status_line", lang, status=tr(f"status_{plan.status.value}", lang),
+                  solver=plan.solver, seconds=fmt.decimal(sum(result.timings.values())),
+                  variables=fmt.integer(plan.n_variables)))
+    if not result.solved:
+        st.error(tr("no_plan", lang, status=tr(f"status_{plan.status.value}", lang)))
+    if plan.rules is not None and not plan.rules.empty:
+        st.warning(tr("rules_unmet", lang))
+        st.dataframe(plan.rules, hide_index=True)
+
+
+def show_summary(result: Result, base: Result, what_if: WhatIf, name: str, lang: str) -> None:
+    figs = figures.headline_figures(result, None if what_if.is_empty() else base, lang)
+    cols = st.columns(4) + st.columns([3, 3, 2, 2])  # pesos need wider cards
+    for col, f in zip(cols, figs, strict=True):
+        col.metric(figures.figure_label(f, lang), fmt.compact(f.value, f.kind),
+                           delta=None if f.delta is None else fmt.signed(f.delta, f.kind),
+                           delta_color=figures.delta_colour(f),
+                           help=figures.figure_help(f, lang), border=True)
+    h = result.indicators.headline
+    st.markdown(tr("budget_line", lang, month=fmt.mxn(h["bonus_month"]),
+                   year=fmt.mxn(h["bonus_year"]), budget=fmt.mxn(h["budget_month"]),
+                   share=fmt.percent(h["budget_used"])))
+    download_result(result, name, tr("current_name", lang), lang, key="dl_current")
+    st.subheader(tr("hand_header", lang))
+    st.markdown(figures.hand_rule_text(result, lang))
+    st.dataframe(figures.hand_rule_table(result, lang), hide_index=True)
+    st.caption(tr("hand_rule_is", lang))
+    st.subheader(tr("by_specialty", lang))
+    spec = tables.specialty_table(result, lang)
+    st.dataframe(spec, hide_index=True, column_config=_formats(tables.SPECIALTY_COLUMNS, lang))
+
+
+def _formats(columns: tuple[str, ...], lang: str) -> dict:
+    return {h: st.column_config.NumberColumn(format=f)
+            for h, f in tables.number_formats(columns, lang).items()}
+
+
+def download_result(result: Result, workbook: str, label: str, lang: str, key: str) -> None:
+    """A button that writes the result workbook (as the CLI does) when clicked."""
+    st.download_button(tr("download_result", lang),
+                       data=lambda: sources.result_workbook_bytes(result, lang),
+                       file_name=sources.result_file_name(workbook, label),
+                       mime=sources.XLSX_MIME, key=key, on_click="ignore",
+                       icon=":material/download:")
+
+
+def show_charts(result: Result, lang: str) -> None:
+    ind = result.indicators
+    st.subheader(tr("map_header", lang))
+    metric = st.radio(tr("map_metric", lang), list(charts.MAP_METRICS), horizontal=True,
+                      format_func=lambda m: tr(charts.MAP_METRICS[m][1], lang), key="map_metric")
+    st.vega_lite_chart(charts.states_map(ind.by_state, metric, lang), width="stretch")
+    st.caption(tr("map_note", lang))
+    st.subheader(tr("chart_state_header", lang))
+    c1, c2 = st.columns(2)
+    c1.altair_chart(charts.state_at_target_chart(ind.by_state, lang), width="stretch")
+    c2.altair_chart(charts.state_spec_gap_chart(ind.by_state, lang), width="stretch")
+    st.subheader(tr("chart_category_header", lang))
+    st.altair_chart(charts.category_gap_chart(ind.by_category, lang), width="stretch")
+
+
+def show_units(result: Result, lang: str) -> None:
+    opts = tables.option_values(result)
+    c = st.columns([2, 2, 2, 3])
+    f = tables.UnitFilter(
+        states=tuple(c[0].multiselect(tr("f_state", lang), opts["states"], key="f_states",
+                                     placeholder=tr("all", lang))),
+        kinds=tuple(c[1].multiselect(tr("f_kind", lang), opts["kinds"], key="f_kinds",
+                                     placeholder=tr("all", lang),
+                                     format_func=lambda k: tables.kind_word(k, lang))),
+        grades=tuple(c[2].multiselect(tr("f_grade", lang), opts["grades"], key="f_grades",
+                                     placeholder=tr("all", lang))),
+        search=c[3].text_input(tr("f_search", lang), key="f_search"),
+        only_placed=st.checkbox(tr("f_only_placed", lang), key="f_only_placed"))
+    view = tables.units_table(result, f, lang)
+    st.caption(tr("units_count", lang, shown=fmt.integer(len(view)),
+                  total=fmt.integer(len(result.indicators.units))))
+    st.dataframe(view, hide_index=True, column_config=_formats(tables.UNIT_COLUMNS, lang))
+    if 0 < len(view) <= 500:
+        st.markdown(f"**{tr('assignments_header', lang)}**")
+        clues = view[tables.header("clues", lang)]
+        st.dataframe(tables.assignments_table(result, clues, lang), hide_index=True,
+                     column_config=_formats(tables.ASSIGNMENT_COLUMNS, lang))
+
+
+def show_scenarios(result: Result, base: Result, what_if: WhatIf, key: str, name: str,
+                   lang: str) -> None:
+    saved = state.setdefault("saved", {})
+    st.subheader(tr("save_header", lang))
+    with st.form("save_scenario", clear_on_submit=True, border=False):
+        c1, c2 = st.columns([3, 1], vertical_alignment="bottom")
+        label = c1.text_input(tr("save_name", lang), key="save_name")
+        if c2.form_submit_button(tr("save_button", lang)):
+            if not label.strip():
+                st.warning(tr("save_empty_name", lang))
+            else:
+                saved[label.strip()] = {"key": key, "workbook": name, "what_if": what_if,
+                                        "result": result}
+                st.success(tr("saved_ok", lang, name=label.strip()))
+    if not saved:
+        st.info(tr("no_saved", lang))
+    # every scenario of this workbook that can be compared or downloaded
+    choices = {tr("baseline_name", lang): (base, WhatIf(), name)}
+    choices.update({n: (s["result"], s["what_if"], s["workbook"]) for n, s in saved.items()
+                    if s["key"] == key})
+    st.dataframe([{tr("download_pick", lang): n, tr("changes", lang):
+                   figures.describe_changes(w, lang)} for n, (_, w, _) in choices.items()],
+                 hide_index=True)
+    st.subheader(tr("compare_header", lang))
+    picked = st.multiselect(tr("compare_pick", lang), list(choices), key="compare",
+                            placeholder=tr("choose", lang),
+                            default=[list(choices)[0], list(choices)[-1]] if len(choices) >= 2
+                            else None)
+    if len(picked) < 2:
+        st.caption(tr("compare_need_two", lang))
+    else:
+        named = {n: choices[n][0] for n in picked}
+        st.dataframe(figures.compare_headlines(named, lang), hide_index=True)
+        metric = st.selectbox(tr("compare_metric", lang), list(figures.STATE_METRICS),
+                              format_func=lambda m: tr(m, lang), key="compare_metric")
+        table = figures.compare_states(named, metric)
+        st.markdown(f"**{tr('compare_states', lang, ref=picked[0])}**")
+        st.altair_chart(charts.compare_states_chart(table, picked, tr(metric, lang), lang),
+                        width="stretch")
+        st.dataframe(table.rename(columns={"state": tr("state", lang)}), hide_index=True)
+    st.subheader(tr("download_header", lang))
+    pick = st.selectbox(tr("download_pick", lang), list(choices), key="download_pick")
+    chosen, _, workbook = choices[pick]
+    if chosen.solved:
+        download_result(chosen, workbook, pick, lang, key="dl_saved")
+
+
+def show_marginal(result: Result, lang: str) -> None:
+    st.subheader(tr("marginal_header", lang))
+    st.caption(tr("marginal_intro", lang))
+    sentences = figures.marginal_sentences(result, lang)
+    if not sentences:
+        st.info(tr("marginal_none", lang))
+        return
+    st.markdown("\n".join(f"- {s}" for s in sentences))
+    table = figures.marginal_table(result, lang)
+    value_col = tr("mcol_value", lang)
+    st.dataframe(table, hide_index=True,
+                 column_config={value_col: st.column_config.NumberColumn(format="%.2f")})
+
+
+# --- the screen ----------------------------------------------------------------------------------
+
+def main() -> None:
+    lang = st.sidebar.radio(tr("language"), list(LANG_NAMES), format_func=LANG_NAMES.get,
+                            horizontal=True, key="lang")
+    st.title(tr("title", lang))
+    st.caption(tr("subtitle", lang))
+    sidebar_source(lang)
+    take_upload(lang)
+    show_upload_outcome(lang)
+    source = current_source(lang)
+    if source is None:
+        st.stop()
+    key, name, scenario = source
+    units = scenario.units
+    n_centres = int((units["kind"] == CENTRE).sum())
+    st.sidebar.caption(tr("using_upload" if "source" in state else "using_default", lang,
+                          name=name) + " " + tr(
+        "scenario_size", lang, units=fmt.integer(len(units)), centres=fmt.integer(n_centres),
+        hospitals=fmt.integer(len(units) - n_centres),
+        states=fmt.integer(units["state_code"].nunique())))
+    with st.spinner(tr("baseline_solving", lang)):
+        base = baseline(key, scenario)
+    what_if = what_if_form(scenario, key, lang)
+    if st.sidebar.button(tr("reset", lang), key="reset"):
+        state.pop("current", None)
+    if what_if is not None:
+        run_what_if(scenario, key, what_if, lang)
+    current = state.get("current")
+    if current is not None and current["key"] == key:
+        result, what_if = current["result"], current["what_if"]
+    else:
+        result, what_if = base, WhatIf()
+    show_status(result, what_if, lang)
+    if not result.solved:
+        st.stop()
+    tabs = st.tabs([tr(t, lang) for t in ("tab_summary", "tab_charts", "tab_units",
+                                          "tab_scenarios", "tab_marginal")])
+    with tabs[0]:
+        show_summary(result, base, what_if, name, lang)
+    with tabs[1]:
+        show_charts(result, lang)
+    with tabs[2]:
+        show_units(result, lang)
+    with tabs[3]:
+        show_scenarios(result, base, what_if, key, name, lang)
+    with tabs[4]:
+        show_marginal(result, lang)
+
+
+main()

@@ -1,0 +1,275 @@
+"""What the app says about a result: headline figures with deltas, the optimiser's advantage over
+the hand rule, marginal values in words, and side-by-side comparisons of saved scenarios.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import pandas as pd
+
+from planner.result import Result
+from planner.scenario import WhatIf
+from planner.schema import GENERAL
+from planner.ui import fmt
+from planner.ui.labels import tr
+
+SAME_OBJECTIVE = 1e-3  # relative difference under which two plans cover "the same" need
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One headline indicator of a plan.
+
+    ``kind`` is how to format it (``int``, ``mxn``, ``dec``, ``pct``); ``better`` says which way is
+    good (``up``, ``down``, ``off``), for the colour of the delta; ``baseline`` is the same figure
+    in the baseline plan (None: no comparison); ``help`` is the label key of its explanation,
+    with ``help_fields`` already formatted.
+    """
+
+    key: str
+    value: float
+    kind: str
+    better: str
+    baseline: float | None
+    help_fields: dict[str, str]
+
+    @property
+    def delta(self) -> float | None:
+        return None if self.baseline is None else self.value - self.baseline
+
+
+def headline_values(result: Result) -> dict[str, float]:
+    """The figures the app headlines, from a solved result (English keys)."""
+    h = result.indicators.headline
+    gp_gap = _gp_gap(result)
+    return {
+        "at_target": h["centres_at_target_after"],
+        "no_doctor": h["centres_no_doctor_after"],
+        "spec_placed": h["spec_placed"],
+        "filled": h["gp_placed"] + h["spec_placed"],
+        "bonus_month": h["bonus_month"],
+        "bonus_year": h["bonus_year"],
+        "unplaced": h["unplaced"],
+        "objective": h["objective"],
+        # context, not headlined
+        "at_target_before": h["centres_at_target_before"],
+        "no_doctor_before": h["centres_no_doctor_before"],
+        "centres": h["centres"],
+        "spec_candidates": h["spec_candidates"],
+        "vacancies": gp_gap + h["spec_gap"],
+        "budget_month": h["budget_month"],
+        "budget_used": h["budget_used"],
+    }
+
+
+def _gp_gap(result: Result) -> int:
+    by_cat = result.indicators.by_category
+    return int(by_cat.loc[by_cat["kind"] == GENERAL, "gap"].sum())
+
+
+# key, format, which way is better
+HEADLINE: tuple[tuple[str, str, str], ...] = (
+    ("at_target", "int", "up"),
+    ("no_doctor", "int", "down"),
+    ("spec_placed", "int", "up"),
+    ("filled", "int", "up"),
+    ("bonus_month", "mxn", "off"),
+    ("bonus_year", "mxn", "off"),
+    ("unplaced", "int", "down"),
+    ("objective", "dec", "up"),
+)
+
+
+def headline_figures(result: Result, baseline: Result | None, lang: str = "es") -> list[Figure]:
+    """The headline figures of ``result``, each with its value in ``baseline`` (when given)."""
+    v = headline_values(result)
+    b = headline_values(baseline) if baseline is not None and baseline.solved else None
+    target = result.scenario.params.target
+    helps = {
+        "at_target": {"target": fmt.integer(target), "today": fmt.integer(v["at_target_before"]),
+                      "total": fmt.integer(v["centres"])},
+        "no_doctor": {"today": fmt.integer(v["no_doctor_before"])},
+        "spec_placed": {"total": fmt.integer(v["spec_candidates"])},
+        "filled": {"total": fmt.integer(v["vacancies"]),
+                   "share": fmt.percent(v["filled"] / v["vacancies"] if v["vacancies"] else 0)},
+        "bonus_month": {"budget": fmt.mxn(v["budget_month"]),
+                        "share": fmt.percent(v["budget_used"])},
+        "bonus_year": {"budget": fmt.mxn(12 * v["budget_month"])},
+        "unplaced": {},
+        "objective": {},
+    }
+    return [Figure(key, float(v[key]), kind, better, None if b is None else float(b[key]),
+                   helps[key]) for key, kind, better in HEADLINE]
+
+
+def figure_label(fig: Figure, lang: str) -> str:
+    return tr(f"m_{fig.key}", lang)
+
+
+def figure_help(fig: Figure, lang: str) -> str:
+    return tr(f"m_{fig.key}_help", lang, **fig.help_fields)
+
+
+def delta_colour(fig: Figure) -> str:
+    """Streamlit's ``delta_color`` for a figure: green when it moved the good way."""
+    return {"up": "normal", "down": "inverse"}.get(fig.better, "off")
+
+
+# --- the hand rule -------------------------------------------------------------------------------
+
+HAND_ROWS: tuple[tuple[str, str, str], ...] = (
+    # label key, headline key, format
+    ("m_at_target", "centres_at_target_after", "int"),
+    ("m_no_doctor", "centres_no_doctor_after", "int"),
+    ("gp_placed", "gp_placed", "int"),
+    ("m_spec_placed", "spec_placed", "int"),
+    ("m_unplaced", "unplaced", "int"),
+    ("m_bonus_month", "bonus_month", "mxn"),
+    ("m_objective", "objective", "dec"),
+)
+TODAY_KEYS = {"centres_at_target_after": "centres_at_target_before",
+              "centres_no_doctor_after": "centres_no_doctor_before"}
+
+
+def hand_rule_table(result: Result, lang: str = "es") -> pd.DataFrame:
+    """Indicator, today, optimised plan, hand rule and advantage — as formatted text."""
+    h = result.indicators.headline
+    m = result.hand_indicators.headline
+    rows = []
+    for label, key, kind in HAND_ROWS:
+        today = h.get(TODAY_KEYS[key]) if key in TODAY_KEYS else None
+        rows.append({tr("col_indicator", lang): tr(label, lang),
+                     tr("col_today", lang): fmt.value(today, kind) if today is not None else "",
+                     tr("col_plan", lang): fmt.value(h[key], kind),
+                     tr("col_hand", lang): fmt.value(m[key], kind),
+                     tr("col_advantage", lang): fmt.signed(h[key] - m[key], kind)})
+    return pd.DataFrame(rows)
+
+
+def hand_rule_text(result: Result, lang: str = "es") -> str:
+    """The optimiser's advantage over the hand rule, in one plain sentence."""
+    opt = float(result.plan.objective or 0.0)
+    hand = float(result.hand.objective or 0.0) if result.hand is not None else 0.0
+    gain = opt - hand
+    rel = gain / abs(hand) if hand else (math.inf if gain > 0 else 0.0)
+    if rel < SAME_OBJECTIVE:
+        return tr("hand_same", lang, opt=fmt.decimal(opt), hand=fmt.decimal(hand))
+    return tr("hand_better", lang, gain=fmt.decimal(gain), gain_pct=fmt.percent(rel),
+              opt=fmt.decimal(opt), hand=fmt.decimal(hand))
+
+
+# --- marginal values -----------------------------------------------------------------------------
+
+def marginal_sentences(result: Result, lang: str = "es") -> list[str]:
+    """One plain sentence per row of ``plan.marginal``: the budget first, then the categories by
+    value (highest first)."""
+    m = result.plan.marginal
+    if m is None or m.empty:
+        return []
+    out = []
+    budget = m[m["kind"] == "budget"]
+    for rec in budget.itertuples(index=False):
+        fields = {"value": fmt.decimal(rec.value * 1e6), "used": fmt.mxn(_used(rec)),
+                  "rhs": fmt.mxn(rec.rhs)}
+        out.append(tr("marginal_budget" if rec.value > 0 else "marginal_budget_zero", lang,
+                      **fields))
+    supply = m[m["kind"] == "supply"].sort_values("value", ascending=False, kind="stable")
+    for rec in supply.itertuples(index=False):
+        fields = {"category": rec.key, "value": fmt.decimal(rec.value, 2),
+                  "used": fmt.integer(_used(rec)), "rhs": fmt.integer(rec.rhs)}
+        out.append(tr("marginal_supply" if rec.value > 0 else "marginal_supply_zero", lang,
+                      **fields))
+    return out
+
+
+def _used(rec: object) -> float | None:
+    return getattr(rec, "used", None)
+
+
+def marginal_table(result: Result, lang: str = "es") -> pd.DataFrame:
+    """The marginal values as a table with planner words (value per unit, available, used)."""
+    m = result.plan.marginal
+    if m is None or m.empty:
+        return pd.DataFrame()
+    rows = []
+    for rec in m.itertuples(index=False):
+        is_budget = rec.kind == "budget"
+        rows.append({
+            tr("mcol_resource", lang): (tr("budget_resource", lang) if is_budget
+                                        else tr("candidates_of", lang, category=rec.key)),
+            tr("mcol_value", lang): float(rec.value * 1e6 if is_budget else rec.value),
+            tr("mcol_unit", lang): tr("unit_million" if is_budget else "unit_candidate", lang),
+            tr("mcol_rhs", lang): (fmt.mxn(rec.rhs) if is_budget else fmt.integer(rec.rhs)),
+            tr("mcol_used", lang): (fmt.mxn(_used(rec)) if is_budget
+                                    else fmt.integer(_used(rec))),
+        })
+    return pd.DataFrame(rows)
+
+
+# --- scenarios -----------------------------------------------------------------------------------
+
+def describe_changes(what_if: WhatIf | None, lang: str = "es") -> str:
+    """The changes of a what-if in a short phrase (``'sin cambios'`` when there are none)."""
+    if what_if is None or what_if.is_empty():
+        return tr("no_changes", lang)
+    parts = []
+    if what_if.budget is not None:
+        parts.append(tr("c_budget", lang, value=fmt.mxn(what_if.budget)))
+    for (_, zone), v in sorted(what_if.bonus.items()):
+        parts.append(tr("c_bonus", lang, zone=zone, value=fmt.mxn(v)))
+    if what_if.target is not None:
+        parts.append(tr("c_target", lang, value=what_if.target))
+    for name in ("first_doctor_weight", "families_weight", "time_limit"):
+        v = getattr(what_if, name)
+        if v is not None:
+            parts.append(tr(f"c_{name}", lang, value=fmt.decimal(v, 1)))
+    for cat, v in what_if.supply.items():
+        parts.append(tr("c_supply", lang, category=cat, value=fmt.integer(v)))
+    if what_if.states is not None:
+        parts.append(tr("c_states", lang, count=len(what_if.states)))
+    return "; ".join(parts)
+
+
+COMPARE_ROWS: tuple[tuple[str, str], ...] = tuple((k, kind) for k, kind, _ in HEADLINE)
+
+
+def compare_headlines(named: dict[str, Result], lang: str = "es") -> pd.DataFrame:
+    """Headline figures side by side (one column per scenario) and each one's difference from the
+    first scenario, formatted as text; rows are indicators."""
+    names = list(named)
+    values = {n: headline_values(r) for n, r in named.items() if r.solved}
+    ref = names[0]
+    rows = []
+    for key, kind in COMPARE_ROWS:
+        row = {tr("col_indicator", lang): tr(f"m_{key}", lang)}
+        for n in names:
+            row[n] = fmt.value(values[n][key], kind) if n in values else fmt.DASH
+        for n in names[1:]:
+            ok = n in values and ref in values
+            row[tr("delta_vs", lang, ref=ref) + f" · {n}"] = (
+                fmt.signed(values[n][key] - values[ref][key], kind) if ok else fmt.DASH)
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+STATE_METRICS: tuple[str, ...] = ("at_target_after", "no_doctor_after", "spec_placed",
+                                  "gp_placed", "spec_gap_left")
+
+
+def compare_states(named: dict[str, Result], metric: str) -> pd.DataFrame:
+    """One row per state: ``metric`` in each scenario (columns by name), and the difference of
+    each later scenario from the first (columns ``Δ <name>``); states missing from a scenario
+    count 0."""
+    names = [n for n, r in named.items() if r.solved]
+    frames = []
+    for n in names:
+        s = named[n].indicators.by_state.set_index("state")[metric].rename(n)
+        frames.append(s)
+    table = pd.concat(frames, axis=1).fillna(0).astype(int)
+    ref = names[0]
+    for n in names[1:]:
+        table[f"Δ {n}"] = table[n] - table[ref]
+    table.index.name = "state"
+    return table.reset_index()

@@ -1,0 +1,93 @@
+"""Where the app's workbooks come from and go to: the default scenario, uploads, the blank template
+and result workbooks as bytes — through the same pipeline functions as the CLI.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from planner.errors import InputError
+from planner.pipeline import load_scenario_bytes
+from planner.result import Result
+from planner.result_workbook import write_result_workbook
+from planner.scenario import Scenario
+from planner.text import slug
+
+ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_WORKBOOK = ROOT / "inputs" / "nacional_2024.xlsx"
+TEMPLATE = ROOT / "inputs" / "plantilla_vacia.xlsx"
+ENV_WORKBOOK = "PLANNER_DEFAULT_WORKBOOK"
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def default_workbook() -> Path:
+    """The workbook the app opens on: ``$PLANNER_DEFAULT_WORKBOOK`` or the national 2024 one."""
+    env = os.environ.get(ENV_WORKBOOK, "").strip()
+    return Path(env).expanduser() if env else DEFAULT_WORKBOOK
+
+
+def file_key(path: Path) -> str:
+    """A cache key that changes when the file at ``path`` changes (path, size, mtime)."""
+    st = path.stat()
+    return f"{path.resolve()}:{st.st_size}:{st.st_mtime_ns}"
+
+
+def digest(data: bytes) -> str:
+    """Short content hash of an upload (its cache key)."""
+    return hashlib.sha256(data).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class Upload:
+    """The outcome of an upload: a scenario, or the problems table, or an unexpected error."""
+
+    name: str
+    key: str
+    scenario: Scenario | None = None
+    issues: pd.DataFrame | None = None
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.scenario is not None
+
+
+def read_upload(data: bytes, name: str, lang: str = "es") -> Upload:
+    """Validate an uploaded workbook; never raises.
+
+    Validation problems come back as the table ``InputError.table(lang)`` (hoja, fila, columna,
+    valor, problema); anything else as a one-line message.
+    """
+    key = "upload:" + digest(data)
+    try:
+        scenario = load_scenario_bytes(data, name)
+    except InputError as exc:
+        return Upload(name, key, issues=exc.table(lang))
+    except Exception as exc:  # a reader bug must not show a traceback to a planner
+        return Upload(name, key, error=f"{type(exc).__name__}: {exc}")
+    return Upload(name, key, scenario=scenario)
+
+
+def result_workbook_bytes(result: Result, lang: str = "es") -> bytes:
+    """The result workbook the CLI writes, as bytes (written to a temporary file, then read)."""
+    with tempfile.TemporaryDirectory(prefix="planner-app-") as tmp:
+        path = Path(tmp) / "resultado.xlsx"
+        write_result_workbook(result, path, lang=lang)
+        return path.read_bytes()
+
+
+def result_file_name(scenario_name: str, label: str) -> str:
+    """``nacional_2024_resultado_presupuesto-bajo.xlsx`` from the workbook and scenario names."""
+    stem = Path(scenario_name).stem or "escenario"
+    return f"{slug(stem)}_resultado_{slug(label).replace('_', '-')}.xlsx"
+
+
+def template_bytes() -> bytes | None:
+    """The blank template's bytes, or None when the file is missing."""
+    return TEMPLATE.read_bytes() if TEMPLATE.is_file() else None

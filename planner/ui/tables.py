@@ -1,0 +1,123 @@
+"""Tables the app shows: per unit (filtered), per specialty, placements — headings in es or en."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import pandas as pd
+
+from planner.result import Result
+from planner.result_workbook import COLUMNS, KIND_WORDS
+from planner.schema import GRADES, SPECIALTY
+from planner.ui.labels import LABELS, tr
+from planner.xlsx import INT
+
+UNIT_COLUMNS = ("clues", "name", "kind", "state", "municipality", "zone", "grade", "families",
+                "gp_before", "gp_placed", "gp_after", "spec_gap", "spec_placed", "spec_after",
+                "bonus_month", "at_target_after", "no_doctor_after")
+SPECIALTY_COLUMNS = ("category", "candidates", "current", "gap", "placed", "unplaced", "gap_left",
+                     "bonus_month")
+ASSIGNMENT_COLUMNS = ("clues", "name", "state", "category", "before", "placed", "after",
+                      "bonus_month")
+
+
+def header(column: str, lang: str) -> str:
+    """A column's heading on screen (``col_<name>`` label; else the result workbook's name)."""
+    if f"col_{column}" in LABELS:
+        return tr(f"col_{column}", lang)
+    names = COLUMNS.get(column)
+    return column if names is None else names[0 if lang == "es" else 1]
+
+
+def labelled(df: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """``df`` with on-screen headings; booleans as sí/no (yes/no); unit kinds translated."""
+    out = df.copy()
+    for c in out.columns:
+        if out[c].dtype == bool:
+            out[c] = out[c].map({True: "sí" if lang == "es" else "yes", False: "no"})
+    if "kind" in out.columns and lang != "es":
+        out["kind"] = out["kind"].map(lambda k: kind_word(k, lang))
+    return out.rename(columns={c: header(c, lang) for c in out.columns})
+
+
+def kind_word(kind: str, lang: str) -> str:
+    """A unit or category type in the report language (``centro de salud`` → ``health centre``)."""
+    return KIND_WORDS.get(kind, (kind, kind))[0 if lang == "es" else 1]
+
+
+@dataclass(frozen=True)
+class UnitFilter:
+    """The unit table's filters; empty means 'all'."""
+
+    states: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()
+    grades: tuple[str, ...] = ()
+    search: str = ""
+    only_placed: bool = False
+
+
+def filter_units(units: pd.DataFrame, f: UnitFilter) -> pd.DataFrame:
+    """Rows of the per-unit table (index ``clues``) that pass ``f``.
+
+    The search matches CLUES or unit name, ignoring case, anywhere in the text.
+    """
+    keep = pd.Series(True, index=units.index)
+    if f.states:
+        keep &= units["state"].isin(f.states)
+    if f.kinds:
+        keep &= units["kind"].isin(f.kinds)
+    if f.grades:
+        keep &= units["grade"].isin(f.grades)
+    text = f.search.strip()
+    if text:
+        clues = units.index.to_series(index=units.index).astype(str)
+        hit = clues.str.contains(text, case=False, regex=False)
+        hit |= units["name"].astype(str).str.contains(text, case=False, regex=False)
+        keep &= hit
+    if f.only_placed:
+        keep &= (units["gp_placed"] + units["spec_placed"]) > 0
+    return units[keep]
+
+
+def units_table(result: Result, f: UnitFilter, lang: str = "es") -> pd.DataFrame:
+    """The filtered per-unit before/after table, ready to show."""
+    units = filter_units(result.indicators.units, f).reset_index()
+    return labelled(units[list(UNIT_COLUMNS)], lang)
+
+
+def assignments_table(result: Result, clues: Iterable[str], lang: str = "es") -> pd.DataFrame:
+    """Placements (unit, category, before, placed, after) of the units in ``clues``."""
+    a = result.indicators.assignments
+    a = a[a["clues"].isin(set(clues))]
+    return labelled(a[list(ASSIGNMENT_COLUMNS)], lang)
+
+
+def specialty_table(result: Result, lang: str = "es") -> pd.DataFrame:
+    """Per specialty: candidates, current, gap, placed, unplaced, gap left, bonus."""
+    by_cat = result.indicators.by_category
+    spec = by_cat[by_cat["kind"] == SPECIALTY]
+    return labelled(spec[list(SPECIALTY_COLUMNS)].sort_values("placed", ascending=False,
+                                                              kind="stable"), lang)
+
+
+def option_values(result: Result) -> dict[str, list[str]]:
+    """The choices of the unit filters: states, kinds and grades present in the result."""
+    units = result.indicators.units
+    grades = [g for g in GRADES if g in set(units["grade"])]
+    return {"states": sorted(units["state"].unique().tolist()),
+            "kinds": sorted(units["kind"].unique().tolist()), "grades": grades}
+
+
+# number format (Streamlit's sprintf-style NumberColumn format) by internal column
+NUMBER_FORMATS = {"bonus_month": "$%,d", "families": "%,d"}
+
+
+def number_formats(columns: Iterable[str], lang: str = "es") -> dict[str, str]:
+    """Display formats of the money and count columns among ``columns``, by shown header."""
+    out = {}
+    for c in columns:
+        f = NUMBER_FORMATS.get(c) or ("%,d" if COLUMNS.get(c, ("", "", None))[2] == INT else None)
+        if f:
+            out[header(c, lang)] = f
+    return out

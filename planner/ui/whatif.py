@@ -1,0 +1,85 @@
+"""The what-if form's values: defaults read from a scenario, and the ``WhatIf`` they amount to."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from planner.scenario import Scenario, WhatIf
+from planner.schema import SPECIALTY, ZONES
+
+# The bonuses the form offers: specialists' monthly bonus in each economic zone.
+BONUS_KEYS: tuple[tuple[str, int], ...] = tuple((SPECIALTY, z) for z in ZONES)
+
+
+class FormError(ValueError):
+    """A form value the app must refuse (message key for planner/ui/labels.py)."""
+
+    def __init__(self, code: str) -> None:
+        super().__init__(code)
+        self.code = code
+
+
+@dataclass(frozen=True)
+class FormValues:
+    """Everything the what-if form asks; the defaults are the scenario's own values."""
+
+    budget: float
+    target: int
+    first_doctor_weight: float
+    families_weight: float
+    time_limit: float
+    bonus: dict[tuple[str, int], float] = field(default_factory=dict)
+    supply: dict[str, int] = field(default_factory=dict)
+    states: tuple[int, ...] = ()
+
+
+def form_defaults(scenario: Scenario) -> FormValues:
+    """The form filled with ``scenario`` as it is (every state included)."""
+    p = scenario.params
+    bonus = {key: _bonus(scenario, key) for key in BONUS_KEYS}
+    supply = {str(k): int(v) for k, v in scenario.supply_by_category().items()}
+    return FormValues(budget=float(p.budget), target=int(p.target),
+                      first_doctor_weight=float(p.first_doctor_weight),
+                      families_weight=float(p.families_weight), time_limit=float(p.time_limit),
+                      bonus=bonus, supply=supply, states=tuple(state_names(scenario)))
+
+
+def state_names(scenario: Scenario) -> dict[int, str]:
+    """State code → name of the states in ``scenario``, by code."""
+    pairs = scenario.units[["state_code", "state"]].drop_duplicates("state_code")
+    return {int(c): str(n) for c, n in sorted(zip(pairs["state_code"], pairs["state"],
+                                                          strict=True))}
+
+
+def _bonus(scenario: Scenario, key: tuple[str, int]) -> float:
+    try:
+        return float(scenario.bonuses.loc[key, "bonus"])
+    except KeyError:
+        return 0.0
+
+
+def build_what_if(scenario: Scenario, values: FormValues) -> WhatIf:
+    """The ``WhatIf`` holding only what differs from ``scenario``; empty when nothing changed.
+
+    Raises
+    ------
+    FormError
+        ``no_states`` when no state is selected.
+    """
+    if not values.states:
+        raise FormError("no_states")
+    base = form_defaults(scenario)
+
+    def changed(name: str) -> float | None:
+        new, old = getattr(values, name), getattr(base, name)
+        return None if new == old else new
+
+    bonus = {k: float(v) for k, v in values.bonus.items() if float(v) != base.bonus.get(k)}
+    supply = {k: int(v) for k, v in values.supply.items() if int(v) != base.supply.get(k)}
+    states = None if set(values.states) == set(base.states) else tuple(sorted(values.states))
+    target = changed("target")
+    return WhatIf(budget=changed("budget"), target=None if target is None else int(target),
+                  first_doctor_weight=changed("first_doctor_weight"),
+                  families_weight=changed("families_weight"),
+                  time_limit=changed("time_limit"), bonus=bonus, supply=supply, states=states)
+

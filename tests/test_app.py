@@ -1,0 +1,384 @@
+"""The what-if app driven by Streamlit's AppTest, and its Streamlit-free helpers (planner/ui).
+
+Most app tests run on the tiny workbook of tests/builders.py, pointed at with
+``PLANNER_DEFAULT_WORKBOOK``; one runs on the real national default. The tiny scenario, worked out:
+specialist gaps are Anestesiología 2 + Cirugía general 1 at HOSP01 (zone 2, 10,979 MXN each) and
+1 + 1 at HOSP02 (zone 3, 10,000 MXN each); with the budget of 1,000,000 all 5 are placed for
+3 × 10,979 + 2 × 10,000 = 52,937 MXN a month. With a budget of 25,000 at most two fit (two cost at
+least 20,000, three at least 30,000).
+
+Covered: first run, a what-if through the form, language switch, unit search, saving and
+comparing scenarios, marginal values, uploads through ``file_uploader`` (AppTest drives it
+directly) — broken, not xlsx, and valid. Not covered here: the download buttons' bytes (AppTest
+cannot click a download; the bytes come from ``sources.result_workbook_bytes``, tested below,
+and the real download is tested in tests/test_browser.py) and how the charts look (PNG test below).
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+from openpyxl import load_workbook
+from streamlit.testing.v1 import AppTest
+
+from planner.pipeline import load_scenario, solve
+from planner.result_workbook import SHEETS
+from planner.scenario import WhatIf
+from planner.ui import charts, figures, fmt, geo, sources, tables
+from planner.ui.labels import LABELS, tr
+from planner.ui.whatif import FormError, build_what_if, form_defaults
+from tests.builders import ANES, base_tables, make_workbook
+
+ROOT = Path(__file__).resolve().parents[1]
+APP = ROOT / "app.py"
+NATIONAL = ROOT / "inputs" / "nacional_2024.xlsx"
+TIMEOUT = 120
+
+
+# --- fixtures ------------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def tiny(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return make_workbook(tmp_path_factory.mktemp("app") / "tiny.xlsx")
+
+
+@pytest.fixture(scope="module")
+def tiny_result(tiny: Path):
+    scenario, _ = load_scenario(tiny)
+    return solve(scenario)
+
+
+@pytest.fixture
+def app(tiny: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
+    monkeypatch.setenv(sources.ENV_WORKBOOK, str(tiny))
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def metrics(at: AppTest) -> dict[str, tuple[str, str]]:
+    """Metric label → (value, delta) as the page shows them."""
+    return {m.label: (m.value, m.delta) for m in at.metric}
+
+
+def number(text: str) -> float:
+    """'$52,937' or '4,010' or '-$30,979 MXN' → the number."""
+    cleaned = text.replace("MXN", "").replace("$", "").replace(",", "").strip()
+    return float(cleaned)
+
+
+def widget(items, label: str):
+    return next(w for w in items if w.label == label)
+
+
+def solve_with(at: AppTest, **numbers: float) -> AppTest:
+    """Fill the what-if form's number inputs (by Spanish label) and press 'Calcular escenario'."""
+    for label, value in numbers.items():
+        widget(at.number_input, label).set_value(value)
+    widget(at.button, tr("solve")).click()
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+BUDGET = tr("budget")
+
+
+# --- the app on the tiny workbook ---------------------------------------------------------------
+
+def test_first_run_shows_the_baseline_plan(app: AppTest, tiny_result) -> None:
+    m = metrics(app)
+    h = tiny_result.indicators.headline
+    assert number(m[tr("m_spec_placed")][0]) == h["spec_placed"] == 5
+    assert number(m[tr("m_bonus_month")][0]) == h["bonus_month"] == 52_937
+    assert number(m[tr("m_at_target")][0]) == h["centres_at_target_after"]
+    assert m[tr("m_bonus_month")][0] == "$52,937"
+    assert all(delta in (None, "") for _, delta in m.values())  # baseline: nothing to compare
+    assert any("plan base" in i.value for i in app.info)
+    assert not app.error
+
+
+def test_lower_budget_lowers_specialists_and_bonus(app: AppTest) -> None:
+    before = metrics(app)
+    solve_with(app, **{BUDGET: 25_000})
+    after = metrics(app)
+    spec, bonus = tr("m_spec_placed"), tr("m_bonus_month")
+    assert number(after[spec][0]) <= number(before[spec][0])
+    assert number(after[bonus][0]) <= number(before[bonus][0])
+    # worked out in the module docstring: at most two specialists fit in 25,000 MXN
+    assert number(after[spec][0]) <= 2
+    assert number(after[bonus][0]) <= 25_000
+    assert after[spec][1].startswith("-")  # delta against the baseline plan
+    assert any("$25,000" in i.value for i in app.info)  # the change is stated
+
+
+def test_english_labels(app: AppTest) -> None:
+    app.radio(key="lang").set_value("en").run()
+    assert not app.exception
+    assert app.title[0].value == tr("title", "en")
+    assert tr("m_spec_placed", "en") in metrics(app)
+
+
+def test_unit_search_by_clues(app: AppTest) -> None:
+    app.text_input(key="f_search").set_value("cs0002").run()
+    view = next(d.value for d in app.dataframe if tr("col_clues") in d.value.columns)
+    assert view[tr("col_clues")].tolist() == ["CS0002"]
+
+
+def test_two_saved_scenarios_compare(app: AppTest) -> None:
+    solve_with(app, **{BUDGET: 25_000})
+    app.text_input(key="save_name").set_value("presupuesto bajo")
+    widget(app.button, tr("save_button")).click()
+    app.run()
+    solve_with(app, **{BUDGET: 40_000})
+    app.text_input(key="save_name").set_value("presupuesto medio")
+    widget(app.button, tr("save_button")).click()
+    app.run()
+    app.multiselect(key="compare").set_value(["presupuesto bajo", "presupuesto medio"]).run()
+    assert not app.exception
+    table = next(d.value for d in app.dataframe if "presupuesto medio" in d.value.columns)
+    row = table[table[tr("col_indicator")] == tr("m_spec_placed")].iloc[0]
+    low, mid = number(row["presupuesto bajo"]), number(row["presupuesto medio"])
+    assert low <= 2 < mid  # 40,000 pays for three specialists
+    delta = row[f"{tr('delta_vs', ref='presupuesto bajo')} · presupuesto medio"]
+    assert number(delta) == mid - low
+    states = next(d.value for d in app.dataframe if "Δ presupuesto medio" in d.value.columns)
+    assert set(states[tr("state")]) == {"Chiapas", "Oaxaca"}
+
+
+def test_marginal_values_in_words(app: AppTest) -> None:
+    text = " ".join(m.value for m in app.markdown)
+    assert "Un millón de pesos mensuales más" in text
+    assert f"Un candidato más de **{ANES}**" in text
+
+
+def test_broken_upload_shows_problems_table(app: AppTest, tmp_path: Path) -> None:
+    tables_ = base_tables()
+    tables_["plantilla"]["actuales"] = tables_["plantilla"]["actuales"].astype(object)
+    tables_["plantilla"].loc[1, "actuales"] = "dos"
+    bad = make_workbook(tmp_path / "roto.xlsx", tables_)
+    app.file_uploader(key="upload").set_value(("roto.xlsx", bad.read_bytes(), sources.XLSX_MIME))
+    app.run()
+    assert not app.exception
+    assert any("roto.xlsx" in e.value for e in app.error)
+    problems = next(d.value for d in app.dataframe if "problema" in d.value.columns)
+    assert list(problems.columns) == ["hoja", "fila", "columna", "valor", "problema"]
+    hit = problems[(problems["hoja"] == "plantilla") & (problems["valor"] == "dos")]
+    assert len(hit) == 1 and hit["fila"].iloc[0] == 3 and hit["columna"].iloc[0] == "actuales"
+    assert tr("m_spec_placed") in metrics(app)  # the default scenario stays in use
+
+
+def test_upload_that_is_not_xlsx(app: AppTest) -> None:
+    app.file_uploader(key="upload").set_value(("notas.xlsx", b"%PDF-1.4 ...", "application/pdf"))
+    app.run()
+    assert not app.exception
+    problems = next(d.value for d in app.dataframe if "problema" in d.value.columns)
+    assert "PDF" in problems["problema"].iloc[0]
+
+
+def test_valid_upload_becomes_the_scenario(app: AppTest, tmp_path: Path) -> None:
+    small = make_workbook(tmp_path / "mio.xlsx", presupuesto_bono_mensual=15_000)
+    app.file_uploader(key="upload").set_value(("mio.xlsx", small.read_bytes(), sources.XLSX_MIME))
+    app.run()
+    assert not app.exception
+    assert any("mio.xlsx" in s.value for s in app.success)
+    m = metrics(app)
+    assert number(m[tr("m_spec_placed")][0]) == 1  # 15,000 MXN pays for one specialist
+    app.file_uploader(key="upload").set_value(None).run()  # removing it: back to the default
+    assert number(metrics(app)[tr("m_spec_placed")][0]) == 5
+
+
+def test_no_state_selected_is_refused(app: AppTest) -> None:
+    widget(app.multiselect, tr("states")).set_value([])
+    widget(app.button, tr("solve")).click()
+    app.run()
+    assert not app.exception
+    assert any(tr("no_states") == e.value for e in app.error)
+
+
+# --- the app on the real national default -------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def national(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """inputs/nacional_2024.xlsx, or the same workbook built by the data builder when missing."""
+    if NATIONAL.is_file():
+        return NATIONAL
+    from planner.data.build import build
+
+    out = tmp_path_factory.mktemp("nacional")
+    return next(p for p in build(out) if p.name == NATIONAL.name)
+
+
+@pytest.mark.slow
+def test_national_default_first_run(national: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    if national != NATIONAL:
+        monkeypatch.setenv(sources.ENV_WORKBOOK, str(national))
+    else:
+        monkeypatch.delenv(sources.ENV_WORKBOOK, raising=False)
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
+    at.run()
+    assert not at.exception, at.exception
+    m = metrics(at)
+    assert len(m) == 8
+    assert number(m[tr("m_spec_placed")][0]) > 0
+    bonus = number(m[tr("m_bonus_month")][0])
+    scenario, _ = load_scenario(national)
+    assert 0 < bonus <= scenario.params.budget
+    assert any("nacional_2024.xlsx" in c.value for c in at.caption)
+
+
+# --- helpers without Streamlit ------------------------------------------------------------------
+
+def test_numbers_as_written_in_mexico() -> None:
+    assert fmt.mxn(44_025_790) == "$44,025,790 MXN"
+    assert fmt.mxn(-1_000.4) == "-$1,000 MXN"
+    assert fmt.integer(12_345) == "12,345"
+    assert fmt.decimal(1_234.56) == "1,234.6"
+    assert fmt.percent(0.9073) == "90.7%"
+    assert fmt.signed(-30_979, "mxn") == "-$30,979 MXN"
+    assert fmt.signed(3) == "+3"
+    assert fmt.signed(0.2) == "0"  # Streamlit shows "0" grey, with no arrow
+    assert fmt.integer(float("nan")) == fmt.DASH
+
+
+def test_form_values_become_a_what_if(tiny: Path) -> None:
+    scenario, _ = load_scenario(tiny)
+    d = form_defaults(scenario)
+    assert build_what_if(scenario, d).is_empty()
+    changed = build_what_if(scenario, replace(d, budget=25_000.0, states=(7,)))
+    assert changed == WhatIf(budget=25_000.0, states=(7,))
+    bonus = dict(d.bonus)
+    bonus[("especialidad", 3)] = 12_000.0
+    supply = dict(d.supply)
+    supply[ANES] = 1
+    wi = build_what_if(scenario, replace(d, bonus=bonus, supply=supply, target=3))
+    assert wi == WhatIf(target=3, bonus={("especialidad", 3): 12_000.0}, supply={ANES: 1})
+    with pytest.raises(FormError):
+        build_what_if(scenario, replace(d, states=()))
+
+
+def test_headline_deltas_against_the_baseline(tiny: Path, tiny_result) -> None:
+    scenario, _ = load_scenario(tiny)
+    low = solve(scenario, WhatIf(budget=25_000))
+    figs = {f.key: f for f in figures.headline_figures(low, tiny_result)}
+    assert figs["spec_placed"].delta < 0 and figs["bonus_month"].delta < 0
+    assert figures.delta_colour(figs["no_doctor"]) == "inverse"
+    assert all(f.delta is None for f in figures.headline_figures(low, None))
+
+
+def test_hand_rule_and_marginal_words(tiny_result) -> None:
+    text = figures.hand_rule_text(tiny_result)
+    assert "regla manual" in text
+    table = figures.hand_rule_table(tiny_result)
+    assert len(table) == len(figures.HAND_ROWS)
+    sentences = figures.marginal_sentences(tiny_result)
+    assert sentences[0].startswith("Un millón de pesos mensuales más")
+    assert len(sentences) == len(tiny_result.plan.marginal)
+
+
+def test_unit_filters(tiny_result) -> None:
+    units = tiny_result.indicators.units
+    assert list(tables.filter_units(units, tables.UnitFilter(states=("Oaxaca",))).index) == [
+        "HOSP02", "CS0002", "CS0003"]
+    only = tables.filter_units(units, tables.UnitFilter(kinds=("hospital",), search="hosp01"))
+    assert list(only.index) == ["HOSP01"]
+    assert tables.filter_units(units, tables.UnitFilter(grades=("bajo",))).empty
+
+
+def test_result_workbook_bytes_are_the_cli_workbook(tiny_result) -> None:
+    data = sources.result_workbook_bytes(tiny_result)
+    wb = load_workbook(io.BytesIO(data), read_only=True)
+    assert tuple(wb.sheetnames) == SHEETS
+
+
+def test_upload_outcomes() -> None:
+    bad = sources.read_upload(b"no soy un libro", "x.xlsx")
+    assert not bad.ok and list(bad.issues.columns) == ["hoja", "fila", "columna", "valor",
+                                                      "problema"]
+    english = sources.read_upload(b"no soy un libro", "x.xlsx", lang="en")
+    assert list(english.issues.columns) == ["sheet", "row", "column", "value", "problem"]
+
+
+def test_every_label_has_both_languages() -> None:
+    missing = [k for k, v in LABELS.items() if not (v.get("es") and v.get("en"))]
+    assert missing == []
+
+
+# --- the map ---------------------------------------------------------------------------------------
+
+def _reversed_rings(collection: dict) -> dict:
+    """Every ring the other way round (RFC 7946 order, which d3 reads as 'the world minus it')."""
+    out = copy.deepcopy(collection)
+    for f in out["features"]:
+        g = f["geometry"]
+        polygons = g["coordinates"] if g["type"] == "MultiPolygon" else [g["coordinates"]]
+        for p in polygons:
+            for i, ring in enumerate(p):
+                p[i] = ring[::-1]
+    return out
+
+
+def test_rewind_makes_exterior_rings_clockwise() -> None:
+    raw = json.loads(geo.GEOJSON.read_text(encoding="utf-8"))
+    for collection in (geo.rewind(raw), geo.rewind(_reversed_rings(raw))):
+        for f in collection["features"]:
+            g = f["geometry"]
+            polygons = g["coordinates"] if g["type"] == "MultiPolygon" else [g["coordinates"]]
+            assert all(geo.signed_area(p[0]) < 0 for p in polygons)
+    assert len(raw["features"]) == 32
+
+
+def _ink(spec: dict) -> tuple[float, bool]:
+    """Share of non-white pixels of the rendered chart, and whether any pixel is green."""
+    import vl_convert as vlc
+    from PIL import Image
+
+    png = vlc.vegalite_to_png(spec)
+    rgb = np.asarray(Image.open(io.BytesIO(png)).convert("RGB")).astype(int)
+    r, g, b = rgb[..., 0], rgb[..., 1], rgb[..., 2]
+    return float((rgb.sum(axis=2) < 740).mean()), bool(((g > r + 30) & (g > b + 10)).any())
+
+
+def test_map_draws_states_not_a_filled_rectangle(tiny_result) -> None:
+    by_state = tiny_result.indicators.by_state
+    ink, green = _ink(charts.states_map(by_state))
+    assert 0.1 < ink < 0.5 and green  # Mexico covers about 30 % of its frame
+    # the check can fail: rings in the other order fill the whole frame, and rewinding fixes it
+    raw = json.loads(geo.GEOJSON.read_text(encoding="utf-8"))
+    wrong, _ = _ink(charts.states_map(by_state, collection=_reversed_rings(raw)))
+    assert wrong > 0.55
+    fixed, _ = _ink(charts.states_map(by_state, collection=geo.rewind(_reversed_rings(raw))))
+    assert fixed == pytest.approx(ink, abs=0.01)
+
+
+def test_map_spec_carries_every_state_inline(tiny_result) -> None:
+    spec = charts.states_map(tiny_result.indicators.by_state, "spec_gap", "en")
+    features = spec["datasets"][charts.MAP_DATASET]
+    assert len(features) == 32
+    inside = {f["properties"]["nom_ent"] for f in features if f["properties"]["in_scenario"]}
+    assert inside == {"Chiapas", "Oaxaca"}
+    assert "url" not in json.dumps(spec["layer"])  # nothing fetched at run time
+
+
+def test_before_after_charts_build(tiny_result) -> None:
+    ind = tiny_result.indicators
+    for chart in (charts.state_at_target_chart(ind.by_state),
+                  charts.state_spec_gap_chart(ind.by_state, "en"),
+                  charts.category_gap_chart(ind.by_category)):
+        spec = chart.to_dict()
+        values = next(iter(spec["datasets"].values()))
+        assert {v["series"] for v in values} <= {tr("today"), tr("with_plan"), tr("today", "en"),
+                                                 tr("with_plan", "en")}
+    named = {"a": tiny_result, "b": tiny_result}
+    table = figures.compare_states(named, "spec_placed")
+    assert (table["Δ b"] == 0).all()
+    charts.compare_states_chart(table, ["a", "b"], "x").to_dict()
+    assert isinstance(figures.compare_headlines(named), pd.DataFrame)
