@@ -22,6 +22,7 @@ from models.settings import SOLVERS
 from planner.errors import InputError, Issue
 from planner.files import OutputError
 from planner.i18n import t
+from planner.indicators import compare_by_state, rule_messages, rule_records
 from planner.pipeline import load_scenario, solve_workbook
 from planner.plan import Status
 from planner.result import Result
@@ -59,6 +60,14 @@ def solve(
         "--solver", help="highs | cbc (por omisión, el elegido por benchmark).")] = None,
     time_limit: Annotated[Optional[float], typer.Option(
         "--time-limit", min=1, help="Límite de tiempo del optimizador, segundos.")] = None,
+    equity_floor: Annotated[Optional[float], typer.Option(
+        "--equity-floor", min=0, max=1,
+        help="Piso de equidad α (0–1): cada entidad recibe al menos α veces su parte "
+             "proporcional de cada categoría (cobertura_minima_entidad).")] = None,
+    one_doctor: Annotated[Optional[bool], typer.Option(
+        "--one-doctor-per-centre/--no-one-doctor-per-centre",
+        help="Regla dura: todo centro termina con al menos un médico general "
+             "(minimo_un_medico_por_centro).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Un objeto JSON en la salida.")] = False,
     lang: Lang = "es",
 ) -> None:
@@ -66,7 +75,8 @@ def solve(
     path = workbook or DEFAULT_WORKBOOK
     if solver is not None and solver not in SOLVERS:
         _fail_usage(f"--solver debe ser uno de: {', '.join(SOLVERS)}", as_json)
-    what_if = WhatIf(budget=budget, target=target, time_limit=time_limit)
+    what_if = WhatIf(budget=budget, target=target, time_limit=time_limit,
+                     equity_floor=equity_floor, one_doctor_per_centre=one_doctor)
     if out is None and not as_json:
         out = _default_out(path)
     started = time.perf_counter()
@@ -174,6 +184,14 @@ def json_payload(result: Result, seconds: float, out: Path | None) -> dict:
         payload["indicators"] = {k: _num(v) for k, v in head.items()}
     if result.hand is not None:
         payload["hand_rule_objective"] = _num(result.hand.objective)
+    if plan.status is Status.INFEASIBLE:  # DESIGN §2b: which hard rules fail, by how much, where
+        payload["unmet_rules"] = rule_records(plan.rules)
+        payload["explanation"] = rule_messages(plan.rules, "es",
+                                               result.scenario.params.equity_floor)
+    if result.indicators is not None and result.hand_indicators is not None:
+        cmp = compare_by_state(result.indicators, result.hand_indicators)
+        payload["by_state_vs_hand"] = [{k: (_num(v) if k != "state" else v) for k, v in
+                                        rec.items()} for rec in cmp.to_dict(orient="records")]
     return payload
 
 
@@ -250,6 +268,8 @@ def _print_report(result: Result, payload: dict, lang: str) -> None:
     st = status_word.get(payload["status"], payload["status"]) if es else payload["status"]
     err.print(f"{'Estado' if es else 'Status'}: {st}  ·  solver {plan.solver}  ·  "
               f"{payload['seconds']:.1f} s", markup=False)
+    if plan.status is Status.INFEASIBLE:
+        _print_unmet_rules(result, lang)
     if result.indicators is None:
         return
     h = result.indicators.headline
@@ -275,6 +295,15 @@ def _print_report(result: Result, payload: dict, lang: str) -> None:
     if payload.get("output"):
         err.print(("Libro de resultados: " if es else "Result workbook: ") + payload["output"],
                   markup=False)
+
+
+def _print_unmet_rules(result: Result, lang: str) -> None:
+    """The explanation of an infeasible scenario, in planner words."""
+    err.print(t("infeasible_head", lang), markup=False)
+    lines = rule_messages(result.plan.rules, lang, result.scenario.params.equity_floor)
+    for line in lines or [t("infeasible_unexplained", lang)]:
+        err.print(f"  - {line}", markup=False)
+    err.print(t("infeasible_no_workbook", lang), markup=False)
 
 
 def main() -> None:

@@ -86,6 +86,12 @@ MESSAGES: dict[str, dict[str, str]] = {
                              "nivel (A requiere B, y B no requiere nada).",
                        "en": "The required category requires another one; only one level is "
                              "allowed."},
+    "requires_general": {"es": "La categoría de medicina general no puede requerir otra: los "
+                               "centros de salud no tienen especialistas, así que ningún centro "
+                               "podría recibir médicos generales.",
+                         "en": "The general-medicine category cannot require another one: "
+                               "centres have no specialists, so no centre could receive general "
+                               "doctors."},
     "grade_missing": {"es": "Falta el peso del grado «{grade}», que usan {count} unidades.",
                       "en": "Grade «{grade}» has no weight but {count} units use it."},
     "pool_state_unknown": {"es": "Ninguna unidad pertenece a la entidad {state}; estos candidatos "
@@ -193,6 +199,63 @@ MESSAGES: dict[str, dict[str, str]] = {
                       "relajación lineal.",
                 "en": "No marginal values: the plan has no solution or the LP relaxation was "
                       "not solved."},
+    # --- rules of DESIGN §2b: explained infeasibility (planner/indicators.rule_messages) ------
+    "unmet_one_doctor": {"es": "Faltan {shortfall} médicos generales para que cada centro de "
+                               "salud tenga uno: {where}.",
+                         "en": "{shortfall} general doctors are missing for every health centre "
+                               "to have one: {where}."},
+    "unmet_equity_floor": {"es": "Faltan {shortfall} médicos de {category} para el piso de equidad "
+                                 "(cada entidad recibe al menos el {alpha} de su parte "
+                                 "proporcional; se pedían {required}): {where}.",
+                           "en": "{shortfall} {category} doctors are missing for the equity "
+                                 "floor (each state gets at least {alpha} of its proportional "
+                                 "share; {required} were required): {where}."},
+    "unmet_one_doctor_1": {"es": "Falta 1 médico general para que cada centro de salud tenga "
+                                 "uno: {where}.",
+                           "en": "1 general doctor is missing for every health centre to have "
+                                 "one: {where}."},
+    "unmet_equity_floor_1": {"es": "Falta 1 médico de {category} para el piso de equidad (cada "
+                                   "entidad recibe al menos el {alpha} de su parte proporcional; "
+                                   "se pedían {required}): {where}.",
+                             "en": "1 {category} doctor is missing for the equity floor (each "
+                                   "state gets at least {alpha} of its proportional share; "
+                                   "{required} were required): {where}."},
+    "unmet_rule": {"es": "Faltan {shortfall} médicos de {category}: {where}.",
+                   "en": "{shortfall} {category} doctors are missing: {where}."},
+    "and_more_states": {"es": " y {n} entidades más", "en": " and {n} more states"},
+    "unmet_no_vacancy": {"es": "{n} centros no tienen vacante de {category} en «plantilla» "
+                               "(«requeridos» 0 o sin fila) y no pueden recibir médico: corrija "
+                               "la plantilla o desactive minimo_un_medico_por_centro.",
+                         "en": "{n} centres have no {category} vacancy in «plantilla» "
+                               "(«requeridos» 0 or no row) and cannot receive a doctor: fix the "
+                               "staffing or switch off minimo_un_medico_por_centro."},
+    "unmet_limits": {"es": "Hoy faltan {total} en total. Qué lo impide: {parts}.",
+                     "en": "{total} are missing in all. What stands in the way: {parts}."},
+    "if_more_candidates": {"es": "con candidatos sin límite faltarían {n}",
+                           "en": "with unlimited candidates {n} would be missing"},
+    "if_more_budget": {"es": "con presupuesto de bonos sin límite faltarían {n}",
+                       "en": "with an unlimited bonus budget {n} would be missing"},
+    "if_national_pools": {"es": "si todos los candidatos fueran de la bolsa nacional faltarían "
+                                "{n}",
+                          "en": "if every candidate were in the national pool {n} would be "
+                                "missing"},
+    "if_no_links": {"es": "sin la regla de especialidades ligadas faltarían {n}",
+                    "en": "without the linked-specialty rule {n} would be missing"},
+    "infeasible_head": {"es": "El escenario es infactible: las reglas duras no se pueden cumplir "
+                              "con los candidatos y el presupuesto disponibles.",
+                        "en": "The scenario is infeasible: the hard rules cannot be met with the "
+                              "candidates and budget available."},
+    "infeasible_unexplained": {"es": "No se pudo calcular qué reglas fallan dentro del límite de "
+                                     "tiempo.",
+                               "en": "Which rules fail could not be computed within the time "
+                                     "limit."},
+    "infeasible_no_workbook": {"es": "No se escribe libro de resultados de un escenario "
+                                     "infactible; ajuste las reglas (cobertura_minima_entidad, "
+                                     "minimo_un_medico_por_centro), los candidatos o el "
+                                     "presupuesto y vuelva a resolver.",
+                               "en": "No result workbook is written for an infeasible scenario; "
+                                     "adjust the rules, the candidates or the budget and solve "
+                                     "again."},
     # --- expected values --------------------------------------------------------------------
     "exp_text": {"es": "un texto", "en": "a text"},
     "exp_int": {"es": "un número entero", "en": "a whole number"},

@@ -6,11 +6,13 @@ check each figure by hand from the result workbook.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
+from models import rules
+from planner.i18n import MESSAGES, t
 from planner.plan import Plan
 from planner.scenario import Scenario
 from planner.schema import CENTRE, HOSPITAL, SPECIALTY
@@ -25,6 +27,10 @@ class Indicators:
     by_state: pd.DataFrame
     by_category: pd.DataFrame
     assignments: pd.DataFrame  # one row per (unit, category) with placed > 0
+    # DESIGN §2b, each empty when its rule is off:
+    pools: pd.DataFrame = field(default_factory=pd.DataFrame)  # state pools, per state × category
+    linked: pd.DataFrame = field(default_factory=pd.DataFrame)  # vacancies held by a link
+    floors: pd.DataFrame = field(default_factory=pd.DataFrame)  # equity floor per state × category
 
 
 def placed_by_pair(scenario: Scenario, plan: Plan) -> pd.Series:
@@ -66,7 +72,23 @@ def compute(scenario: Scenario, plan: Plan) -> Indicators:
     by_category = _by_category(scenario, rows)
     assignments = _assignments(units, rows)
     headline = _headline(scenario, plan, per_unit, by_category)
-    return Indicators(headline, per_unit, by_state, by_category, assignments)
+    by_state = by_state.merge(_need_by_state(scenario, plan), on="state_code", how="left")
+    by_state["need_covered"] = by_state["need_covered"].fillna(0.0)
+    pools = pool_use(scenario, plan)
+    linked = held_back(scenario, plan)
+    floors = floor_status(scenario, plan)
+    links_on = rules.active_rules(scenario)["linked_specialties"]
+    by_state = _rule_columns(by_state, pools, linked if links_on else None, floors)
+    if links_on:
+        headline["spec_held_back"] = int(linked["held_back"].sum()) if len(linked) else 0
+    if len(floors):
+        headline["floors_unmet"] = int((floors["placed"] < floors["floor"]).sum())
+    if len(pools):
+        headline["pool_candidates"] = int(pools["pool"].sum())
+        headline["pool_idle"] = int(pools["idle"].sum())
+        headline["national_received"] = int(pools["from_national"].sum())
+    return Indicators(headline, per_unit, by_state, by_category, assignments, pools, linked,
+                      floors)
 
 
 def _cost_per_pair(scenario: Scenario) -> np.ndarray:
@@ -181,3 +203,227 @@ def _headline(scenario: Scenario, plan: Plan, per_unit: pd.DataFrame,
         "budget_used": bonus_month / budget if budget > 0 else 0.0,
         "objective": float(plan.objective) if plan.objective is not None else float("nan"),
     }
+
+
+# --- the rules of DESIGN §2b and the comparison with the hand rule -----------------------------
+
+def _need_by_state(scenario: Scenario, plan: Plan) -> pd.DataFrame:
+    """Weighted need covered per state: Σ w·x + P·w over first doctors (the objective, by state)."""
+    pl = plan.placements
+    if not plan.status.has_solution or pl.empty:
+        return pd.DataFrame({"state_code": pd.Series(dtype=int),
+                             "need_covered": pd.Series(dtype=float)})
+    first = pl["first_doctor"].astype(bool) if "first_doctor" in pl else False
+    value = pl["weight"] * pl["placed"] + scenario.params.first_doctor_weight * pl["weight"] * first
+    out = value.groupby(pl["state_code"]).sum().rename("need_covered").reset_index()
+    return out
+
+
+def pool_use(scenario: Scenario, plan: Plan) -> pd.DataFrame:
+    """Per state and pooled category: registered candidates placed, national received, left idle.
+
+    A state's placements use its registered candidates first, then national ones, so
+    ``from_pool = min(placed, pool)``, ``from_national = placed − from_pool`` and
+    ``idle = pool − from_pool``. Empty when no candidates are registered for a state.
+    """
+    pooled = rules.pooled_categories(scenario)
+    cols = ["state_code", "state", "category", "pool", "placed", "from_pool", "from_national",
+            "idle"]
+    if not pooled:
+        return pd.DataFrame(columns=cols)
+    supply = scenario.supply
+    registered = (supply[(supply["state_code"] != rules.NATIONAL) & supply["category"].isin(pooled)]
+                  .groupby(["state_code", "category"])["candidates"].sum().rename("pool"))
+    pl = plan.placements
+    if plan.status.has_solution and len(pl):
+        placed = (pl[pl["category"].isin(pooled)].groupby(["state_code", "category"])["placed"]
+                  .sum())
+    else:
+        placed = pd.Series(dtype=int, name="placed")
+    index = registered.index.union(placed.index)
+    out = pd.DataFrame({"pool": registered.reindex(index, fill_value=0),
+                        "placed": placed.reindex(index, fill_value=0)}).astype(int).reset_index()
+    out.columns = ["state_code", "category", "pool", "placed"]
+    out["from_pool"] = np.minimum(out["placed"], out["pool"])
+    out["from_national"] = out["placed"] - out["from_pool"]
+    out["idle"] = out["pool"] - out["from_pool"]
+    out["state"] = out["state_code"].map(scenario.units.groupby("state_code")["state"].first())
+    order = {c: i for i, c in enumerate(scenario.categories.index)}
+    out = out.assign(_c=out["category"].map(order)).sort_values(["state_code", "_c"])
+    return out[cols].reset_index(drop=True)
+
+
+def held_back(scenario: Scenario, plan: Plan) -> pd.DataFrame:
+    """Vacancies of a linked specialty k left empty because the unit neither has nor receives r.
+
+    Where r = requiere(k) is missing today and the plan places no r, the rule forbids any k there:
+    the whole gap of k is held back (``reason`` ``not_placed``: r has a vacancy there but got no
+    doctor; ``no_vacancy``: the unit has no vacancy recorded for r either).
+    """
+    cols = ["clues", "name", "state_code", "state", "category", "requires", "held_back",
+            "reason"]
+    pl = plan.placements
+    if not plan.status.has_solution or pl.empty:
+        return pd.DataFrame(columns=cols)
+    links = rules.linked_pairs(scenario, pl)
+    if links.empty:
+        return pd.DataFrame(columns=cols)
+    placed = pl["placed"].to_numpy(dtype=int)
+    j = links["requires_pair"].to_numpy(dtype=int)
+    r_placed = np.where(j >= 0, placed[np.maximum(j, 0)], 0)
+    links = links[r_placed == 0]
+    if links.empty:
+        return pd.DataFrame(columns=cols)
+    units = scenario.units.reindex(links["clues"])
+    return pd.DataFrame({
+        "clues": links["clues"].to_numpy(), "name": units["name"].to_numpy(),
+        "state_code": units["state_code"].to_numpy(dtype=int),
+        "state": units["state"].to_numpy(), "category": links["category"].to_numpy(),
+        "requires": links["requires"].to_numpy(),
+        "held_back": pl["gap"].to_numpy(dtype=int)[links["pair"].to_numpy(dtype=int)],
+        "reason": np.where(links["requires_pair"].to_numpy(dtype=int) >= 0, "not_placed",
+                           "no_vacancy"),
+    }).sort_values(["state_code", "clues", "category"], kind="stable").reset_index(drop=True)
+
+
+def floor_status(scenario: Scenario, plan: Plan) -> pd.DataFrame:
+    """Equity floor per state and category: the floor, what the plan placed, and whether it holds."""
+    cols = ["state_code", "state", "category", "gap", "floor", "placed", "met"]
+    pl = plan.placements
+    if not plan.status.has_solution or pl.empty:
+        return pd.DataFrame(columns=cols)
+    floors = rules.equity_floors(scenario, pl)
+    if floors.empty:
+        return pd.DataFrame(columns=cols)
+    placed = pl.groupby(["category", "state_code"])["placed"].sum()
+    key = pd.MultiIndex.from_arrays([floors["category"], floors["state_code"]])
+    floors = floors.assign(placed=placed.reindex(key, fill_value=0).to_numpy(dtype=int))
+    floors["met"] = floors["placed"] >= floors["floor"]
+    floors["state"] = floors["state_code"].map(
+        scenario.units.groupby("state_code")["state"].first())
+    return floors.sort_values(["state_code"], kind="stable")[cols].reset_index(drop=True)
+
+
+def _rule_columns(by_state: pd.DataFrame, pools: pd.DataFrame, linked: pd.DataFrame | None,
+                  floors: pd.DataFrame) -> pd.DataFrame:
+    """Per-state totals of the active rules as extra ``por_entidad`` columns (None: rule off)."""
+    out = by_state
+    if len(pools):
+        agg = pools.groupby("state_code")[["pool", "from_pool", "from_national", "idle"]].sum()
+        agg.columns = ["pool_candidates", "pool_placed", "national_received", "pool_idle"]
+        out = out.merge(agg.reset_index(), on="state_code", how="left")
+        out[agg.columns] = out[agg.columns].fillna(0).astype(int)
+    if linked is not None:
+        agg = (linked.groupby("state_code")["held_back"].sum().rename("spec_held_back")
+               if len(linked) else pd.Series(dtype=int, name="spec_held_back"))
+        agg.index.name = "state_code"
+        out = out.merge(agg.reset_index(), on="state_code", how="left")
+        out["spec_held_back"] = out["spec_held_back"].fillna(0).astype(int)
+    if len(floors):
+        unmet = floors.assign(unmet=~floors["met"].astype(bool))
+        agg = unmet.groupby("state_code")["unmet"].sum().rename("floors_unmet")
+        out = out.merge(agg.reset_index(), on="state_code", how="left")
+        out["floors_unmet"] = out["floors_unmet"].fillna(0).astype(int)
+    return out
+
+
+COMPARED = {  # by_state column -> name in the comparison
+    "at_target_after": "at_target",
+    "no_doctor_after": "no_doctor",
+    "spec_placed": "spec_placed",
+    "need_covered": "need_covered",
+}
+
+
+def compare_by_state(plan: Indicators, hand: Indicators) -> pd.DataFrame:
+    """Optimised plan beside the hand rule, per state (and a national total row, state_code 0).
+
+    For each of centres at target, centres with no doctor, specialists placed and weighted need
+    covered: ``<name>_plan``, ``<name>_hand`` and ``<name>_diff`` (plan − hand rule).
+    """
+    keys = ["state_code", "state"]
+    a = plan.by_state.set_index(keys)[list(COMPARED)]
+    b = hand.by_state.set_index(keys)[list(COMPARED)].reindex(a.index).fillna(0)
+    out = pd.DataFrame(index=a.index)
+    for col, name in COMPARED.items():
+        out[f"{name}_plan"] = a[col]
+        out[f"{name}_hand"] = b[col]
+        out[f"{name}_diff"] = a[col] - b[col]
+    out = out.reset_index()
+    total = out.drop(columns=keys).sum()
+    total_row = pd.DataFrame([{"state_code": 0, "state": "Total nacional", **total.to_dict()}])
+    out = pd.concat([out, total_row], ignore_index=True)
+    for c in out.columns:
+        if c.startswith(("at_target", "no_doctor", "spec_placed")):
+            out[c] = out[c].astype(int)
+    return out
+
+
+# --- explained infeasibility in planner words --------------------------------------------------
+
+RULE_WORDS = {
+    "one_doctor_per_centre": "unmet_one_doctor",
+    "equity_floor": "unmet_equity_floor",
+}
+COUNTERFACTUAL_WORDS = {
+    "total_if_more_candidates": "if_more_candidates",
+    "total_if_more_budget": "if_more_budget",
+    "total_if_national_pools": "if_national_pools",
+    "total_if_no_links": "if_no_links",
+}
+
+
+def rule_messages(rules_table: pd.DataFrame, lang: str = "es", alpha: float | None = None,
+                  max_states: int = 8) -> list[str]:
+    """Sentences explaining the unmet rules of an infeasible plan (``Plan.rules``).
+
+    One sentence per rule and category ("Faltan 120 médicos generales para que cada centro
+    tenga uno: Chiapas 40, Oaxaca 35, …"), one for centres with no vacancy recorded, and one
+    saying what lifting each limit would leave missing.
+    """
+    if rules_table is None or rules_table.empty:
+        return []
+    lines: list[str] = []
+    for (rule, category), block in rules_table.groupby(["rule", "category"], sort=False):
+        block = block.sort_values(["shortfall", "state_code"], ascending=[False, True])
+        shown = [f"{s} {int(n):,}" for s, n in zip(block["state"], block["shortfall"],
+                                                    strict=True)][:max_states]
+        rest = len(block) - len(shown)
+        where = ", ".join(shown) + (t("and_more_states", lang, n=rest) if rest > 0 else "")
+        key = RULE_WORDS.get(str(rule), "unmet_rule")
+        if int(block["shortfall"].sum()) == 1 and f"{key}_1" in MESSAGES:
+            key = f"{key}_1"
+        lines.append(t(key, lang, shortfall=f"{int(block['shortfall'].sum()):,}",
+                       required=f"{int(block['required'].sum()):,}", category=category,
+                       alpha=f"{100 * (alpha or 0):.0f} %", where=where))
+        no_vacancy = int(block["no_vacancy"].sum())
+        if no_vacancy:
+            lines.append(t("unmet_no_vacancy", lang, n=f"{no_vacancy:,}", category=category))
+    total = int(rules_table["shortfall"].sum())
+    parts = []
+    for column, key in COUNTERFACTUAL_WORDS.items():
+        if column in rules_table and rules_table[column].notna().any():
+            left = int(rules_table[column].iloc[0])
+            parts.append(t(key, lang, n=f"{left:,}"))
+    if parts:
+        lines.append(t("unmet_limits", lang, total=f"{total:,}", parts="; ".join(parts)))
+    return lines
+
+
+def rule_records(rules_table: pd.DataFrame) -> list[dict]:
+    """``Plan.rules`` as plain JSON-ready records (NaN as None)."""
+    if rules_table is None or rules_table.empty:
+        return []
+    out = []
+    for rec in rules_table.to_dict(orient="records"):
+        clean = {}
+        for k, v in rec.items():
+            if isinstance(v, (float, np.floating)) and not np.isfinite(v):
+                v = None
+            elif isinstance(v, (np.integer,)):
+                v = int(v)
+            elif isinstance(v, (np.floating,)):
+                v = float(v)
+            clean[k] = v
+        out.append(clean)
+    return out

@@ -10,13 +10,17 @@ import pandas as pd
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from models import rules
 from planner.files import atomic_write
+from planner.indicators import compare_by_state, rule_messages
 from planner.result import Result
 from planner.scenario import PARAM_NAMES
 from planner.xlsx import DEC, INT, MXN, PCT, TITLE_FONT, write_table
 
 SHEETS = ("resumen", "por_entidad", "por_categoria", "asignaciones", "unidades", "sensibilidad",
           "parametros", "diagnostico")
+# Written after 'unidades' only when the rule of DESIGN §2b they describe is on.
+RULE_SHEETS = ("bolsas_estatales", "especialidades_ligadas", "piso_equidad")
 
 # internal column -> (es, en, number format)
 COLUMNS: dict[str, tuple[str, str, str | None]] = {
@@ -58,7 +62,38 @@ COLUMNS: dict[str, tuple[str, str, str | None]] = {
     "current": ("actuales", "current", INT),
     "unplaced": ("candidatos_sin_asignar", "unplaced", INT),
     "gap_left": ("brecha_restante", "gap_left", INT),
+    # weighted need and the comparison with the hand rule (por_entidad)
+    "need_covered": ("necesidad_cubierta", "need_covered", DEC),
+    "at_target_hand": ("en_meta_regla_manual", "at_target_hand_rule", INT),
+    "at_target_diff": ("ventaja_en_meta", "advantage_at_target", INT),
+    "no_doctor_hand": ("sin_medico_regla_manual", "no_doctor_hand_rule", INT),
+    "no_doctor_diff": ("diferencia_sin_medico", "difference_no_doctor", INT),
+    "spec_placed_hand": ("esp_asignados_regla_manual", "spec_placed_hand_rule", INT),
+    "spec_placed_diff": ("ventaja_esp_asignados", "advantage_spec_placed", INT),
+    "need_covered_hand": ("necesidad_cubierta_regla_manual", "need_covered_hand_rule", DEC),
+    "need_covered_diff": ("ventaja_necesidad_cubierta", "advantage_need_covered", DEC),
+    # rules of DESIGN §2b
+    "pool_candidates": ("candidatos_registrados", "registered_candidates", INT),
+    "pool_placed": ("registrados_asignados", "registered_placed", INT),
+    "national_received": ("nacionales_recibidos", "national_received", INT),
+    "pool_idle": ("registrados_sin_asignar", "registered_idle", INT),
+    "pool": ("candidatos_registrados", "registered_candidates", INT),
+    "from_pool": ("registrados_asignados", "registered_placed", INT),
+    "from_national": ("nacionales_recibidos", "national_received", INT),
+    "idle": ("registrados_sin_asignar", "registered_idle", INT),
+    "spec_held_back": ("vacantes_detenidas_por_ligadas", "held_back_by_links", INT),
+    "requires": ("requiere", "requires", None),
+    "held_back": ("vacantes_detenidas", "vacancies_held_back", INT),
+    "reason": ("motivo", "reason", None),
+    "floor": ("piso", "floor", INT),
+    "met": ("cumplido", "met", None),
+    "floors_unmet": ("pisos_no_cumplidos", "floors_unmet", INT),
 }
+
+REASON_WORDS = {"not_placed": ("la unidad no tiene ni recibe la especialidad requerida",
+                               "the unit neither has nor receives the required specialty"),
+                "no_vacancy": ("la unidad no tiene la especialidad requerida ni vacante de ella",
+                               "the unit has neither the required specialty nor a vacancy for it")}
 
 KIND_WORDS = {"hospital": ("hospital", "hospital"), "centro de salud": ("centro de salud",
                                                                         "health centre"),
@@ -114,7 +149,27 @@ def summary_rows(result: Result, lang: str = "es") -> list[tuple[str, object, ob
         row("Uso del presupuesto", "Budget used", 0.0, "budget_used", PCT),
         row("Necesidad ponderada cubierta (objetivo)", "Weighted need covered (objective)", 0.0,
             "objective", DEC),
-    ]
+    ] + _rule_summary_rows(h, row)
+
+
+def _rule_summary_rows(h: dict, row) -> list[tuple[str, object, object, object, str | None]]:
+    """Summary rows of the active rules of DESIGN §2b (none when every rule is off)."""
+    rows = []
+    if "pool_candidates" in h:
+        rows.append(row("Candidatos registrados en una entidad", "Candidates registered in a state",
+                        h["pool_candidates"], "pool_candidates"))
+        rows.append(row("Candidatos registrados sin asignar", "Registered candidates left idle",
+                        h["pool_candidates"], "pool_idle"))
+        rows.append(row("Candidatos nacionales recibidos por entidades con bolsa",
+                        "National candidates received in pooled categories", 0,
+                        "national_received"))
+    if "spec_held_back" in h:
+        rows.append(row("Vacantes detenidas por especialidades ligadas",
+                        "Vacancies held back by linked specialties", None, "spec_held_back"))
+    if "floors_unmet" in h:
+        rows.append(row("Pisos de equidad no cumplidos (entidad × categoría)",
+                        "Equity floors not met (state × category)", None, "floors_unmet"))
+    return rows
 
 
 def write_result_workbook(result: Result, path: str | Path, lang: str = "es",
@@ -128,13 +183,14 @@ def write_result_workbook(result: Result, path: str | Path, lang: str = "es",
         wb.remove(wb.active)
         _resumen(wb, result, lang)
         ind = result.indicators
-        for title, df in (("por_entidad", ind.by_state), ("por_categoria", ind.by_category),
-                          ("asignaciones", ind.assignments)):
+        for title, df in (("por_entidad", by_state_table(result)),
+                          ("por_categoria", ind.by_category), ("asignaciones", ind.assignments)):
             out, fmts = _labels(df, lang)
             write_table(wb, title, out, fmts)
         units = ind.units.reset_index().drop(columns=["lat", "lon"])
         out, fmts = _labels(units, lang)
         write_table(wb, "unidades", out, fmts)
+        _rule_sheets(wb, result, lang)
         _sensibilidad(wb, result, lang)
         _parametros(wb, result, lang)
         _diagnostico(wb, result, lang)
@@ -224,5 +280,59 @@ def _diagnostico(wb: Workbook, result: Result, lang: str) -> None:
     ]
     rows += [(f"segundos_{k}" if es else f"seconds_{k}", round(v, 4))
              for k, v in result.timings.items()]
+    rows += _rule_diagnostics(result, lang)
     df = pd.DataFrame(rows, columns=["dato" if es else "item", "valor" if es else "value"])
     write_table(wb, "diagnostico", df)
+
+
+def _rule_diagnostics(result: Result, lang: str) -> list[tuple[str, object]]:
+    """The rules of DESIGN §2b as solved: which were on, whether they hold, what failed."""
+    es = lang == "es"
+    active = rules.active_rules(result.scenario)
+    words = {"state_pools": ("bolsas estatales de candidatos", "state candidate pools"),
+             "linked_specialties": ("especialidades ligadas", "linked specialties"),
+             "equity_floor": (f"piso de equidad ({result.scenario.params.equity_floor:.0%})",
+                              f"equity floor ({result.scenario.params.equity_floor:.0%})"),
+             "one_doctor_per_centre": ("mínimo un médico general por centro",
+                                       "at least one general doctor per centre")}
+    on = [words[k][0 if es else 1] for k, v in active.items() if v]
+    rows: list[tuple[str, object]] = [("reglas_activas" if es else "active_rules",
+                                       ", ".join(on) or ("ninguna" if es else "none"))]
+    if result.plan.status.has_solution and (active["equity_floor"]
+                                            or active["one_doctor_per_centre"]):
+        rows.append(("reglas_duras" if es else "hard_rules",
+                     "todas se cumplen" if es else "all met"))
+    for line in rule_messages(result.plan.rules, lang, result.scenario.params.equity_floor):
+        rows.append(("regla_no_cumplida" if es else "unmet_rule", line))
+    return rows
+
+
+def by_state_table(result: Result) -> pd.DataFrame:
+    """``por_entidad``: the plan's figures per state and, beside them, the hand rule's and the
+    optimiser's advantage (centres at target, centres with no doctor, specialists placed,
+    weighted need covered)."""
+    by_state = result.indicators.by_state
+    if result.hand_indicators is None:
+        return by_state
+    cmp = compare_by_state(result.indicators, result.hand_indicators)
+    cmp = cmp[cmp["state_code"] != 0]
+    extra = [c for c in cmp.columns if c.endswith(("_hand", "_diff"))]
+    return by_state.merge(cmp[["state_code", *extra]], on="state_code", how="left")
+
+
+def _rule_sheets(wb: Workbook, result: Result, lang: str) -> None:
+    """One sheet per active rule of DESIGN §2b: state pools, linked specialties, equity floor."""
+    ind = result.indicators
+    j = 0 if lang == "es" else 1
+    active = rules.active_rules(result.scenario)
+    if active["state_pools"]:
+        out, fmts = _labels(ind.pools, lang)
+        write_table(wb, "bolsas_estatales", out, fmts)
+    if active["linked_specialties"]:
+        linked = ind.linked.assign(
+            reason=ind.linked["reason"].map(lambda r: REASON_WORDS.get(r, (r, r))[j]))
+        out, fmts = _labels(linked, lang)
+        write_table(wb, "especialidades_ligadas", out, fmts)
+    if active["equity_floor"]:
+        out, fmts = _labels(ind.floors, lang)
+        write_table(wb, "piso_equidad", out, fmts)

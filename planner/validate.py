@@ -372,13 +372,15 @@ def _categories(table: pd.DataFrame, issues: list[Issue]) -> tuple[pd.DataFrame,
         issues.append(Issue("general_count", "categorias", None, "tipo", None,
                             {"count": n_general}))
     requires: list[str | None] = []
-    for row, cat, req in t_[["categoria", "requiere"]].itertuples(name=None):
+    for row, cat, kind, req in t_[["categoria", "tipo", "requiere"]].itertuples(name=None):
         if _missing(req):
             requires.append(None)
             continue
         rk = normalize_key(req)
         if rk == normalize_key(cat):
             issues.append(Issue("requires_self", "categorias", int(row), "requiere", req))
+        elif kind == schema.GENERAL:
+            issues.append(Issue("requires_general", "categorias", int(row), "requiere", req))
         elif rk not in key:
             issues.append(Issue("requires_unknown", "categorias", int(row), "requiere", req))
         requires.append(key.get(rk))

@@ -1,51 +1,297 @@
 """An invariant checker written with pandas alone (no model code), run on every solved plan.
 
-It recomputes gaps, supply and bonus costs from the scenario's tables and checks the plan
-against them, so a bug in the model or in the indicators cannot hide behind itself.
+It recomputes gaps, supply, state pools, linked specialties, equity floors, the hard minimum,
+bonus costs, weights and the objective from the scenario's tables and checks the plan, the hand
+rule's plan and their indicators against them, so a bug in the model, the hand rule or the
+indicators cannot hide behind itself. Use::
+
+    check_invariants(scenario, result)   # raises AssertionError with a clear message
 """
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pandas as pd
 
+CENTRE = "centro de salud"
+SPECIALTY = "especialidad"
+FULL_CENTRE_FAMILIES = 6000.0
+
 
 def check_invariants(scenario, result) -> None:
-    """Raise AssertionError naming the first broken invariant of ``result`` on ``scenario``."""
+    """Raise AssertionError naming the first broken invariant of ``result`` on ``scenario``.
+
+    The optimised plan must respect every rule (hard rules included); the hand rule's plan every
+    limit (supply, pools, links, budget, gaps) but may fall short of the equity floor or the hard
+    minimum. An infeasible plan must carry its explanation in ``Plan.rules``.
+    """
     plan = result.plan
-    if not plan.status.has_solution:
-        return
+    if plan.status.value == "infeasible":
+        _check_infeasible(scenario, result)
+    elif plan.status.has_solution:
+        _check_plan(scenario, plan, result.indicators, hard=True, who="plan")
+    if getattr(result, "hand", None) is not None:
+        _check_plan(scenario, result.hand, result.hand_indicators, hard=False, who="hand rule")
+
+
+# --- one plan ---------------------------------------------------------------------------------
+
+def _check_plan(scenario, plan, ind, hard: bool, who: str) -> None:
+    placed = _placed(scenario, plan, who)
+    gap = _gaps(scenario)
+    over = placed - gap.reindex(placed.index).fillna(0).astype(int)
+    assert (over <= 0).all(), f"{who}: placed over the gap at {list(over[over > 0].index[:5])}"
+    _check_supply(scenario, placed, who)
+    _check_pools(scenario, placed, who)
+    cost = _bonus(scenario, placed)
+    assert cost <= scenario.params.budget + 1e-6, \
+        f"{who}: bonus {cost:,.2f} over the budget {scenario.params.budget:,.2f}"
+    _check_links(scenario, placed, who)
+    if hard:
+        _check_floors(scenario, placed, gap, who)
+        _check_hard_minimum(scenario, placed, who)
+    _check_objective(scenario, plan, placed, who)
+    if ind is not None:
+        _check_indicators(scenario, plan, ind, placed, cost, who)
+
+
+def _placed(scenario, plan, who: str) -> pd.Series:
+    """Placements per (clues, category), every staffing row, integers ≥ 0."""
     pl = plan.placements
-    placed = pl.set_index(["clues", "category"])["placed"].astype(int)
-    assert (placed >= 0).all(), "negative placement"
-    # No unit over its gap (gap recomputed from the staffing table).
+    assert {"clues", "category", "placed"} <= set(pl.columns), f"{who}: placements lack columns"
+    key = pd.MultiIndex.from_arrays([pl["clues"], pl["category"]])
+    assert key.is_unique, f"{who}: a (unit, category) pair appears twice in the placements"
+    values = pl["placed"].to_numpy()
+    assert np.all(np.asarray(values, dtype=float) == np.rint(np.asarray(values, dtype=float))), \
+        f"{who}: fractional placement"
+    unknown = key.difference(scenario.staffing.index)
+    assert len(unknown) == 0, f"{who}: placements at pairs not in 'plantilla': {list(unknown[:5])}"
+    placed = pd.Series(values.astype(int), index=key)
+    assert (placed >= 0).all(), f"{who}: negative placement"
+    return placed.reindex(scenario.staffing.index, fill_value=0)
+
+
+def _gaps(scenario) -> pd.Series:
+    """g[u,k] = max(0, required − current), a blank 'requeridos' meaning the target T."""
     staffing = scenario.staffing
     required = staffing["required"].fillna(float(scenario.params.target))
-    gap = (required - staffing["current"]).clip(lower=0).astype(int)
-    over = placed - gap.reindex(placed.index).fillna(0).astype(int)
-    assert (over <= 0).all(), f"placed over the gap at {list(over[over > 0].index[:5])}"
-    # No category over its supply.
+    return (required - staffing["current"]).clip(lower=0).astype(int)
+
+
+def _by(placed: pd.Series, level: str) -> pd.Series:
+    return placed.groupby(level=level).sum()
+
+
+def _state_of(scenario, placed: pd.Series) -> np.ndarray:
+    return scenario.units["state_code"].reindex(placed.index.get_level_values("clues")).to_numpy()
+
+
+def _check_supply(scenario, placed: pd.Series, who: str) -> None:
+    """No category places more doctors than it has candidates (national plus every pool)."""
     supply = scenario.supply.groupby("category")["candidates"].sum()
-    used = placed.groupby(level="category").sum()
+    used = _by(placed, "category")
     excess = used - supply.reindex(used.index).fillna(0)
-    assert (excess <= 0).all(), f"over supply: {excess[excess > 0].to_dict()}"
-    # Bonus within budget, with the cost recomputed from units and the bonus table.
-    units = scenario.units.reindex(placed.index.get_level_values("clues"))
+    assert (excess <= 0).all(), f"{who}: over supply: {excess[excess > 0].to_dict()}"
+
+
+def _check_pools(scenario, placed: pd.Series, who: str) -> None:
+    """Candidates bound to a state: Σ_e max(0, placed[k,e] − pool[k,e]) ≤ national[k]."""
+    supply = scenario.supply
+    pools = supply[supply["state_code"] != 0].groupby(["category", "state_code"])["candidates"]
+    pools = pools.sum()
+    if pools.empty:
+        return
+    national = supply[supply["state_code"] == 0].groupby("category")["candidates"].sum()
+    frame = pd.DataFrame({"category": placed.index.get_level_values("category"),
+                          "state_code": _state_of(scenario, placed), "placed": placed.to_numpy()})
+    by_state = frame.groupby(["category", "state_code"])["placed"].sum()
+    for category in pools.index.get_level_values("category").unique():
+        mine = by_state[by_state.index.get_level_values("category") == category]
+        pool = pools.reindex(mine.index, fill_value=0)
+        need = (mine - pool).clip(lower=0)
+        have = int(national.get(category, 0))
+        assert need.sum() <= have, (
+            f"{who}: {category} places {int(need.sum())} candidates beyond the state pools "
+            f"but the national pool has {have} (by state: "
+            f"{ {int(e): int(v) for (_, e), v in need[need > 0].items()} })")
+
+
+def _bonus(scenario, placed: pd.Series) -> float:
+    """Monthly bonus of the placements, recomputed from units, categories and the bonus table."""
+    clues = placed.index.get_level_values("clues")
+    units = scenario.units.reindex(clues)
     kinds = scenario.categories["kind"].reindex(placed.index.get_level_values("category"))
-    bonus = pd.Series(
-        [scenario.bonuses["bonus"].get((k, z), 0.0) for k, z in zip(kinds, units["zone"])],
-        index=placed.index)
-    cost = (bonus * units["bonus_eligible"].to_numpy(dtype=bool) * placed).sum()
-    assert cost <= scenario.params.budget + 1e-6, f"bonus {cost} over budget"
-    # Indicators consistent with placements.
-    ind = result.indicators
-    if ind is not None:
-        assert int(ind.assignments["placed"].sum()) == int(placed.sum())
-        assert np.isclose(ind.headline["bonus_month"], cost)
-        centres = scenario.units[scenario.units["kind"] == "centro de salud"]
-        gp = scenario.general_category
-        mg = staffing.xs(gp, level="category")["current"] if len(staffing) else pd.Series()
-        has_gp = gp in placed.index.get_level_values("category")
-        after = mg.add(placed.xs(gp, level="category") if has_gp else 0, fill_value=0)
-        no_doctor = int((after.reindex(centres.index).fillna(0) == 0).sum())
-        assert ind.headline["centres_no_doctor_after"] == no_doctor
+    bonus = np.array([scenario.bonuses["bonus"].get((k, int(z)), 0.0)
+                      for k, z in zip(kinds, units["zone"], strict=True)], dtype=float)
+    eligible = units["bonus_eligible"].to_numpy(dtype=bool)
+    return float((bonus * eligible * placed.to_numpy()).sum())
+
+
+def _check_links(scenario, placed: pd.Series, who: str) -> None:
+    """Linked specialties: k goes to a unit with no r = requiere(k) today only with an r placed."""
+    requires = scenario.categories["requires"]
+    requires = requires[requires.map(lambda r: isinstance(r, str) and r != "")]
+    if requires.empty:
+        return
+    current = scenario.staffing["current"]
+    for category, r in requires.items():
+        mine = placed[(placed.index.get_level_values("category") == category) & (placed > 0)]
+        for clues in mine.index.get_level_values("clues"):
+            has_r = int(current.get((clues, r), 0)) > 0
+            got_r = int(placed.get((clues, r), 0)) > 0
+            assert has_r or got_r, (f"{who}: {category} placed at {clues}, which neither has "
+                                    f"nor receives {r}")
+
+
+def _check_floors(scenario, placed: pd.Series, gap: pd.Series, who: str) -> None:
+    """Equity floor: placed[k,e] ≥ floor(α · min(supply_k, gap_k) · gap[k,e] / gap_k)."""
+    alpha = float(scenario.params.equity_floor)
+    if alpha <= 0:
+        return
+    frame = pd.DataFrame({"category": gap.index.get_level_values("category"),
+                          "state_code": _state_of(scenario, gap), "gap": gap.to_numpy(),
+                          "placed": placed.reindex(gap.index).to_numpy()})
+    by = frame.groupby(["category", "state_code"])[["gap", "placed"]].sum()
+    gap_k = by["gap"].groupby(level="category").transform("sum")
+    supply = scenario.supply.groupby("category")["candidates"].sum()
+    sup = supply.reindex(by.index.get_level_values("category")).fillna(0).to_numpy()
+    for (category, state), g, gk, s, p in zip(by.index, by["gap"], gap_k, sup, by["placed"],
+                                               strict=True):
+        if gk <= 0:
+            continue
+        floor = math.floor(alpha * min(s, gk) * g / gk + 1e-9)
+        assert p >= floor, (f"{who}: equity floor of {category} in state {state} is {floor}, "
+                            f"placed {p}")
+
+
+def _check_hard_minimum(scenario, placed: pd.Series, who: str) -> None:
+    """Hard minimum: every centre ends with at least one general doctor."""
+    if not scenario.params.one_doctor_per_centre:
+        return
+    gp = scenario.general_category
+    centres = scenario.units.index[scenario.units["kind"] == CENTRE]
+    key = pd.MultiIndex.from_arrays([centres, [gp] * len(centres)])
+    after = (scenario.staffing["current"].reindex(key).fillna(0).to_numpy()
+             + placed.reindex(key).fillna(0).to_numpy())
+    empty = list(centres[after < 1][:5])
+    assert not empty, f"{who}: centres with no general doctor under the hard minimum: {empty}"
+
+
+def _weights(scenario, index: pd.MultiIndex) -> np.ndarray:
+    """w[u,k] of DESIGN §2, recomputed from the tables."""
+    p = scenario.params
+    units = scenario.units.reindex(index.get_level_values("clues"))
+    cat_w = scenario.categories["weight"].reindex(index.get_level_values("category")).to_numpy()
+    grade_w = scenario.grade_weights.reindex(units["grade"]).to_numpy(dtype=float)
+    centre = (units["kind"] == CENTRE).to_numpy()
+    fam = np.where(centre, units["families"].to_numpy(dtype=float), 0.0)
+    return cat_w * grade_w * (1.0 + p.families_weight * fam / FULL_CENTRE_FAMILIES)
+
+
+def _objective(scenario, placed: pd.Series) -> float:
+    """Σ w·x + P·w over centres with no general doctor today that receive one."""
+    w = _weights(scenario, placed.index)
+    gp = scenario.general_category
+    is_first = ((placed.index.get_level_values("category") == gp)
+                & (scenario.units["kind"].reindex(placed.index.get_level_values("clues"))
+                   == CENTRE).to_numpy()
+                & (scenario.staffing["current"].reindex(placed.index).to_numpy() == 0))
+    first = is_first & (placed.to_numpy() > 0)
+    return float((w * placed.to_numpy()).sum()
+                 + scenario.params.first_doctor_weight * (w * first).sum())
+
+
+def _check_objective(scenario, plan, placed: pd.Series, who: str) -> None:
+    """The reported objective is the objective of the placements (never above it)."""
+    if plan.objective is None:
+        return
+    value = _objective(scenario, placed)
+    tol = 1e-6 * max(1.0, abs(value))
+    if plan.status.value == "optimal" or who == "hand rule":
+        assert abs(plan.objective - value) <= tol, \
+            f"{who}: objective {plan.objective} but the placements are worth {value}"
+    else:
+        assert plan.objective <= value + tol, \
+            f"{who}: objective {plan.objective} above the placements' worth {value}"
+
+
+# --- indicators --------------------------------------------------------------------------------
+
+def _check_indicators(scenario, plan, ind, placed: pd.Series, cost: float, who: str) -> None:
+    """The report's figures, recomputed from the placements."""
+    h = ind.headline
+    assert int(ind.assignments["placed"].sum()) == int(placed.sum()), \
+        f"{who}: assignments total {int(ind.assignments['placed'].sum())} != {int(placed.sum())}"
+    assert np.isclose(h["bonus_month"], cost), f"{who}: bonus_month {h['bonus_month']} != {cost}"
+    assert np.isclose(h["bonus_year"], 12 * cost), f"{who}: bonus_year is not 12 × bonus_month"
+    kinds = scenario.categories["kind"].reindex(placed.index.get_level_values("category"))
+    spec = (kinds == SPECIALTY).to_numpy()
+    assert h["spec_placed"] == int(placed[spec].sum()), f"{who}: spec_placed"
+    assert h["gp_placed"] == int(placed[~spec].sum()), f"{who}: gp_placed"
+    by_cat = ind.by_category.set_index("category")["placed"]
+    mine = _by(placed, "category").reindex(by_cat.index, fill_value=0)
+    assert (by_cat == mine).all(), f"{who}: por_categoria placed differs from the placements"
+
+    gp = scenario.general_category
+    centres = scenario.units[scenario.units["kind"] == CENTRE]
+    key = pd.MultiIndex.from_arrays([centres.index, [gp] * len(centres)])
+    required = scenario.staffing["required"].fillna(float(scenario.params.target))
+    req = required.reindex(key).fillna(0).to_numpy()
+    after = (scenario.staffing["current"].reindex(key).fillna(0).to_numpy()
+             + placed.reindex(key).fillna(0).to_numpy())
+    need = np.where(req > 0, req, scenario.params.target)
+    assert h["centres_no_doctor_after"] == int((after == 0).sum()), \
+        f"{who}: centres with no doctor {h['centres_no_doctor_after']} != {int((after == 0).sum())}"
+    assert h["centres_at_target_after"] == int((after >= need).sum()), \
+        f"{who}: centres at target {h['centres_at_target_after']} != {int((after >= need).sum())}"
+
+    by_state = ind.by_state
+    for col, head in (("at_target_after", "centres_at_target_after"),
+                      ("no_doctor_after", "centres_no_doctor_after"),
+                      ("spec_placed", "spec_placed"), ("gp_placed", "gp_placed")):
+        assert int(by_state[col].sum()) == int(h[head]), f"{who}: por_entidad {col} total"
+    if "need_covered" in by_state and plan.objective is not None:
+        assert np.isclose(by_state["need_covered"].sum(), _objective(scenario, placed)), \
+            f"{who}: need covered by state does not add up to the objective"
+    _check_pool_table(scenario, ind, placed, who)
+
+
+def _check_pool_table(scenario, ind, placed: pd.Series, who: str) -> None:
+    """The state-pool table: registered placed + national received = placed; nothing negative."""
+    pools = getattr(ind, "pools", None)
+    if pools is None or pools.empty:
+        return
+    assert ((pools["from_pool"] + pools["from_national"]) == pools["placed"]).all(), \
+        f"{who}: pool table does not add up"
+    assert ((pools["from_pool"] + pools["idle"]) == pools["pool"]).all(), \
+        f"{who}: pool table idle does not add up"
+    assert (pools[["from_pool", "from_national", "idle"]] >= 0).all().all(), \
+        f"{who}: negative figure in the pool table"
+    frame = pd.DataFrame({"category": placed.index.get_level_values("category"),
+                          "state_code": _state_of(scenario, placed), "placed": placed.to_numpy()})
+    by_state = frame.groupby(["category", "state_code"])["placed"].sum()
+    for rec in pools.itertuples(index=False):
+        assert rec.placed == int(by_state.get((rec.category, rec.state_code), 0)), \
+            f"{who}: pool table placed {rec.category} in {rec.state_code}"
+
+
+# --- infeasible -------------------------------------------------------------------------------
+
+def _check_infeasible(scenario, result) -> None:
+    """An infeasible plan has no placements, no indicators and, under hard rules, explains itself."""
+    plan = result.plan
+    assert plan.placements.empty or int(plan.placements["placed"].sum()) == 0, \
+        "infeasible plan with placements"
+    assert result.indicators is None, "infeasible plan with indicators"
+    hard = (float(scenario.params.equity_floor) > 0) or bool(scenario.params.one_doctor_per_centre)
+    if not hard:
+        return
+    rules = plan.rules
+    assert rules is not None and not rules.empty, "infeasible under hard rules but no explanation"
+    assert (rules["shortfall"] > 0).all(), "an explanation row with no shortfall"
+    assert ((rules["required"] - rules["reached"]) == rules["shortfall"]).all(), \
+        "explanation rows: required − reached != shortfall"
+    assert set(rules["rule"]) <= {"equity_floor", "one_doctor_per_centre"}, \
+        f"unknown rule in the explanation: {set(rules['rule'])}"
