@@ -31,6 +31,7 @@ class Data:
     """The workbook as arrays: units, staffing rows (by unit and category index), reference data."""
 
     clues: list[str]
+    text: dict[str, list[object]]  # unit columns only reported: nombre, entidad, municipio, tipo
     state: np.ndarray
     zone: np.ndarray
     grade: np.ndarray  # index into GRADES
@@ -100,7 +101,9 @@ def parse(sheets: dict[str, list[list[object]]]) -> Data:
         grade_weight[grade_of[str(g).strip().lower()]] = float(w)
     s = _columns(sheets["plantilla"])
     return Data(
-        clues=clues, state=_num(u["clave_entidad"]).astype(int),
+        clues=clues, text={k: u[k] for k in ("nombre", "entidad", "municipio", "tipo",
+                                             "grado_marginacion", "elegible_bono")},
+        state=_num(u["clave_entidad"]).astype(int),
         zone=_num(u["zona"]).astype(int),
         grade=np.array([grade_of[str(g).strip().lower()] for g in u["grado_marginacion"]]),
         eligible=_yes(u["elegible_bono"]), families=_num(u["familias"], 0.0),
@@ -225,6 +228,8 @@ def indicators(d: Data, m: Model, s: Solution) -> dict[str, np.ndarray | float]:
     need = np.where(gp_req > 0, gp_req, target)
     sp_before = np.bincount(d.s_unit[~gp], d.s_current[~gp], n)
     sp_after = sp_before + np.bincount(d.s_unit[~gp], placed_row[~gp], n)
+    sp_required = np.bincount(d.s_unit[~gp], req[~gp], n)
+    sp_gap = np.bincount(d.s_unit[~gp], np.maximum(req[~gp] - d.s_current[~gp], 0), n)
     bonus = np.bincount(d.s_unit[m.rows], s.placed * m.cost, n)
     at_before = d.is_centre & (gp_before >= need)
     at_after = d.is_centre & (gp_after >= need)
@@ -233,7 +238,8 @@ def indicators(d: Data, m: Model, s: Solution) -> dict[str, np.ndarray | float]:
         d.is_centre, at_before, at_after, gp_after - gp_before, sp_after - sp_before, bonus)],
         axis=1)
     by_cat = np.bincount(d.s_cat, placed_row, len(d.categories))
-    return {"gp_before": gp_before, "gp_after": gp_after, "sp_before": sp_before,
+    return {"gp_required": gp_req, "sp_required": sp_required, "sp_gap": sp_gap,
+            "gp_before": gp_before, "gp_after": gp_after, "sp_before": sp_before,
             "sp_after": sp_after, "bonus": bonus, "at_before": at_before, "at_after": at_after,
             "states": states, "by_state": by_state, "by_category": by_cat,
             "bonus_month": float(bonus.sum()), "placed_row": placed_row}
@@ -256,22 +262,42 @@ def write(path: str | Path, d: Data, m: Model, s: Solution, ind: dict) -> None:
     ws.append(["categoria", "candidatos", "asignados"])
     for k, c, p in zip(d.categories, d.supply.tolist(), ind["by_category"].tolist(), strict=True):
         ws.append([k, c, p])
+    # The same cells as the pipeline's two big sheets: 11 columns of assignments, 24 of units.
     ws = wb.create_sheet("asignaciones")
-    ws.append(["clues", "categoria", "antes", "asignados", "despues"])
+    ws.append(["clues", "unidad", "entidad", "municipio", "tipo", "categoria", "requeridos",
+               "antes", "asignados", "despues", "bono_mensual_mxn"])
     placed = ind["placed_row"]
+    name, state, mun, kind = (d.text[k] for k in ("nombre", "entidad", "municipio", "tipo"))
+    target = d.params.get("meta_medicos_generales_por_centro", 2.0)
+    req = np.where(np.isnan(d.s_required), target, d.s_required)
+    cost = np.zeros(len(placed))
+    cost[m.rows] = m.cost
     for r in np.flatnonzero(placed > 0).tolist():
-        before = int(d.s_current[r])
-        ws.append([d.clues[d.s_unit[r]], d.categories[d.s_cat[r]], before, int(placed[r]),
-                   before + int(placed[r])])
+        u, before, p = d.s_unit[r], int(d.s_current[r]), int(placed[r])
+        ws.append([d.clues[u], name[u], state[u], mun[u], kind[u], d.categories[d.s_cat[r]],
+                   int(req[r]), before, p, before + p, p * float(cost[r])])
     ws = wb.create_sheet("unidades")
-    ws.append(["clues", "clave_entidad", "mg_antes", "mg_despues", "esp_antes", "esp_despues",
-               "bono_mensual", "en_meta_antes", "en_meta_despues"])
-    cols = [ind[k].tolist() for k in ("gp_before", "gp_after", "sp_before", "sp_after", "bonus",
-                                      "at_before", "at_after")]
-    for row in zip(d.clues, d.state.tolist(), *cols, strict=True):
+    ws.append(["clues", "unidad", "tipo", "clave_entidad", "entidad", "municipio", "zona",
+               "grado_marginacion", "elegible_bono", "familias", "mg_requeridos", "mg_antes",
+               "mg_asignados", "mg_despues", "esp_requeridos", "esp_antes", "esp_brecha",
+               "esp_asignados", "esp_despues", "bono_mensual_mxn", "en_meta_antes",
+               "en_meta_despues", "sin_medico_antes", "sin_medico_despues"])
+    gp_placed = ind["gp_after"] - ind["gp_before"]
+    sp_placed = ind["sp_after"] - ind["sp_before"]
+    cols = [name, kind, d.state.tolist(), state, mun, d.zone.tolist(),
+            d.text["grado_marginacion"], d.text["elegible_bono"], d.families.tolist(),
+            ind["gp_required"].tolist(), ind["gp_before"].tolist(), gp_placed.tolist(),
+            ind["gp_after"].tolist(), ind["sp_required"].tolist(), ind["sp_before"].tolist(),
+            ind["sp_gap"].tolist(), sp_placed.tolist(), ind["sp_after"].tolist(),
+            ind["bonus"].tolist(), ind["at_before"].tolist(), ind["at_after"].tolist(),
+            (d.is_centre & (ind["gp_before"] == 0)).tolist(),
+            (d.is_centre & (ind["gp_after"] == 0)).tolist()]
+    for row in zip(d.clues, *cols, strict=True):
         ws.append(list(row))
     ws = wb.create_sheet("sensibilidad")
-    for k, v in zip(d.categories, s.duals[len(m.first):].tolist(), strict=True):
+    nz, nk = len(m.first), len(d.categories)
+    for k, v in zip([*d.categories, "presupuesto"], s.duals[nz:nz + nk + 1].tolist(),
+                    strict=False):
         ws.append([k, v])
     wb.save(path)
 

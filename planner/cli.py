@@ -148,6 +148,164 @@ def template(
     err.print(f"Plantilla creada: {out}" if lang == "es" else f"Template written: {out}")
 
 
+@app.command()
+def sweep(
+    workbook: Annotated[Optional[Path], typer.Argument(
+        help="Libro de entrada (.xlsx); por omisión el escenario nacional 2024.")] = None,
+    budget_from: Annotated[Optional[float], typer.Option(
+        "--budget-from", min=0, help="Primer presupuesto mensual de bonos, MXN.")] = None,
+    budget_to: Annotated[Optional[float], typer.Option(
+        "--budget-to", min=0, help="Último presupuesto mensual de bonos, MXN.")] = None,
+    steps: Annotated[int, typer.Option(
+        "--steps", min=1, help="Presupuestos entre --budget-from y --budget-to.")] = 11,
+    grid: Annotated[Optional[Path], typer.Option(
+        "--grid", help="Rejilla de combinaciones (CSV o xlsx): una columna por parámetro "
+                       "(presupuesto_bono_mensual, bono_zona_2, bono_zona_3, "
+                       "meta_medicos_generales_por_centro, candidatos:<categoria>, "
+                       "cobertura_minima_entidad, minimo_un_medico_por_centro), una fila por "
+                       "punto.")] = None,
+    out: Annotated[Optional[Path], typer.Option(
+        "--out", help="Libro del barrido a escribir (nunca el de entrada); la gráfica de la "
+                      "frontera se guarda a su lado como PNG.")] = None,
+    workers: Annotated[int, typer.Option(
+        "--workers", min=1, help="Procesos locales de Dask (1 = en serie).")] = 2,
+    serial: Annotated[bool, typer.Option("--serial", help="En serie, sin Dask.")] = False,
+    scheduler: Annotated[Optional[str], typer.Option(
+        "--scheduler", help="Dirección de un clúster Dask existente (tcp://host:8786).")] = None,
+    solver: Annotated[Optional[str], typer.Option(
+        "--solver", help="highs | cbc (por omisión, el elegido por benchmark).")] = None,
+    time_limit: Annotated[Optional[float], typer.Option(
+        "--time-limit", min=1, help="Límite de tiempo por punto, segundos.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Un objeto JSON en la salida.")] = False,
+    lang: Lang = "es",
+) -> None:
+    """Resuelve un plan por punto (presupuestos o rejilla) y reúne la frontera en un libro."""
+    from planner import sweep as sw
+    from planner.files import check_output_path
+
+    path = workbook or DEFAULT_WORKBOOK
+    if solver is not None and solver not in SOLVERS:
+        _fail_usage(f"--solver debe ser uno de: {', '.join(SOLVERS)}", as_json)
+    if (budget_from is None) != (budget_to is None) or (budget_from is None and grid is None):
+        _fail_usage(t("sweep_no_points", lang), as_json)
+    if out is None and not as_json:
+        out = Path("resultados") / f"{path.stem}_barrido_{dt.datetime.now():%Y%m%d-%H%M%S}.xlsx"
+        out.parent.mkdir(exist_ok=True)
+    started = time.perf_counter()
+    try:
+        protect = [p for p in (path, grid) if p is not None]
+        if out is not None:
+            check_output_path(out, protect=protect)
+            check_output_path(sw.chart_path(out), protect=protect)
+        scenario, _ = load_scenario(path)
+        points = sw.read_grid(grid, scenario) if grid is not None else [{}]
+        if budget_from is not None:
+            if any(sw.BUDGET in p for p in points):
+                _fail_usage(t("grid_budget_twice", lang), as_json)
+            budgets = sw.budget_points(budget_from, budget_to, steps)
+            points = [{**p, sw.BUDGET: b} for p in points for b in budgets]
+        base = WhatIf(time_limit=time_limit)
+        settings = sw.sweep_settings(scenario, solver, what_if=base)
+        with _sweep_progress(not as_json, lang, len(points)) as on_result:
+            result = sw.run_sweep(scenario, points, base, settings,
+                                  workers=1 if serial else workers, scheduler=scheduler,
+                                  on_result=on_result)
+        written = (sw.write_sweep_workbook(result, scenario, out, lang, protect=protect,
+                                           source=str(path)) if out is not None else (None, None))
+    except InputError as exc:
+        _report_invalid(exc, as_json, lang)
+        raise typer.Exit(EXIT_INVALID) from None
+    except OutputError as exc:
+        _report_invalid(InputError([Issue(exc.code, params=exc.params)]), as_json, lang)
+        raise typer.Exit(EXIT_INVALID) from None
+    except typer.Exit:
+        raise
+    except Exception as exc:  # a cluster that cannot start, a bug: a message, no traceback
+        _report_error(exc, as_json, lang)
+        raise typer.Exit(EXIT_INTERNAL) from None
+    payload = sw.json_payload(result, time.perf_counter() - started, *written)
+    if as_json:
+        print(json.dumps(payload, ensure_ascii=False))
+    else:
+        _print_sweep(result, payload, lang)
+    raise typer.Exit({"optimal": EXIT_OK, "feasible": EXIT_OK, "infeasible": EXIT_INFEASIBLE,
+                      "no_solution": EXIT_NO_SOLUTION}.get(result.worst_status, EXIT_INTERNAL))
+
+
+class _sweep_progress:
+    """A progress bar of the points solved, on stderr and only on an interactive terminal."""
+
+    def __init__(self, enabled: bool, lang: str, total: int) -> None:
+        self.enabled = enabled and err.is_terminal
+        self.label = "Resolviendo puntos del barrido" if lang == "es" else "Solving sweep points"
+        self.total = total
+        self.bar = None
+
+    def __enter__(self):
+        if self.enabled:
+            import rich.progress as rp
+
+            self.bar = rp.Progress(rp.SpinnerColumn(), rp.TextColumn(self.label),
+                                   rp.BarColumn(), rp.MofNCompleteColumn(),
+                                   rp.TimeElapsedColumn(), console=err, transient=True)
+            self.bar.__enter__()
+            self.task = self.bar.add_task(self.label, total=self.total)
+        return self.update
+
+    def update(self, done: int, total: int) -> None:
+        if self.bar is not None:
+            self.bar.update(self.task, completed=done, total=total)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+
+
+def _print_sweep(result, payload: dict, lang: str) -> None:
+    """The sweep as a short table on stderr."""
+    from rich.table import Table
+
+    from planner.sweep import STATUS_WORDS
+
+    j = 0 if lang == "es" else 1
+    heads = {"point": ("#", "#"), "budget_month": ("presupuesto", "budget"),
+             "status": ("estado", "status"), "objective": ("objetivo", "objective"),
+             "centres_at_target": ("en meta", "at target"),
+             "centres_no_doctor": ("sin médico", "no doctor"),
+             "spec_placed": ("especialistas", "specialists"), "gp_placed": ("MG", "GPs"),
+             "bonus_month": ("bono/mes", "bonus/month")}
+    shown = list(heads)
+    table = Table(*[heads[c][j] for c in shown])
+    for rec in result.table.to_dict("records"):
+        cells = []
+        for c in shown:
+            v = rec.get(c)
+            if c == "status":
+                cells.append(STATUS_WORDS.get(v, (v, v))[j])
+            elif v is None or (isinstance(v, float) and math.isnan(v)):
+                cells.append("—")
+            elif c in ("budget_month", "bonus_month"):
+                cells.append(f"${v:,.0f}")
+            elif c == "objective":
+                cells.append(f"{v:,.2f}")
+            else:
+                cells.append(f"{v:,}")
+        table.add_row(*cells)
+    err.print(table)
+    how = {"serial": ("en serie", "serial"),
+           "local_cluster": (f"en paralelo: Dask local, {result.workers} procesos",
+                             f"parallel: local Dask, {result.workers} processes"),
+           "scheduler": (f"en el clúster Dask, {result.workers} trabajadores",
+                         f"on the Dask cluster, {result.workers} workers")}
+    mode = how.get(result.mode, (result.mode, result.mode))[j]
+    err.print(f"{len(result.table)} {'puntos' if lang == 'es' else 'points'} · {mode} · "
+              f"{payload['seconds']:.1f} s", markup=False)
+    for key, word in (("output", ("Libro del barrido: ", "Sweep workbook: ")),
+                      ("chart", ("Gráfica de la frontera: ", "Frontier chart: "))):
+        if payload.get(key):
+            err.print(word[j] + payload[key], markup=False)
+
+
 # --- helpers ----------------------------------------------------------------------------------
 
 def exit_code(status: Status) -> int:
