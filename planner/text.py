@@ -10,6 +10,8 @@ _SPACES = re.compile(r"[\s_\-]+")
 
 def strip_accents(text: str) -> str:
     """Remove diacritics: 'Marginación' -> 'Marginacion'."""
+    if text.isascii():  # nothing to remove (and most keys are ASCII: CLUES, numbers)
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 

@@ -415,7 +415,8 @@ def _staffing(table: pd.DataFrame, units: pd.DataFrame, known_units: set[str],
     unknown_unit = ~t_["clues"].isin(known_units)
     for row in t_.index[unknown_unit]:
         issues.append(Issue("unknown_unit", "plantilla", int(row), "clues", t_.at[row, "clues"]))
-    t_["category"] = t_["categoria"].map(lambda c: cat_key.get(normalize_key(c)))
+    names = {c: cat_key.get(normalize_key(c)) for c in t_["categoria"].dropna().unique()}
+    t_["category"] = t_["categoria"].map(names)  # each distinct spelling normalised once
     for row in t_.index[t_["category"].isna()]:
         issues.append(Issue("unknown_category", "plantilla", int(row), "categoria",
                             t_.at[row, "categoria"]))
