@@ -9,9 +9,11 @@ Everything shown is shaped in ``planner/ui``; no constraint is built and no Exce
 from __future__ import annotations
 
 import time
+import uuid
 
 import streamlit as st
 
+from planner import sensitivity
 from planner.errors import InputError
 from planner.pipeline import load_scenario, solve
 from planner.result import Result
@@ -172,7 +174,8 @@ def run_what_if(scenario: Scenario, key: str, what_if: WhatIf, lang: str) -> Non
         with st.status(tr("solving", lang)) as status:
             t0 = time.perf_counter()
             result = solve(scenario, what_if)
-            state["current"] = {"key": key, "what_if": what_if, "result": result}
+            state["current"] = {"key": key, "what_if": what_if, "result": result,
+                                "token": uuid.uuid4().hex}
             status.update(label=tr("solved_in", lang, seconds=fmt.decimal(
                 time.perf_counter() - t0)), state="complete")
     except Exception as exc:  # a solver failure is reported, never shown as a traceback
@@ -199,9 +202,10 @@ def show_status(result: Result, what_if: WhatIf, lang: str) -> None:
         st.dataframe(plan.rules, hide_index=True)
 
 
-def show_summary(result: Result, base: Result, what_if: WhatIf, name: str, lang: str) -> None:
+def show_summary(result: Result, base: Result, what_if: WhatIf, token: str, name: str,
+                 lang: str) -> None:
     figs = figures.headline_figures(result, None if what_if.is_empty() else base, lang)
-    cols = st.columns(4) + st.columns([3, 3, 2, 2])  # pesos need wider cards
+    cols = st.columns(4) + st.columns([5, 5, 4, 4])  # pesos need wider cards
     for col, f in zip(cols, figs, strict=True):
         col.metric(figures.figure_label(f, lang), fmt.compact(f.value, f.kind),
                            delta=None if f.delta is None else fmt.signed(f.delta, f.kind),
@@ -211,7 +215,7 @@ def show_summary(result: Result, base: Result, what_if: WhatIf, name: str, lang:
     st.markdown(tr("budget_line", lang, month=fmt.mxn(h["bonus_month"]),
                    year=fmt.mxn(h["bonus_year"]), budget=fmt.mxn(h["budget_month"]),
                    share=fmt.percent(h["budget_used"])))
-    download_result(result, name, tr("current_name", lang), lang, key="dl_current")
+    download_result(result, token, name, tr("current_name", lang), lang, key="current")
     st.subheader(tr("hand_header", lang))
     st.markdown(figures.hand_rule_text(result, lang))
     st.dataframe(figures.hand_rule_table(result, lang), hide_index=True)
@@ -226,13 +230,24 @@ def _formats(columns: tuple[str, ...], lang: str) -> dict:
             for h, f in tables.number_formats(columns, lang).items()}
 
 
-def download_result(result: Result, workbook: str, label: str, lang: str, key: str) -> None:
-    """A button that writes the result workbook (as the CLI does) when clicked."""
-    st.download_button(tr("download_result", lang),
-                       data=lambda: sources.result_workbook_bytes(result, lang),
-                       file_name=sources.result_file_name(workbook, label),
-                       mime=sources.XLSX_MIME, key=key, on_click="ignore",
-                       icon=":material/download:")
+def download_result(result: Result, token: str, workbook: str, label: str, lang: str,
+                    key: str) -> None:
+    """Prepare the result workbook the CLI writes (once per result and language), then offer it.
+
+    Writing it confirms the marginal values with integer re-solves, which takes a while on the
+    national scenario, so it is built on request, under a spinner, and kept in the session.
+    """
+    books = state.setdefault("books", {})
+    data = books.get((token, lang))
+    if data is None and st.button(tr("prepare_result", lang), key=f"prepare:{key}",
+                                  icon=":material/description:"):
+        with st.spinner(tr("preparing", lang)):
+            data = books[(token, lang)] = sources.result_workbook_bytes(result, lang)
+    if data is not None:
+        st.download_button(tr("download_result", lang), data,
+                           file_name=sources.result_file_name(workbook, label),
+                           mime=sources.XLSX_MIME, key=f"download:{key}", on_click="ignore",
+                           icon=":material/download:", type="primary")
 
 
 def show_charts(result: Result, lang: str) -> None:
@@ -274,8 +289,8 @@ def show_units(result: Result, lang: str) -> None:
                      column_config=_formats(tables.ASSIGNMENT_COLUMNS, lang))
 
 
-def show_scenarios(result: Result, base: Result, what_if: WhatIf, key: str, name: str,
-                   lang: str) -> None:
+def show_scenarios(result: Result, base: Result, what_if: WhatIf, token: str, key: str,
+                   name: str, lang: str) -> None:
     saved = state.setdefault("saved", {})
     st.subheader(tr("save_header", lang))
     with st.form("save_scenario", clear_on_submit=True, border=False):
@@ -286,16 +301,16 @@ def show_scenarios(result: Result, base: Result, what_if: WhatIf, key: str, name
                 st.warning(tr("save_empty_name", lang))
             else:
                 saved[label.strip()] = {"key": key, "workbook": name, "what_if": what_if,
-                                        "result": result}
+                                        "result": result, "token": token}
                 st.success(tr("saved_ok", lang, name=label.strip()))
     if not saved:
         st.info(tr("no_saved", lang))
     # every scenario of this workbook that can be compared or downloaded
-    choices = {tr("baseline_name", lang): (base, WhatIf(), name)}
-    choices.update({n: (s["result"], s["what_if"], s["workbook"]) for n, s in saved.items()
-                    if s["key"] == key})
+    choices = {tr("baseline_name", lang): (base, WhatIf(), name, f"base:{key}")}
+    choices.update({n: (s["result"], s["what_if"], s["workbook"], s["token"])
+                    for n, s in saved.items() if s["key"] == key})
     st.dataframe([{tr("download_pick", lang): n, tr("changes", lang):
-                   figures.describe_changes(w, lang)} for n, (_, w, _) in choices.items()],
+                   figures.describe_changes(c[1], lang)} for n, c in choices.items()],
                  hide_index=True)
     st.subheader(tr("compare_header", lang))
     picked = st.multiselect(tr("compare_pick", lang), list(choices), key="compare",
@@ -316,23 +331,30 @@ def show_scenarios(result: Result, base: Result, what_if: WhatIf, key: str, name
         st.dataframe(table.rename(columns={"state": tr("state", lang)}), hide_index=True)
     st.subheader(tr("download_header", lang))
     pick = st.selectbox(tr("download_pick", lang), list(choices), key="download_pick")
-    chosen, _, workbook = choices[pick]
+    chosen, _, workbook, chosen_token = choices[pick]
     if chosen.solved:
-        download_result(chosen, workbook, pick, lang, key="dl_saved")
+        download_result(chosen, chosen_token, workbook, pick, lang, key="saved")
 
 
-def show_marginal(result: Result, lang: str) -> None:
+def show_marginal(result: Result, token: str, lang: str) -> None:
+    """Marginal values in planner words (planner.sensitivity, as in the result workbook)."""
     st.subheader(tr("marginal_header", lang))
     st.caption(tr("marginal_intro", lang))
-    sentences = figures.marginal_sentences(result, lang)
-    if not sentences:
+    confirmed = state.setdefault("confirmed", {})
+    table = confirmed.get((token, lang))
+    if table is None:
+        table = sensitivity.marginal_table(result, confirm=False, lang=lang)
+    if table.empty:
         st.info(tr("marginal_none", lang))
         return
-    st.markdown("\n".join(f"- {s}" for s in sentences))
-    table = figures.marginal_table(result, lang)
-    value_col = tr("mcol_value", lang)
-    st.dataframe(table, hide_index=True,
-                 column_config={value_col: st.column_config.NumberColumn(format="%.2f")})
+    sentence = sensitivity.COLUMNS["sentence"][0 if lang == "es" else 1]
+    st.markdown("\n".join(f"- {s}" for s in table[sentence]))
+    if (token, lang) not in confirmed and st.button(tr("confirm_marginal", lang),
+                                                    key="confirm_marginal"):
+        with st.spinner(tr("confirming", lang)):
+            confirmed[(token, lang)] = sensitivity.marginal_table(result, confirm=True, lang=lang)
+        st.rerun()
+    st.dataframe(table.drop(columns=[sentence]), hide_index=True)
 
 
 # --- the screen ----------------------------------------------------------------------------------
@@ -365,24 +387,24 @@ def main() -> None:
         run_what_if(scenario, key, what_if, lang)
     current = state.get("current")
     if current is not None and current["key"] == key:
-        result, what_if = current["result"], current["what_if"]
+        result, what_if, token = current["result"], current["what_if"], current["token"]
     else:
-        result, what_if = base, WhatIf()
+        result, what_if, token = base, WhatIf(), f"base:{key}"
     show_status(result, what_if, lang)
     if not result.solved:
         st.stop()
     tabs = st.tabs([tr(t, lang) for t in ("tab_summary", "tab_charts", "tab_units",
                                           "tab_scenarios", "tab_marginal")])
     with tabs[0]:
-        show_summary(result, base, what_if, name, lang)
+        show_summary(result, base, what_if, token, name, lang)
     with tabs[1]:
         show_charts(result, lang)
     with tabs[2]:
         show_units(result, lang)
     with tabs[3]:
-        show_scenarios(result, base, what_if, key, name, lang)
+        show_scenarios(result, base, what_if, token, key, name, lang)
     with tabs[4]:
-        show_marginal(result, lang)
+        show_marginal(result, token, lang)
 
 
 main()

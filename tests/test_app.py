@@ -28,6 +28,7 @@ import pytest
 from openpyxl import load_workbook
 from streamlit.testing.v1 import AppTest
 
+from planner import sensitivity
 from planner.pipeline import load_scenario, solve
 from planner.result_workbook import SHEETS
 from planner.scenario import WhatIf
@@ -154,10 +155,40 @@ def test_two_saved_scenarios_compare(app: AppTest) -> None:
     assert set(states[tr("state")]) == {"Chiapas", "Oaxaca"}
 
 
-def test_marginal_values_in_words(app: AppTest) -> None:
+def _sentences(result, confirm: bool, lang: str = "es") -> list[str]:
+    table = sensitivity.marginal_table(result, confirm=confirm, lang=lang)
+    return table[sensitivity.COLUMNS["sentence"][0 if lang == "es" else 1]].tolist()
+
+
+def test_marginal_values_in_words(app: AppTest, tiny: Path) -> None:
+    """The section shows planner.sensitivity's sentences; the button confirms them.
+
+    With a budget of 25,000 MXN the budget binds, so its marginal value is not zero and the
+    confirmation (an integer re-solve) changes the sentences.
+    """
+    solve_with(app, **{BUDGET: 25_000})
+    scenario, _ = load_scenario(tiny)
+    low = solve(scenario, WhatIf(budget=25_000))
     text = " ".join(m.value for m in app.markdown)
-    assert "Un millón de pesos mensuales más" in text
-    assert f"Un candidato más de **{ANES}**" in text
+    quick = _sentences(low, confirm=False)
+    assert quick and all(s in text for s in quick)
+    assert any("anestesiólogo" in s for s in quick)
+    widget(app.button, tr("confirm_marginal")).click()
+    app.run()
+    assert not app.exception
+    text = " ".join(m.value for m in app.markdown)
+    confirmed = _sentences(low, confirm=True)
+    assert confirmed != quick and all(s in text for s in confirmed)
+    assert not any(b.label == tr("confirm_marginal") for b in app.button)
+
+
+def test_result_workbook_is_prepared_then_offered(app: AppTest) -> None:
+    assert not app.get("download_button") or all(
+        d.label != tr("download_result") for d in app.get("download_button"))
+    widget(app.button, tr("prepare_result")).click()
+    app.run()
+    assert not app.exception
+    assert any(d.label == tr("download_result") for d in app.get("download_button"))
 
 
 def test_broken_upload_shows_problems_table(app: AppTest, tmp_path: Path) -> None:
@@ -274,14 +305,11 @@ def test_headline_deltas_against_the_baseline(tiny: Path, tiny_result) -> None:
     assert all(f.delta is None for f in figures.headline_figures(low, None))
 
 
-def test_hand_rule_and_marginal_words(tiny_result) -> None:
+def test_hand_rule_words(tiny_result) -> None:
     text = figures.hand_rule_text(tiny_result)
     assert "regla manual" in text
     table = figures.hand_rule_table(tiny_result)
     assert len(table) == len(figures.HAND_ROWS)
-    sentences = figures.marginal_sentences(tiny_result)
-    assert sentences[0].startswith("Un millón de pesos mensuales más")
-    assert len(sentences) == len(tiny_result.plan.marginal)
 
 
 def test_unit_filters(tiny_result) -> None:

@@ -1,5 +1,6 @@
 """What the app says about a result: headline figures with deltas, the optimiser's advantage over
-the hand rule, marginal values in words, and side-by-side comparisons of saved scenarios.
+the hand rule, and side-by-side comparisons of saved scenarios. (Marginal values in words come from
+:mod:`planner.sensitivity`, as in the result workbook.)
 """
 
 from __future__ import annotations
@@ -125,9 +126,9 @@ HAND_ROWS: tuple[tuple[str, str, str], ...] = (
     ("m_no_doctor", "centres_no_doctor_after", "int"),
     ("gp_placed", "gp_placed", "int"),
     ("m_spec_placed", "spec_placed", "int"),
-    ("m_unplaced", "unplaced", "int"),
+    ("unplaced_long", "unplaced", "int"),
     ("m_bonus_month", "bonus_month", "mxn"),
-    ("m_objective", "objective", "dec"),
+    ("objective_long", "objective", "dec"),
 )
 TODAY_KEYS = {"centres_at_target_after": "centres_at_target_before",
               "centres_no_doctor_after": "centres_no_doctor_before"}
@@ -158,54 +159,6 @@ def hand_rule_text(result: Result, lang: str = "es") -> str:
         return tr("hand_same", lang, opt=fmt.decimal(opt), hand=fmt.decimal(hand))
     return tr("hand_better", lang, gain=fmt.decimal(gain), gain_pct=fmt.percent(rel),
               opt=fmt.decimal(opt), hand=fmt.decimal(hand))
-
-
-# --- marginal values -----------------------------------------------------------------------------
-
-def marginal_sentences(result: Result, lang: str = "es") -> list[str]:
-    """One plain sentence per row of ``plan.marginal``: the budget first, then the categories by
-    value (highest first)."""
-    m = result.plan.marginal
-    if m is None or m.empty:
-        return []
-    out = []
-    budget = m[m["kind"] == "budget"]
-    for rec in budget.itertuples(index=False):
-        fields = {"value": fmt.decimal(rec.value * 1e6), "used": fmt.mxn(_used(rec)),
-                  "rhs": fmt.mxn(rec.rhs)}
-        out.append(tr("marginal_budget" if rec.value > 0 else "marginal_budget_zero", lang,
-                      **fields))
-    supply = m[m["kind"] == "supply"].sort_values("value", ascending=False, kind="stable")
-    for rec in supply.itertuples(index=False):
-        fields = {"category": rec.key, "value": fmt.decimal(rec.value, 2),
-                  "used": fmt.integer(_used(rec)), "rhs": fmt.integer(rec.rhs)}
-        out.append(tr("marginal_supply" if rec.value > 0 else "marginal_supply_zero", lang,
-                      **fields))
-    return out
-
-
-def _used(rec: object) -> float | None:
-    return getattr(rec, "used", None)
-
-
-def marginal_table(result: Result, lang: str = "es") -> pd.DataFrame:
-    """The marginal values as a table with planner words (value per unit, available, used)."""
-    m = result.plan.marginal
-    if m is None or m.empty:
-        return pd.DataFrame()
-    rows = []
-    for rec in m.itertuples(index=False):
-        is_budget = rec.kind == "budget"
-        rows.append({
-            tr("mcol_resource", lang): (tr("budget_resource", lang) if is_budget
-                                        else tr("candidates_of", lang, category=rec.key)),
-            tr("mcol_value", lang): float(rec.value * 1e6 if is_budget else rec.value),
-            tr("mcol_unit", lang): tr("unit_million" if is_budget else "unit_candidate", lang),
-            tr("mcol_rhs", lang): (fmt.mxn(rec.rhs) if is_budget else fmt.integer(rec.rhs)),
-            tr("mcol_used", lang): (fmt.mxn(_used(rec)) if is_budget
-                                    else fmt.integer(_used(rec))),
-        })
-    return pd.DataFrame(rows)
 
 
 # --- scenarios -----------------------------------------------------------------------------------

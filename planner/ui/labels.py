@@ -134,10 +134,11 @@ LABELS: dict[str, dict[str, str]] = {
     "m_bonus_year": {"es": "Bono anual (MXN)", "en": "Yearly bonus (MXN)"},
     "m_bonus_year_help": {"es": "Doce meses del bono mensual; presupuesto anual {budget}.",
                           "en": "Twelve months of the monthly bonus; yearly budget {budget}."},
-    "m_unplaced": {"es": "Candidatos sin asignar", "en": "Candidates left unplaced"},
-    "m_unplaced_help": {"es": "Candidatos que no encontraron plaza en este plan.",
-                        "en": "Candidates with no post in this plan."},
-    "m_objective": {"es": "Necesidad ponderada", "en": "Weighted need"},
+    "m_unplaced": {"es": "Sin asignar", "en": "Unplaced"},
+    "m_unplaced_help": {"es": "Candidatos sin asignar: los que no encontraron plaza en este "
+                              "plan.",
+                        "en": "Candidates left unplaced: those with no post in this plan."},
+    "m_objective": {"es": "Necesidad cubierta", "en": "Need covered"},
     "m_objective_help": {"es": "Necesidad ponderada cubierta: el objetivo del modelo, suma de "
                                "los pesos de cada plaza cubierta (categoría × marginación × "
                                "familias, más el peso del primer médico).",
@@ -150,6 +151,12 @@ LABELS: dict[str, dict[str, str]] = {
                           "budget of **{budget}** per month ({share})."},
     "download_result": {"es": "Descargar libro de resultados (.xlsx)",
                         "en": "Download result workbook (.xlsx)"},
+    "prepare_result": {"es": "Preparar libro de resultados (.xlsx)",
+                       "en": "Prepare result workbook (.xlsx)"},
+    "preparing": {"es": "Preparando el libro de resultados (el mismo que escribe la línea de "
+                        "comandos; confirma los valores marginales, puede tardar)…",
+                  "en": "Preparing the result workbook (the same the command line writes; it "
+                        "confirms the marginal values, may take a while)…"},
     # --- hand rule ------------------------------------------------------------------------------
     "hand_header": {"es": "Optimizador frente a la regla manual",
                     "en": "Optimiser versus the hand rule"},
@@ -174,6 +181,8 @@ LABELS: dict[str, dict[str, str]] = {
                         "en": "Differences in the indicators (optimiser − hand rule):"},
     "hand_no_diff": {"es": "Los indicadores principales son iguales en ambos planes.",
                      "en": "The headline indicators are the same in both plans."},
+    "unplaced_long": {"es": "Candidatos sin asignar", "en": "Candidates left unplaced"},
+    "objective_long": {"es": "Necesidad ponderada cubierta", "en": "Weighted need covered"},
     "col_indicator": {"es": "Indicador", "en": "Indicator"},
     "col_today": {"es": "Hoy", "en": "Today"},
     "col_plan": {"es": "Plan optimizado", "en": "Optimised plan"},
@@ -266,44 +275,12 @@ LABELS: dict[str, dict[str, str]] = {
                        "en": "Marginal values of the model's continuous version: how much extra "
                              "weighted need one more unit of each resource would cover. Valid "
                              "for small changes; for large ones, solve the scenario."},
-    "marginal_supply": {"es": "Un candidato más de **{category}** cubriría **{value}** de "
-                              "necesidad ponderada (se asignan {used} de {rhs}).",
-                        "en": "One more **{category}** candidate would cover **{value}** of "
-                              "weighted need ({used} of {rhs} placed)."},
-    "marginal_supply_zero": {"es": "Un candidato más de **{category}** no cubriría nada más: "
-                                   "hoy ya sobran candidatos o plazas con presupuesto "
-                                   "(se asignan {used} de {rhs}).",
-                             "en": "One more **{category}** candidate would add nothing: "
-                                   "candidates or funded posts are already left over "
-                                   "({used} of {rhs} placed)."},
-    "marginal_budget": {"es": "Un millón de pesos mensuales más de presupuesto de bonos cubriría "
-                              "**{value}** de necesidad ponderada (se usan {used} de {rhs} al "
-                              "mes).",
-                        "en": "One more million pesos per month of bonus budget would cover "
-                              "**{value}** of weighted need ({used} of {rhs} per month used)."},
-    "marginal_budget_zero": {"es": "Un millón de pesos mensuales más de presupuesto no cubriría "
-                                   "nada más: el presupuesto no es lo que limita (se usan {used} "
-                                   "de {rhs} al mes).",
-                             "en": "One more million pesos per month would add nothing: the "
-                                   "budget is not what limits the plan ({used} of {rhs} per "
-                                   "month used)."},
     "marginal_none": {"es": "No hay valores marginales para este plan.",
                       "en": "There are no marginal values for this plan."},
-    "marginal_scale": {"es": "Para dar escala: un médico general en un centro de marginación "
-                             "media sin familias vale {gp}; un especialista troncal en un hospital "
-                             "de muy alta marginación, alrededor de {spec}.",
-                       "en": "For scale: a general doctor in a medium-marginalization centre "
-                             "with no families is worth {gp}; a trunk specialist in a very high "
-                             "marginalization hospital, about {spec}."},
-    "mcol_resource": {"es": "Recurso", "en": "Resource"},
-    "mcol_value": {"es": "Valor de una unidad más", "en": "Value of one more unit"},
-    "mcol_unit": {"es": "Unidad", "en": "Unit"},
-    "mcol_rhs": {"es": "Disponible", "en": "Available"},
-    "mcol_used": {"es": "Usado", "en": "Used"},
-    "unit_candidate": {"es": "por candidato", "en": "per candidate"},
-    "unit_million": {"es": "por millón de MXN al mes", "en": "per million MXN per month"},
-    "budget_resource": {"es": "Presupuesto mensual de bonos", "en": "Monthly bonus budget"},
-    "candidates_of": {"es": "Candidatos: {category}", "en": "Candidates: {category}"},
+    "confirm_marginal": {"es": "Confirmar con el modelo entero (re-optimiza; puede tardar)",
+                         "en": "Confirm with the integer model (re-solves; may take a while)"},
+    "confirming": {"es": "Re-optimizando con un candidato o un millón más…",
+                   "en": "Re-solving with one more candidate or million…"},
     # --- what-if change names (for listing saved scenarios) -------------------------------------
     "c_budget": {"es": "presupuesto {value}", "en": "budget {value}"},
     "c_target": {"es": "meta {value} médicos por centro", "en": "target {value} doctors per "

@@ -1,0 +1,182 @@
+"""The app end to end in a real headless Chromium (Debian's /usr/bin/chromium, driven by Playwright).
+
+A fixture starts ``streamlit run app.py`` on a free port against the tiny workbook of
+tests/builders.py (see tests/test_app.py for its worked-out numbers: 5 specialists for
+52,937 MXN a month; with a budget of 25,000 MXN at most two fit). The test opens the page,
+lowers the budget in the what-if form, solves, sees the indicator fall, downloads the result
+workbook and opens it with openpyxl. Screenshots go to the test's temporary folder, and also to
+``$PLANNER_SCREENSHOTS`` when set. ``PLANNER_BROWSER_WORKBOOK`` points the test at another workbook
+(e.g. the national one, for screenshots); the numeric checks then only compare before and after.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from planner.ui.labels import tr
+from tests.builders import make_workbook
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+START_TIMEOUT = 90  # seconds for the server to answer its health check
+RUN_TIMEOUT_MS = 180_000  # a run of the app (the national scenario solves in a few seconds)
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(),
+                       reason="needs Debian's chromium at /usr/bin/chromium "
+                              "(make browser-deps installs it)"),
+]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _healthy(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+            return r.status == 200
+    except OSError:
+        return False
+
+
+@pytest.fixture(scope="module")
+def workbook(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    chosen = os.environ.get("PLANNER_BROWSER_WORKBOOK")
+    if chosen:
+        return Path(chosen)
+    return make_workbook(tmp_path_factory.mktemp("browser") / "tiny.xlsx")
+
+
+@pytest.fixture(scope="module")
+def server(workbook: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """``streamlit run app.py`` in a subprocess (own process group); its URL once healthy."""
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}"
+    log = (tmp_path_factory.mktemp("server") / "streamlit.log").open("w")
+    env = dict(os.environ, PLANNER_DEFAULT_WORKBOOK=str(workbook))
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--server.headless", "true"],
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        deadline = time.monotonic() + START_TIMEOUT
+        while not _healthy(url):
+            if proc.poll() is not None or time.monotonic() > deadline:
+                pytest.fail(f"streamlit did not start (see {log.name})")
+            time.sleep(0.3)
+        yield url
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+        log.close()
+
+
+@pytest.fixture
+def page(server: str):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS)
+        context = browser.new_context(viewport={"width": 1400, "height": 1800},
+                                      accept_downloads=True, locale="es-MX")
+        pg = context.new_page()
+        pg.set_default_timeout(RUN_TIMEOUT_MS)
+        yield pg
+        context.close()
+        browser.close()
+
+
+def wait_idle(page) -> None:
+    """Wait until Streamlit has finished running the script (no 'Running…' status widget)."""
+    page.wait_for_function(
+        "!document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=RUN_TIMEOUT_MS)
+    page.wait_for_timeout(300)  # let the last deltas paint
+
+
+def metric(page, label: str) -> tuple[str, str]:
+    """(value, delta) of the metric card with ``label``."""
+    card = page.locator("[data-testid='stMetric']").filter(has_text=label).first
+    value = card.locator("[data-testid='stMetricValue']").inner_text().strip()
+    delta = card.locator("[data-testid='stMetricDelta']")
+    return value, delta.inner_text().strip() if delta.count() else ""
+
+
+def number(text: str) -> float:
+    return float(re.sub(r"[^\d.\-]", "", text))
+
+
+def shoot(page, name: str, folder: Path) -> None:
+    path = folder / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    extra = os.environ.get("PLANNER_SCREENSHOTS")
+    if extra:
+        Path(extra).mkdir(parents=True, exist_ok=True)
+        shutil.copy(path, Path(extra) / path.name)
+
+
+def test_budget_what_if_and_download(page, server: str, workbook: Path,
+                                     tmp_path: Path) -> None:
+    page.goto(server)
+    page.get_by_text(tr("m_spec_placed")).first.wait_for()
+    wait_idle(page)
+    spec_before, _ = metric(page, tr("m_spec_placed"))
+    bonus_before, _ = metric(page, tr("m_bonus_month"))
+    shoot(page, "principal", tmp_path)
+
+    # the map draws (a Vega canvas in the map tab)
+    page.get_by_role("tab", name=tr("tab_charts")).click()
+    page.locator("[data-testid='stVegaLiteChart']").first.wait_for()
+    page.wait_for_timeout(1500)
+    shoot(page, "mapa", tmp_path)
+    page.get_by_role("tab", name=tr("tab_summary")).click()
+
+    # lower the budget and solve
+    budget = page.get_by_role("spinbutton", name=tr("budget"), exact=True)
+    budget.fill("25000")
+    budget.press("Tab")
+    page.get_by_role("button", name=tr("solve")).click()
+    page.get_by_text("$25,000 MXN").first.wait_for()  # the what-if is stated
+    wait_idle(page)
+    spec_after, spec_delta = metric(page, tr("m_spec_placed"))
+    bonus_after, _ = metric(page, tr("m_bonus_month"))
+    shoot(page, "escenario", tmp_path)
+    assert number(spec_after) <= number(spec_before)
+    assert number(bonus_after) <= 25_000 < number(bonus_before)
+    if not os.environ.get("PLANNER_BROWSER_WORKBOOK"):
+        assert (number(spec_before), number(spec_after)) == (5, 2)
+        assert spec_delta.replace("−", "-").lstrip().startswith("-3")
+
+    # prepare and download the result workbook, then open it
+    page.get_by_role("button", name=tr("prepare_result")).click()
+    button = page.get_by_role("button", name=tr("download_result"))
+    button.wait_for()
+    with page.expect_download() as info:
+        button.click()
+    path = tmp_path / info.value.suggested_filename
+    info.value.save_as(path)
+    assert path.suffix == ".xlsx"
+    wb = load_workbook(path, read_only=True)
+    assert "resumen" in wb.sheetnames and "parametros" in wb.sheetnames
+    params = {row[0]: row[1] for row in wb["parametros"].iter_rows(min_row=2, values_only=True)}
+    assert float(params["presupuesto_bono_mensual"]) == 25_000
