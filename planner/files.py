@@ -27,6 +27,10 @@ def check_output_path(path: str | Path, protect: Iterable[str | Path] = ()) -> P
             raise OutputError("output_is_input", path=str(target))
     if not target.parent.is_dir():
         raise OutputError("output_folder_missing", path=str(target.parent))
+    if target.is_dir():
+        raise OutputError("output_is_folder", path=str(target))
+    if not os.access(target.parent, os.W_OK | os.X_OK):
+        raise OutputError("output_not_writable", path=str(target.parent))
     return target
 
 
@@ -52,6 +56,14 @@ def atomic_write(path: str | Path, write: Callable[[Path], None],
 
 
 def _umask() -> int:
-    mask = os.umask(0)
+    """The process umask, read from /proc where possible: setting it to read it back opens a
+    window in which files created by other threads (the app's sessions) get mode 0666."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    mask = os.umask(0o077)  # fallback: restrictive while it lasts
     os.umask(mask)
     return mask

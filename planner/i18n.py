@@ -112,6 +112,11 @@ MESSAGES: dict[str, dict[str, str]] = {
                         "en": "The result file cannot be the input workbook ({path})."},
     "output_folder_missing": {"es": "La carpeta de salida no existe: {path}.",
                               "en": "The output folder does not exist: {path}."},
+    "output_is_folder": {"es": "La salida «{path}» es una carpeta; indique un nombre de archivo "
+                               ".xlsx dentro de ella.",
+                         "en": "The output «{path}» is a folder; give an .xlsx file name in it."},
+    "output_not_writable": {"es": "No se puede escribir en la carpeta de salida: {path}.",
+                            "en": "The output folder is not writable: {path}."},
     # --- sweeps (planner/sweep.py) ------------------------------------------------------------
     "grid_unknown_column": {"es": "Columna desconocida en la rejilla del barrido; las columnas "
                                   "válidas son: {allowed} (con una categoría existente).",
