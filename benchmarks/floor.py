@@ -118,14 +118,15 @@ def parse(sheets: dict[str, list[list[object]]]) -> Data:
 
 @dataclass
 class Model:
-    """The pairs with a gap (as arrays, in the pipeline's order) and the HiGHS object."""
+    """The pairs with a gap (as arrays, in the pipeline's order) and the model's arrays."""
 
     rows: np.ndarray  # staffing row of each x
     gap: np.ndarray
     weight: np.ndarray
     cost: np.ndarray
     first: np.ndarray  # index into x of each z
-    highs: highspy.Highs
+    arrays: tuple  # passModel's arguments but the integrality
+    options: dict[str, object]
     n_rows: int
 
 
@@ -177,17 +178,24 @@ def build(d: Data, threads: int | None = None) -> Model:
     n_rows = nz + nk + int(has_budget)
     row_lower = np.full(n_rows, -highspy.kHighsInf)
     row_upper = np.concatenate([np.zeros(nz), d.supply, [budget] if has_budget else []])
+    options = {"output_flag": False, "mip_rel_gap": float(d.params.get("brecha_mip", 0.0)),
+               "time_limit": float(d.params.get("limite_tiempo_s", 60.0))}
+    if threads:
+        options["threads"] = int(threads)
+    arrays = (nx + nz, n_rows, int(start[-1]), 1, 1, 0.0, col_cost, lower, upper, row_lower,
+              row_upper, start[:-1], index, value)
+    return Model(keep, gap, weight, cost, first, arrays, options, n_rows)
+
+
+def highs(m: Model, integer: bool) -> highspy.Highs:
+    """A HiGHS object holding the model (as an LP, or with every column integer)."""
     with _quiet():
         h = highspy.Highs()
-    h.setOptionValue("output_flag", False)
-    h.setOptionValue("mip_rel_gap", float(d.params.get("brecha_mip", 0.0)))
-    h.setOptionValue("time_limit", float(d.params.get("limite_tiempo_s", 60.0)))
-    if threads:
-        h.setOptionValue("threads", int(threads))
-    h.passModel(nx + nz, n_rows, int(start[-1]), 1, 1, 0.0, col_cost, lower, upper,
-                row_lower, row_upper, start[:-1], index, value,
-                np.zeros(nx + nz, dtype=np.int32))
-    return Model(keep, gap, weight, cost, first, h, n_rows)
+    for key, value in m.options.items():
+        h.setOptionValue(key, value)
+    n = m.arrays[0]
+    h.passModel(*m.arrays, np.full(n, int(integer), dtype=np.int32))
+    return h
 
 
 @dataclass
@@ -200,13 +208,13 @@ class Solution:
 
 
 def solve(m: Model) -> Solution:
-    """LP relaxation (bound, duals), then the MIP on the same HiGHS object."""
-    h = m.highs
+    """LP relaxation (bound, duals), then the MIP, each passed to a fresh HiGHS as the
+    pipeline does (the MIP after an LP on the same object was slower, benchmarks/README.md)."""
+    h = highs(m, integer=False)
     h.run()
     lp = h.getInfo().objective_function_value
     duals = -np.asarray(h.getSolution().row_dual)
-    h.changeColsIntegrality(h.getNumCol(), np.arange(h.getNumCol(), dtype=np.int32),
-                            np.ones(h.getNumCol(), dtype=np.int32))
+    h = highs(m, integer=True)
     h.run()
     status = h.modelStatusToString(h.getModelStatus())
     values = np.asarray(h.getSolution().col_value)
