@@ -209,7 +209,7 @@ def sweep(
         with _sweep_progress(not as_json, lang, len(points)) as on_result:
             result = sw.run_sweep(scenario, points, base, settings,
                                   workers=1 if serial else workers, scheduler=scheduler,
-                                  on_result=on_result)
+                                  on_result=on_result, lang=lang)
         written = (sw.write_sweep_workbook(result, scenario, out, lang, protect=protect,
                                            source=str(path)) if out is not None else (None, None))
     except InputError as exc:

@@ -275,7 +275,8 @@ def sweep_settings(scenario: Scenario, solver: str | None = None,
 def run_sweep(scenario: Scenario, points: Sequence[Mapping[str, object]],
               base: WhatIf | None = None, settings: SolverSettings | None = None,
               workers: int = DEFAULT_WORKERS, scheduler: str | None = None,
-              client: object | None = None, on_result: OnResult | None = None) -> Sweep:
+              client: object | None = None, on_result: OnResult | None = None,
+              lang: str = "es") -> Sweep:
     """Solve every point of the sweep; rows come back in point order.
 
     Parameters
@@ -297,22 +298,25 @@ def run_sweep(scenario: Scenario, points: Sequence[Mapping[str, object]],
         An existing ``distributed.Client`` to use (the app keeps one per session).
     on_result
         Called with (done, total) as each point finishes (in completion order).
+    lang
+        Language of each row's ``message`` (why a point is infeasible).
     """
     points = [dict(p) for p in points]
     settings = settings or sweep_settings(scenario, what_if=base)
     started = time.perf_counter()
     if client is not None:
-        rows, mode, n = _run_on_client(client, scenario, points, base, settings, on_result), \
-            "client", _n_workers(client)
+        rows = _run_on_client(client, scenario, points, base, settings, on_result, lang)
+        mode, n = "client", _n_workers(client)
     elif scheduler:
         with _quiet_dask(), _client(address=scheduler) as c:
-            rows = _run_on_client(c, scenario, points, base, settings, on_result)
+            rows = _run_on_client(c, scenario, points, base, settings, on_result, lang)
             mode, n = "scheduler", _n_workers(c)
     elif workers <= 1 or len(points) <= 1:
-        rows, mode, n = _run_serial(scenario, points, base, settings, on_result), "serial", 1
+        rows, mode, n = _run_serial(scenario, points, base, settings, on_result, lang), \
+            "serial", 1
     else:
         with _quiet_dask(), _client(workers=min(workers, len(points))) as c:
-            rows = _run_on_client(c, scenario, points, base, settings, on_result)
+            rows = _run_on_client(c, scenario, points, base, settings, on_result, lang)
             mode, n = "local_cluster", min(workers, len(points))
     params = tuple(dict.fromkeys(k for p in points for k in p))
     table = _table(rows, points, params)
@@ -320,7 +324,7 @@ def run_sweep(scenario: Scenario, points: Sequence[Mapping[str, object]],
 
 
 def solve_point(scenario: Scenario, point: Mapping[str, object], base: WhatIf | None,
-                settings: SolverSettings) -> dict[str, object]:
+                settings: SolverSettings, lang: str = "es") -> dict[str, object]:
     """Solve one point and return its headline row (never raises: errors become a row)."""
     t0 = time.perf_counter()
     try:
@@ -342,15 +346,25 @@ def solve_point(scenario: Scenario, point: Mapping[str, object], base: WhatIf | 
                    budget_used=h["budget_used"])
     if result.hand is not None:
         row["hand_objective"] = result.hand.objective
+    rules = getattr(plan, "rules", None)
+    if not plan.status.has_solution and rules is not None and len(rules):
+        from planner.indicators import rule_messages
+
+        try:
+            row["message"] = " ".join(rule_messages(
+                rules, lang, alpha=result.scenario.params.equity_floor))[:1000]
+        except Exception:  # the explanation is a courtesy; the status says it all
+            pass
     row["seconds"] = time.perf_counter() - t0
     return row
 
 
 def _run_serial(scenario: Scenario, points: list[Point], base: WhatIf | None,
-                settings: SolverSettings, on_result: OnResult | None) -> list[dict]:
+                settings: SolverSettings, on_result: OnResult | None,
+                lang: str) -> list[dict]:
     rows = []
     for i, point in enumerate(points):
-        rows.append(solve_point(scenario, point, base, settings))
+        rows.append(solve_point(scenario, point, base, settings, lang))
         if on_result:
             on_result(i + 1, len(points))
     return rows
@@ -358,12 +372,12 @@ def _run_serial(scenario: Scenario, points: list[Point], base: WhatIf | None,
 
 def _run_on_client(client: object, scenario: Scenario, points: list[Point],
                    base: WhatIf | None, settings: SolverSettings,
-                   on_result: OnResult | None) -> list[dict]:
+                   on_result: OnResult | None, lang: str) -> list[dict]:
     """Scatter the scenario once, submit one task per point, gather in point order."""
     from distributed import as_completed
 
     remote = client.scatter(scenario, broadcast=True)
-    futures = [client.submit(solve_point, remote, point, base, settings, pure=False)
+    futures = [client.submit(solve_point, remote, point, base, settings, lang, pure=False)
                for point in points]
     index = {f.key: i for i, f in enumerate(futures)}
     rows: list[dict | None] = [None] * len(points)
@@ -465,7 +479,7 @@ def budget_frontier(scenario: Scenario, what_if: WhatIf | None = None,
                     budgets: Sequence[float] | None = None, workers: int = DEFAULT_WORKERS,
                     settings: SolverSettings | None = None, scheduler: str | None = None,
                     client: object | None = None, include_current: bool = True,
-                    on_result: OnResult | None = None) -> pd.DataFrame:
+                    on_result: OnResult | None = None, lang: str = "es") -> pd.DataFrame:
     """The budget–coverage frontier of ``scenario`` under ``what_if``: one plan per budget.
 
     Parameters
@@ -491,7 +505,7 @@ def budget_frontier(scenario: Scenario, what_if: WhatIf | None = None,
         values.append(current)
     sweep = run_sweep(scenario, [{BUDGET: b} for b in values], base=what_if,
                       settings=settings, workers=workers, scheduler=scheduler, client=client,
-                      on_result=on_result)
+                      on_result=on_result, lang=lang)
     table = sweep.table.copy()
     table["is_current"] = np.isclose(table["budget_month"].astype(float), current)
     return table.sort_values("budget_month", kind="stable").reset_index(drop=True)

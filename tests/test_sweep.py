@@ -252,6 +252,7 @@ def test_cli_serial_report_and_exit_codes(tmp_path):
     assert proc.returncode == 3, proc.stderr
     payload = json.loads(proc.stdout)
     assert [p["status"] for p in payload["points"]] == ["infeasible", "optimal"]
+    assert payload["points"][0]["message"].startswith("Falta 1 médico general")
 
 
 @pytest.mark.parametrize("case", ["no_points", "out_is_input", "bad_grid", "bad_workbook",
