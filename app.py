@@ -32,6 +32,7 @@ from planner.ui.whatif import (
 
 st.set_page_config(page_title=tr("page_title"), page_icon="🩺", layout="wide")
 state = st.session_state
+BASE = "\x00base"  # the baseline plan among saved scenarios (its name depends on the language)
 
 
 # --- cached stages (scenarios and baseline plans; models are never cached) -------------------
@@ -111,6 +112,17 @@ def current_source(lang: str) -> tuple[str, str, Scenario] | None:
         return None
 
 
+def sidebar_scenario(scenario: Scenario, name: str, lang: str) -> None:
+    """Which workbook is in use and how big it is."""
+    units = scenario.units
+    n_centres = int((units["kind"] == CENTRE).sum())
+    st.sidebar.caption(tr("using_upload" if "source" in state else "using_default", lang,
+                          name=name) + " " + tr(
+        "scenario_size", lang, units=fmt.integer(len(units)), centres=fmt.integer(n_centres),
+        hospitals=fmt.integer(len(units) - n_centres),
+        states=fmt.integer(units["state_code"].nunique())))
+
+
 # --- what-if form --------------------------------------------------------------------------------
 
 def what_if_form(scenario: Scenario, key: str, lang: str) -> WhatIf | None:
@@ -182,6 +194,16 @@ def run_what_if(scenario: Scenario, key: str, what_if: WhatIf, lang: str) -> Non
         st.error(tr("unexpected", lang, kind=type(exc).__name__, detail=exc))
     finally:
         state["solving"] = False
+
+
+def keep_valid(key: str, options, many: bool = True) -> None:
+    """Drop from a widget's remembered value what is no longer among its options."""
+    if key not in state:
+        return
+    if many:
+        state[key] = [v for v in state[key] if v in options]
+    elif state[key] not in options:
+        del state[key]
 
 
 # --- result sections -----------------------------------------------------------------------------
@@ -267,6 +289,9 @@ def show_charts(result: Result, lang: str) -> None:
 
 def show_units(result: Result, lang: str) -> None:
     opts = tables.option_values(result)
+    for k, o in (("f_states", opts["states"]), ("f_kinds", opts["kinds"]),
+                 ("f_grades", opts["grades"])):
+        keep_valid(k, o)
     c = st.columns([2, 2, 2, 3])
     f = tables.UnitFilter(
         states=tuple(c[0].multiselect(tr("f_state", lang), opts["states"], key="f_states",
@@ -282,10 +307,11 @@ def show_units(result: Result, lang: str) -> None:
     st.caption(tr("units_count", lang, shown=fmt.integer(len(view)),
                   total=fmt.integer(len(result.indicators.units))))
     st.dataframe(view, hide_index=True, column_config=_formats(tables.UNIT_COLUMNS, lang))
-    if 0 < len(view) <= 500:
+    placements = (tables.assignments_table(result, view[tables.header("clues", lang)], lang)
+                  if 0 < len(view) <= 500 else None)
+    if placements is not None and not placements.empty:
         st.markdown(f"**{tr('assignments_header', lang)}**")
-        clues = view[tables.header("clues", lang)]
-        st.dataframe(tables.assignments_table(result, clues, lang), hide_index=True,
+        st.dataframe(placements, hide_index=True,
                      column_config=_formats(tables.ASSIGNMENT_COLUMNS, lang))
 
 
@@ -302,38 +328,44 @@ def show_scenarios(result: Result, base: Result, what_if: WhatIf, token: str, ke
             else:
                 saved[label.strip()] = {"key": key, "workbook": name, "what_if": what_if,
                                         "result": result, "token": token}
+                picked = [v for v in state.get("compare", []) if v != label.strip()] or [BASE]
+                state["compare"] = picked + [label.strip()]  # compare what was just saved
                 st.success(tr("saved_ok", lang, name=label.strip()))
     if not saved:
         st.info(tr("no_saved", lang))
     # every scenario of this workbook that can be compared or downloaded
-    choices = {tr("baseline_name", lang): (base, WhatIf(), name, f"base:{key}")}
+    choices = {BASE: (base, WhatIf(), name, f"base:{key}")}
     choices.update({n: (s["result"], s["what_if"], s["workbook"], s["token"])
                     for n, s in saved.items() if s["key"] == key})
-    st.dataframe([{tr("download_pick", lang): n, tr("changes", lang):
+    shown = {n: tr("baseline_name", lang) if n == BASE else n for n in choices}
+    st.dataframe([{tr("download_pick", lang): shown[n], tr("changes", lang):
                    figures.describe_changes(c[1], lang)} for n, c in choices.items()],
                  hide_index=True)
     st.subheader(tr("compare_header", lang))
+    keep_valid("compare", choices)
     picked = st.multiselect(tr("compare_pick", lang), list(choices), key="compare",
-                            placeholder=tr("choose", lang),
-                            default=[list(choices)[0], list(choices)[-1]] if len(choices) >= 2
-                            else None)
+                            placeholder=tr("choose", lang), format_func=shown.get)
     if len(picked) < 2:
         st.caption(tr("compare_need_two", lang))
     else:
-        named = {n: choices[n][0] for n in picked}
+        named = {shown[n]: choices[n][0] for n in picked}
         st.dataframe(figures.compare_headlines(named, lang), hide_index=True)
         metric = st.selectbox(tr("compare_metric", lang), list(figures.STATE_METRICS),
                               format_func=lambda m: tr(m, lang), key="compare_metric")
         table = figures.compare_states(named, metric)
-        st.markdown(f"**{tr('compare_states', lang, ref=picked[0])}**")
-        st.altair_chart(charts.compare_states_chart(table, picked, tr(metric, lang), lang),
+        st.markdown(f"**{tr('compare_states', lang, ref=shown[picked[0]])}**")
+        st.altair_chart(charts.compare_states_chart(table, list(named), tr(metric, lang), lang),
                         width="stretch")
-        st.dataframe(table.rename(columns={"state": tr("state", lang)}), hide_index=True)
+        st.dataframe(table.rename(columns={"state": tr("state", lang)}), hide_index=True,
+                     column_config={c: st.column_config.NumberColumn(format="%,d")
+                                    for c in table.columns if c != "state"})
     st.subheader(tr("download_header", lang))
-    pick = st.selectbox(tr("download_pick", lang), list(choices), key="download_pick")
+    keep_valid("download_pick", choices, many=False)
+    pick = st.selectbox(tr("download_pick", lang), list(choices), key="download_pick",
+                        format_func=shown.get)
     chosen, _, workbook, chosen_token = choices[pick]
     if chosen.solved:
-        download_result(chosen, chosen_token, workbook, pick, lang, key="saved")
+        download_result(chosen, chosen_token, workbook, shown[pick], lang, key="saved")
 
 
 def show_marginal(result: Result, token: str, lang: str) -> None:
@@ -365,32 +397,31 @@ def main() -> None:
     st.title(tr("title", lang))
     st.caption(tr("subtitle", lang))
     sidebar_source(lang)
-    take_upload(lang)
-    show_upload_outcome(lang)
-    source = current_source(lang)
-    if source is None:
-        st.stop()
-    key, name, scenario = source
-    units = scenario.units
-    n_centres = int((units["kind"] == CENTRE).sum())
-    st.sidebar.caption(tr("using_upload" if "source" in state else "using_default", lang,
-                          name=name) + " " + tr(
-        "scenario_size", lang, units=fmt.integer(len(units)), centres=fmt.integer(n_centres),
-        hospitals=fmt.integer(len(units) - n_centres),
-        states=fmt.integer(units["state_code"].nunique())))
-    with st.spinner(tr("baseline_solving", lang)):
-        base = baseline(key, scenario)
+    # Messages that come and go live in fixed containers, so the tabs below keep their place
+    # (and the planner's selected tab) from one run to the next.
+    with st.container():
+        take_upload(lang)
+        show_upload_outcome(lang)
+        source = current_source(lang)
+        if source is None:
+            st.stop()
+        key, name, scenario = source
+        with st.spinner(tr("baseline_solving", lang)):
+            base = baseline(key, scenario)
+    sidebar_scenario(scenario, name, lang)
     what_if = what_if_form(scenario, key, lang)
     if st.sidebar.button(tr("reset", lang), key="reset"):
         state.pop("current", None)
-    if what_if is not None:
-        run_what_if(scenario, key, what_if, lang)
+    with st.container():
+        if what_if is not None:
+            run_what_if(scenario, key, what_if, lang)
     current = state.get("current")
     if current is not None and current["key"] == key:
         result, what_if, token = current["result"], current["what_if"], current["token"]
     else:
         result, what_if, token = base, WhatIf(), f"base:{key}"
-    show_status(result, what_if, lang)
+    with st.container():
+        show_status(result, what_if, lang)
     if not result.solved:
         st.stop()
     tabs = st.tabs([tr(t, lang) for t in ("tab_summary", "tab_charts", "tab_units",

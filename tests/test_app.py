@@ -143,6 +143,8 @@ def test_two_saved_scenarios_compare(app: AppTest) -> None:
     app.text_input(key="save_name").set_value("presupuesto medio")
     widget(app.button, tr("save_button")).click()
     app.run()
+    auto = next(d.value for d in app.dataframe if "presupuesto medio" in d.value.columns)
+    assert {tr("baseline_name"), "presupuesto bajo", "presupuesto medio"} <= set(auto.columns)
     app.multiselect(key="compare").set_value(["presupuesto bajo", "presupuesto medio"]).run()
     assert not app.exception
     table = next(d.value for d in app.dataframe if "presupuesto medio" in d.value.columns)
@@ -225,6 +227,14 @@ def test_valid_upload_becomes_the_scenario(app: AppTest, tmp_path: Path) -> None
     assert number(m[tr("m_spec_placed")][0]) == 1  # 15,000 MXN pays for one specialist
     app.file_uploader(key="upload").set_value(None).run()  # removing it: back to the default
     assert number(metrics(app)[tr("m_spec_placed")][0]) == 5
+
+
+def test_one_solve_at_a_time(app: AppTest) -> None:
+    """A what-if submitted while the session is solving is refused, not queued."""
+    app.session_state["solving"] = True
+    solve_with(app, **{BUDGET: 25_000})
+    assert any(w.value == tr("busy") for w in app.warning)
+    assert number(metrics(app)[tr("m_spec_placed")][0]) == 5  # still the baseline plan
 
 
 def test_no_state_selected_is_refused(app: AppTest) -> None:

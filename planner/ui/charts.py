@@ -146,4 +146,4 @@ def compare_states_chart(table: pd.DataFrame, names: list[str], metric_label: st
         tooltip=[alt.Tooltip("state:N", title=tr("state", lang)),
                  alt.Tooltip("scenario:N", title=tr("download_pick", lang)),
                  alt.Tooltip("delta:Q", title="Δ", format="+,d")],
-    ).properties(height=alt.Step(8))
+    ).properties(height=alt.Step(max(16, 9 * len(deltas))))
