@@ -51,7 +51,7 @@ def baseline(key: str, _scenario: Scenario) -> Result:
 
 # --- data source ---------------------------------------------------------------------------------
 
-def take_upload(lang: str) -> None:
+def take_upload() -> None:
     """Validate a newly uploaded workbook; keep it as the scenario only when it is valid."""
     file = state.get("upload")
     if file is None:  # no upload, or the planner removed it: back to the default scenario
@@ -61,27 +61,29 @@ def take_upload(lang: str) -> None:
     if state.get("upload_seen") == file.file_id:
         return
     state["upload_seen"] = file.file_id
-    outcome = sources.read_upload(file.getvalue(), file.name, lang)
+    outcome = sources.read_upload(file.getvalue(), file.name)
     state["upload_outcome"] = outcome
     if outcome.ok:
         state["source"] = {"key": outcome.key, "name": file.name, "scenario": outcome.scenario}
 
 
 def show_upload_outcome(lang: str) -> None:
+    """The last upload's fate: accepted, or its problems as a table (hoja, fila, …)."""
     outcome = state.get("upload_outcome")
     if outcome is None:
         return
     if outcome.ok:
         st.success(tr("upload_ok", lang, name=outcome.name))
-    elif outcome.issues is not None:
-        st.error(tr("upload_invalid", lang, name=outcome.name, count=len(outcome.issues)))
-        st.dataframe(outcome.issues, hide_index=True, width="stretch")
+    elif outcome.problems is not None:
+        issues = outcome.issues(lang)
+        st.error(tr("upload_invalid", lang, name=outcome.name, count=len(issues)))
+        st.dataframe(issues, hide_index=True, width="stretch")
     else:
-        st.error(tr("unexpected", lang, kind="", detail=outcome.error))
+        st.error(tr("upload_unreadable", lang, name=outcome.name, detail=outcome.error))
 
 
 def sidebar_source(lang: str) -> None:
-    """Uploader, blank template and way back to the default, in the sidebar."""
+    """Uploader and blank template, in the sidebar."""
     with st.sidebar:
         st.header(tr("data_header", lang))
         st.file_uploader(tr("upload", lang), type=["xlsx"], key="upload",
@@ -107,7 +109,7 @@ def current_source(lang: str) -> tuple[str, str, Scenario] | None:
             return sources.file_key(path), path.name, load_default(sources.file_key(path),
                                                                   str(path))
     except InputError as exc:
-        st.error(tr("upload_invalid", lang, name=path.name, count=len(exc.issues)))
+        st.error(tr("default_invalid", lang, name=path.name, count=len(exc.issues)))
         st.dataframe(exc.table(lang), hide_index=True, width="stretch")
         return None
 
@@ -209,6 +211,7 @@ def keep_valid(key: str, options, many: bool = True) -> None:
 # --- result sections -----------------------------------------------------------------------------
 
 def show_status(result: Result, what_if: WhatIf, lang: str) -> None:
+    """What is shown (baseline or what-if), the solver's word on it, and any rule left unmet."""
     if what_if.is_empty():
         st.info(tr("showing_baseline", lang))
     else:
@@ -226,13 +229,14 @@ def show_status(result: Result, what_if: WhatIf, lang: str) -> None:
 
 def show_summary(result: Result, base: Result, what_if: WhatIf, token: str, name: str,
                  lang: str) -> None:
+    """Headline figures (deltas against the baseline), budget, hand rule, specialties."""
     figs = figures.headline_figures(result, None if what_if.is_empty() else base, lang)
     cols = st.columns(4) + st.columns([5, 5, 4, 4])  # pesos need wider cards
     for col, f in zip(cols, figs, strict=True):
         col.metric(figures.figure_label(f, lang), fmt.compact(f.value, f.kind),
-                           delta=None if f.delta is None else fmt.signed(f.delta, f.kind),
-                           delta_color=figures.delta_colour(f),
-                           help=figures.figure_help(f, lang), border=True)
+                   delta=None if f.delta is None else fmt.signed(f.delta, f.kind),
+                   delta_color=figures.delta_colour(f), help=figures.figure_help(f, lang),
+                   border=True)
     h = result.indicators.headline
     st.markdown(tr("budget_line", lang, month=fmt.mxn(h["bonus_month"]),
                    year=fmt.mxn(h["bonus_year"]), budget=fmt.mxn(h["budget_month"]),
@@ -273,6 +277,7 @@ def download_result(result: Result, token: str, workbook: str, label: str, lang:
 
 
 def show_charts(result: Result, lang: str) -> None:
+    """The states map and the before/after charts by state and by category."""
     ind = result.indicators
     st.subheader(tr("map_header", lang))
     metric = st.radio(tr("map_metric", lang), list(charts.MAP_METRICS), horizontal=True,
@@ -288,6 +293,7 @@ def show_charts(result: Result, lang: str) -> None:
 
 
 def show_units(result: Result, lang: str) -> None:
+    """Every unit before and after, filtered by state, type, grade and CLUES or name."""
     opts = tables.option_values(result)
     for k, o in (("f_states", opts["states"]), ("f_kinds", opts["kinds"]),
                  ("f_grades", opts["grades"])):
@@ -317,6 +323,7 @@ def show_units(result: Result, lang: str) -> None:
 
 def show_scenarios(result: Result, base: Result, what_if: WhatIf, token: str, key: str,
                    name: str, lang: str) -> None:
+    """Save the current what-if, compare saved ones side by side, download any result."""
     saved = state.setdefault("saved", {})
     st.subheader(tr("save_header", lang))
     with st.form("save_scenario", clear_on_submit=True, border=False):
@@ -400,14 +407,18 @@ def main() -> None:
     # Messages that come and go live in fixed containers, so the tabs below keep their place
     # (and the planner's selected tab) from one run to the next.
     with st.container():
-        take_upload(lang)
+        take_upload()
         show_upload_outcome(lang)
         source = current_source(lang)
         if source is None:
             st.stop()
         key, name, scenario = source
-        with st.spinner(tr("baseline_solving", lang)):
-            base = baseline(key, scenario)
+        try:
+            with st.spinner(tr("baseline_solving", lang)):
+                base = baseline(key, scenario)
+        except Exception as exc:  # a solver failure is reported, never shown as a traceback
+            st.error(tr("unexpected", lang, kind=type(exc).__name__, detail=exc))
+            st.stop()
     sidebar_scenario(scenario, name, lang)
     what_if = what_if_form(scenario, key, lang)
     if st.sidebar.button(tr("reset", lang), key="reset"):

@@ -339,10 +339,10 @@ def test_result_workbook_bytes_are_the_cli_workbook(tiny_result) -> None:
 
 def test_upload_outcomes() -> None:
     bad = sources.read_upload(b"no soy un libro", "x.xlsx")
-    assert not bad.ok and list(bad.issues.columns) == ["hoja", "fila", "columna", "valor",
-                                                      "problema"]
-    english = sources.read_upload(b"no soy un libro", "x.xlsx", lang="en")
-    assert list(english.issues.columns) == ["sheet", "row", "column", "value", "problem"]
+    assert not bad.ok
+    assert list(bad.issues().columns) == ["hoja", "fila", "columna", "valor", "problema"]
+    assert list(bad.issues("en").columns) == ["sheet", "row", "column", "value", "problem"]
+    assert sources.read_upload(b"no soy un libro", "x.xlsx").key == bad.key
 
 
 def test_every_label_has_both_languages() -> None:

@@ -47,6 +47,14 @@ LABELS: dict[str, dict[str, str]] = {
                              "subirlo; mientras tanto se sigue usando el escenario anterior.",
                        "en": "Workbook «{name}» has {count} problem(s). Fix them and upload it "
                              "again; meanwhile the previous scenario stays in use."},
+    "upload_unreadable": {"es": "No se pudo leer el libro «{name}» ({detail}). Se sigue usando "
+                                "el escenario anterior.",
+                          "en": "Workbook «{name}» could not be read ({detail}). The previous "
+                                "scenario stays in use."},
+    "default_invalid": {"es": "El libro por omisión «{name}» tiene {count} problema(s); "
+                              "corríjalo o suba su propio libro.",
+                        "en": "The default workbook «{name}» has {count} problem(s); fix it or "
+                              "upload your own workbook."},
     "upload_ok": {"es": "Libro «{name}» validado: se usa como escenario.",
                   "en": "Workbook «{name}» validated: it is now the scenario."},
     "unexpected": {"es": "Ocurrió un error inesperado ({kind}): {detail}. El escenario anterior "

@@ -45,30 +45,34 @@ def digest(data: bytes) -> str:
 
 @dataclass(frozen=True)
 class Upload:
-    """The outcome of an upload: a scenario, or the problems table, or an unexpected error."""
+    """The outcome of an upload: a scenario, or its problems, or an unexpected error."""
 
     name: str
     key: str
     scenario: Scenario | None = None
-    issues: pd.DataFrame | None = None
+    problems: InputError | None = None
     error: str | None = None
 
     @property
     def ok(self) -> bool:
         return self.scenario is not None
 
+    def issues(self, lang: str = "es") -> pd.DataFrame | None:
+        """The problems as the table (hoja, fila, columna, valor, problema) in ``lang``."""
+        return None if self.problems is None else self.problems.table(lang)
 
-def read_upload(data: bytes, name: str, lang: str = "es") -> Upload:
+
+def read_upload(data: bytes, name: str) -> Upload:
     """Validate an uploaded workbook; never raises.
 
-    Validation problems come back as the table ``InputError.table(lang)`` (hoja, fila, columna,
-    valor, problema); anything else as a one-line message.
+    Validation problems are kept as the ``InputError`` (every issue, shown as a table in either
+    language); anything else as a one-line message.
     """
     key = "upload:" + digest(data)
     try:
         scenario = load_scenario_bytes(data, name)
     except InputError as exc:
-        return Upload(name, key, issues=exc.table(lang))
+        return Upload(name, key, problems=exc)
     except Exception as exc:  # a reader bug must not show a traceback to a planner
         return Upload(name, key, error=f"{type(exc).__name__}: {exc}")
     return Upload(name, key, scenario=scenario)
