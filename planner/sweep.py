@@ -406,19 +406,21 @@ def _client(workers: int = DEFAULT_WORKERS, address: str | None = None) -> Itera
             yield client
         return
     with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                      dashboard_address=None, silence_logs=logging.ERROR) as cluster, \
+                      dashboard_address=None, silence_logs=logging.CRITICAL) as cluster, \
             Client(cluster, set_as_default=False) as client:
         yield client
 
 
 @contextlib.contextmanager
 def _quiet_dask() -> Iterator[None]:
-    """Dask's own loggers at ERROR while a sweep runs (workers are silenced by LocalCluster)."""
+    """Dask's own loggers at CRITICAL while a sweep runs; the workers are silenced the same way
+    by LocalCluster. (On a loaded machine the teardown can race a worker's heartbeat and log an
+    ERROR traceback that means nothing to a planner; task errors still reach the rows.)"""
     names = ("distributed", "distributed.scheduler", "distributed.nanny", "distributed.worker",
              "distributed.core", "distributed.comm", "distributed.batched")
     saved = {n: logging.getLogger(n).level for n in names}
     for n in names:
-        logging.getLogger(n).setLevel(logging.ERROR)
+        logging.getLogger(n).setLevel(logging.CRITICAL)
     try:
         yield
     finally:
