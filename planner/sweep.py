@@ -6,8 +6,9 @@ A sweep is a list of *points*, each a mapping from grid column (``presupuesto_bo
 :class:`~planner.scenario.WhatIf` on the same validated scenario and is solved by
 :func:`planner.pipeline.solve`. Points run on an embedded Dask ``LocalCluster`` (processes, one
 thread each), on an existing cluster (``scheduler``), or serially; the rows are identical either
-way because every point is solved with the same settings (one solver thread, no time-dependent
-choices unless a point hits its time limit).
+way because every point is solved with the same model and settings by a deterministic solver
+(unless a point hits its time limit; on a remote cluster whose machines differ in core count,
+alternative optima of equal objective could be picked differently).
 """
 
 from __future__ import annotations
@@ -266,10 +267,15 @@ class Sweep:
 def sweep_settings(scenario: Scenario, solver: str | None = None,
                    base: SolverSettings | None = None,
                    what_if: WhatIf | None = None) -> SolverSettings:
-    """Settings of every point: the scenario's time limit and gap (after ``what_if``), one
-    solver thread, no LP relaxation (the sweep reports plans, not marginal values)."""
+    """Settings of every point: the scenario's time limit and gap (after ``what_if``), no LP
+    relaxation (the sweep reports plans, not marginal values).
+
+    The solver's thread count is left as the process already has it: HiGHS fixes a global
+    scheduler at its first solve in a process, and a later solve asking for another thread
+    count fails outright (status 'no solution'), e.g. a serial sweep in the app after a solve.
+    """
     s = settings_for(apply_overrides(scenario, what_if), solver, base)
-    return replace(s, threads=1, relaxation=False, log=False)
+    return replace(s, relaxation=False, log=False)
 
 
 def run_sweep(scenario: Scenario, points: Sequence[Mapping[str, object]],

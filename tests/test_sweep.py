@@ -16,7 +16,7 @@ from openpyxl import Workbook, load_workbook
 
 from models.settings import SOLVERS
 from planner.errors import InputError
-from planner.pipeline import load_scenario
+from planner.pipeline import load_scenario, solve
 from planner.scenario import WhatIf
 from planner.sweep import (
     BUDGET,
@@ -109,7 +109,12 @@ def test_objective_never_decreases_with_budget_or_supply(tmp_path_factory, solve
 def test_frontier_on_the_hand_workbook(scenario):
     """Specialists by value per peso (tests/test_sensitivity.py): 0 → 17 (general doctors
     only), 10,979 → one HOSP01 anaesthetist (26), 21,958 → two (35), 31,958 → all but HOSP02's
-    surgeon … 52,937 → every specialist (51)."""
+    surgeon … 52,937 → every specialist (51).
+
+    A plain solve first, as the app does: a serial sweep in the same process must still solve
+    (HiGHS refuses a thread count other than the one its first solve fixed).
+    """
+    assert solve(scenario).plan.status.value == "optimal"
     frontier = budget_frontier(scenario, budgets=[0, 10_979, 21_958, 52_937], workers=1)
     assert list(frontier["budget_month"]) == [0, 10_979, 21_958, 25_000, 52_937]
     assert list(frontier["objective"]) == pytest.approx([17, 26, 35, 35, 51])
