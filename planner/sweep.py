@@ -411,8 +411,11 @@ def _client(workers: int = DEFAULT_WORKERS, address: str | None = None) -> Itera
         with Client(address, set_as_default=False) as client:
             yield client
         return
+    # No dashboard; the scheduler's small health endpoint goes to a free local port instead of
+    # trying 8787 (taken by any other Dask on the machine, which prints a warning).
     with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                      dashboard_address=None, silence_logs=logging.CRITICAL) as cluster, \
+                      dashboard_address=None, silence_logs=logging.CRITICAL,
+                      scheduler_kwargs={"dashboard_address": "127.0.0.1:0"}) as cluster, \
             Client(cluster, set_as_default=False) as client:
         yield client
 
