@@ -188,7 +188,7 @@ def add_bonus_budget(model: AllocationModel, budget: float) -> pulp.LpConstraint
 
 def add_state_pools(model: AllocationModel, pools: pd.DataFrame,
                     national: pd.Series) -> dict[str, pulp.LpConstraint]:
-    """Σ_{u∈e} x[u,k] ≤ pool[k,e] + n[k,e] and Σ_e n[k,e] ≤ national[k]: candidates bound to a state.
+    """Σ_{u∈e} x[u,k] ≤ pool[k,e] + n[k,e], Σ_e n[k,e] ≤ national[k]: candidates bound to a state.
 
     Returns the national row of each pooled category: its dual is the value of one more national
     candidate, and it stands for the category in ``AllocationModel.supply``.
@@ -232,7 +232,8 @@ def add_linked_specialties(model: AllocationModel, links: pd.DataFrame) -> None:
 def add_equity_floors(model: AllocationModel, floors: pd.DataFrame) -> None:
     """Σ_{u∈e} x[u,k] ≥ floor[k,e]: each state receives its share of each category, scaled by α."""
     groups = model.pairs.groupby(["category", "state_code"], sort=False).indices
-    for category, state, floor in zip(floors["category"], floors["state_code"], floors["floor"], strict=True):
+    rows = zip(floors["category"], floors["state_code"], floors["floor"], strict=True)
+    for category, state, floor in rows:
         name = f"equity_{slug(str(category))}_{int(state):02d}"
         idx = groups.get((category, state), ())
         terms = [(model.x[i], 1.0) for i in idx]

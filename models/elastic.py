@@ -130,11 +130,11 @@ def _row_shortfalls(model: AllocationModel, placed: np.ndarray) -> pd.DataFrame:
 
 def _by_state(scenario: Scenario, rows: pd.DataFrame) -> pd.DataFrame:
     """Unmet rows summed per rule, category and state (only where something is missing)."""
-    rows = rows.assign(short_clues=np.where(rows["shortfall"] > 0, rows["clues"], None))
+    rows = rows.assign(short_clues=rows["clues"].where(rows["shortfall"] > 0))
     out = rows.groupby(["rule", "category", "state_code"], sort=False).agg(
         required=("required", "sum"), reached=("reached", "sum"),
         shortfall=("shortfall", "sum"), no_vacancy=("no_vacancy", "sum"),
-        clues=("short_clues", lambda c: ", ".join(str(v) for v in c if v)),
+        clues=("short_clues", lambda c: ", ".join(str(v) for v in c if isinstance(v, str))),
     ).reset_index()
     out = out[out["shortfall"] > 0].copy()
     names = scenario.units.groupby("state_code")["state"].first()

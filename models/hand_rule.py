@@ -87,7 +87,7 @@ def _pool_items(registered: pd.DataFrame) -> dict[tuple[str, int], int]:
 
 
 def hand_rule(scenario: Scenario, pairs: pd.DataFrame) -> Plan:
-    """Fill ``pairs`` greedily by value within the rules, supply and budget (a plan like the solver's)."""
+    """Fill ``pairs`` greedily by value within the rules, supply and budget; returns a plan."""
     t0 = time.perf_counter()
     p = scenario.params.first_doctor_weight
     weight = pairs["weight"].to_numpy(dtype=float)
@@ -129,7 +129,8 @@ def _place_floors(ledger: _Ledger, scenario: Scenario, floors: pd.DataFrame,
     floors = floors.assign(_r=~floors["category"].isin(required))  # required categories first
     floors = floors.sort_values(["_r", "state_code"], kind="stable")
     groups = ledger.pairs.groupby(["category", "state_code"], sort=False).indices
-    for category, state, floor in zip(floors["category"], floors["state_code"], floors["floor"], strict=True):
+    rows = zip(floors["category"], floors["state_code"], floors["floor"], strict=True)
+    for category, state, floor in rows:
         idx = groups.get((category, state), np.array([], dtype=int))
         need = int(floor) - int(ledger.placed[idx].sum())
         heap = [(-_next_value(ledger, int(i), weight, first_value), int(i)) for i in idx]

@@ -33,6 +33,11 @@ MESSAGES: dict[str, dict[str, str]] = {
                               "celdas escritas muy abajo de la tabla.",
                         "en": "The sheet has {rows} rows with data (at most {limit}); look for "
                               "stray cells far below the table."},
+    "bad_cell_value": {"es": "Una celda de esta fila no se puede leer ({detail}); suele ser una "
+                             "fecha, hora o duración fuera de rango: revise el formato de sus "
+                             "celdas.",
+                       "en": "A cell in this row cannot be read ({detail}); usually a date, "
+                             "time or duration out of range: check its cells' format."},
     "sheet_far_cell": {"es": "Hay una celda con datos en {cell}, muy lejos de la tabla: la hoja "
                              "ocuparía {rows} filas por {cols} columnas (máximo {max_rows} filas "
                              "y {max_cells} celdas). Borre esa celda y las filas o columnas "
@@ -209,30 +214,30 @@ MESSAGES: dict[str, dict[str, str]] = {
                                "salud tenga uno: {where}.",
                          "en": "{shortfall} general doctors are missing for every health centre "
                                "to have one: {where}."},
-    "unmet_equity_floor": {"es": "Faltan {shortfall} médicos de {category} para el piso de equidad "
-                                 "(cada entidad recibe al menos el {alpha} de su parte "
-                                 "proporcional; se pedían {required}): {where}.",
+    "unmet_equity_floor": {"es": "Faltan {shortfall} médicos de {category} para el piso de "
+                                 "equidad (cada entidad recibe al menos el {alpha} de su parte "
+                                 "proporcional): {where}.",
                            "en": "{shortfall} {category} doctors are missing for the equity "
                                  "floor (each state gets at least {alpha} of its proportional "
-                                 "share; {required} were required): {where}."},
+                                 "share): {where}."},
     "unmet_one_doctor_1": {"es": "Falta 1 médico general para que cada centro de salud tenga "
                                  "uno: {where}.",
                            "en": "1 general doctor is missing for every health centre to have "
                                  "one: {where}."},
     "unmet_equity_floor_1": {"es": "Falta 1 médico de {category} para el piso de equidad (cada "
-                                   "entidad recibe al menos el {alpha} de su parte proporcional; "
-                                   "se pedían {required}): {where}.",
+                                   "entidad recibe al menos el {alpha} de su parte "
+                                   "proporcional): {where}.",
                              "en": "1 {category} doctor is missing for the equity floor (each "
-                                   "state gets at least {alpha} of its proportional share; "
-                                   "{required} were required): {where}."},
+                                   "state gets at least {alpha} of its proportional "
+                                   "share): {where}."},
     "unmet_rule": {"es": "Faltan {shortfall} médicos de {category}: {where}.",
                    "en": "{shortfall} {category} doctors are missing: {where}."},
     "and_more_states": {"es": " y {n} entidades más", "en": " and {n} more states"},
-    "unmet_no_vacancy": {"es": "{n} centros no tienen vacante de {category} en «plantilla» "
-                               "(«requeridos» 0 o sin fila) y no pueden recibir médico: corrija "
-                               "la plantilla o desactive minimo_un_medico_por_centro.",
-                         "en": "{n} centres have no {category} vacancy in «plantilla» "
-                               "(«requeridos» 0 or no row) and cannot receive a doctor: fix the "
+    "unmet_no_vacancy": {"es": "{n} centro(s) sin vacante de {category} en «plantilla» "
+                               "(«requeridos» 0 o sin fila) no pueden recibir médico: corrija la "
+                               "plantilla o desactive minimo_un_medico_por_centro.",
+                         "en": "{n} centre(s) with no {category} vacancy in «plantilla» "
+                               "(«requeridos» 0 or no row) cannot receive a doctor: fix the "
                                "staffing or switch off minimo_un_medico_por_centro."},
     "unmet_limits": {"es": "Hoy faltan {total} en total. Qué lo impide: {parts}.",
                      "en": "{total} are missing in all. What stands in the way: {parts}."},

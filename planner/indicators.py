@@ -287,7 +287,7 @@ def held_back(scenario: Scenario, plan: Plan) -> pd.DataFrame:
 
 
 def floor_status(scenario: Scenario, plan: Plan) -> pd.DataFrame:
-    """Equity floor per state and category: the floor, what the plan placed, and whether it holds."""
+    """Equity floor per state and category: the floor, what the plan placed, whether it holds."""
     cols = ["state_code", "state", "category", "gap", "floor", "placed", "met"]
     pl = plan.placements
     if not plan.status.has_solution or pl.empty:

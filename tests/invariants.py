@@ -280,7 +280,7 @@ def _check_pool_table(scenario, ind, placed: pd.Series, who: str) -> None:
 # --- infeasible -------------------------------------------------------------------------------
 
 def _check_infeasible(scenario, result) -> None:
-    """An infeasible plan has no placements, no indicators and, under hard rules, explains itself."""
+    """An infeasible plan has no placements nor indicators; under hard rules it explains itself."""
     plan = result.plan
     assert plan.placements.empty or int(plan.placements["placed"].sum()) == 0, \
         "infeasible plan with placements"
