@@ -11,6 +11,7 @@ Tables report medians over the repeats.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import platform
@@ -20,12 +21,12 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-STAGES = ("read", "validate", "build", "solve", "extract", "indicators", "write")
+STAGES = ("read", "validate", "build", "solve", "extract", "indicators", "write", "confirm")
 
 
 # --- children: one measured run each ------------------------------------------------------------
@@ -62,18 +63,64 @@ def _child(args: argparse.Namespace) -> dict:
     return out
 
 
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+
+
 def _pipeline(args: argparse.Namespace) -> dict:
     """What ``planner solve WORKBOOK --out OUT [--solver S] [--time-limit T]`` runs."""
     from planner.pipeline import solve_workbook
     from planner.scenario import WhatIf
 
     what_if = WhatIf(time_limit=args.time_limit) if args.time_limit else None
-    r = solve_workbook(args.workbook, args.out, what_if, solver=args.solver or None)
+    peaks: dict[str, float] = {}
+    current = ["start"]
+
+    def step(name: str) -> None:  # peak memory reached by the end of each stage
+        peaks[current[0]] = _peak_mb()
+        current[0] = name
+
+    with _timing_confirm() as spent:
+        r = solve_workbook(args.workbook, args.out, what_if, solver=args.solver or None,
+                           progress=step)
+    step("end")
     t = dict(r.timings)
     t["solve"] = t.get("solve", 0.0) + t.pop("relax", 0.0)
-    return {"stages": t, "objective": r.plan.objective, "status": r.plan.status.value,
+    if "write" in t:  # the sensibilidad sheet's integer re-solves, apart from the tables
+        t["confirm"] = spent[0]
+        t["write"] -= spent[0]
+    return {"stages": t, "peaks": peaks, "objective": r.plan.objective,
+            "status": r.plan.status.value,
             "lp_bound": r.plan.lp_bound, "gap": r.plan.gap, "solver": r.plan.solver,
             "n_variables": r.plan.n_variables, "n_constraints": r.plan.n_constraints}
+
+
+@contextlib.contextmanager
+def _timing_confirm() -> Iterator[list[float]]:
+    """Time the marginal-value confirmation re-solves (planner.sensitivity) inside *write*."""
+    spent = [0.0]
+    try:
+        import planner.sensitivity as sens
+    except ImportError:
+        yield spent
+        return
+    original = getattr(sens, "_confirm", None)
+    if original is None:
+        yield spent
+        return
+
+    def timed(*args: object, **kwargs: object) -> object:
+        t0 = time.perf_counter()
+        try:
+            return original(*args, **kwargs)
+        finally:
+            spent[0] += time.perf_counter() - t0
+
+    sens._confirm = timed
+    try:
+        yield spent
+    finally:
+        sens._confirm = original
 
 
 WHAT_IFS = (("presupuesto −10 %", {"budget": 0.9}), ("presupuesto +10 %", {"budget": 1.1}),
@@ -186,8 +233,14 @@ def summarise(runs: list[dict]) -> dict:
             "objectives": sorted({round(r["objective"], 6) for r in runs
                                   if r["objective"] is not None}),
             "each_solve": [r["stages"].get("solve") for r in runs],
+            "peaks": {s: median([r.get("peaks", {}).get(s) for r in runs])
+                      for s in ("start", "read", "validate", "solve", "indicators", "write")},
             "n_variables": runs[0].get("n_variables"),
             "n_constraints": runs[0].get("n_constraints")}
+
+
+def _minus(a: float | None, b: float | None) -> float | None:
+    return None if a is None else a - (b or 0.0)
 
 
 def fmt(x: float | None, digits: int = 2) -> str:
@@ -202,20 +255,22 @@ def ratio(a: float | None, b: float | None) -> str:
 
 def stage_table(results: dict[float, dict[str, dict]]) -> list[str]:
     """Markdown: per scale, per path, seconds per stage, end to end, peak memory."""
-    lines = ["| k | path | " + " | ".join(STAGES) + " | end to end | CPU s | peak MB | "
-             "objective |", "|---|---|" + "---:|" * (len(STAGES) + 4)]
+    lines = ["| k | path | " + " | ".join(STAGES) + " | end to end | end to end − confirm | "
+             "CPU s | peak MB | objective | status |",
+             "|---|---|" + "---:|" * (len(STAGES) + 5) + "---|"]
     for k, paths in results.items():
         for name, s in paths.items():
             cells = [fmt(s["stages"][st]) for st in STAGES]
             lines.append(f"| {k:g} | {name} | " + " | ".join(cells) +
-                         f" | **{fmt(s['wall'])}** | {fmt(s['cpu'])} | {fmt(s['peak_mb'], 0)} | "
-                         f"{fmt(s['objective'], 4)} |")
+                         f" | **{fmt(s['wall'])}** | {fmt(_minus(s['wall'], s['stages']['confirm']))}"
+                         f" | {fmt(s['cpu'])} | {fmt(s['peak_mb'], 0)} | "
+                         f"{fmt(s['objective'], 4)} | {s['status']} |")
     return lines
 
 
 def ratio_table(results: dict[float, dict[str, dict]], a: str, b: str) -> list[str]:
-    lines = ["| k | " + " | ".join(STAGES) + " | end to end | CPU |",
-             "|---|" + "---:|" * (len(STAGES) + 2)]
+    lines = ["| k | " + " | ".join(STAGES) + " | end to end | end to end − confirm | CPU |",
+             "|---|" + "---:|" * (len(STAGES) + 3)]
     for k, paths in results.items():
         if a not in paths or b not in paths:
             continue
@@ -223,9 +278,11 @@ def ratio_table(results: dict[float, dict[str, dict]], a: str, b: str) -> list[s
         cells = []
         for st in STAGES:
             x, y = pa["stages"][st], pb["stages"][st]
-            cells.append(ratio(x, y) if (y or 0) > 0.01 else f"{fmt(x)} s vs {fmt(y)} s")
+            cells.append(ratio(x, y) if (y or 0) >= 0.1 else f"{fmt(x)} s vs {fmt(y)} s")
         lines.append(f"| {k:g} | " + " | ".join(cells) +
-                     f" | **{ratio(pa['wall'], pb['wall'])}** | {ratio(pa['cpu'], pb['cpu'])} |")
+                     f" | **{ratio(pa['wall'], pb['wall'])}** | "
+                     f"{ratio(_minus(pa['wall'], pa['stages']['confirm']), pb['wall'])} | "
+                     f"{ratio(pa['cpu'], pb['cpu'])} |")
     return lines
 
 
@@ -281,8 +338,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap.add_argument("--repeats", type=int, default=3)
     ap.add_argument("--naive-scales", default="1",
                     help="scales at which the naive path also runs (it grows quadratically)")
-    ap.add_argument("--big-repeats", type=int, default=None,
-                    help="repeats at scales above 2 (default: --repeats)")
+    ap.add_argument("--big-repeats", type=int, default=1,
+                    help="repeats at scales above 2 (minutes each; 3 for medians there)")
     ap.add_argument("--naive-repeats", type=int, default=1,
                     help="runs of the naive path (about a minute each at k = 1)")
     ap.add_argument("--solver-scales", default="1,2", help="scales of the HiGHS vs CBC table")
@@ -308,8 +365,6 @@ def main(argv: Sequence[str] | None = None) -> None:
     if args.quick:
         args.scales, args.repeats, args.naive_scales = "1,2", 1, ""
     scales = [float(s) for s in args.scales.split(",") if s]
-    if args.big_repeats is None:
-        args.big_repeats = args.repeats
     naive_scales = {float(s) for s in args.naive_scales.split(",") if s}
     solver_scales = [float(s) for s in args.solver_scales.split(",") if s]
     from benchmarks import generate
@@ -367,10 +422,22 @@ def main(argv: Sequence[str] | None = None) -> None:
             "`passModel`, LP + MIP with the same options, openpyxl write-only, no validation); "
             "*naive*: `benchmarks/naive.py` (pandas.read_excel, PuLP `+=` in loops with built-in "
             "`sum()`, bundled CBC, `to_excel`). *solve* is LP relaxation + MIP; *end to end* is the "
-            "process's wall time, interpreter start and imports included.")
+            "process's wall time, interpreter start and imports included. *confirm* is the part of "
+            "writing the result spent re-solving the integer model to confirm the marginal "
+            "values of the `sensibilidad` sheet (planner/sensitivity.py, up to 8 re-solves "
+            "or 120 s); *write* is the rest.")
         say()
         for line in stage_table(results):
             say(line)
+        say()
+        say("### Peak memory of the planner by stage (MB, ru_maxrss at the end of each stage)")
+        say()
+        say("| k | imports | read | validate | build + solve | indicators | write |")
+        say("|---|---:|---:|---:|---:|---:|---:|")
+        for k, paths in results.items():
+            pk = paths["planner"]["peaks"]
+            say(f"| {k:g} | " + " | ".join(fmt(pk.get(s), 0) for s in (
+                "start", "read", "validate", "solve", "indicators", "write")) + " |")
         say()
         say("### Ratio planner / floor")
         say()
