@@ -7,6 +7,7 @@ The file is opened read-only; ``LEEME`` and any sheet not declared in the schema
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from planner import schema
 from planner.errors import InputError, Issue
 from planner.text import normalize_key
 
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # illegal in xlsx XML
 
 
 @dataclass(frozen=True)
@@ -88,7 +90,8 @@ def read_workbook_bytes(data: bytes, name: str = "libro.xlsx") -> RawWorkbook:
         try:
             check_sheet_part(found[0], package)  # before calamine builds its dense grid
             sheet = book.get_sheet_by_name(found[0])
-            sheets[decl.name] = _raw_sheet(found[0], sheet)
+            sheets[decl.name], row_issues = _raw_sheet(found[0], sheet)
+            issues.extend(row_issues)
         except InputError as err:
             issues.extend(err.issues)
         except (KeyboardInterrupt, SystemExit):
@@ -99,17 +102,19 @@ def read_workbook_bytes(data: bytes, name: str = "libro.xlsx") -> RawWorkbook:
 
 
 
-def _raw_sheet(name: str, sheet: python_calamine.CalamineSheet) -> RawSheet:
-    """Cells of one sheet as a DataFrame of objects indexed by Excel row number."""
+def _raw_sheet(name: str, sheet: python_calamine.CalamineSheet) -> tuple[RawSheet,
+                                                                           list[Issue]]:
+    """Cells of one sheet as a DataFrame of objects indexed by Excel row number, and the rows
+    that could not be read."""
     from planner.guards import check_sheet_extent
 
     check_sheet_extent(name, sheet)
-    rows = sheet.to_python(skip_empty_area=False)
     start_row = sheet.start[0] if sheet.start else 0
+    rows, row_issues = _sheet_rows(name, sheet, start_row)
     # Find the header: the first row with any non-empty cell.
     header_idx = next((i for i, r in enumerate(rows) if any(not _empty(v) for v in r)), None)
     if header_idx is None:
-        return RawSheet(name, pd.DataFrame(), {}, start_row + 1)
+        return RawSheet(name, pd.DataFrame(), {}, start_row + 1), row_issues
     header = rows[header_idx]
     first = start_row + header_idx + 2
     # Drop empty rows before building the frame (calamine gives "" for an empty cell): a stray
@@ -140,13 +145,47 @@ def _raw_sheet(name: str, sheet: python_calamine.CalamineSheet) -> RawSheet:
     frame.columns = names
     frame = frame.map(_clean)
     frame = frame.dropna(how="all")
-    return RawSheet(name, frame, headers, start_row + header_idx + 1)
+    return RawSheet(name, frame, headers, start_row + header_idx + 1), row_issues
+
+
+def _sheet_rows(name: str, sheet: python_calamine.CalamineSheet,
+                start_row: int) -> tuple[list[list], list[Issue]]:
+    """The rows of the used range, from its first cell (``sheet.start``), and unreadable rows.
+
+    ``to_python()`` starts at the used range, so ``rows[i]`` is Excel row ``start_row + i + 1``
+    (with ``skip_empty_area=False`` it would pad from A1 and shift every row number). One cell
+    python-calamine cannot convert (a duration beyond Python's range) fails the whole call;
+    the rows are then read one by one and each failing row becomes an issue at its row.
+    """
+    try:
+        return sheet.to_python(), []
+    except (OverflowError, ValueError):
+        pass
+    rows: list[list] = []
+    issues: list[Issue] = []
+    it = sheet.iter_rows()  # pads from row 1, so index i is Excel row i + 1
+    for i in range(start_row + (sheet.height or 0)):
+        try:
+            row = next(it)
+        except StopIteration:
+            break
+        except (OverflowError, ValueError) as exc:
+            row = []
+            issues.append(Issue("bad_cell_value", sheet=name, row=i + 1,
+                                params={"detail": _short(exc)}))
+        if i >= start_row:
+            rows.append(row)
+    return rows, issues
 
 
 def _clean(value: object) -> object:
-    """Trim strings; empty strings and NaN become None."""
+    """Trim strings and drop control characters; empty strings and NaN become None.
+
+    Control characters (``&#1;`` in the XML, pasted from other systems) are invisible to a
+    planner, and no xlsx writer accepts them: kept, they would break the result workbook.
+    """
     if isinstance(value, str):
-        value = value.strip()
+        value = _CONTROL_CHARS.sub("", value).strip()
         return value or None
     if isinstance(value, float) and value != value:
         return None

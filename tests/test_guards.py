@@ -518,3 +518,45 @@ def test_national_workbook_passes_the_guards():
     package = guards.check_xlsx_bytes(path.read_bytes())
     extent = guards.check_sheet_part("unidades", package)
     assert (extent.last_row, extent.last_col) == (12701, 13)
+
+
+# --- reading what planners' files really hold --------------------------------------------------
+
+def test_row_numbers_are_excel_rows_when_the_table_starts_lower(tmp_path):
+    """Two blank rows above the header: issues still point at the real Excel row."""
+    from openpyxl import load_workbook
+
+    path = make_workbook(tmp_path / "caso.xlsx")
+    wb = load_workbook(path)
+    wb["plantilla"].insert_rows(1, 2)  # header now at row 3, first data row at row 4
+    wb["plantilla"]["D5"] = "muchos"  # second data row, column «actuales»
+    wb.save(path)
+    with pytest.raises(InputError) as info:
+        load_scenario(path)
+    (issue,) = info.value.issues
+    assert (issue.sheet, issue.row, issue.column, issue.value) == ("plantilla", 5, "actuales",
+                                                                    "muchos")
+
+
+def test_unconvertible_duration_is_one_row_issue(base_bytes):
+    """A duration-formatted cell beyond Python's range fails calamine's conversion of the whole
+    sheet; the other rows are still read and the bad row is named."""
+    from openpyxl import Workbook as OpenpyxlWorkbook
+    import re
+
+    wb = OpenpyxlWorkbook()
+    wb.active.append([__import__("datetime").timedelta(days=1)])
+    buf = io.BytesIO()
+    wb.save(buf)
+    duration_style = member(buf.getvalue(), "xl/styles.xml")
+    sheet = member(base_bytes, "xl/worksheets/sheet4.xml")  # plantilla
+    sheet, n = re.subn(rb'<c r="D3"[^>]*>.*?</c>', b'<c r="D3" s="1" t="n"><v>1e20</v></c>',
+                       sheet)
+    assert n == 1
+    data = rezip(base_bytes, {"xl/worksheets/sheet4.xml": sheet,
+                              "xl/styles.xml": duration_style})
+    err = refusal(data)
+    bad = [i for i in err.issues if i.code == "bad_cell_value"]
+    assert [(i.sheet, i.row) for i in bad] == [("plantilla", 3)]
+    assert "fuera de rango" in bad[0].message()
+    assert {i.code for i in err.issues} == {"bad_cell_value"}  # every other row read fine
