@@ -393,7 +393,54 @@ def _measure(name: str, package: Package) -> SheetExtent:
             worst = extent
         if _over(worst):
             break
+        if member:
+            worst.hidden = hidden_values(xml)
     return worst
+
+
+_ERROR_CELL = re.compile(rb"<c\s[^>]*?\bt=\"e\"[^>]*>")
+_FORMULA = re.compile(rb"<f[\s/>]")
+_REF_ATTR = re.compile(rb"\sr=\"([A-Za-z]{1,3})([0-9]{1,7})\"")
+_VALUE = re.compile(rb"<v>([^<]*)</v>")
+FORMULA_WITHOUT_VALUE = "="
+
+
+def hidden_values(xml: bytes) -> list[tuple[int, int, str]]:
+    """Cells that calamine turns into blanks: formula errors and formulas with no saved value.
+
+    Each is (row, col, text), 1-based, where text is the error (``#N/A``) or
+    :data:`FORMULA_WITHOUT_VALUE`. A blank would silently become "no", 0 or the target; the
+    planner is told instead. Only cells with a plain ``r`` reference are found.
+    """
+    found: list[tuple[int, int, str]] = []
+    if b't="e"' in xml:
+        for m in _ERROR_CELL.finditer(xml):
+            ref = _REF_ATTR.search(m.group(0))
+            end = xml.find(b"</c>", m.end())
+            value = _VALUE.search(xml, m.end(), end) if end != -1 else None
+            if ref:
+                found.append(_cell(ref, value.group(1).decode(errors="replace") if value
+                                   else "#¿?"))
+    f = _FORMULA.search(xml)
+    while f:
+        cell_at = xml.rfind(b"<c ", 0, f.start())
+        end = xml.find(b"</c>", f.start())
+        if cell_at != -1 and end != -1 and xml.find(b"</c>", cell_at) == end:
+            ref = _REF_ATTR.search(xml, cell_at, xml.find(b">", cell_at) + 1)
+            value = _VALUE.search(xml, f.start(), end)
+            typed = xml[cell_at:xml.find(b">", cell_at)]
+            text_result = b't="str"' in typed or b"<is>" in xml[f.start():end]  # "" is a value
+            if ref and b't="e"' not in typed and not text_result and (
+                    value is None or not value.group(1).strip()):
+                found.append(_cell(ref, FORMULA_WITHOUT_VALUE))
+        f = _FORMULA.search(xml, end if end != -1 else f.end())
+        if end == -1:
+            break
+    return found
+
+
+def _cell(ref: re.Match, text: str) -> tuple[int, int, str]:
+    return int(ref.group(2)), column_number(ref.group(1).decode()), text
 
 
 def check_sheet_extent(name: str, sheet: object) -> None:
@@ -416,6 +463,9 @@ class SheetExtent:
     rows: int = 0  # rows holding at least one value (an upper bound on the fast path)
     lowest: tuple[int, int] = (0, 0)  # (row, col) of a cell on the last row
     rightmost: tuple[int, int] = (0, 0)  # (row, col) of a cell on the last column
+    # (row, col, text) of cells calamine reads as blank although they are not: a formula
+    # error (#N/A, #¡REF!…) or a formula saved without its computed value
+    hidden: list[tuple[int, int, str]] = field(default_factory=list)
 
     @property
     def height(self) -> int:
@@ -441,9 +491,10 @@ def _over(extent: SheetExtent) -> bool:
 
 
 _PREFIXED = re.compile(rb"<[^\s<>/:!?\"'=]+:(?:c|row)[\s/>]")
-_TAG = re.compile(rb"<(c|row)[\s/>]")
-_CELL_REF = re.compile(rb"<c\s+(?:[^>\s]+\s+)*?r=\"([A-Za-z]{1,3})([0-9]{1,7})\"")
-_ROW_REF = re.compile(rb"<row\s+(?:[^>\s]+\s+)*?r=\"([0-9]{1,7})\"")
+# Every <c> and <row> tag, with its r="…" when it has one; the whitespace before r= keeps the
+# match inside the tag (a decoy r="…" in text after ">" is not taken for the tag's own).
+_CELL_REF = re.compile(rb"<c(?=[\s/>])(?:\s+(?:[^>\s]+\s+)*?r=\"([A-Za-z]{1,3})([0-9]{1,7})\")?")
+_ROW_REF = re.compile(rb"<row(?=[\s/>])(?:\s+(?:[^>\s]+\s+)*?r=\"([0-9]{1,7})\")?")
 # single-quoted values (could hide a decoy r="…") and r attributes spaced around "="
 _ODD_ATTR = (re.compile(rb"=\s*'"), re.compile(rb"r\s+="), re.compile(rb"r=\s"))
 _HUGE = 10**12
@@ -458,23 +509,19 @@ def _fast_extent(xml: bytes) -> SheetExtent | None:
     """
     if _PREFIXED.search(xml) or any(odd.search(xml) for odd in _ODD_ATTR):
         return None
-    tags = _TAG.findall(xml)
-    n_cells = tags.count(b"c")
-    cells = _CELL_REF.findall(xml)
-    rows = _ROW_REF.findall(xml)
+    cells = _CELL_REF.findall(xml)  # (letters, digits) per cell tag; (b"", b"") without r
+    rows = _ROW_REF.findall(xml)  # digits per row tag; b"" without r
     n_r = sum(xml.count(ws + b'r="') for ws in (b" ", b"\t", b"\n", b"\r"))
-    if len(cells) != n_cells or len(rows) != len(tags) - n_cells or n_r != len(tags):
+    if (b"", b"") in cells or b"" in rows or n_r != len(cells) + len(rows):
         return None
     if not cells:
         return SheetExtent()
-    letters, digits = zip(*cells)
-    cols = {c: column_number(c.decode()) for c in set(letters)}
-    last_row = max(max(map(int, digits)), max(map(int, rows), default=0))
+    cols = {c: column_number(c.decode()) for c in {c for c, _ in cells}}
+    last_row = max(max(map(int, [d for _, d in cells])), max(map(int, rows), default=0))
     far_letter = max(cols, key=cols.__getitem__)
-    far_row = int(digits[letters.index(far_letter)])
+    far_row = int(next(d for c, d in cells if c == far_letter))
     return SheetExtent(first_row=1, last_row=last_row, first_col=1, last_col=cols[far_letter],
-                       rows=len(set(digits)), lowest=(last_row, 1),
-                       rightmost=(far_row, cols[far_letter]))
+                       rows=len(rows), lowest=(last_row, 1), rightmost=(far_row, cols[far_letter]))
 
 
 def _exact_extent(xml: bytes) -> SheetExtent:

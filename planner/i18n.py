@@ -33,6 +33,16 @@ MESSAGES: dict[str, dict[str, str]] = {
                               "celdas escritas muy abajo de la tabla.",
                         "en": "The sheet has {rows} rows with data (at most {limit}); look for "
                               "stray cells far below the table."},
+    "cell_error": {"es": "La celda muestra un error de fórmula; corrija la fórmula o escriba el "
+                         "valor (se leería como vacía).",
+                   "en": "The cell shows a formula error; fix the formula or type the value (it "
+                         "would read as empty)."},
+    "formula_no_value": {"es": "La celda tiene una fórmula guardada sin su resultado; abra el "
+                               "libro en Excel o LibreOffice y guárdelo para que se calcule, o "
+                               "escriba el valor (se leería como vacía).",
+                         "en": "The cell holds a formula saved without its result; open and save "
+                               "the workbook in Excel or LibreOffice, or type the value (it "
+                               "would read as empty)."},
     "bad_cell_value": {"es": "Una celda de esta fila no se puede leer ({detail}); suele ser una "
                              "fecha, hora o duración fuera de rango: revise el formato de sus "
                              "celdas.",

@@ -88,9 +88,9 @@ def read_workbook_bytes(data: bytes, name: str = "libro.xlsx") -> RawWorkbook:
         if not found:
             continue
         try:
-            check_sheet_part(found[0], package)  # before calamine builds its dense grid
+            extent = check_sheet_part(found[0], package)  # before calamine's dense grid
             sheet = book.get_sheet_by_name(found[0])
-            sheets[decl.name], row_issues = _raw_sheet(found[0], sheet)
+            sheets[decl.name], row_issues = _raw_sheet(found[0], sheet, extent.hidden)
             issues.extend(row_issues)
         except InputError as err:
             issues.extend(err.issues)
@@ -102,10 +102,11 @@ def read_workbook_bytes(data: bytes, name: str = "libro.xlsx") -> RawWorkbook:
 
 
 
-def _raw_sheet(name: str, sheet: python_calamine.CalamineSheet) -> tuple[RawSheet,
-                                                                           list[Issue]]:
-    """Cells of one sheet as a DataFrame of objects indexed by Excel row number, and the rows
-    that could not be read."""
+def _raw_sheet(name: str, sheet: python_calamine.CalamineSheet,
+               hidden: list[tuple[int, int, str]] = ()) -> tuple[RawSheet, list[Issue]]:
+    """Cells of one sheet as a DataFrame of objects indexed by Excel row number, and the cells
+    that could not be read: unconvertible rows, and ``hidden`` formula errors or formulas
+    without a saved value (calamine reads those as blanks) in the columns read."""
     from planner.guards import check_sheet_extent
 
     check_sheet_extent(name, sheet)
@@ -141,11 +142,30 @@ def _raw_sheet(name: str, sheet: python_calamine.CalamineSheet) -> tuple[RawShee
         names.append(key)
     if dup_issues:
         raise InputError(dup_issues)
+    row_issues += _hidden_issues(name, hidden, header, keep, start_row + header_idx + 1,
+                                 sheet.start[1] if sheet.start else 0)
     frame = frame.iloc[:, keep]
     frame.columns = names
     frame = frame.map(_clean)
     frame = frame.dropna(how="all")
     return RawSheet(name, frame, headers, start_row + header_idx + 1), row_issues
+
+
+def _hidden_issues(name: str, hidden: list[tuple[int, int, str]], header: list, keep: list[int],
+                   header_row: int, start_col: int) -> list[Issue]:
+    """One issue per formula error or unsaved formula below the header, in a column read."""
+    from planner.guards import FORMULA_WITHOUT_VALUE
+
+    kept = set(keep)
+    issues = []
+    for row, col, text in hidden:
+        j = col - 1 - start_col
+        if row > header_row and j in kept:
+            blank = text == FORMULA_WITHOUT_VALUE
+            issues.append(Issue("formula_no_value" if blank else "cell_error", sheet=name,
+                                row=row, column=str(header[j]).strip(),
+                                value=None if blank else text))
+    return issues
 
 
 def _sheet_rows(name: str, sheet: python_calamine.CalamineSheet,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import json
 import random
+import re
 import struct
 import subprocess
 import sys
@@ -431,6 +432,8 @@ def run_isolated(data: bytes) -> dict:
     '<row r="1"><c foo=\'r="A1"\' r="XFD1048576"><v>1</v></c></row>',  # decoy in a value
     '<row r="1048576"><x:c xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
     ' r="XFD1048576"><x:v>1</x:v></x:c></row>',  # prefixed element names
+    '<row r="150000"><c r="A150000"><v>1</v></c></row><row r="7">'
+    + '<c> r="A7"<v>1</v></c>' * 20_000 + '</row>',  # decoys in text; placed by order: 20,000 wide
 ])
 def test_process_survives_grids_that_abort_calamine(base_bytes, xml):
     out = run_isolated(with_cell(base_bytes, xml))
@@ -560,3 +563,43 @@ def test_unconvertible_duration_is_one_row_issue(base_bytes):
     assert [(i.sheet, i.row) for i in bad] == [("plantilla", 3)]
     assert "fuera de rango" in bad[0].message()
     assert {i.code for i in err.issues} == {"bad_cell_value"}  # every other row read fine
+
+
+def test_formula_errors_and_unsaved_formulas_are_not_blanks(tmp_path):
+    """#N/A and a formula saved without its result read as blank in calamine: «requeridos»
+    blank silently means the target and «elegible_bono» blank means no — so both are issues."""
+    from openpyxl import load_workbook
+
+    path = make_workbook(tmp_path / "caso.xlsx")
+    wb = load_workbook(path)
+    wb["plantilla"]["C7"] = "=1+1"  # CS0002 Medicina general «requeridos»; openpyxl saves no value
+    wb.save(path)
+    sheet = member(path.read_bytes(), UNIDADES)
+    sheet, n = re.subn(rb'<c r="I2"[^>]*>.*?</c>',
+                       b'<c r="I2" t="e"><f>BUSCARV(A2,X!A:B,2,0)</f><v>#N/A</v></c>', sheet)
+    assert n == 1  # HOSP01 «elegible_bono»
+    path.write_bytes(rezip(path.read_bytes(), {UNIDADES: sheet}))
+    with pytest.raises(InputError) as info:
+        load_scenario(path)
+    found = {(i.code, i.sheet, i.row, i.column, i.value) for i in info.value.issues}
+    assert found == {("formula_no_value", "plantilla", 7, "requeridos", None),
+                     ("cell_error", "unidades", 2, "elegible_bono", "#N/A")}
+
+
+def test_text_formula_with_empty_result_is_a_value(base_bytes):
+    sheet = member(base_bytes, UNIDADES)
+    sheet, n = re.subn(rb'<c r="F2"[^>]*>.*?</c>',
+                       b'<c r="F2" t="str"><f>IF(1,"","x")</f><v></v></c>', sheet)
+    assert n == 1  # «municipio» may be blank
+    assert codes(rezip(base_bytes, {UNIDADES: sheet})) == []
+
+
+def test_control_characters_do_not_break_the_result_workbook(base_bytes, tmp_path):
+    from planner.pipeline import load_scenario_bytes, solve
+    from planner.result_workbook import write_result_workbook
+
+    sheet = member(base_bytes, UNIDADES).replace(b"Hospital Uno", b"Hospital&#1;\x02Uno")
+    scenario = load_scenario_bytes(rezip(base_bytes, {UNIDADES: sheet}), "caso.xlsx")
+    assert scenario.units.loc["HOSP01", "name"] == "HospitalUno"
+    out = write_result_workbook(solve(scenario), tmp_path / "r.xlsx")
+    assert out.exists()
