@@ -603,3 +603,29 @@ def test_control_characters_do_not_break_the_result_workbook(base_bytes, tmp_pat
     assert scenario.units.loc["HOSP01", "name"] == "HospitalUno"
     out = write_result_workbook(solve(scenario), tmp_path / "r.xlsx")
     assert out.exists()
+
+
+# --- files saved by LibreOffice ----------------------------------------------------------------
+# tests/data/libreoffice_*.xlsx: the builder's base workbook (the second with «=NA()» in
+# unidades!I2 and «=1+1» in plantilla!C7) opened and saved by LibreOffice 7.4 Calc with
+# ``soffice --headless --convert-to xlsx:"Calc MS Excel 2007 XML"``: shared strings,
+# ``t="s"``/``t="e"`` cells, ``<f aca="false">`` formulas with cached values, drawings.
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def test_libreoffice_saved_workbook_reads_and_solves_like_the_original(tmp_path):
+    from planner.pipeline import solve
+
+    original, _ = load_scenario(make_workbook(tmp_path / "caso.xlsx"))
+    saved, _ = load_scenario(DATA / "libreoffice_base.xlsx")
+    pd_testing = pytest.importorskip("pandas.testing")
+    pd_testing.assert_frame_equal(saved.units.drop(columns="row"),
+                                  original.units.drop(columns="row"), check_dtype=False)
+    assert solve(saved).plan.objective == pytest.approx(solve(original).plan.objective)
+
+
+def test_libreoffice_formula_error_is_reported_and_cached_results_are_read():
+    with pytest.raises(InputError) as info:
+        load_scenario(DATA / "libreoffice_formulas.xlsx")
+    found = [(i.code, i.sheet, i.row, i.column, i.value) for i in info.value.issues]
+    assert found == [("cell_error", "unidades", 2, "elegible_bono", "#N/A")]
