@@ -104,7 +104,7 @@ NOT_XLSX = {
     "pdf": (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "PDF"),
     "xls_ole2": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, ".xls antiguo"),
     "html": (b"<html><body><table><tr><td>clues</td></tr></table></body></html>", "HTML"),
-    "csv": ("clues,nombre,tipo\nHOSP01,Hospital Uno,hospital\n".encode(), "CSV"),
+    "csv": (b"clues,nombre,tipo\nHOSP01,Hospital Uno,hospital\n", "CSV"),
     "binario": (bytes(range(256)) * 4, "no es un archivo ZIP"),
     "zip_vacio": (b"PK\x05\x06" + b"\x00" * 18, "ZIP vacío"),
 }
@@ -544,11 +544,12 @@ def test_row_numbers_are_excel_rows_when_the_table_starts_lower(tmp_path):
 def test_unconvertible_duration_is_one_row_issue(base_bytes):
     """A duration-formatted cell beyond Python's range fails calamine's conversion of the whole
     sheet; the other rows are still read and the bad row is named."""
+    import datetime
+
     from openpyxl import Workbook as OpenpyxlWorkbook
-    import re
 
     wb = OpenpyxlWorkbook()
-    wb.active.append([__import__("datetime").timedelta(days=1)])
+    wb.active.append([datetime.timedelta(days=1)])
     buf = io.BytesIO()
     wb.save(buf)
     duration_style = member(buf.getvalue(), "xl/styles.xml")
@@ -629,3 +630,18 @@ def test_libreoffice_formula_error_is_reported_and_cached_results_are_read():
         load_scenario(DATA / "libreoffice_formulas.xlsx")
     found = [(i.code, i.sheet, i.row, i.column, i.value) for i in info.value.issues]
     assert found == [("cell_error", "unidades", 2, "elegible_bono", "#N/A")]
+
+
+def test_calamine_itself_never_expands_entities(base_bytes):
+    """Behind the guard, calamine's own parser (quick-xml) refuses entities it does not know:
+    no billion laughs, no file read through an external entity. Checked directly, so an upgrade
+    that changed this would show here."""
+    import python_calamine
+
+    for prolog, entity in ((LAUGHS, "&lol2;"), (XXE, "&x;")):
+        body = member(base_bytes, UNIDADES).replace(b"<t>clues</t>",
+                                                    f"<t>{entity}</t>".encode(), 1)
+        data = rezip(base_bytes, {UNIDADES: prolog.encode() + body})
+        book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
+        with pytest.raises(python_calamine.CalamineError, match="entity"):
+            book.get_sheet_by_name("unidades").to_python()

@@ -59,7 +59,7 @@ def facility_tables(n_hosp: int = 400, n_centres: int = 1600, n_cats: int = 24,
         "troncal": "no", "peso": np.round(rng.uniform(1, 9.99, n_cats), 2),
         "requiere": [None, None] + [KEY] * (n_cats - 2)})
     rows = []
-    for clues, kind in zip(units["clues"], kinds):
+    for clues, kind in zip(units["clues"], kinds, strict=True):
         if kind == "centro de salud":
             rows.append((clues, "Medicina general", None, int(rng.integers(0, 2))))
             continue
