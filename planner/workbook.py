@@ -56,7 +56,11 @@ def read_workbook(path: str | Path) -> RawWorkbook:
         raise InputError([Issue("file_missing", params={"path": str(path)})])
     limit = MAX_FILE_MB * 1024 * 1024
     try:
-        with p.open("rb") as fh:  # never more than the limit in memory, whatever the size
+        size = p.stat().st_size
+        if size > limit:  # refused by its size on disk, before reading a byte
+            raise InputError([Issue("too_big", params={"size": round(size / 2**20, 1),
+                                                       "limit": MAX_FILE_MB})])
+        with p.open("rb") as fh:  # never more than the limit in memory, even if it grew
             data = fh.read(limit + 1)
     except OSError as exc:
         raise InputError([Issue("unreadable", params={"detail": _short(exc)})]) from None
