@@ -68,6 +68,10 @@ def solve(
         "--one-doctor-per-centre/--no-one-doctor-per-centre",
         help="Regla dura: todo centro termina con al menos un médico general "
              "(minimo_un_medico_por_centro).")] = None,
+    confirm_marginals: Annotated[bool, typer.Option(
+        "--confirm-marginals",
+        help="Confirma cada valor marginal re-optimizando con un candidato o un millón más "
+             "(más lento: unos 20 s en el escenario nacional).")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Un objeto JSON en la salida.")] = False,
     lang: Lang = "es",
 ) -> None:
@@ -82,7 +86,8 @@ def solve(
     started = time.perf_counter()
     try:
         with _progress(not as_json, lang) as step:
-            result = solve_workbook(path, out, what_if, solver=solver, lang=lang, progress=step)
+            result = solve_workbook(path, out, what_if, solver=solver, lang=lang, progress=step,
+                                    confirm_marginals=confirm_marginals)
     except InputError as exc:
         _report_invalid(exc, as_json, lang)
         raise typer.Exit(EXIT_INVALID) from None

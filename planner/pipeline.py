@@ -74,7 +74,7 @@ def solve(scenario: Scenario, what_if: WhatIf | None = None,
 def solve_workbook(path: str | Path, out: str | Path | None = None,
                    what_if: WhatIf | None = None, solver: str | None = None,
                    settings: SolverSettings | None = None, lang: str = "es",
-                   progress: Progress = _quiet) -> Result:
+                   progress: Progress = _quiet, confirm_marginals: bool = False) -> Result:
     """Read, validate, solve and (when there is a plan and ``out``) write the result workbook.
 
     The input workbook is only read; ``out`` is written atomically and never over the input.
@@ -88,6 +88,7 @@ def solve_workbook(path: str | Path, out: str | Path | None = None,
     if out is not None and result.solved:
         progress("write")
         t0 = time.perf_counter()
-        write_result_workbook(result, out, lang=lang, protect=[path])
+        write_result_workbook(result, out, lang=lang, protect=[path],
+                              confirm_marginals=confirm_marginals)
         result.timings["write"] = time.perf_counter() - t0
     return result

@@ -173,8 +173,15 @@ def _rule_summary_rows(h: dict, row) -> list[tuple[str, object, object, object, 
 
 
 def write_result_workbook(result: Result, path: str | Path, lang: str = "es",
-                          protect: Iterable[str | Path] = ()) -> Path:
-    """Write the formatted result workbook to ``path`` atomically; never over ``protect``."""
+                          protect: Iterable[str | Path] = (),
+                          confirm_marginals: bool = False) -> Path:
+    """Write the formatted result workbook to ``path`` atomically; never over ``protect``.
+
+    With ``confirm_marginals`` each marginal value of the ``sensibilidad`` sheet is checked by
+    re-solving the integer model with one more candidate or million pesos (capped re-solves: on
+    the national scenario this adds about 20 s); otherwise the sheet gives the LP values, their
+    validity ranges and marks them «sin confirmar».
+    """
     if not result.solved or result.indicators is None:
         raise ValueError("no plan to write: the solve produced no solution")
 
@@ -191,7 +198,7 @@ def write_result_workbook(result: Result, path: str | Path, lang: str = "es",
         out, fmts = _labels(units, lang)
         write_table(wb, "unidades", out, fmts)
         _rule_sheets(wb, result, lang)
-        _sensibilidad(wb, result, lang)
+        _sensibilidad(wb, result, lang, confirm_marginals)
         _parametros(wb, result, lang)
         _diagnostico(wb, result, lang)
         wb.save(tmp)
@@ -245,11 +252,11 @@ def _status_word(status: str, lang: str) -> str:
     return words.get(status, (status, status))[0 if lang == "es" else 1]
 
 
-def _sensibilidad(wb: Workbook, result: Result, lang: str) -> None:
-    """Marginal values in planner terms, each confirmed with the integer model (capped)."""
+def _sensibilidad(wb: Workbook, result: Result, lang: str, confirm: bool) -> None:
+    """Marginal values in planner terms, confirmed with the integer model when asked (capped)."""
     from planner.sensitivity import write_sensitivity_sheet
 
-    write_sensitivity_sheet(wb, result, lang, confirm=True)
+    write_sensitivity_sheet(wb, result, lang, confirm=confirm)
 
 
 def _parametros(wb: Workbook, result: Result, lang: str) -> None:
