@@ -138,9 +138,13 @@ def solve_model(model: AllocationModel, settings: SolverSettings) -> Plan:
         timings["relax"] = time.perf_counter() - t0
         if model.prob.sol_status == pulp.LpSolutionInfeasible:
             return _infeasible_plan(model, settings, "Infeasible (LP relaxation)", timings)
+    # One time limit for the whole solve: the integer program gets what the LP left.
+    left = settings.time_limit - timings.get("relax", 0.0)
+    mip_settings = dataclasses.replace(settings, time_limit=max(min(settings.time_limit, 1.0),
+                                                                left))
     t0 = time.perf_counter()
     with quiet_stdout(settings.log):
-        model.prob.solve(make_solver(settings, mip=True))
+        model.prob.solve(make_solver(mip_settings, mip=True))
     timings["solve"] = time.perf_counter() - t0
     t0 = time.perf_counter()
     status = _SOLUTION_STATUS.get(model.prob.sol_status, Status.NO_SOLUTION)

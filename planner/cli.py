@@ -338,6 +338,8 @@ def json_payload(result: Result, seconds: float, out: Path | None) -> dict:
     }
     if plan.status is Status.NO_SOLUTION:
         payload["reason"] = "no_solution"
+        payload["message"] = t("no_solution_hint", "es",
+                               seconds=f"{result.settings.time_limit:g}")
     if result.indicators is not None:
         by_cat = result.indicators.by_category
         payload["placed"] = {str(k): int(v) for k, v in zip(by_cat["category"],
@@ -433,6 +435,9 @@ def _print_report(result: Result, payload: dict, lang: str) -> None:
               f"{payload['seconds']:.1f} s", markup=False)
     if plan.status is Status.INFEASIBLE:
         _print_unmet_rules(result, lang)
+    if plan.status is Status.NO_SOLUTION:
+        err.print(t("no_solution_hint", lang, seconds=f"{result.settings.time_limit:g}"),
+                  markup=False)
     if result.indicators is None:
         return
     h = result.indicators.headline

@@ -121,6 +121,12 @@ MESSAGES: dict[str, dict[str, str]] = {
                       "en": "Unknown parameter; valid parameters are: {allowed}."},
     "param_missing": {"es": "Falta el parámetro obligatorio «{param}».",
                       "en": "Required parameter «{param}» is missing."},
+    "no_solution_hint": {"es": "El optimizador no encontró ningún plan en {seconds} s. Suba el "
+                               "límite de tiempo (--time-limit o el parámetro limite_tiempo_s) o "
+                               "acepte una brecha mayor (brecha_mip).",
+                         "en": "The solver found no plan within {seconds} s. Raise the time limit "
+                               "(--time-limit or limite_tiempo_s) or accept a larger gap "
+                               "(brecha_mip)."},
     # --- outputs ----------------------------------------------------------------------------
     "output_is_input": {"es": "El archivo de resultados no puede ser el mismo libro de entrada "
                               "({path}); elija otro nombre.",
