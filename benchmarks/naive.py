@@ -23,8 +23,8 @@ def _sheet(book: dict[str, pd.DataFrame], name: str) -> pd.DataFrame:
 
 
 def run(path: str | Path, out: str | Path | None = None, solver: str = "cbc",
-        time_limit: float | None = None) -> tuple[dict[str, float], float | None]:
-    """Read, build, solve and write the naive way; (seconds per stage, objective)."""
+        time_limit: float | None = None) -> tuple[dict[str, float], float | None, str]:
+    """Read, build, solve and write the naive way; (seconds per stage, objective, status)."""
     t: dict[str, float] = {}
     t0 = time.perf_counter()
     book = pd.read_excel(path, sheet_name=None)
@@ -94,6 +94,8 @@ def run(path: str | Path, out: str | Path | None = None, solver: str = "cbc",
     prob.solve(s)
     t["solve"] = time.perf_counter() - t0
     objective = pulp.value(prob.objective)
+    status = {pulp.LpSolutionOptimal: "optimal", pulp.LpSolutionIntegerFeasible: "feasible"}.get(
+        prob.sol_status, "no_solution")
 
     t0 = time.perf_counter()
     result = pd.DataFrame([(*rows[i], int(round(x[i].varValue or 0))) for i in x],
@@ -106,4 +108,4 @@ def run(path: str | Path, out: str | Path | None = None, solver: str = "cbc",
             result[result["asignados"] > 0].to_excel(xw, sheet_name="asignaciones", index=False)
             result.to_excel(xw, sheet_name="pares", index=False)
         t["write"] = time.perf_counter() - t0
-    return t, None if objective is None else float(objective)
+    return t, None if objective is None else float(objective), status
