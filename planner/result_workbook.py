@@ -136,9 +136,11 @@ def summary_rows(result: Result, lang: str = "es") -> list[tuple[str, object, ob
             "centres_no_doctor_after"),
         row("Médicos generales asignados", "General doctors placed", 0, "gp_placed"),
         row("Hospitales", "Hospitals", h["hospitals"], "hospitals"),
-        row("Vacantes de especialistas (brecha)", "Specialist vacancies (gap)", h["spec_gap"],
-            "spec_gap"),
+        row("Vacantes de especialistas sin cubrir", "Specialist vacancies left", h["spec_gap"],
+            "spec_gap_left"),
         row("Especialistas asignados", "Specialists placed", 0, "spec_placed"),
+        row("… de ellos en hospitales con bono", "… of them in bonus-eligible hospitals", 0,
+            "spec_placed_bonus_units"),
         row("Candidatos sin asignar", "Candidates left unplaced",
             h["gp_candidates"] + h["spec_candidates"], "unplaced"),
         row("Bono mensual comprometido (MXN)", "Monthly bonus committed (MXN)", 0, "bonus_month",
@@ -242,6 +244,10 @@ def _resumen(wb: Workbook, result: Result, lang: str) -> None:
     for col in "BCDE":
         ws.column_dimensions[col].width = 22
     ws.freeze_panes = f"A{hr + 1}"
+    # Printed or saved as PDF to forward: one page wide, landscape.
+    ws.page_setup.orientation = "landscape"
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
 
 
 def _status_word(status: str, lang: str) -> str:
