@@ -1,8 +1,11 @@
 """What-if app for IMSS-Bienestar planners: ``streamlit run app.py`` (Spanish, English selectable).
 
 A thin face over the same pipeline as the CLI: load a scenario (the national default or the
-planner's own workbook), try what-ifs in a form, and read the indicators, the advantage over the
-hand rule, charts, a map, the units, saved scenarios side by side and the marginal values.
+planner's own workbook), try what-ifs in a form (budget, bonuses, target, weights, states,
+candidates, the equity floor and the one-doctor minimum), and read the indicators, the advantage
+over the hand rule (nationally and per state), charts, a map, the units, the rules of DESIGN §2b
+(or, when they cannot be met, what is missing and where), the budget–coverage frontier, saved
+scenarios side by side, the marginal values and the result workbook.
 Everything shown is shaped in ``planner/ui``; no constraint is built and no Excel parsed here.
 """
 
@@ -15,11 +18,15 @@ import streamlit as st
 
 from planner import sensitivity
 from planner.errors import InputError
+from planner.i18n import t
 from planner.pipeline import load_scenario, solve
+from planner.plan import Status
 from planner.result import Result
 from planner.scenario import Scenario, WhatIf
 from planner.schema import CENTRE
-from planner.ui import charts, figures, fmt, sources, tables
+from planner.sweep import budget_frontier, frontier_chart
+from planner.ui import charts, figures, fmt, rule_views, sources, tables
+from planner.ui import frontier as frontier_views
 from planner.ui.labels import LANG_NAMES, tr
 from planner.ui.whatif import (
     BONUS_KEYS,
@@ -28,11 +35,14 @@ from planner.ui.whatif import (
     build_what_if,
     form_defaults,
     state_names,
+    what_if_key,
 )
 
 st.set_page_config(page_title=tr("page_title"), page_icon="🩺", layout="wide")
 state = st.session_state
 BASE = "\x00base"  # the baseline plan among saved scenarios (its name depends on the language)
+FRONTIER_POINTS = 11  # budgets of the frontier: planner.sweep.budget_frontier's default
+MAX_BOOKS = 6  # result workbooks kept in the session for repeated downloads
 
 
 # --- cached stages (scenarios and baseline plans; models are never cached) -------------------
@@ -151,6 +161,14 @@ def what_if_form(scenario: Scenario, key: str, lang: str) -> WhatIf | None:
         families = c2.number_input(tr("families_weight", lang), min_value=0.0,
                                    value=float(d.families_weight), step=0.5,
                                    help=tr("families_weight_help", lang), key=f"f:{k}")
+        st.markdown(f"**{tr('rules_header', lang)}**")
+        alpha = round(100 * d.equity_floor)
+        pct = st.slider(tr("equity_floor", lang), min_value=0, max_value=100, value=alpha,
+                        step=5 if alpha % 5 == 0 else 1, format="%d %%",
+                        help=tr("equity_floor_help", lang), key=f"alpha:{k}")
+        minimum = st.checkbox(tr("one_doctor", lang), value=d.one_doctor_per_centre,
+                              help=tr("one_doctor_help", lang), key=f"minimum:{k}")
+        st.caption(rule_views.data_rules_caption(scenario, lang))
         with st.expander(tr("states", lang)):
             chosen = st.multiselect(tr("states", lang), list(d.states), default=list(d.states),
                                     format_func=names.get, key=f"states:{k}",
@@ -167,7 +185,8 @@ def what_if_form(scenario: Scenario, key: str, lang: str) -> WhatIf | None:
     values = FormValues(budget=float(budget), target=int(target),
                         first_doctor_weight=float(first), families_weight=float(families),
                         time_limit=float(time_limit), bonus=bonus, supply=supply,
-                        states=tuple(chosen))
+                        states=tuple(chosen), equity_floor=pct / 100,
+                        one_doctor_per_centre=bool(minimum))
     try:
         return build_what_if(scenario, values)
     except FormError as exc:
@@ -211,7 +230,8 @@ def keep_valid(key: str, options, many: bool = True) -> None:
 # --- result sections -----------------------------------------------------------------------------
 
 def show_status(result: Result, what_if: WhatIf, lang: str) -> None:
-    """What is shown (baseline or what-if), the solver's word on it, and any rule left unmet."""
+    """What is shown (baseline or what-if), the solver's word on it, the rules on, and — when
+    the rules cannot be met — what is missing and where."""
     if what_if.is_empty():
         st.info(tr("showing_baseline", lang))
     else:
@@ -220,11 +240,29 @@ def show_status(result: Result, what_if: WhatIf, lang: str) -> None:
     st.caption(tr("status_line", lang, status=tr(f"status_{plan.status.value}", lang),
                   solver=plan.solver, seconds=fmt.decimal(sum(result.timings.values())),
                   variables=fmt.integer(plan.n_variables)))
-    if not result.solved:
+    active = rule_views.active_summary(result.scenario, lang)
+    if active:
+        st.caption(active)
+    if plan.status is Status.INFEASIBLE:
+        show_infeasible(result, lang)
+    elif not result.solved:
         st.error(tr("no_plan", lang, status=tr(f"status_{plan.status.value}", lang)))
-    if plan.rules is not None and not plan.rules.empty:
-        st.warning(tr("rules_unmet", lang))
-        st.dataframe(plan.rules, hide_index=True)
+
+
+def show_infeasible(result: Result, lang: str) -> None:
+    """Why the rules cannot be met, in planner words, then where (one row per rule and state)."""
+    plan = result.plan
+    lines = rule_views.explanation(plan.rules, result.scenario.params.equity_floor, lang)
+    body = "\n".join(f"- {line}" for line in lines) if lines else t("infeasible_unexplained",
+                                                                    lang)
+    st.error(f"**{t('infeasible_head', lang)}**\n\n{body}", icon=":material/block:")
+    st.markdown(tr("infeasible_try", lang))
+    if result.scenario.params.one_doctor_per_centre and result.hand_indicators is not None:
+        st.caption(tr("infeasible_hand", lang, no_doctor=fmt.integer(
+            result.hand_indicators.headline["centres_no_doctor_after"])))
+    if lines:
+        st.subheader(tr("rules_unmet", lang))
+        st.dataframe(rule_views.unmet_table(plan.rules, lang), hide_index=True)
 
 
 def show_summary(result: Result, base: Result, what_if: WhatIf, token: str, name: str,
@@ -246,9 +284,34 @@ def show_summary(result: Result, base: Result, what_if: WhatIf, token: str, name
     st.markdown(figures.hand_rule_text(result, lang))
     st.dataframe(figures.hand_rule_table(result, lang), hide_index=True)
     st.caption(tr("hand_rule_is", lang))
+    show_advantage_by_state(result, lang)
     st.subheader(tr("by_specialty", lang))
     spec = tables.specialty_table(result, lang)
     st.dataframe(spec, hide_index=True, column_config=_formats(tables.SPECIALTY_COLUMNS, lang))
+
+
+def show_advantage_by_state(result: Result, lang: str) -> None:
+    """The optimiser's advantage per state (chart and table); folded away, and said to offset,
+    when the two plans cover the same total need."""
+    tie = figures.hand_rule_ties(result)
+    with st.expander(tr("adv_tie_expander", lang)) if tie else st.container():
+        if not tie:
+            st.markdown(f"**{tr('adv_header', lang)}**")
+        metric = st.radio(tr("adv_metric", lang), list(figures.ADVANTAGE), horizontal=True,
+                          format_func=lambda m: tr(figures.ADVANTAGE[m][1], lang),
+                          key="adv_metric")
+        table = figures.advantage_by_state(result, metric)
+        if (table["advantage"] == 0).all():
+            st.caption(tr("adv_all_equal", lang))
+            return
+        _, _, kind, better = figures.ADVANTAGE[metric]
+        axis = tr("adv_axis_fewer" if better == "down" else "adv_axis", lang)
+        st.altair_chart(charts.advantage_chart(table, axis, lang,
+                                               ",.1f" if kind == "dec" else ",d"),
+                        width="stretch")
+        total = fmt.signed(figures.national_advantage(result, metric), kind)
+        st.caption(tr("adv_tie_caption", lang) if tie else tr("adv_caption", lang, total=total))
+        st.dataframe(figures.advantage_table(table, metric, lang), hide_index=True)
 
 
 def _formats(columns: tuple[str, ...], lang: str) -> dict:
@@ -258,22 +321,35 @@ def _formats(columns: tuple[str, ...], lang: str) -> dict:
 
 def download_result(result: Result, token: str, workbook: str, label: str, lang: str,
                     key: str) -> None:
-    """Prepare the result workbook the CLI writes (once per result and language), then offer it.
+    """One click downloads the result workbook the CLI writes; a second button, the same with
+    its marginal values confirmed by integer re-solves (slower, so only on explicit request).
 
-    Writing it confirms the marginal values with integer re-solves, which takes a while on the
-    national scenario, so it is built on request, under a spinner, and kept in the session.
+    Each workbook is built when its button is clicked (Streamlit runs the builder then, off the
+    script) and kept in the session for a repeated click.
     """
     books = state.setdefault("books", {})
-    data = books.get((token, lang))
-    if data is None and st.button(tr("prepare_result", lang), key=f"prepare:{key}",
-                                  icon=":material/description:"):
-        with st.spinner(tr("preparing", lang)):
-            data = books[(token, lang)] = sources.result_workbook_bytes(result, lang)
-    if data is not None:
-        st.download_button(tr("download_result", lang), data,
-                           file_name=sources.result_file_name(workbook, label),
-                           mime=sources.XLSX_MIME, key=f"download:{key}", on_click="ignore",
-                           icon=":material/download:", type="primary")
+
+    def builder(confirm: bool):
+        def build() -> bytes:
+            k = (token, lang, confirm)
+            if k not in books:
+                while len(books) >= MAX_BOOKS:
+                    books.pop(next(iter(books)))
+                books[k] = sources.result_workbook_bytes(result, lang, confirm=confirm)
+            return books[k]
+        return build
+
+    name = sources.result_file_name(workbook, label)
+    c1, c2 = st.columns([3, 2], vertical_alignment="center")
+    c1.download_button(tr("download_result", lang), builder(False), file_name=name,
+                       mime=sources.XLSX_MIME, key=f"download:{key}", on_click="ignore",
+                       icon=":material/download:", type="primary",
+                       help=tr("download_help", lang))
+    c2.download_button(tr("download_confirmed", lang), builder(True),
+                       file_name=sources.result_file_name_confirmed(name),
+                       mime=sources.XLSX_MIME, key=f"download_confirmed:{key}",
+                       on_click="ignore", type="tertiary",
+                       help=tr("download_confirmed_help", lang))
 
 
 def show_charts(result: Result, lang: str) -> None:
@@ -319,6 +395,97 @@ def show_units(result: Result, lang: str) -> None:
         st.markdown(f"**{tr('assignments_header', lang)}**")
         st.dataframe(placements, hide_index=True,
                      column_config=_formats(tables.ASSIGNMENT_COLUMNS, lang))
+
+
+def show_rules(result: Result, lang: str) -> None:
+    """Which rules are on and why, then the tables of the rules on: state pools, vacancies held
+    back by linked specialties, equity floors."""
+    st.caption(tr("rules_intro", lang))
+    badge = {True: f":green-badge[{tr('rule_on', lang)}]",
+             False: f":gray-badge[{tr('rule_off', lang)}]"}
+    st.markdown("\n".join(f"- **{name}** {badge[on]} — {detail}"
+                          for name, on, detail in rule_views.rule_lines(result.scenario, lang)))
+    ind = result.indicators
+    active = rule_views.active(result.scenario)
+    if active["state_pools"] and len(ind.pools):
+        st.subheader(tr("pools_header", lang))
+        st.markdown(rule_views.pools_sentence(ind, lang))
+        st.dataframe(rule_views.pools_table(ind, lang), hide_index=True)
+        st.caption(tr("pools_caption", lang))
+    if active["linked_specialties"]:
+        st.subheader(tr("linked_header", lang))
+        if ind.linked.empty:
+            st.markdown(tr("linked_none", lang))
+        else:
+            st.markdown(tr("linked_summary", lang,
+                           n=fmt.integer(ind.linked["held_back"].sum())))
+            st.dataframe(rule_views.linked_table(ind, lang), hide_index=True)
+    if active["equity_floor"]:
+        st.subheader(tr("floors_header", lang))
+        if ind.floors.empty:
+            st.markdown(tr("floors_none", lang))
+        else:
+            st.markdown(rule_views.floors_sentence(ind, lang))
+            st.dataframe(rule_views.floors_table(ind, lang), hide_index=True)
+
+
+def show_frontier(scenario: Scenario, key: str, result: Result, what_if: WhatIf,
+                  lang: str) -> None:
+    """The budget–coverage frontier of the scenario shown: computed on request (one solve per
+    budget, here in this process), kept per scenario and what-if, read in a sentence."""
+    store = state.setdefault("frontiers", {})
+    fkey = (key, what_if_key(what_if))
+    st.caption(tr("frontier_intro", lang, n=FRONTIER_POINTS,
+                  budget=fmt.mxn(result.scenario.params.budget)))
+    if not what_if.is_empty():
+        st.caption(tr("frontier_for", lang, changes=figures.describe_changes(what_if, lang)))
+    table = store.get(fkey)
+    if table is None:
+        slot = st.empty()  # the button goes away once pressed
+        if not slot.button(tr("frontier_compute", lang), type="primary", key="frontier_compute",
+                           icon=":material/show_chart:"):
+            return
+        slot.empty()
+        table = compute_frontier(scenario, what_if, lang)
+        if table is None:
+            return
+        store[fkey] = table
+    st.markdown("\n\n".join(frontier_views.reading(table, lang)))
+    st.altair_chart(frontier_chart(table, lang))
+    st.caption(tr("frontier_current", lang))
+    with st.expander(tr("frontier_table", lang)):
+        st.dataframe(frontier_views.points_table(table, lang), hide_index=True,
+                     column_config={h: st.column_config.NumberColumn(format=f)
+                                    for h, f in frontier_views.number_formats(lang).items()})
+
+
+def compute_frontier(scenario: Scenario, what_if: WhatIf, lang: str):
+    """planner.sweep.budget_frontier with a progress bar (serially: no cluster in the app)."""
+    if state.get("solving"):
+        st.warning(tr("busy", lang))
+        return None
+    state["solving"] = True
+    try:
+        with st.status(tr("frontier_running", lang, done=0, total=FRONTIER_POINTS),
+                       expanded=True) as status:
+            bar = st.progress(0.0)
+            t0 = time.perf_counter()
+
+            def progress(done: int, total: int) -> None:
+                text = tr("frontier_running", lang, done=done, total=total)
+                bar.progress(done / total, text=text)
+                status.update(label=text)
+
+            table = budget_frontier(scenario, what_if, workers=1, include_current=True,
+                                    on_result=progress, lang=lang)
+            status.update(label=tr("frontier_done", lang, n=len(table), seconds=fmt.decimal(
+                time.perf_counter() - t0)), state="complete", expanded=False)
+        return table
+    except Exception as exc:  # a solver failure is reported, never shown as a traceback
+        st.error(tr("unexpected", lang, kind=type(exc).__name__, detail=exc))
+        return None
+    finally:
+        state["solving"] = False
 
 
 def show_scenarios(result: Result, base: Result, what_if: WhatIf, token: str, key: str,
@@ -435,8 +602,9 @@ def main() -> None:
         show_status(result, what_if, lang)
     if not result.solved:
         st.stop()
-    tabs = st.tabs([tr(t, lang) for t in ("tab_summary", "tab_charts", "tab_units",
-                                          "tab_scenarios", "tab_marginal")])
+    tabs = st.tabs([tr(k, lang) for k in ("tab_summary", "tab_charts", "tab_units",
+                                          "tab_rules", "tab_frontier", "tab_scenarios",
+                                          "tab_marginal")])
     with tabs[0]:
         show_summary(result, base, what_if, token, name, lang)
     with tabs[1]:
@@ -444,8 +612,12 @@ def main() -> None:
     with tabs[2]:
         show_units(result, lang)
     with tabs[3]:
-        show_scenarios(result, base, what_if, token, key, name, lang)
+        show_rules(result, lang)
     with tabs[4]:
+        show_frontier(scenario, key, result, what_if, lang)
+    with tabs[5]:
+        show_scenarios(result, base, what_if, token, key, name, lang)
+    with tabs[6]:
         show_marginal(result, token, lang)
 
 

@@ -5,13 +5,17 @@ Most app tests run on the tiny workbook of tests/builders.py, pointed at with
 specialist gaps are Anestesiología 2 + Cirugía general 1 at HOSP01 (zone 2, 10,979 MXN each) and
 1 + 1 at HOSP02 (zone 3, 10,000 MXN each); with the budget of 1,000,000 all 5 are placed for
 3 × 10,979 + 2 × 10,000 = 52,937 MXN a month. With a budget of 25,000 at most two fit (two cost at
-least 20,000, three at least 30,000).
+least 20,000, three at least 30,000). With 20,000 the hand rule takes Anestesiología at HOSP01
+(w 9, 10,979) and then nothing fits; the optimiser takes Anestesiología and Cirugía general at
+HOSP02 (w 6 + 4, 10,000 each): an advantage of 1 point, Oaxaca +10, Chiapas −9.
 
 Covered: first run, a what-if through the form, language switch, unit search, saving and
 comparing scenarios, marginal values, uploads through ``file_uploader`` (AppTest drives it
-directly) — broken, not xlsx, and valid. Not covered here: the download buttons' bytes (AppTest
-cannot click a download; the bytes come from ``sources.result_workbook_bytes``, tested below,
-and the real download is tested in tests/test_browser.py) and how the charts look (PNG test below).
+directly) — broken, not xlsx, and valid; the rules of DESIGN §2b (an infeasible hard minimum
+explained in Spanish, an equity floor that binds), the hand-rule comparison per state and the
+budget–coverage frontier. Not covered here: the download buttons' bytes (AppTest cannot click a
+download; the bytes come from ``sources.result_workbook_bytes``, tested below, and the real
+download is tested in tests/test_browser.py) and how the charts look (PNG test below).
 """
 
 from __future__ import annotations
@@ -32,10 +36,11 @@ from planner import sensitivity
 from planner.pipeline import load_scenario, solve
 from planner.result_workbook import SHEETS
 from planner.scenario import WhatIf
-from planner.ui import charts, figures, fmt, geo, sources, tables
+from planner.ui import charts, figures, fmt, geo, rule_views, sources, tables
+from planner.ui import frontier as frontier_views
 from planner.ui.labels import LABELS, tr
-from planner.ui.whatif import FormError, build_what_if, form_defaults
-from tests.builders import ANES, base_tables, make_workbook
+from planner.ui.whatif import FormError, build_what_if, form_defaults, what_if_key
+from tests.builders import ANES, MG, base_tables, make_workbook
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = ROOT / "app.py"
@@ -184,13 +189,12 @@ def test_marginal_values_in_words(app: AppTest, tiny: Path) -> None:
     assert not any(b.label == tr("confirm_marginal") for b in app.button)
 
 
-def test_result_workbook_is_prepared_then_offered(app: AppTest) -> None:
-    assert not app.get("download_button") or all(
-        d.label != tr("download_result") for d in app.get("download_button"))
-    widget(app.button, tr("prepare_result")).click()
-    app.run()
-    assert not app.exception
-    assert any(d.label == tr("download_result") for d in app.get("download_button"))
+def test_result_workbook_is_one_click(app: AppTest) -> None:
+    """The download button is there at once (built on click); the confirmed one beside it."""
+    keys = [d.proto.id for d in app.get("download_button")]
+    assert any("download:current" in k for k in keys)
+    assert any("download_confirmed:current" in k for k in keys)
+    assert not any(b.label == "Preparar libro de resultados (.xlsx)" for b in app.button)
 
 
 def test_broken_upload_shows_problems_table(app: AppTest, tmp_path: Path) -> None:
@@ -243,6 +247,127 @@ def test_no_state_selected_is_refused(app: AppTest) -> None:
     app.run()
     assert not app.exception
     assert any(tr("no_states") == e.value for e in app.error)
+
+
+# --- rules, hand rule per state, frontier ----------------------------------------------------------
+
+def _app_on(path: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
+    monkeypatch.setenv(sources.ENV_WORKBOOK, str(path))
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def no_traceback(at: AppTest) -> None:
+    assert not at.exception, at.exception
+    assert not any(kind in e.value for e in at.error for kind in ("Traceback", "unexpected",
+                                                                   "inesperado"))
+
+
+@pytest.fixture(scope="module")
+def no_gp_candidates(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The tiny workbook with no general-doctor candidates: CS0001 (Chiapas) has no doctor."""
+    t = base_tables()
+    t["oferta"].loc[t["oferta"]["categoria"] == MG, "candidatos"] = 0
+    return make_workbook(tmp_path_factory.mktemp("app") / "sin_mg.xlsx", t)
+
+
+def test_hard_minimum_without_candidates_is_explained(no_gp_candidates: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """«Al menos un médico general por centro» with 0 GP candidates: CS0001 in Chiapas cannot
+    get one. The page says so in Spanish, with the table in Spanish, and no plan is shown."""
+    at = _app_on(no_gp_candidates, monkeypatch)
+    widget(at.checkbox, tr("one_doctor")).check()
+    widget(at.button, tr("solve")).click()
+    at.run()
+    no_traceback(at)
+    text = " ".join(e.value for e in at.error)
+    assert "El escenario es infactible" in text
+    assert ("Falta 1 médico general para que cada centro de salud tenga uno: Chiapas 1."
+            in text)
+    assert "con candidatos sin límite faltarían 0" in text
+    table = next(d.value for d in at.dataframe if tr("col_shortfall") in d.value.columns)
+    assert table[[tr("col_state"), tr("col_shortfall"), tr("col_clues_missing")]
+                 ].values.tolist() == [["Chiapas", 1, "CS0001"]]
+    assert table[tr("col_rule")].tolist() == [tr("rule_one_doctor_per_centre")]
+    english = {"rule", "category", "state", "required", "reached", "shortfall", "no_vacancy",
+               "clues", "state_code"}
+    assert not english & set(table.columns)
+    assert not at.metric  # no plan, no indicators
+    assert any("mínimo un médico general por centro" in c.value for c in at.caption)
+
+
+@pytest.fixture(scope="module")
+def floor_book(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Anestesiología: gap 2 at HOSP01 (Chiapas, w 9) and 2 at HOSP02 (Oaxaca, w 6), 2
+    candidates. Without a floor both go to HOSP01 (18); with α = 100 % each state must receive
+    ⌊2·2/4⌋ = 1, so one goes to HOSP02 (9 + 6 = 15): the objective drops by 3, from 45 to 42."""
+    t = base_tables()
+    pl = t["plantilla"]
+    pl.loc[(pl["clues"] == "HOSP02") & (pl["categoria"] == ANES), "requeridos"] = 2
+    t["oferta"].loc[t["oferta"]["categoria"] == ANES, "candidatos"] = 2
+    return make_workbook(tmp_path_factory.mktemp("app") / "piso.xlsx", t)
+
+
+def test_equity_floor_changes_the_plan(floor_book: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    at = _app_on(floor_book, monkeypatch)
+    need = tr("m_objective")
+    assert number(metrics(at)[need][0]) == 45
+    widget(at.slider, tr("equity_floor")).set_value(100)
+    widget(at.button, tr("solve")).click()
+    at.run()
+    no_traceback(at)
+    value, delta = metrics(at)[need]
+    assert number(value) == 42 and delta.startswith("-3")
+    assert any("100 %" in i.value for i in at.info)  # the change is stated
+    assert any("piso de equidad por entidad (100 %)" in c.value for c in at.caption)
+    floors = next(d.value for d in at.dataframe if tr("col_floor") in d.value.columns)
+    anes = floors[floors[tr("col_category")] == ANES].set_index(tr("col_state"))
+    assert anes[tr("col_floor")].to_dict() == {"Chiapas": 1, "Oaxaca": 1}
+    assert anes[tr("col_placed")].to_dict() == {"Chiapas": 1, "Oaxaca": 1}
+    assert set(floors[tr("col_met")]) == {"sí"}
+    assert "met" not in floors.columns and "floor" not in floors.columns
+
+
+def test_hand_rule_comparison_per_state(app: AppTest) -> None:
+    """Baseline: the hand rule is optimal, and the page says so. With 20,000 MXN (worked out in
+    the module docstring) the optimiser covers 1 point more: Oaxaca +10, Chiapas −9."""
+    text = " ".join(m.value for m in app.markdown)
+    assert "optimizar no cubre más necesidad que la regla manual" in text
+    solve_with(app, **{BUDGET: 20_000})
+    text = " ".join(m.value for m in app.markdown)
+    assert "cubre **1.0** puntos más de necesidad ponderada que la regla manual" in text
+    table = next(d.value for d in app.dataframe if tr("col_diff_short") in d.value.columns)
+    diff = table.set_index(tr("state"))[tr("col_diff_short")].to_dict()
+    assert diff == {"Oaxaca": "+10.0", "Chiapas": "-9.0"}
+    assert any("+1.0" in c.value for c in app.caption)  # the national total under the chart
+    app.radio(key="adv_metric").set_value("spec_placed").run()
+    no_traceback(app)
+    table = next(d.value for d in app.dataframe if tr("col_diff_short") in d.value.columns)
+    assert table.set_index(tr("state"))[tr("col_diff_short")].to_dict() == {"Oaxaca": "+2",
+                                                                          "Chiapas": "-1"}
+
+
+def test_frontier_tab_computes_and_marks_the_current_budget(app: AppTest) -> None:
+    """11 budgets from 0 to 2,000,000; the current 1,000,000 is marked; all 5 specialists cost
+    52,937 MXN, so the curve is flat above that (worked out in the module docstring)."""
+    solve_with(app, **{BUDGET: 40_000})  # a what-if: the frontier is the shown scenario's
+    widget(app.button, tr("frontier_compute")).click()
+    app.run()
+    no_traceback(app)
+    (table,) = app.session_state["frontiers"].values()
+    assert len(table) == 11 and table["is_current"].sum() == 1
+    assert float(table.loc[table["is_current"], "budget_month"].iloc[0]) == 40_000
+    assert table["budget_month"].is_monotonic_increasing
+    text = " ".join(m.value for m in app.markdown)
+    assert "Por encima de $52,937 MXN mensuales, más presupuesto ya no cubre más necesidad" in text
+    assert "$40,000 MXN" in text  # where the current budget sits
+    points = next(d.value for d in app.dataframe if tr("col_is_current") in d.value.columns)
+    assert points[tr("col_is_current")].tolist().count("sí") == 1
+    assert not any(b.label == tr("frontier_compute") for b in app.button)  # kept, not redone
+    app.run()
+    assert not any(b.label == tr("frontier_compute") for b in app.button)
 
 
 # --- the app on the real national default -------------------------------------------------------
@@ -315,6 +440,57 @@ def test_headline_deltas_against_the_baseline(tiny: Path, tiny_result) -> None:
     assert all(f.delta is None for f in figures.headline_figures(low, None))
 
 
+def test_frontier_reading() -> None:
+    """The sentences under the curve: where it flattens, where the current budget sits, and the
+    budgets at which the rules cannot be met."""
+    def table(rows):
+        return pd.DataFrame(rows, columns=["budget_month", "status", "objective", "bonus_month",
+                                           "is_current"])
+
+    flat = table([(0, "infeasible", None, None, False), (10e6, "optimal", 50, 10e6, False),
+                  (20e6, "optimal", 80, 18e6, True), (30e6, "optimal", 80, 17.5e6, False)])
+    lines = frontier_views.reading(flat)
+    assert lines[0].startswith("**Por encima de $17,500,000 MXN mensuales, más presupuesto ya "
+                               "no cubre más necesidad**")
+    assert "entre $10,000,000 MXN y $17,500,000 MXN" in lines[0]
+    assert "unos $2,500,000 MXN al mes no cubren necesidad adicional" in lines[1]
+    assert lines[2].startswith("Con 1 de los presupuestos (hasta $0 MXN)")
+    rising = table([(0, "optimal", 10, 0, False), (10e6, "optimal", 50, 10e6, True),
+                    (20e6, "optimal", 70, 20e6, False)])
+    lines = frontier_views.reading(rising, "es")
+    assert "Hasta $20,000,000 MXN mensuales" in lines[0]
+    assert "cubre unos 2.0 puntos más" in lines[1] and "71.4%" in lines[1]
+    assert "more budget covers no more need" in frontier_views.reading(flat, "en")[0]
+
+
+def test_rule_views_speak_spanish(tiny: Path) -> None:
+    scenario, _ = load_scenario(tiny)
+    lines = rule_views.rule_lines(scenario)
+    assert [on for _, on, _ in lines] == [False, False, False, False]
+    assert "clave_entidad" in lines[0][2] and "requiere" in lines[1][2]
+    assert rule_views.active_summary(scenario) is None
+    on = solve(scenario, WhatIf(equity_floor=0.5, one_doctor_per_centre=True)).scenario
+    assert rule_views.active_summary(on) == ("Reglas activas en este plan: piso de equidad por "
+                                             "entidad (50 %); mínimo un médico general por "
+                                             "centro.")
+    assert "1 centros no tienen ninguno hoy" in rule_views.rule_lines(on)[3][2]
+
+
+def test_what_if_form_rules(tiny: Path) -> None:
+    scenario, _ = load_scenario(tiny)
+    d = form_defaults(scenario)
+    assert (d.equity_floor, d.one_doctor_per_centre) == (0.0, False)
+    wi = build_what_if(scenario, replace(d, equity_floor=0.7, one_doctor_per_centre=True))
+    assert wi == WhatIf(equity_floor=0.7, one_doctor_per_centre=True)
+    assert figures.describe_changes(wi) == ("cobertura mínima por entidad 70 %; al menos un "
+                                            "médico general por centro")
+    assert what_if_key(wi) == what_if_key(replace(wi))
+    assert what_if_key(wi) != what_if_key(WhatIf())
+    a = WhatIf(bonus={("especialidad", 2): 1.0, ("especialidad", 3): 2.0})
+    b = WhatIf(bonus={("especialidad", 3): 2.0, ("especialidad", 2): 1.0})
+    assert what_if_key(a) == what_if_key(b)
+
+
 def test_hand_rule_words(tiny_result) -> None:
     text = figures.hand_rule_text(tiny_result)
     assert "regla manual" in text
@@ -335,6 +511,11 @@ def test_result_workbook_bytes_are_the_cli_workbook(tiny_result) -> None:
     data = sources.result_workbook_bytes(tiny_result)
     wb = load_workbook(io.BytesIO(data), read_only=True)
     assert tuple(wb.sheetnames) == SHEETS
+    confirmed = sources.result_workbook_bytes(tiny_result, confirm=True)
+    assert tuple(load_workbook(io.BytesIO(confirmed), read_only=True).sheetnames) == SHEETS
+    assert confirmed != data
+    assert sources.result_file_name_confirmed("a_resultado_b.xlsx") == \
+        "a_resultado_b_confirmado.xlsx"
 
 
 def test_upload_outcomes() -> None:

@@ -147,3 +147,25 @@ def compare_states_chart(table: pd.DataFrame, names: list[str], metric_label: st
                  alt.Tooltip("scenario:N", title=tr("download_pick", lang)),
                  alt.Tooltip("delta:Q", title="Δ", format="+,d")],
     ).properties(height=alt.Step(max(16, 9 * len(deltas))))
+
+
+def advantage_chart(table: pd.DataFrame, axis: str, lang: str = "es",
+                    number: str = ",.1f") -> alt.Chart:
+    """Per state, the optimiser's advantage over the hand rule (``advantage`` column): green bars
+    where it favours the optimiser, maroon where it favours the hand rule, a line at zero."""
+    data = table.copy()
+    plan, hand = tr("adv_for_plan", lang), tr("adv_for_hand", lang)
+    data["side"] = [plan if v >= 0 else hand for v in data["advantage"]]
+    order = data.sort_values("advantage", ascending=False, kind="stable")["state"].tolist()
+    bars = alt.Chart(data).mark_bar().encode(
+        y=alt.Y("state:N", sort=order, title=tr("state", lang), axis=alt.Axis(labelLimit=220)),
+        x=alt.X("advantage:Q", title=axis, axis=alt.Axis(format=number)),
+        color=alt.Color("side:N", scale=alt.Scale(domain=[plan, hand], range=[GREEN, GUINDA]),
+                        legend=alt.Legend(title=None, orient="top")),
+        tooltip=[alt.Tooltip("state:N", title=tr("state", lang)),
+                 alt.Tooltip("plan:Q", title=tr("col_plan_short", lang), format=number),
+                 alt.Tooltip("hand:Q", title=tr("col_hand_short", lang), format=number),
+                 alt.Tooltip("advantage:Q", title=axis, format="+" + number)],
+    )
+    zero = alt.Chart(pd.DataFrame({"x": [0]})).mark_rule(color=GREY).encode(x="x:Q")
+    return (bars + zero).properties(height=alt.Step(16))

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from planner.indicators import compare_by_state
 from planner.result import Result
 from planner.scenario import WhatIf
 from planner.schema import GENERAL
@@ -161,6 +162,60 @@ def hand_rule_text(result: Result, lang: str = "es") -> str:
               opt=fmt.decimal(opt), hand=fmt.decimal(hand))
 
 
+def hand_rule_ties(result: Result) -> bool:
+    """Whether the optimiser covers (practically) the same total need as the hand rule."""
+    opt = float(result.plan.objective or 0.0)
+    hand = float(result.hand.objective or 0.0) if result.hand is not None else 0.0
+    gain = opt - hand
+    return gain / abs(hand) < SAME_OBJECTIVE if hand else gain <= 0
+
+
+# advantage metric -> (compare_by_state name, label key, format, which way is better)
+ADVANTAGE: dict[str, tuple[str, str, str, str]] = {
+    "need": ("need_covered", "adv_need", "dec", "up"),
+    "at_target": ("at_target", "adv_at_target", "int", "up"),
+    "no_doctor": ("no_doctor", "adv_no_doctor", "int", "down"),
+    "spec_placed": ("spec_placed", "adv_spec_placed", "int", "up"),
+}
+
+
+def advantage_by_state(result: Result, metric: str = "need") -> pd.DataFrame:
+    """Per state: the optimised plan, the hand rule and the optimiser's ``advantage`` on
+    ``metric`` (a key of :data:`ADVANTAGE`), from :func:`planner.indicators.compare_by_state`.
+
+    ``advantage`` is signed so that positive favours the optimiser (fewer centres with no
+    doctor count as positive). The national total row is left out; see :func:`national_advantage`.
+    """
+    name, _, _, better = ADVANTAGE[metric]
+    cmp = compare_by_state(result.indicators, result.hand_indicators)
+    cmp = cmp[cmp["state_code"] != 0]
+    sign = -1 if better == "down" else 1
+    return pd.DataFrame({"state": cmp["state"].to_numpy(),
+                         "plan": cmp[f"{name}_plan"].to_numpy(dtype=float),
+                         "hand": cmp[f"{name}_hand"].to_numpy(dtype=float),
+                         "advantage": sign * cmp[f"{name}_diff"].to_numpy(dtype=float)})
+
+
+def national_advantage(result: Result, metric: str = "need") -> float:
+    """The optimiser's advantage on ``metric`` over the whole scenario (positive favours it)."""
+    name, _, _, better = ADVANTAGE[metric]
+    cmp = compare_by_state(result.indicators, result.hand_indicators)
+    total = float(cmp.loc[cmp["state_code"] == 0, f"{name}_diff"].iloc[0])
+    return -total if better == "down" else total
+
+
+def advantage_table(table: pd.DataFrame, metric: str, lang: str = "es") -> pd.DataFrame:
+    """:func:`advantage_by_state` for people: state, optimiser, hand rule, difference (text)."""
+    kind = ADVANTAGE[metric][2]
+    out = table.sort_values("advantage", ascending=False, kind="stable")
+    return pd.DataFrame({
+        tr("state", lang): out["state"],
+        tr("col_plan_short", lang): [fmt.value(v, kind) for v in out["plan"]],
+        tr("col_hand_short", lang): [fmt.value(v, kind) for v in out["hand"]],
+        tr("col_diff_short", lang): [fmt.signed(v, kind) for v in out["advantage"]],
+    })
+
+
 # --- scenarios -----------------------------------------------------------------------------------
 
 def describe_changes(what_if: WhatIf | None, lang: str = "es") -> str:
@@ -182,6 +237,11 @@ def describe_changes(what_if: WhatIf | None, lang: str = "es") -> str:
         parts.append(tr("c_supply", lang, category=cat, value=fmt.integer(v)))
     if what_if.states is not None:
         parts.append(tr("c_states", lang, count=len(what_if.states)))
+    if what_if.equity_floor is not None:
+        parts.append(tr("c_equity_floor", lang, value=f"{100 * what_if.equity_floor:.0f} %"))
+    if what_if.one_doctor_per_centre is not None:
+        parts.append(tr("c_one_doctor_on" if what_if.one_doctor_per_centre else
+                        "c_one_doctor_off", lang))
     return "; ".join(parts)
 
 

@@ -81,6 +81,77 @@ LABELS: dict[str, dict[str, str]] = {
                              "en": "A centre's weight is multiplied by 1 + F × families / 6000."},
     "states": {"es": "Entidades incluidas", "en": "States included"},
     "time_limit": {"es": "Tiempo máximo de cálculo (s)", "en": "Solver time limit (s)"},
+    "rules_header": {"es": "Reglas", "en": "Rules"},
+    "equity_floor": {"es": "Cobertura mínima por entidad (piso de equidad)",
+                     "en": "Minimum coverage per state (equity floor)"},
+    "equity_floor_help": {"es": "Cada entidad recibe al menos este porcentaje de su parte "
+                                "proporcional de cada categoría (su brecha entre la brecha "
+                                "nacional, por los médicos que se pueden colocar). 0 % = sin "
+                                "piso. En el libro: cobertura_minima_entidad.",
+                          "en": "Each state receives at least this share of its proportional "
+                                "part of each category (its gap over the national gap, times "
+                                "the doctors that can be placed). 0 % = no floor. In the "
+                                "workbook: cobertura_minima_entidad."},
+    "one_doctor": {"es": "Al menos un médico general por centro (obligatorio)",
+                   "en": "At least one general doctor per centre (mandatory)"},
+    "one_doctor_help": {"es": "Regla dura: ningún centro de salud queda sin médico general. Si "
+                              "no alcanzan los candidatos o el presupuesto, el escenario es "
+                              "infactible y se explica qué falta y dónde. En el libro: "
+                              "minimo_un_medico_por_centro.",
+                        "en": "Hard rule: no health centre is left without a general doctor. "
+                              "If candidates or budget do not suffice, the scenario is "
+                              "infeasible and what is missing, and where, is explained. In the "
+                              "workbook: minimo_un_medico_por_centro."},
+    "rule_on": {"es": "activa", "en": "on"},
+    "rule_off": {"es": "inactiva", "en": "off"},
+    "rule_state_pools": {"es": "Bolsas estatales de candidatos", "en": "State candidate pools"},
+    "rule_linked_specialties": {"es": "Especialidades ligadas", "en": "Linked specialties"},
+    "rule_equity_floor": {"es": "Piso de equidad por entidad", "en": "Equity floor per state"},
+    "rule_one_doctor_per_centre": {"es": "Mínimo un médico general por centro",
+                                   "en": "At least one general doctor per centre"},
+    "pools_on": {"es": "{n} candidatos registrados para una entidad ({states} entidades, "
+                       "categorías: {categories}); solo pueden ir a su entidad.",
+                 "en": "{n} candidates registered for a state ({states} states, categories: "
+                       "{categories}); they can only go to their state."},
+    "pools_off": {"es": "Todos los candidatos son de la bolsa nacional. Se activa llenando "
+                        "«clave_entidad» en la hoja «oferta».",
+                  "en": "Every candidate is in the national pool. Switched on by filling "
+                        "«clave_entidad» in the «oferta» sheet."},
+    "links_on": {"es": "{links}: una unidad recibe la especialidad solo si tiene, o recibe, la "
+                       "que requiere.",
+                 "en": "{links}: a unit receives the specialty only if it has, or receives, "
+                       "the one it requires."},
+    "links_off": {"es": "Ninguna especialidad requiere otra. Se activa llenando «requiere» en "
+                        "la hoja «categorias».",
+                  "en": "No specialty requires another. Switched on by filling «requiere» in "
+                        "the «categorias» sheet."},
+    "link_pair": {"es": "{category} requiere {requires}", "en": "{category} requires {requires}"},
+    "floor_on": {"es": "Cada entidad recibe al menos el {alpha} de su parte proporcional de "
+                       "cada categoría.",
+                 "en": "Each state receives at least {alpha} of its proportional share of "
+                       "each category."},
+    "floor_off": {"es": "Sin piso: los médicos van donde más necesidad cubren, sin cuota por "
+                        "entidad.",
+                  "en": "No floor: doctors go where they cover most need, with no quota per "
+                        "state."},
+    "minimum_on": {"es": "Ningún centro puede quedar sin médico general ({n} centros no tienen "
+                         "ninguno hoy).",
+                   "en": "No centre may be left without a general doctor ({n} centres have "
+                         "none today)."},
+    "minimum_off": {"es": "Los centros sin médico tienen prioridad por el peso del primer "
+                          "médico, pero no es obligatorio cubrirlos todos.",
+                    "en": "Centres with no doctor get priority through the first-doctor weight, "
+                          "but covering all of them is not mandatory."},
+    "rules_in_plan": {"es": "Reglas activas en este plan: {rules}.",
+                      "en": "Rules on in this plan: {rules}."},
+    "rules_from_data": {"es": "Reglas que vienen del libro (no se cambian aquí): bolsas "
+                              "estatales de candidatos: **{pools}**; especialidades ligadas: "
+                              "**{links}**. Detalle en la pestaña «Reglas».",
+                        "en": "Rules from the workbook (not changed here): state candidate "
+                              "pools: **{pools}**; linked specialties: **{links}**. Details in "
+                              "the «Rules» tab."},
+    "yes": {"es": "sí", "en": "yes"},
+    "no": {"es": "no", "en": "no"},
     "supply_header": {"es": "Candidatos por categoría", "en": "Candidates per category"},
     "solve": {"es": "Calcular escenario", "en": "Solve scenario"},
     "reset": {"es": "Volver al plan base", "en": "Back to the baseline plan"},
@@ -111,14 +182,31 @@ LABELS: dict[str, dict[str, str]] = {
                       "cálculo o con reglas menos estrictas.",
                 "en": "The solver found no plan ({status}). Try a longer time limit or "
                       "looser rules."},
-    "rules_unmet": {"es": "Reglas que no se pudieron cumplir", "en": "Rules that could not be "
-                                                                     "met"},
+    "rules_unmet": {"es": "Dónde faltan médicos para cumplir las reglas",
+                    "en": "Where doctors are missing to meet the rules"},
+    "infeasible_try": {"es": "**Qué puede hacer:** bajar la cobertura mínima por entidad, "
+                             "quitar «al menos un médico general por centro», aumentar los "
+                             "candidatos o el presupuesto de bonos (según lo que indica el "
+                             "último renglón), y volver a calcular. El plan base sigue "
+                             "disponible con «Volver al plan base».",
+                       "en": "**What you can do:** lower the minimum coverage per state, switch "
+                             "off «at least one general doctor per centre», add candidates or "
+                             "bonus budget (as the last line says), and solve again. The "
+                             "baseline plan is still there with «Back to the baseline plan»."},
+    "infeasible_hand": {"es": "Como referencia, la regla manual (que se detiene cuando se "
+                              "acaban candidatos o presupuesto) dejaría {no_doctor} centros sin "
+                              "médico general.",
+                        "en": "For reference, the hand rule (which stops when candidates or "
+                              "budget run out) would leave {no_doctor} centres with no general "
+                              "doctor."},
     # --- tabs -----------------------------------------------------------------------------------
     "tab_summary": {"es": "Resumen", "en": "Summary"},
     "tab_charts": {"es": "Mapa y gráficas", "en": "Map and charts"},
     "tab_units": {"es": "Unidades", "en": "Units"},
     "tab_scenarios": {"es": "Escenarios", "en": "Scenarios"},
     "tab_marginal": {"es": "Valores marginales", "en": "Marginal values"},
+    "tab_rules": {"es": "Reglas", "en": "Rules"},
+    "tab_frontier": {"es": "Frontera presupuesto–cobertura", "en": "Budget–coverage frontier"},
     # --- headline ------------------------------------------------------------------------------
     "m_at_target": {"es": "Centros en la meta", "en": "Centres at target"},
     "m_at_target_help": {"es": "Centros con al menos {target} médicos generales (o los "
@@ -159,12 +247,24 @@ LABELS: dict[str, dict[str, str]] = {
                           "budget of **{budget}** per month ({share})."},
     "download_result": {"es": "Descargar libro de resultados (.xlsx)",
                         "en": "Download result workbook (.xlsx)"},
-    "prepare_result": {"es": "Preparar libro de resultados (.xlsx)",
-                       "en": "Prepare result workbook (.xlsx)"},
-    "preparing": {"es": "Preparando el libro de resultados (el mismo que escribe la línea de "
-                        "comandos; confirma los valores marginales, puede tardar)…",
-                  "en": "Preparing the result workbook (the same the command line writes; it "
-                        "confirms the marginal values, may take a while)…"},
+    "download_help": {"es": "El mismo libro que escribe la línea de comandos: resumen, por "
+                            "entidad, por categoría, asignaciones por CLUES, unidades, valores "
+                            "marginales (sin confirmar), parámetros y diagnóstico. Se arma al "
+                            "hacer clic (unos segundos en el escenario nacional).",
+                      "en": "The same workbook the command line writes: summary, by state, by "
+                            "category, placements by CLUES, units, marginal values "
+                            "(unconfirmed), parameters and diagnostics. Built on click (a few "
+                            "seconds on the national scenario)."},
+    "download_confirmed": {"es": "… con valores marginales confirmados",
+                           "en": "… with confirmed marginal values"},
+    "download_confirmed_help": {"es": "Igual, pero cada valor marginal se comprueba "
+                                      "re-optimizando el modelo entero con un candidato o un "
+                                      "millón más: tarda más (unos 10 a 20 s más en el "
+                                      "escenario nacional).",
+                                "en": "The same, but each marginal value is checked by "
+                                      "re-solving the integer model with one more candidate or "
+                                      "million: takes longer (about 10 to 20 s more on the "
+                                      "national scenario)."},
     # --- hand rule ------------------------------------------------------------------------------
     "hand_header": {"es": "Optimizador frente a la regla manual",
                     "en": "Optimiser versus the hand rule"},
@@ -179,12 +279,54 @@ LABELS: dict[str, dict[str, str]] = {
                     "en": "With the same candidates and budget, the optimiser covers **{gain}** "
                           "more points of weighted need than the hand rule (**{gain_pct}** "
                           "more: {opt} versus {hand})."},
-    "hand_same": {"es": "En este escenario la regla manual llega prácticamente al mismo "
-                        "resultado que el optimizador ({opt} frente a {hand} puntos de necesidad "
-                        "ponderada): el presupuesto y los candidatos no obligan a elegir.",
-                  "en": "In this scenario the hand rule reaches practically the same result as "
-                        "the optimiser ({opt} versus {hand} points of weighted need): budget and "
-                        "candidates do not force hard choices."},
+    "hand_same": {"es": "En este escenario **optimizar no cubre más necesidad que la regla "
+                        "manual**: ambos llegan a {opt} puntos de necesidad ponderada (regla "
+                        "manual: {hand}). Con estos candidatos y este presupuesto no hay que "
+                        "elegir entre necesidades, y tomar primero la plaza más valiosa ya da el "
+                        "óptimo. La ventaja aparece cuando el presupuesto no alcanza para todo o "
+                        "cuando hay reglas (bolsas estatales, especialidades ligadas, piso de "
+                        "equidad, mínimo por centro); pruébelo en «¿Qué pasa si…?».",
+                  "en": "In this scenario **optimising covers no more need than the hand "
+                        "rule**: both reach {opt} points of weighted need (hand rule: {hand}). "
+                        "With these candidates and this budget there is no choice to make "
+                        "between needs, and taking the most valuable post first is already "
+                        "optimal. The advantage appears when the budget does not reach every "
+                        "need or when rules are on (state pools, linked specialties, equity "
+                        "floor, minimum per centre); try it in «What if…?»."},
+    "adv_header": {"es": "Ventaja del optimizador por entidad", "en": "Optimiser advantage by "
+                                                                      "state"},
+    "adv_metric": {"es": "Indicador", "en": "Indicator"},
+    "adv_need": {"es": "Necesidad ponderada cubierta", "en": "Weighted need covered"},
+    "adv_at_target": {"es": "Centros en la meta", "en": "Centres at target"},
+    "adv_no_doctor": {"es": "Centros sin médico (menos es mejor)",
+                      "en": "Centres with no doctor (fewer is better)"},
+    "adv_spec_placed": {"es": "Especialistas asignados", "en": "Specialists placed"},
+    "adv_axis": {"es": "Optimizador − regla manual", "en": "Optimiser − hand rule"},
+    "adv_axis_fewer": {"es": "Centros sin médico evitados (regla manual − optimizador)",
+                       "en": "Centres with no doctor avoided (hand rule − optimiser)"},
+    "adv_for_plan": {"es": "A favor del optimizador", "en": "In the optimiser's favour"},
+    "adv_for_hand": {"es": "A favor de la regla manual", "en": "In the hand rule's favour"},
+    "adv_caption": {"es": "Barras verdes: el optimizador cubre más en esa entidad; guindas: la "
+                          "regla manual cubre más ahí, pero menos en total. El total nacional "
+                          "es {total}.",
+                    "en": "Green bars: the optimiser covers more in that state; maroon: the "
+                          "hand rule covers more there, but less in total. The national total "
+                          "is {total}."},
+    "adv_tie_expander": {"es": "Mismo total, otro reparto: ver las diferencias por entidad",
+                         "en": "Same total, another split: see the differences by state"},
+    "adv_tie_caption": {"es": "Ambos planes cubren la misma necesidad total; aquí colocan plazas "
+                              "de igual valor en entidades distintas. Las diferencias se "
+                              "compensan entre entidades: no son una ventaja de ninguno.",
+                        "en": "Both plans cover the same total need; here they put posts of "
+                              "equal value in different states. The differences offset each "
+                              "other across states: they are no one's advantage."},
+    "adv_all_equal": {"es": "Ambos planes coinciden en cada entidad.",
+                      "en": "Both plans agree in every state."},
+    "adv_table": {"es": "Por entidad: optimizador, regla manual y diferencia",
+                  "en": "By state: optimiser, hand rule and difference"},
+    "col_plan_short": {"es": "Optimizador", "en": "Optimiser"},
+    "col_hand_short": {"es": "Regla manual", "en": "Hand rule"},
+    "col_diff_short": {"es": "Diferencia", "en": "Difference"},
     "hand_diff_title": {"es": "Diferencias en los indicadores (optimizador − regla manual):",
                         "en": "Differences in the indicators (optimiser − hand rule):"},
     "hand_no_diff": {"es": "Los indicadores principales son iguales en ambos planes.",
@@ -289,6 +431,128 @@ LABELS: dict[str, dict[str, str]] = {
                          "en": "Confirm with the integer model (re-solves; may take a while)"},
     "confirming": {"es": "Re-optimizando con un candidato o un millón más…",
                    "en": "Re-solving with one more candidate or million…"},
+    # --- rules tab -------------------------------------------------------------------------------
+    "rules_intro": {"es": "Reglas que un reparto a mano no puede seguir bien. Dos se activan "
+                          "desde el libro; las otras dos, desde «¿Qué pasa si…?».",
+                    "en": "Rules a hand split cannot follow well. Two are switched on in the "
+                          "workbook; the other two in «What if…?»."},
+    "rules_none": {"es": "En este plan no hay reglas activas.", "en": "No rule is on in this "
+                                                                    "plan."},
+    "pools_header": {"es": "Bolsas estatales: uso por entidad", "en": "State pools: use by "
+                                                                    "state"},
+    "pools_caption": {"es": "Registrados asignados: candidatos de la bolsa de la entidad que "
+                            "obtuvieron plaza; nacionales recibidos: los que llegaron de la bolsa "
+                            "nacional; sin asignar: registrados que se quedan sin plaza (no "
+                            "pueden ir a otra entidad).",
+                      "en": "Registered placed: candidates of the state's pool who got a post; "
+                            "national received: those from the national pool; idle: registered "
+                            "candidates left without a post (they cannot go to another state)."},
+    "pools_summary": {"es": "{placed} de {pool} candidatos registrados obtienen plaza en su "
+                            "entidad; {idle} quedan sin asignar; las entidades con bolsa reciben "
+                            "además {national} candidatos nacionales.",
+                      "en": "{placed} of {pool} registered candidates get a post in their "
+                            "state; {idle} are left idle; pooled states also receive {national} "
+                            "national candidates."},
+    "linked_header": {"es": "Especialidades ligadas: vacantes detenidas", "en": "Linked "
+                                                                              "specialties: "
+                                                                              "vacancies held "
+                                                                              "back"},
+    "linked_summary": {"es": "{n} vacantes de especialistas quedan sin cubrir porque la unidad "
+                             "no tiene ni recibe la especialidad que requieren.",
+                       "en": "{n} specialist vacancies stay empty because the unit neither has "
+                             "nor receives the specialty they require."},
+    "linked_none": {"es": "Ninguna vacante queda detenida: donde hacía falta, el plan coloca "
+                          "también la especialidad requerida.",
+                    "en": "No vacancy is held back: where needed, the plan also places the "
+                          "required specialty."},
+    "floors_header": {"es": "Piso de equidad por entidad y categoría",
+                      "en": "Equity floor by state and category"},
+    "floors_summary": {"es": "{met} de {total} pisos (entidad × categoría) se cumplen.",
+                       "en": "{met} of {total} floors (state × category) are met."},
+    "floors_none": {"es": "Con este porcentaje ningún piso llega a un médico entero (el piso se "
+                          "redondea hacia abajo).",
+                    "en": "At this share no floor reaches a whole doctor (floors are rounded "
+                          "down)."},
+    "col_rule": {"es": "Regla", "en": "Rule"},
+    "col_reached": {"es": "Alcanzados", "en": "Reached"},
+    "col_shortfall": {"es": "Faltan", "en": "Missing"},
+    "col_no_vacancy": {"es": "Centros sin vacante", "en": "Centres with no vacancy"},
+    "col_clues_missing": {"es": "CLUES sin cubrir", "en": "CLUES not covered"},
+    "col_rule_required": {"es": "Exige la regla", "en": "Rule requires"},
+    "col_pool": {"es": "Candidatos registrados", "en": "Registered candidates"},
+    "col_from_pool": {"es": "Registrados asignados", "en": "Registered placed"},
+    "col_from_national": {"es": "Nacionales recibidos", "en": "National received"},
+    "col_idle": {"es": "Registrados sin asignar", "en": "Registered idle"},
+    "col_requires": {"es": "Requiere", "en": "Requires"},
+    "col_held_back": {"es": "Vacantes detenidas", "en": "Vacancies held back"},
+    "col_reason": {"es": "Motivo", "en": "Reason"},
+    "col_floor": {"es": "Piso", "en": "Floor"},
+    "col_met": {"es": "Cumplido", "en": "Met"},
+    # --- frontier tab ---------------------------------------------------------------------------
+    "frontier_intro": {"es": "¿Cuánta necesidad se cubre con cada presupuesto mensual de bonos? "
+                             "Se optimiza el escenario actual con {n} presupuestos, de $0 al "
+                             "doble del actual ({budget}); lo demás queda como está. En el "
+                             "escenario nacional tarda de 10 a 30 segundos.",
+                       "en": "How much need does each monthly bonus budget cover? The current "
+                             "scenario is optimised with {n} budgets, from $0 to twice the "
+                             "current one ({budget}); everything else stays as it is. On the "
+                             "national scenario it takes 10 to 30 seconds."},
+    "frontier_compute": {"es": "Calcular la frontera", "en": "Compute the frontier"},
+    "frontier_running": {"es": "Calculando la frontera: {done} de {total} presupuestos…",
+                         "en": "Computing the frontier: {done} of {total} budgets…"},
+    "frontier_done": {"es": "Frontera lista: {n} presupuestos en {seconds} s.",
+                      "en": "Frontier ready: {n} budgets in {seconds} s."},
+    "frontier_for": {"es": "Frontera del escenario: {changes}.", "en": "Frontier of the "
+                                                                       "scenario: {changes}."},
+    "frontier_current": {"es": "El punto guinda es el presupuesto actual.",
+                         "en": "The maroon point is the current budget."},
+    "frontier_flat": {"es": "**Por encima de {spend} mensuales, más presupuesto ya no cubre "
+                            "más necesidad**: con esa cantidad se coloca todo lo que los "
+                            "candidatos permiten (el punto de quiebre está entre {below} y "
+                            "{spend}).",
+                      "en": "**Above {spend} a month, more budget covers no more need**: that "
+                            "amount places everything the candidates allow (the break point "
+                            "lies between {below} and {spend})."},
+    "frontier_flat_from_zero": {"es": "**El presupuesto de bonos no cambia la necesidad "
+                                      "cubierta**: aun con $0 se coloca todo lo que los "
+                                      "candidatos permiten.",
+                                "en": "**The bonus budget does not change the need covered**: "
+                                      "even with $0 everything the candidates allow is placed."},
+    "frontier_rising": {"es": "**Hasta {top} mensuales (el mayor presupuesto calculado), cada "
+                              "peso más sigue cubriendo necesidad**: la curva no se ha aplanado.",
+                        "en": "**Up to {top} a month (the largest budget computed), every extra "
+                              "peso still covers need**: the curve has not flattened."},
+    "frontier_current_above": {"es": "El presupuesto actual ({current}) está por encima de ese "
+                                     "punto: unos {spare} al mes no cubren necesidad adicional.",
+                               "en": "The current budget ({current}) is above that point: about "
+                                     "{spare} a month cover no additional need."},
+    "frontier_current_below": {"es": "Con el presupuesto actual ({current}) se cubre el {share} "
+                                     "de la necesidad que cubre el mayor presupuesto calculado; "
+                                     "hasta el siguiente punto, cada millón adicional al mes "
+                                     "cubre unos {per_million} puntos más.",
+                               "en": "The current budget ({current}) covers {share} of the need "
+                                     "the largest budget computed covers; up to the next point, "
+                                     "each extra million a month covers about {per_million} "
+                                     "more points."},
+    "frontier_infeasible": {"es": "Con {n} de los presupuestos (hasta {up_to}) las reglas no se "
+                                  "pueden cumplir: esos puntos no aparecen en la curva.",
+                            "en": "With {n} of the budgets (up to {up_to}) the rules cannot be "
+                                  "met: those points are not on the curve."},
+    "frontier_none": {"es": "Ningún presupuesto dio un plan; vea la tabla.",
+                      "en": "No budget gave a plan; see the table."},
+    "frontier_table": {"es": "Los puntos de la curva", "en": "The points of the curve"},
+    "frontier_recompute": {"es": "Calcular de nuevo", "en": "Compute again"},
+    "col_budget_month": {"es": "Presupuesto mensual (MXN)", "en": "Monthly budget (MXN)"},
+    "col_status": {"es": "Estado", "en": "Status"},
+    "col_objective": {"es": "Necesidad cubierta", "en": "Need covered"},
+    "col_hand_objective": {"es": "Necesidad cubierta (regla manual)",
+                           "en": "Need covered (hand rule)"},
+    "col_centres_at_target": {"es": "Centros en la meta", "en": "Centres at target"},
+    "col_centres_no_doctor": {"es": "Centros sin médico", "en": "Centres with no doctor"},
+    "col_bonus_spent": {"es": "Bono usado (MXN)", "en": "Bonus used (MXN)"},
+    "col_budget_used": {"es": "Uso del presupuesto", "en": "Budget used"},
+    "col_is_current": {"es": "Actual", "en": "Current"},
+    "col_message": {"es": "Por qué no hay plan", "en": "Why there is no plan"},
     # --- what-if change names (for listing saved scenarios) -------------------------------------
     "c_budget": {"es": "presupuesto {value}", "en": "budget {value}"},
     "c_target": {"es": "meta {value} médicos por centro", "en": "target {value} doctors per "
@@ -300,6 +564,12 @@ LABELS: dict[str, dict[str, str]] = {
     "c_bonus": {"es": "bono zona {zone} {value}", "en": "bonus zone {zone} {value}"},
     "c_supply": {"es": "{category}: {value} candidatos", "en": "{category}: {value} candidates"},
     "c_states": {"es": "{count} entidades", "en": "{count} states"},
+    "c_equity_floor": {"es": "cobertura mínima por entidad {value}",
+                       "en": "minimum coverage per state {value}"},
+    "c_one_doctor_on": {"es": "al menos un médico general por centro",
+                        "en": "at least one general doctor per centre"},
+    "c_one_doctor_off": {"es": "sin mínimo de un médico por centro",
+                         "en": "no minimum of one doctor per centre"},
     # --- table columns (internal column names, see planner/ui/tables.py) ------------------------
     "col_clues": {"es": "CLUES", "en": "CLUES"},
     "col_name": {"es": "Unidad", "en": "Unit"},

@@ -78,12 +78,20 @@ def read_upload(data: bytes, name: str) -> Upload:
     return Upload(name, key, scenario=scenario)
 
 
-def result_workbook_bytes(result: Result, lang: str = "es") -> bytes:
-    """The result workbook the CLI writes, as bytes (written to a temporary file, then read)."""
+def result_workbook_bytes(result: Result, lang: str = "es", confirm: bool = False) -> bytes:
+    """The result workbook the CLI writes, as bytes (written to a temporary file, then read).
+
+    ``confirm`` checks each marginal value with integer re-solves (``--confirm-marginals``).
+    """
     with tempfile.TemporaryDirectory(prefix="planner-app-") as tmp:
         path = Path(tmp) / "resultado.xlsx"
-        write_result_workbook(result, path, lang=lang)
+        write_result_workbook(result, path, lang=lang, confirm_marginals=confirm)
         return path.read_bytes()
+
+
+def result_file_name_confirmed(name: str) -> str:
+    """The confirmed workbook's file name beside the plain one: ``…_confirmado.xlsx``."""
+    return name[:-len(".xlsx")] + "_confirmado.xlsx" if name.endswith(".xlsx") else name
 
 
 def result_file_name(scenario_name: str, label: str) -> str:

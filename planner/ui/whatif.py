@@ -9,6 +9,7 @@ from planner.schema import SPECIALTY, ZONES
 
 # The bonuses the form offers: specialists' monthly bonus in each economic zone.
 BONUS_KEYS: tuple[tuple[str, int], ...] = tuple((SPECIALTY, z) for z in ZONES)
+ALPHA_STEP = 0.01  # the equity-floor slider moves by whole percents
 
 
 class FormError(ValueError):
@@ -31,6 +32,8 @@ class FormValues:
     bonus: dict[tuple[str, int], float] = field(default_factory=dict)
     supply: dict[str, int] = field(default_factory=dict)
     states: tuple[int, ...] = ()
+    equity_floor: float = 0.0  # α ∈ [0, 1], cobertura_minima_entidad
+    one_doctor_per_centre: bool = False  # minimo_un_medico_por_centro
 
 
 def form_defaults(scenario: Scenario) -> FormValues:
@@ -41,7 +44,9 @@ def form_defaults(scenario: Scenario) -> FormValues:
     return FormValues(budget=float(p.budget), target=int(p.target),
                       first_doctor_weight=float(p.first_doctor_weight),
                       families_weight=float(p.families_weight), time_limit=float(p.time_limit),
-                      bonus=bonus, supply=supply, states=tuple(state_names(scenario)))
+                      bonus=bonus, supply=supply, states=tuple(state_names(scenario)),
+                      equity_floor=float(p.equity_floor),
+                      one_doctor_per_centre=bool(p.one_doctor_per_centre))
 
 
 def state_names(scenario: Scenario) -> dict[int, str]:
@@ -78,8 +83,26 @@ def build_what_if(scenario: Scenario, values: FormValues) -> WhatIf:
     supply = {k: int(v) for k, v in values.supply.items() if int(v) != base.supply.get(k)}
     states = None if set(values.states) == set(base.states) else tuple(sorted(values.states))
     target = changed("target")
+    # the form shows α in whole percent: a workbook α of 0.333 shown as 33 % is not a change
+    alpha = min(1.0, max(0.0, float(values.equity_floor)))
+    alpha = None if abs(alpha - base.equity_floor) < ALPHA_STEP / 2 else alpha
+    minimum = changed("one_doctor_per_centre")
     return WhatIf(budget=changed("budget"), target=None if target is None else int(target),
                   first_doctor_weight=changed("first_doctor_weight"),
                   families_weight=changed("families_weight"),
-                  time_limit=changed("time_limit"), bonus=bonus, supply=supply, states=states)
+                  time_limit=changed("time_limit"), bonus=bonus, supply=supply, states=states,
+                  equity_floor=alpha,
+                  one_doctor_per_centre=None if minimum is None else bool(minimum))
+
+
+def what_if_key(what_if: WhatIf | None) -> str:
+    """A stable text key of a what-if (WhatIf holds dicts, so it cannot key a dict itself)."""
+    w = what_if or WhatIf()
+    parts = [f"{n}={getattr(w, n)!r}" for n in ("budget", "target", "first_doctor_weight",
+                                                 "families_weight", "time_limit", "mip_gap",
+                                                 "equity_floor", "one_doctor_per_centre",
+                                                 "states")]
+    parts.append("bonus=" + repr(sorted(w.bonus.items())))
+    parts.append("supply=" + repr(sorted(w.supply.items())))
+    return ";".join(parts)
 

@@ -1,0 +1,122 @@
+"""The budget–coverage frontier as the app shows it: what the curve says in one or two plain
+sentences, and its points as a table with Spanish (or English) headings.
+
+The frontier itself is :func:`planner.sweep.budget_frontier` and its chart
+:func:`planner.sweep.frontier_chart`; nothing is solved here.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from planner.sweep import STATUS_WORDS
+from planner.ui import fmt
+from planner.ui.labels import tr
+
+SOLVED = ("optimal", "feasible")
+FLAT = 1e-6  # relative objective difference under which two budgets cover the same need
+
+
+def _mxn(x: float) -> str:
+    return fmt.mxn(x)
+
+
+def reading(table: pd.DataFrame, lang: str = "es") -> list[str]:
+    """What the frontier says, in planner words.
+
+    * Where it flattens: the least bonus actually spent by a plan that already covers the most
+      need of any budget computed ("por encima de $X mensuales, más presupuesto ya no cubre más
+      necesidad"), with the last budget below it; or that it never flattens within the range.
+    * Where the current budget sits: above that point (and how much of it covers nothing more),
+      or below it (share of the reachable need, and the need one more million buys).
+    * How many budgets could not meet the rules (infeasible points, left off the curve).
+    """
+    lines: list[str] = []
+    rows = table.sort_values("budget_month", kind="stable")
+    solved = rows[rows["status"].isin(SOLVED)]
+    unsolved = rows[~rows["status"].isin(SOLVED)]
+    if solved.empty:
+        return [tr("frontier_none", lang)]
+    obj = solved["objective"].astype(float)
+    best = float(obj.max())
+    tol = FLAT * max(1.0, abs(best))
+    top = solved[obj >= best - tol]
+    first_top = top.iloc[0]
+    spend = float(top["bonus_month"].astype(float).min())
+    below = solved[solved["budget_month"] < first_top["budget_month"]]
+    if below.empty and len(top) == len(solved) and float(first_top["budget_month"]) == 0:
+        lines.append(tr("frontier_flat_from_zero", lang))
+        flat_at = 0.0
+    elif len(top) == 1 and first_top["budget_month"] == solved["budget_month"].max():
+        lines.append(tr("frontier_rising", lang, top=_mxn(first_top["budget_month"])))
+        flat_at = None
+    else:
+        prev = float(below["budget_month"].max()) if len(below) else 0.0
+        lines.append(tr("frontier_flat", lang, spend=_mxn(spend), below=_mxn(prev)))
+        flat_at = spend
+    current = rows[rows["is_current"].astype(bool)] if "is_current" in rows else rows.iloc[:0]
+    if len(current) and current.iloc[0]["status"] in SOLVED:
+        cur = current.iloc[0]
+        budget = float(cur["budget_month"])
+        if flat_at is not None and budget >= flat_at and float(cur["objective"]) >= best - tol:
+            spare = budget - spend
+            if spare > 0.5:
+                lines.append(tr("frontier_current_above", lang, current=_mxn(budget),
+                                spare=_mxn(spare)))
+        else:
+            nxt = solved[solved["budget_month"] > budget]
+            per_million = fmt.DASH
+            if len(nxt):
+                n = nxt.iloc[0]
+                step = (float(n["budget_month"]) - budget) / 1e6
+                if step > 0:
+                    per_million = fmt.decimal((float(n["objective"]) - float(cur["objective"]))
+                                              / step)
+            share = float(cur["objective"]) / best if best else 0.0
+            lines.append(tr("frontier_current_below", lang, current=_mxn(budget),
+                            share=fmt.percent(share), per_million=per_million))
+    infeasible = unsolved[unsolved["status"] == "infeasible"]
+    if len(infeasible):
+        lines.append(tr("frontier_infeasible", lang, n=len(infeasible),
+                        up_to=_mxn(infeasible["budget_month"].max())))
+    return lines
+
+
+# column -> (label key, Streamlit number format or None)
+TABLE_COLUMNS: dict[str, tuple[str, str | None]] = {
+    "budget_month": ("col_budget_month", "$%,d"),
+    "status": ("col_status", None),
+    "objective": ("col_objective", "%,.1f"),
+    "hand_objective": ("col_hand_objective", "%,.1f"),
+    "centres_at_target": ("col_centres_at_target", "%,d"),
+    "centres_no_doctor": ("col_centres_no_doctor", "%,d"),
+    "spec_placed": ("col_spec_placed", "%,d"),
+    "gp_placed": ("col_gp_placed", "%,d"),
+    "bonus_month": ("col_bonus_spent", "$%,d"),
+    "budget_used": ("col_budget_used", None),
+    "is_current": ("col_is_current", None),
+    "message": ("col_message", None),
+}
+
+
+def points_table(table: pd.DataFrame, lang: str = "es") -> pd.DataFrame:
+    """The frontier's points for people: budget, status in words, need covered (plan and hand
+    rule), centres, specialists, bonus used and share; 'por qué no hay plan' when any point
+    has none."""
+    j = 0 if lang == "es" else 1
+    cols = [c for c in TABLE_COLUMNS if c in table.columns]
+    out = table[cols].copy()
+    out["status"] = out["status"].map(lambda s: STATUS_WORDS.get(s, (s, s))[j])
+    if "budget_used" in out:
+        out["budget_used"] = out["budget_used"].map(fmt.percent)
+    if "is_current" in out:
+        out["is_current"] = out["is_current"].map(lambda v: ("sí" if lang == "es" else "yes")
+                                                  if bool(v) else "")
+    if "message" in out and out["message"].isna().all():
+        out = out.drop(columns="message")
+    return out.rename(columns={c: tr(TABLE_COLUMNS[c][0], lang) for c in out.columns})
+
+
+def number_formats(lang: str = "es") -> dict[str, str]:
+    """Display formats of the points table, by shown header."""
+    return {tr(key, lang): f for key, f in TABLE_COLUMNS.values() if f}
