@@ -340,16 +340,16 @@ def download_result(result: Result, token: str, workbook: str, label: str, lang:
         return build
 
     name = sources.result_file_name(workbook, label)
-    c1, c2 = st.columns([3, 2], vertical_alignment="center")
-    c1.download_button(tr("download_result", lang), builder(False), file_name=name,
-                       mime=sources.XLSX_MIME, key=f"download:{key}", on_click="ignore",
-                       icon=":material/download:", type="primary",
-                       help=tr("download_help", lang))
-    c2.download_button(tr("download_confirmed", lang), builder(True),
-                       file_name=sources.result_file_name_confirmed(name),
-                       mime=sources.XLSX_MIME, key=f"download_confirmed:{key}",
-                       on_click="ignore", type="tertiary",
-                       help=tr("download_confirmed_help", lang))
+    row = st.container(horizontal=True, vertical_alignment="center")
+    row.download_button(tr("download_result", lang), builder(False), file_name=name,
+                        mime=sources.XLSX_MIME, key=f"download:{key}", on_click="ignore",
+                        icon=":material/download:", type="primary",
+                        help=tr("download_help", lang))
+    row.download_button(tr("download_confirmed", lang), builder(True),
+                        file_name=sources.result_file_name_confirmed(name),
+                        mime=sources.XLSX_MIME, key=f"download_confirmed:{key}",
+                        on_click="ignore", icon=":material/fact_check:",
+                        help=tr("download_confirmed_help", lang))
 
 
 def show_charts(result: Result, lang: str) -> None:
@@ -441,22 +441,27 @@ def show_frontier(scenario: Scenario, key: str, result: Result, what_if: WhatIf,
         st.caption(tr("frontier_for", lang, changes=figures.describe_changes(what_if, lang)))
     table = store.get(fkey)
     if table is None:
-        slot = st.empty()  # the button goes away once pressed
-        if not slot.button(tr("frontier_compute", lang), type="primary", key="frontier_compute",
-                           icon=":material/show_chart:"):
+        if state.pop("frontier_requested", None) != fkey:  # set by the button's callback
+            st.button(tr("frontier_compute", lang), type="primary", key="frontier_compute",
+                      icon=":material/show_chart:", on_click=_request_frontier, args=(fkey,))
             return
-        slot.empty()
         table = compute_frontier(scenario, what_if, lang)
         if table is None:
             return
         store[fkey] = table
     st.markdown("\n\n".join(frontier_views.reading(table, lang)))
-    st.altair_chart(frontier_chart(table, lang))
+    # d3's plain number format: a flat panel's axis reads 3, not 3.000000
+    st.altair_chart(frontier_chart(table, lang).configure_axis(format=",~f"))
     st.caption(tr("frontier_current", lang))
     with st.expander(tr("frontier_table", lang)):
         st.dataframe(frontier_views.points_table(table, lang), hide_index=True,
                      column_config={h: st.column_config.NumberColumn(format=f)
                                     for h, f in frontier_views.number_formats(lang).items()})
+
+
+def _request_frontier(fkey: tuple[str, str]) -> None:
+    """The frontier button's callback: the run it triggers computes, without the button."""
+    state["frontier_requested"] = fkey
 
 
 def compute_frontier(scenario: Scenario, what_if: WhatIf, lang: str):
@@ -466,15 +471,14 @@ def compute_frontier(scenario: Scenario, what_if: WhatIf, lang: str):
         return None
     state["solving"] = True
     try:
-        with st.status(tr("frontier_running", lang, done=0, total=FRONTIER_POINTS),
-                       expanded=True) as status:
-            bar = st.progress(0.0)
+        with st.status(tr("frontier_start", lang), expanded=True) as status:
+            bar = st.progress(0.0, text=tr("frontier_running", lang, done=0,
+                                           total=FRONTIER_POINTS))
             t0 = time.perf_counter()
 
             def progress(done: int, total: int) -> None:
-                text = tr("frontier_running", lang, done=done, total=total)
-                bar.progress(done / total, text=text)
-                status.update(label=text)
+                bar.progress(done / total, text=tr("frontier_running", lang, done=done,
+                                                   total=total))
 
             table = budget_frontier(scenario, what_if, workers=1, include_current=True,
                                     on_result=progress, lang=lang)

@@ -2,9 +2,11 @@
 
 A fixture starts ``streamlit run app.py`` on a free port against the tiny workbook of
 tests/builders.py (see tests/test_app.py for its worked-out numbers: 5 specialists for
-52,937 MXN a month; with a budget of 25,000 MXN at most two fit). The test opens the page,
+52,937 MXN a month; with a budget of 25,000 MXN at most two fit). One test opens the page,
 lowers the budget in the what-if form, solves, sees the indicator fall, downloads the result
-workbook and opens it with openpyxl. Screenshots go to the test's temporary folder, and also to
+workbook in one click and opens it with openpyxl; another computes the budget–coverage frontier,
+then asks for a doctor in every centre with no general-doctor candidates and reads the Spanish
+explanation. Screenshots go to the test's temporary folder, and also to
 ``$PLANNER_SCREENSHOTS`` when set. ``PLANNER_BROWSER_WORKBOOK`` points the test at another workbook
 (e.g. the national one, for screenshots); the numeric checks then only compare before and after.
 """
@@ -167,10 +169,8 @@ def test_budget_what_if_and_download(page, server: str, workbook: Path,
         assert (number(spec_before), number(spec_after)) == (5, 2)
         assert spec_delta.replace("−", "-").lstrip().startswith("-3")
 
-    # prepare and download the result workbook, then open it
-    page.get_by_role("button", name=tr("prepare_result")).click()
+    # download the result workbook in one click (built on click), then open it
     button = page.get_by_role("button", name=tr("download_result"))
-    button.wait_for()
     with page.expect_download() as info:
         button.click()
     path = tmp_path / info.value.suggested_filename
@@ -180,3 +180,33 @@ def test_budget_what_if_and_download(page, server: str, workbook: Path,
     assert "resumen" in wb.sheetnames and "parametros" in wb.sheetnames
     params = {row[0]: row[1] for row in wb["parametros"].iter_rows(min_row=2, values_only=True)}
     assert float(params["presupuesto_bono_mensual"]) == 25_000
+
+
+def test_frontier_and_infeasible_explanation(page, server: str, tmp_path: Path) -> None:
+    page.goto(server)
+    page.get_by_text(tr("m_spec_placed")).first.wait_for()
+    wait_idle(page)
+
+    # the budget–coverage frontier: computed on request, read in a sentence, current point marked
+    page.get_by_role("tab", name=tr("tab_frontier")).click()
+    page.get_by_role("button", name=tr("frontier_compute")).click()
+    page.get_by_text(tr("frontier_current")).first.wait_for()
+    wait_idle(page)
+    page.wait_for_timeout(1500)  # the chart paints
+    assert page.locator("[data-testid='stVegaLiteChart']").count() >= 1
+    assert page.get_by_text("más presupuesto ya no cubre más necesidad").count() >= 1
+    shoot(page, "frontera", tmp_path)
+
+    # no general-doctor candidates, and the hard minimum on: explained, no traceback
+    page.get_by_text(tr("supply_header")).first.click()
+    gp = page.get_by_role("spinbutton", name="Medicina general", exact=True)
+    gp.fill("0")
+    gp.press("Tab")
+    page.get_by_text(tr("one_doctor")).first.click()
+    page.get_by_role("button", name=tr("solve")).click()
+    page.get_by_text("El escenario es infactible").first.wait_for()
+    wait_idle(page)
+    alert = page.locator("[data-testid='stAlert']").filter(has_text="infactible").first
+    assert "para que cada centro de salud tenga uno" in alert.inner_text()
+    assert page.get_by_text("Traceback").count() == 0
+    shoot(page, "infactible", tmp_path)

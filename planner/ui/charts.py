@@ -158,8 +158,9 @@ def advantage_chart(table: pd.DataFrame, axis: str, lang: str = "es",
     data["side"] = [plan if v >= 0 else hand for v in data["advantage"]]
     order = data.sort_values("advantage", ascending=False, kind="stable")["state"].tolist()
     bars = alt.Chart(data).mark_bar().encode(
-        y=alt.Y("state:N", sort=order, title=tr("state", lang), axis=alt.Axis(labelLimit=220)),
-        x=alt.X("advantage:Q", title=axis, axis=alt.Axis(format=number)),
+        y=alt.Y("state:N", sort=order, title=tr("state", lang),
+                axis=alt.Axis(labelLimit=220, labelOverlap=False)),
+        x=alt.X("advantage:Q", title=axis, axis=alt.Axis(format=",.0f")),
         color=alt.Color("side:N", scale=alt.Scale(domain=[plan, hand], range=[GREEN, GUINDA]),
                         legend=alt.Legend(title=None, orient="top")),
         tooltip=[alt.Tooltip("state:N", title=tr("state", lang)),
@@ -168,4 +169,4 @@ def advantage_chart(table: pd.DataFrame, axis: str, lang: str = "es",
                  alt.Tooltip("advantage:Q", title=axis, format="+" + number)],
     )
     zero = alt.Chart(pd.DataFrame({"x": [0]})).mark_rule(color=GREY).encode(x="x:Q")
-    return (bars + zero).properties(height=alt.Step(16))
+    return (bars + zero).properties(height=alt.Step(20))

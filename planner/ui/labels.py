@@ -194,10 +194,10 @@ LABELS: dict[str, dict[str, str]] = {
                              "bonus budget (as the last line says), and solve again. The "
                              "baseline plan is still there with «Back to the baseline plan»."},
     "infeasible_hand": {"es": "Como referencia, la regla manual (que se detiene cuando se "
-                              "acaban candidatos o presupuesto) dejaría {no_doctor} centros sin "
-                              "médico general.",
+                              "acaban candidatos o presupuesto) dejaría {no_doctor} centro(s) "
+                              "sin médico general.",
                         "en": "For reference, the hand rule (which stops when candidates or "
-                              "budget run out) would leave {no_doctor} centres with no general "
+                              "budget run out) would leave {no_doctor} centre(s) with no general "
                               "doctor."},
     # --- tabs -----------------------------------------------------------------------------------
     "tab_summary": {"es": "Resumen", "en": "Summary"},
@@ -255,8 +255,8 @@ LABELS: dict[str, dict[str, str]] = {
                             "category, placements by CLUES, units, marginal values "
                             "(unconfirmed), parameters and diagnostics. Built on click (a few "
                             "seconds on the national scenario)."},
-    "download_confirmed": {"es": "… con valores marginales confirmados",
-                           "en": "… with confirmed marginal values"},
+    "download_confirmed": {"es": "Descargar con valores marginales confirmados (más lento)",
+                           "en": "Download with confirmed marginal values (slower)"},
     "download_confirmed_help": {"es": "Igual, pero cada valor marginal se comprueba "
                                       "re-optimizando el modelo entero con un candidato o un "
                                       "millón más: tarda más (unos 10 a 20 s más en el "
@@ -281,18 +281,18 @@ LABELS: dict[str, dict[str, str]] = {
                           "more: {opt} versus {hand})."},
     "hand_same": {"es": "En este escenario **optimizar no cubre más necesidad que la regla "
                         "manual**: ambos llegan a {opt} puntos de necesidad ponderada (regla "
-                        "manual: {hand}). Con estos candidatos y este presupuesto no hay que "
-                        "elegir entre necesidades, y tomar primero la plaza más valiosa ya da el "
-                        "óptimo. La ventaja aparece cuando el presupuesto no alcanza para todo o "
-                        "cuando hay reglas (bolsas estatales, especialidades ligadas, piso de "
-                        "equidad, mínimo por centro); pruébelo en «¿Qué pasa si…?».",
+                        "manual: {hand}). Aquí tomar primero la plaza más valiosa ya da el "
+                        "óptimo. La ventaja suele aparecer cuando el presupuesto obliga a elegir "
+                        "entre plazas de distinto costo o cuando hay reglas (bolsas estatales, "
+                        "especialidades ligadas, piso de equidad, mínimo por centro); pruébelo "
+                        "en «¿Qué pasa si…?».",
                   "en": "In this scenario **optimising covers no more need than the hand "
                         "rule**: both reach {opt} points of weighted need (hand rule: {hand}). "
-                        "With these candidates and this budget there is no choice to make "
-                        "between needs, and taking the most valuable post first is already "
-                        "optimal. The advantage appears when the budget does not reach every "
-                        "need or when rules are on (state pools, linked specialties, equity "
-                        "floor, minimum per centre); try it in «What if…?»."},
+                        "Here taking the most valuable post first is already optimal. The "
+                        "advantage tends to appear when the budget forces a choice between "
+                        "posts of different cost or when rules are on (state pools, linked "
+                        "specialties, equity floor, minimum per centre); try it in «What "
+                        "if…?»."},
     "adv_header": {"es": "Ventaja del optimizador por entidad", "en": "Optimiser advantage by "
                                                                       "state"},
     "adv_metric": {"es": "Indicador", "en": "Indicator"},
@@ -498,6 +498,8 @@ LABELS: dict[str, dict[str, str]] = {
                              "current one ({budget}); everything else stays as it is. On the "
                              "national scenario it takes 10 to 30 seconds."},
     "frontier_compute": {"es": "Calcular la frontera", "en": "Compute the frontier"},
+    "frontier_start": {"es": "Calculando la frontera presupuesto–cobertura…",
+                       "en": "Computing the budget–coverage frontier…"},
     "frontier_running": {"es": "Calculando la frontera: {done} de {total} presupuestos…",
                          "en": "Computing the frontier: {done} of {total} budgets…"},
     "frontier_done": {"es": "Frontera lista: {n} presupuestos en {seconds} s.",
