@@ -232,11 +232,12 @@ def keep_valid(key: str, options, many: bool = True) -> None:
 def show_status(result: Result, what_if: WhatIf, lang: str) -> None:
     """What is shown (baseline or what-if), the solver's word on it, the rules on, and — when
     the rules cannot be met — what is missing and where."""
+    plan = result.plan
     if what_if.is_empty():
         st.info(tr("showing_baseline", lang))
     else:
-        st.info(tr("showing_whatif", lang, changes=figures.describe_changes(what_if, lang)))
-    plan = result.plan
+        st.info(tr("showing_whatif" if result.solved else "showing_whatif_no_plan", lang,
+                   changes=figures.describe_changes(what_if, lang)))
     st.caption(tr("status_line", lang, status=tr(f"status_{plan.status.value}", lang),
                   solver=plan.solver, seconds=fmt.decimal(sum(result.timings.values())),
                   variables=fmt.integer(plan.n_variables)))

@@ -169,6 +169,8 @@ LABELS: dict[str, dict[str, str]] = {
                              "comparan con el plan base.",
                        "en": "Showing the scenario with changes: {changes}. Arrows compare with "
                              "the baseline plan."},
+    "showing_whatif_no_plan": {"es": "Escenario con cambios: {changes}.",
+                               "en": "Scenario with changes: {changes}."},
     "status_line": {"es": "Estado: **{status}** · optimizador {solver} · {seconds} s · "
                           "{variables} variables",
                     "en": "Status: **{status}** · solver {solver} · {seconds} s · "
