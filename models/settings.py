@@ -9,9 +9,9 @@ SolverName = Literal["highs", "cbc"]
 SOLVERS: tuple[str, ...] = ("highs", "cbc")
 
 # Chosen by benchmarks/README.md ("Default solver"), medians of 3 runs through the pipeline:
-# CBC 2.10 was 1.0-1.6x faster at k = 1, HiGHS 3.3x faster at k = 2 (12.9 s vs 42.6 s); only
-# HiGHS returned an incumbent under a short time limit, and only HiGHS gives the MIP dual bound
-# and the ranging behind the marginal values' validity.
+# CBC 2.10 was 1.0-1.6x faster at k = 1, HiGHS 3.3x faster at k = 2 (6.2 s vs 20.8 s, and the
+# same ratio in a second run); under a 1 s limit only HiGHS returned an incumbent; and only
+# HiGHS gives the MIP dual bound and the ranging behind the marginal values' validity.
 DEFAULT_SOLVER: SolverName = "highs"
 
 
