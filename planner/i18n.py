@@ -255,8 +255,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                          "en": "{n} centre(s) with no {category} vacancy in «plantilla» "
                                "(«requeridos» 0 or no row) cannot receive a doctor: fix the "
                                "staffing or switch off minimo_un_medico_por_centro."},
-    "unmet_limits": {"es": "Hoy faltan {total} en total. Qué lo impide: {parts}.",
-                     "en": "{total} are missing in all. What stands in the way: {parts}."},
+    "unmet_limits": {"es": "Faltan en total: {total}. Qué lo impide: {parts}.",
+                     "en": "Missing in all: {total}. What stands in the way: {parts}."},
     "if_more_candidates": {"es": "con candidatos sin límite faltarían {n}",
                            "en": "with unlimited candidates {n} would be missing"},
     "if_more_budget": {"es": "con presupuesto de bonos sin límite faltarían {n}",

@@ -329,7 +329,7 @@ def test_conflicting_rules_are_explained(tmp_path, solver):
         "Chiapas 1, Guerrero 1.",
         "Falta 1 médico de Anestesiología para el piso de equidad (cada entidad recibe al menos "
         "el 100 % de su parte proporcional): Oaxaca 1.",
-        "Hoy faltan 5 en total. Qué lo impide: con candidatos sin límite faltarían 1; con "
+        "Faltan en total: 5. Qué lo impide: con candidatos sin límite faltarían 1; con "
         "presupuesto de bonos sin límite faltarían 4.",
     ]
     assert rule_messages(rules, "en", 1.0)[0] == (
