@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 from models.settings import SolverSettings
 from planner.pipeline import load_scenario, solve
 from planner.scenario import WhatIf
-from tests.builders import make_workbook, set_cell, base_tables
+from tests.builders import base_tables, make_workbook, set_cell
 
 PYTHON = sys.executable
 

@@ -11,8 +11,7 @@ import pytest
 
 from planner.errors import InputError
 from planner.pipeline import load_scenario
-from tests.builders import (ANES, MG, base_tables, drop_column, make_workbook, set_cell,
-                            write_raw)
+from tests.builders import ANES, MG, base_tables, drop_column, make_workbook, set_cell, write_raw
 
 
 def problems(tmp_path, tables=None, **params) -> list[str]:
