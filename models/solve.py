@@ -176,14 +176,16 @@ def solve_model(model: AllocationModel, settings: SolverSettings) -> Plan:
                 n_constraints=model.prob.numConstraints())
 
 
-def solve_allocation(scenario: Scenario, settings: SolverSettings) -> Plan:
+def solve_allocation(scenario: Scenario, settings: SolverSettings,
+                     pairs: pd.DataFrame | None = None) -> Plan:
     """Build and solve the model for ``scenario``; an infeasible plan carries its explanation.
 
-    When hard rules (equity floor, hard minimum) make the model infeasible, ``Plan.rules`` lists
-    the rules that cannot be met, by how much and where (models.elastic).
+    ``pairs`` (from :func:`placement_pairs`, read only) saves recomputing them when the caller
+    has them. When hard rules (equity floor, hard minimum) make the model infeasible,
+    ``Plan.rules`` lists the rules that cannot be met, by how much and where (models.elastic).
     """
     t0 = time.perf_counter()
-    pairs = placement_pairs(scenario)
+    pairs = placement_pairs(scenario) if pairs is None else pairs
     model = build_allocation(scenario, pairs)
     build = time.perf_counter() - t0
     plan = solve_model(model, settings)

@@ -60,11 +60,12 @@ def solve(scenario: Scenario, what_if: WhatIf | None = None,
         settings = replace(settings, time_limit=scenario.params.time_limit,
                            mip_gap=scenario.params.mip_gap)
     progress("solve")
-    plan = solve_allocation(scenario, settings)
+    pairs = placement_pairs(scenario)  # one table for the model and the hand rule
+    plan = solve_allocation(scenario, settings, pairs)
     t0 = time.perf_counter()
     progress("indicators")
     ind = indicators.compute(scenario, plan) if plan.status.has_solution else None
-    hand = hand_rule(scenario, placement_pairs(scenario))
+    hand = hand_rule(scenario, pairs)
     hand_ind = indicators.compute(scenario, hand)
     timings = dict(plan.timings)
     timings["indicators"] = time.perf_counter() - t0
