@@ -63,6 +63,10 @@ MESSAGES: dict[str, dict[str, str]] = {
                         "en": "Two sheets read as «{sheet}»: {found}."},
     "missing_column": {"es": "Falta la columna «{column}» (columnas encontradas: {found}).",
                        "en": "Column «{column}» is missing (columns found: {found})."},
+    "header_not_found": {"es": "No se encontró el encabezado en las filas 1–{last} (se buscan "
+                               "las columnas: {columns}).",
+                         "en": "The header was not found in rows 1–{last} (looking for the "
+                               "columns: {columns})."},
     "duplicate_column": {"es": "La columna «{column}» aparece dos veces.",
                          "en": "Column «{column}» appears twice."},
     "empty_sheet": {"es": "La hoja no tiene filas de datos; se esperaba al menos una.",
@@ -71,6 +75,32 @@ MESSAGES: dict[str, dict[str, str]] = {
     "blank": {"es": "Celda vacía; se esperaba {expected}.",
               "en": "Empty cell; expected {expected}."},
     "not_number": {"es": "Se esperaba un número.", "en": "A number was expected."},
+    # numbers typed as text (planner/numbers.py)
+    "num_decimal_comma": {"es": "Se esperaba un número con punto decimal: la coma solo separa "
+                                "miles en grupos de tres cifras (1,234). Escriba por ejemplo "
+                                "2.5 en lugar de 2,5.",
+                          "en": "A number with a decimal point was expected: a comma only "
+                                "separates thousands in groups of three digits (1,234). Write "
+                                "e.g. 2.5 instead of 2,5."},
+    "num_european": {"es": "El número parece escrito con separadores europeos (punto o espacio "
+                           "para miles y coma decimal); escríbalo con punto decimal y sin "
+                           "separadores, por ejemplo 15000.00.",
+                     "en": "The number looks European-formatted (dot or space for thousands, "
+                           "decimal comma); write it with a decimal point and no separators, "
+                           "e.g. 15000.00."},
+    "num_grouping": {"es": "Separadores de miles mal agrupados: van cada tres cifras (1,234,567 "
+                           "o 1 234 567); escriba el número sin separadores.",
+                     "en": "Thousands separators misplaced: they go every three digits "
+                           "(1,234,567 or 1 234 567); write the number without separators."},
+    "num_percent": {"es": "Aquí no se admite porcentaje (solo en valores entre 0 y 1, donde "
+                          "80% se lee 0.8); escriba el número sin el signo %.",
+                    "en": "A percentage is not accepted here (only for values between 0 and 1, "
+                          "where 80% reads as 0.8); write the number without %."},
+    "num_currency": {"es": "Solo se admiten pesos ($, MXN, pesos); convierta el importe a pesos.",
+                     "en": "Only pesos are accepted ($, MXN, pesos); convert the amount to "
+                           "pesos."},
+    "num_not_finite": {"es": "El número no es finito o es demasiado grande.",
+                       "en": "The number is not finite or is too large."},
     "not_integer": {"es": "Se esperaba un número entero.", "en": "A whole number was expected."},
     "below_min": {"es": "El valor debe ser al menos {minimum}.",
                   "en": "The value must be at least {minimum}."},

@@ -28,6 +28,7 @@ import pandas as pd
 from models.settings import SolverSettings
 from planner.errors import InputError, Issue
 from planner.files import atomic_write
+from planner.numbers import parse_number
 from planner.pipeline import settings_for, solve
 from planner.scenario import Scenario, WhatIf, apply_overrides
 from planner.schema import SPECIALTY
@@ -190,12 +191,9 @@ def _grid_value(column: str, raw: object) -> tuple[object, Issue | None]:
         if key in ("no", "0", "false", "falso"):
             return False, None
         return None, Issue("bad_bool")
-    try:
-        number = float(str(raw).replace(",", "").replace("$", "").strip())
-    except ValueError:
-        return None, Issue("not_number")
-    if not math.isfinite(number):
-        return None, Issue("not_number")
+    number, why = parse_number(raw, percent=hi is not None and hi <= 1)
+    if number is None:
+        return None, Issue(why or "not_number")
     if kind == "int" and not number.is_integer():
         return None, Issue("not_integer")
     if lo is not None and number < lo:

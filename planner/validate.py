@@ -15,6 +15,7 @@ import pandas as pd
 from planner import schema
 from planner.errors import InputError, Issue
 from planner.i18n import t
+from planner.numbers import parse_number
 from planner.scenario import PARAM_NAMES, Params, Scenario
 from planner.text import normalize_key
 from planner.workbook import RawSheet, RawWorkbook
@@ -137,11 +138,14 @@ def _text_value(v: object) -> object:
 
 def _to_number(col: schema.Column, raw: pd.Series) -> tuple[pd.Series, pd.Series]:
     """Numbers, numbers written as text ('1,200', ' 3 ', '$10,979'); booleans and dates refused."""
-    parsed = [None if _missing(v) else _number(v) for v in raw.values]
-    numeric = pd.Series([np.nan if x is None else x for x in parsed], index=raw.index,
+    fraction = _is_fraction(col.maximum)
+    parsed = [(None, None) if _missing(v) else parse_number(v, percent=fraction)
+              for v in raw.values]
+    numeric = pd.Series([np.nan if x is None else x for x, _ in parsed], index=raw.index,
                         dtype=float)
-    codes = pd.Series([None if (_missing(v) or x is not None) else "not_number"
-                       for v, x in zip(raw.values, parsed)], index=raw.index, dtype=object)
+    codes = pd.Series([None if (_missing(v) or x is not None) else (why or "not_number")
+                       for v, (x, why) in zip(raw.values, parsed)], index=raw.index,
+                      dtype=object)
     has = numeric.notna()
     if col.kind == "int":
         frac = has & (numeric.where(has, 0) % 1 != 0)
@@ -159,20 +163,15 @@ def _missing(v: object) -> bool:
     return v is None or v is pd.NA or (isinstance(v, float) and math.isnan(v))
 
 
-def _number(v: object) -> float | None:
-    if isinstance(v, bool):
-        return None
-    if isinstance(v, (int, float, np.integer, np.floating)):
-        x = float(v)
-        return x if math.isfinite(x) else None
-    if isinstance(v, str):
-        s = v.replace(",", "").replace("$", "").replace(" ", "").replace("\u00a0", "")
-        try:
-            x = float(s)
-        except ValueError:
-            return None
-        return x if math.isfinite(x) else None
-    return None  # dates, times, anything else
+def _is_fraction(maximum: float | None) -> bool:
+    """A column or parameter between 0 and 1, where '80%' reads as 0.8 (planner/numbers.py)."""
+    return maximum is not None and maximum <= 1
+
+
+def _number(v: object, percent: bool = False) -> tuple[float | None, str | None]:
+    """A cell as a number, or why not (planner/numbers.py: never a guess)."""
+    x, why = parse_number(v, percent=percent)
+    return (x, None) if x is not None else (None, why or "not_number")
 
 
 def _to_bool(col: schema.Column, raw: pd.Series) -> tuple[pd.Series, pd.Series]:
@@ -305,9 +304,9 @@ def _param_value(decl: schema.Param, raw: object) -> tuple[object, str | None]:
     if decl.kind == "bool":
         b = parse_bool(raw)
         return (b, None) if b is not None else (None, "bad_bool")
-    x = _number(raw)
+    x, why = _number(raw, percent=_is_fraction(decl.maximum))
     if x is None:
-        return None, "not_number"
+        return None, why
     if decl.kind == "int" and not float(x).is_integer():
         return None, "not_integer"
     if decl.minimum is not None and x < decl.minimum:

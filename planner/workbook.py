@@ -94,7 +94,9 @@ def read_workbook_bytes(data: bytes, name: str = "libro.xlsx") -> RawWorkbook:
         try:
             extent = check_sheet_part(found[0], package)  # before calamine's dense grid
             sheet = book.get_sheet_by_name(found[0])
-            sheets[decl.name], row_issues = _raw_sheet(found[0], sheet, extent.hidden)
+            required = tuple(c.name for c in decl.columns if c.required)
+            sheets[decl.name], row_issues = _raw_sheet(found[0], sheet, extent.hidden,
+                                                       required)
             issues.extend(row_issues)
         except InputError as err:
             issues.extend(err.issues)
@@ -107,17 +109,21 @@ def read_workbook_bytes(data: bytes, name: str = "libro.xlsx") -> RawWorkbook:
 
 
 def _raw_sheet(name: str, sheet: python_calamine.CalamineSheet,
-               hidden: list[tuple[int, int, str]] = ()) -> tuple[RawSheet, list[Issue]]:
+               hidden: list[tuple[int, int, str]] = (),
+               required: tuple[str, ...] = ()) -> tuple[RawSheet, list[Issue]]:
     """Cells of one sheet as a DataFrame of objects indexed by Excel row number, and the cells
     that could not be read: unconvertible rows, and ``hidden`` formula errors or formulas
-    without a saved value (calamine reads those as blanks) in the columns read."""
+    without a saved value (calamine reads those as blanks) in the columns read.
+
+    The header is the row, among Excel rows 1–:data:`HEADER_SEARCH_ROWS`, holding the most
+    ``required`` columns (the first such row): title rows or a merged group row above it are
+    skipped. Without ``required``, the first non-empty row."""
     from planner.guards import check_sheet_extent
 
     check_sheet_extent(name, sheet)
     start_row = sheet.start[0] if sheet.start else 0
     rows, row_issues = _sheet_rows(name, sheet, start_row)
-    # Find the header: the first row with any non-empty cell.
-    header_idx = next((i for i, r in enumerate(rows) if any(not _empty(v) for v in r)), None)
+    header_idx = _header_index(name, rows, start_row, required)
     if header_idx is None:
         return RawSheet(name, pd.DataFrame(), {}, start_row + 1), row_issues
     header = rows[header_idx]
@@ -153,6 +159,36 @@ def _raw_sheet(name: str, sheet: python_calamine.CalamineSheet,
     frame = frame.map(_clean)
     frame = frame.dropna(how="all")
     return RawSheet(name, frame, headers, start_row + header_idx + 1), row_issues
+
+
+HEADER_SEARCH_ROWS = 10  # Excel rows searched for the header (title rows above it)
+
+
+def _header_index(name: str, rows: list[list], start_row: int,
+                  required: tuple[str, ...]) -> int | None:
+    """Index in ``rows`` of the header row (see :func:`_raw_sheet`), None for an empty sheet.
+
+    Raises
+    ------
+    InputError
+        ``header_not_found`` when no row within the first rows names any required column.
+    """
+    first = next((i for i, r in enumerate(rows) if any(not _empty(v) for v in r)), None)
+    if first is None or not required:
+        return first
+    wanted = {normalize_key(c) for c in required}
+    best, best_hits = None, 0
+    for i in range(first, min(len(rows), HEADER_SEARCH_ROWS - start_row)):
+        hits = len(wanted & {normalize_key(v) for v in rows[i] if isinstance(v, str)})
+        if hits > best_hits:
+            best, best_hits = i, hits
+        if hits == len(wanted):
+            break
+    if best is None:
+        raise InputError([Issue("header_not_found", sheet=name,
+                                params={"last": HEADER_SEARCH_ROWS,
+                                        "columns": ", ".join(required)})])
+    return best
 
 
 def _hidden_issues(name: str, hidden: list[tuple[int, int, str]], header: list, keep: list[int],
