@@ -166,6 +166,20 @@ MESSAGES: dict[str, dict[str, str]] = {
     "output_is_folder": {"es": "La salida «{path}» es una carpeta; indique un nombre de archivo "
                                ".xlsx dentro de ella.",
                          "en": "The output «{path}» is a folder; give an .xlsx file name in it."},
+    "output_is_link": {"es": "La salida «{path}» es un enlace simbólico; no se reemplaza. "
+                             "Indique la ruta de un archivo normal o un nombre nuevo.",
+                       "en": "The output «{path}» is a symbolic link; it is not replaced. Give "
+                             "a regular file's path or a new name."},
+    "output_not_regular": {"es": "La salida «{path}» no es un archivo normal (es un dispositivo, "
+                                 "una tubería o un socket); indique un nombre de archivo .xlsx.",
+                           "en": "The output «{path}» is not a regular file (a device, pipe or "
+                                 "socket); give an .xlsx file name."},
+    "output_disk_full": {"es": "No hay espacio suficiente en el disco (o se agotó la cuota) para "
+                               "escribir en {path}; no se escribió nada y el archivo anterior, "
+                               "si lo había, sigue intacto. Libere espacio o elija otra carpeta.",
+                         "en": "Not enough disk space (or quota exceeded) to write in {path}; "
+                               "nothing was written and any previous file is intact. Free some "
+                               "space or choose another folder."},
     "output_not_writable": {"es": "No se puede escribir en la carpeta de salida: {path}.",
                             "en": "The output folder is not writable: {path}."},
     # --- sweeps (planner/sweep.py) ------------------------------------------------------------

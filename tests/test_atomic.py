@@ -58,8 +58,9 @@ def crash_mid_save(monkeypatch):
 
 def test_failed_result_write_leaves_no_file(result, tmp_path, crash_mid_save):
     out = tmp_path / "resultado.xlsx"
-    with pytest.raises(OSError, match="No space"):
+    with pytest.raises(OutputError) as info:  # a full disk is the planner's to fix: exit 2
         write_result_workbook(result, out)
+    assert info.value.code == "output_disk_full"
     assert not out.exists()
     assert leftovers(tmp_path) == []
 
@@ -83,7 +84,7 @@ def test_failed_result_write_keeps_the_previous_result(result, tmp_path, monkeyp
 
 def test_failed_template_write_leaves_nothing(tmp_path, crash_mid_save):
     out = tmp_path / "plantilla.xlsx"
-    with pytest.raises(OSError):
+    with pytest.raises(OutputError):
         write_template(out)
     assert not out.exists() and leftovers(tmp_path) == []
 
@@ -93,8 +94,9 @@ def test_cli_write_failure_keeps_previous_output_and_input(case, tmp_path, crash
     out.write_bytes(b"resultado de ayer")
     before = sha(case)
     res = RUNNER.invoke(app, ["solve", str(case), "--out", str(out)])
-    assert res.exit_code == 1
-    assert "No space left" in res.stderr and "Traceback" not in res.output
+    assert res.exit_code == 2
+    assert "No hay espacio suficiente en el disco" in res.stderr
+    assert "Traceback" not in res.output
     assert out.read_bytes() == b"resultado de ayer"
     assert sha(case) == before and leftovers(tmp_path) == []
 
