@@ -19,6 +19,7 @@ import typer
 from rich.console import Console
 
 from models.settings import SOLVERS
+from planner import option_checks as oc
 from planner.errors import InputError, Issue
 from planner.files import OutputError
 from planner.i18n import t
@@ -33,6 +34,7 @@ DEFAULT_WORKBOOK = Path(__file__).resolve().parent.parent / "inputs" / "nacional
 EXIT_OK, EXIT_INTERNAL, EXIT_INVALID, EXIT_INFEASIBLE, EXIT_NO_SOLUTION = 0, 1, 2, 3, 4
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+                  cls=oc.CliGroup,
                   help="Planeador de plantilla de IMSS-Bienestar: asigna médicos nuevos a "
                        "hospitales y centros de salud.")
 err = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -43,7 +45,8 @@ STEP_WORDS = {"read": ("Leyendo el libro…", "Reading the workbook…"),
               "indicators": ("Calculando indicadores…", "Computing indicators…"),
               "write": ("Escribiendo el libro de resultados…", "Writing the result workbook…")}
 
-Lang = Annotated[str, typer.Option("--lang", help="Idioma de los mensajes: es | en.")]
+Lang = Annotated[str, typer.Option("--lang", parser=oc.LANGUAGE,
+                                    help="Idioma de los mensajes: es | en.")]
 
 
 @app.command()
@@ -53,15 +56,16 @@ def solve(
     out: Annotated[Optional[Path], typer.Option(
         "--out", help="Libro de resultados a escribir (nunca el de entrada).")] = None,
     budget: Annotated[Optional[float], typer.Option(
-        "--budget", min=0, help="Presupuesto mensual de bonos, MXN.")] = None,
+        "--budget", parser=oc.BUDGET, help="Presupuesto mensual de bonos, MXN.")] = None,
     target: Annotated[Optional[int], typer.Option(
-        "--target", min=0, help="Meta de médicos generales por centro.")] = None,
+        "--target", parser=oc.TARGET, help="Meta de médicos generales por centro.")] = None,
     solver: Annotated[Optional[str], typer.Option(
         "--solver", help="highs | cbc (por omisión, el elegido por benchmark).")] = None,
     time_limit: Annotated[Optional[float], typer.Option(
-        "--time-limit", min=1, help="Límite de tiempo del optimizador, segundos.")] = None,
+        "--time-limit", parser=oc.TIME_LIMIT,
+        help="Límite de tiempo del optimizador, segundos.")] = None,
     equity_floor: Annotated[Optional[float], typer.Option(
-        "--equity-floor", min=0, max=1,
+        "--equity-floor", parser=oc.EQUITY_FLOOR,
         help="Piso de equidad α (0–1): cada entidad recibe al menos α veces su parte "
              "proporcional de cada categoría (cobertura_minima_entidad).")] = None,
     one_doctor: Annotated[Optional[bool], typer.Option(
@@ -77,8 +81,8 @@ def solve(
 ) -> None:
     """Resuelve un escenario y escribe el libro de resultados."""
     path = workbook or DEFAULT_WORKBOOK
-    if solver is not None and solver not in SOLVERS:
-        _fail_usage(f"--solver debe ser uno de: {', '.join(SOLVERS)}", as_json)
+    if oc.check_choice(solver, SOLVERS, "--solver", lang):
+        _fail_usage(oc.check_choice(solver, SOLVERS, "--solver", lang), as_json)
     what_if = WhatIf(budget=budget, target=target, time_limit=time_limit,
                      equity_floor=equity_floor, one_doctor_per_centre=one_doctor)
     if out is None and not as_json:
@@ -158,11 +162,14 @@ def sweep(
     workbook: Annotated[Optional[Path], typer.Argument(
         help="Libro de entrada (.xlsx); por omisión el escenario nacional 2024.")] = None,
     budget_from: Annotated[Optional[float], typer.Option(
-        "--budget-from", min=0, help="Primer presupuesto mensual de bonos, MXN.")] = None,
+        "--budget-from", parser=oc.BUDGET,
+        help="Primer presupuesto mensual de bonos, MXN.")] = None,
     budget_to: Annotated[Optional[float], typer.Option(
-        "--budget-to", min=0, help="Último presupuesto mensual de bonos, MXN.")] = None,
+        "--budget-to", parser=oc.BUDGET,
+        help="Último presupuesto mensual de bonos, MXN.")] = None,
     steps: Annotated[int, typer.Option(
-        "--steps", min=1, help="Presupuestos entre --budget-from y --budget-to.")] = 11,
+        "--steps", parser=oc.STEPS,
+        help="Presupuestos entre --budget-from y --budget-to.")] = 11,
     grid: Annotated[Optional[Path], typer.Option(
         "--grid", help="Rejilla de combinaciones (CSV o xlsx): una columna por parámetro "
                        "(presupuesto_bono_mensual, bono_zona_2, bono_zona_3, "
@@ -173,14 +180,16 @@ def sweep(
         "--out", help="Libro del barrido a escribir (nunca el de entrada); la gráfica de la "
                       "frontera se guarda a su lado como PNG.")] = None,
     workers: Annotated[int, typer.Option(
-        "--workers", min=1, help="Procesos locales de Dask (1 = en serie).")] = 2,
+        "--workers", parser=oc.WORKERS,
+        help="Procesos locales de Dask (1 = en serie).")] = 2,
     serial: Annotated[bool, typer.Option("--serial", help="En serie, sin Dask.")] = False,
     scheduler: Annotated[Optional[str], typer.Option(
         "--scheduler", help="Dirección de un clúster Dask existente (tcp://host:8786).")] = None,
     solver: Annotated[Optional[str], typer.Option(
         "--solver", help="highs | cbc (por omisión, el elegido por benchmark).")] = None,
     time_limit: Annotated[Optional[float], typer.Option(
-        "--time-limit", min=1, help="Límite de tiempo por punto, segundos.")] = None,
+        "--time-limit", parser=oc.TIME_LIMIT,
+        help="Límite de tiempo por punto, segundos.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Un objeto JSON en la salida.")] = False,
     lang: Lang = "es",
 ) -> None:
@@ -189,8 +198,8 @@ def sweep(
     from planner.files import check_output_path
 
     path = workbook or DEFAULT_WORKBOOK
-    if solver is not None and solver not in SOLVERS:
-        _fail_usage(f"--solver debe ser uno de: {', '.join(SOLVERS)}", as_json)
+    if oc.check_choice(solver, SOLVERS, "--solver", lang):
+        _fail_usage(oc.check_choice(solver, SOLVERS, "--solver", lang), as_json)
     if (budget_from is None) != (budget_to is None) or (budget_from is None and grid is None):
         _fail_usage(t("sweep_no_points", lang), as_json)
     if out is None and not as_json:

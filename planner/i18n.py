@@ -182,6 +182,25 @@ MESSAGES: dict[str, dict[str, str]] = {
                                "space or choose another folder."},
     "output_not_writable": {"es": "No se puede escribir en la carpeta de salida: {path}.",
                             "en": "The output folder is not writable: {path}."},
+    # --- command-line usage (planner/option_checks.py) ---------------------------------------
+    "usage_bad_value": {"es": "Valor no válido para {option}: «{value}». {problem}",
+                        "en": "Invalid value for {option}: «{value}». {problem}"},
+    "usage_no_such_option": {"es": "Opción desconocida: {option}.",
+                             "en": "Unknown option: {option}."},
+    "usage_needs_value": {"es": "La opción {option} necesita un valor.",
+                          "en": "Option {option} needs a value."},
+    "usage_missing": {"es": "Falta {param}.", "en": "{param} is missing."},
+    "usage_no_such_command": {"es": "No existe el comando «{command}» (comandos: solve, "
+                                    "validate, template, sweep).",
+                              "en": "No such command «{command}» (commands: solve, validate, "
+                                    "template, sweep)."},
+    "usage_extra_args": {"es": "Sobran argumentos: {args}.", "en": "Unexpected arguments: {args}."},
+    "usage_error": {"es": "Uso incorrecto del comando: {detail}",
+                    "en": "Wrong command usage: {detail}"},
+    "usage_help": {"es": "Vea las opciones con --help.", "en": "See the options with --help."},
+    "usage_aborted": {"es": "Cancelado.", "en": "Aborted."},
+    "opt_bad_choice": {"es": "Se esperaba uno de: {allowed}.",
+                       "en": "Expected one of: {allowed}."},
     # --- sweeps (planner/sweep.py) ------------------------------------------------------------
     "grid_unknown_column": {"es": "Columna desconocida en la rejilla del barrido; las columnas "
                                   "válidas son: {allowed} (con una categoría existente).",

@@ -98,8 +98,8 @@ def test_european_budget_and_comma_headcount_are_refused(tmp_path):
     assert lines[0].startswith("hoja «plantilla», fila 2, columna «requeridos», valor «1,00»: "
                                "Se esperaba un número con punto decimal")
     assert lines[1].startswith("hoja «parametros», fila ")
-    assert ", columna «valor», valor «15.000,00»: El número parece escrito con separadores "
-    "europeos" in lines[1]
+    assert (", columna «valor», valor «15.000,00»: El número parece escrito con separadores "
+            "europeos") in lines[1]
 
 
 def test_planner_typed_numbers_read_exactly(tmp_path):

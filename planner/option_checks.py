@@ -1,0 +1,182 @@
+"""Command-line option values checked before anything runs, with Spanish messages (issue 16).
+
+Every numeric option goes through :class:`Number` (typer's ``parser=``), which reads a value as a planner types it
+(``--budget 1,000,000`` or ``$800,000``, via :mod:`planner.numbers`) and refuses non-finite,
+out-of-range and ambiguous values (``inf``, ``1e400``, ``nan``, ``-5``, ``2,5``). Ranges of
+options that set a workbook parameter are the parameter's own (:mod:`planner.schema`).
+
+:class:`CliGroup` is the command group's class: it turns every usage error of click (a bad
+value, an unknown option, a missing value) into one Spanish (or English) message on stderr, or
+exactly one JSON object on stdout when ``--json`` is among the arguments, and exit code 2.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+import typer
+from typer.core import TyperGroup
+
+try:  # typer 0.2x carries its own copy of click; its exceptions are the ones raised
+    from typer._click import exceptions as _cx
+except ImportError:  # pragma: no cover - a typer that uses the click package
+    from click import exceptions as _cx
+
+from planner import schema
+from planner.i18n import LANGS, t
+from planner.numbers import parse_number
+
+EXIT_INVALID = 2
+MAX_BUDGET = 1e12  # MXN per month: a thousand times the national scenario's whole bonus bill
+MAX_STEPS = 1000
+MAX_WORKERS = 256
+
+
+class OptionValueError(_cx.BadParameter):
+    """A refused option value; rendered in the caller's language by :class:`CliGroup` (click
+    attaches the option it belongs to)."""
+
+    def __init__(self, code: str, value: object, **params: object) -> None:
+        super().__init__(t(code, **params))
+        self.code = code
+        self.value = value
+        self.params = params
+
+
+class Number:
+    """A number option (typer's ``parser=``): planner-typed text, finite, within
+    ``[minimum, maximum]``."""
+
+    def __init__(self, minimum: float | None = None, maximum: float | None = None,
+                 integer: bool = False, percent: bool = False) -> None:
+        self.minimum, self.maximum = minimum, maximum
+        self.integer, self.percent = integer, percent
+
+    def __call__(self, value: Any) -> float | int | None:
+        if value is None:
+            return None
+        x, why = parse_number(value, percent=self.percent)
+        if x is None:
+            raise OptionValueError(why or "not_number", value)
+        if self.integer and not x.is_integer():
+            raise OptionValueError("not_integer", value)
+        if self.minimum is not None and x < self.minimum:
+            raise OptionValueError("below_min", value, minimum=_fmt(self.minimum))
+        if self.maximum is not None and x > self.maximum:
+            raise OptionValueError("above_max", value, maximum=_fmt(self.maximum))
+        return int(x) if self.integer else x
+
+
+class Language:
+    """``es`` or ``en`` (typer's ``parser=``)."""
+
+    def __call__(self, value: Any) -> str:
+        key = str(value).strip().lower()
+        if key not in LANGS:
+            raise OptionValueError("opt_bad_choice", value, allowed=", ".join(LANGS))
+        return key
+
+
+def _param_range(name: str) -> tuple[float | None, float | None]:
+    decl = next(p for p in schema.PARAMETERS if p.name == name)
+    return decl.minimum, decl.maximum
+
+
+def _fmt(x: float) -> str:
+    return f"{int(x):,}" if float(x).is_integer() else f"{x:,}"
+
+
+BUDGET = Number(0, MAX_BUDGET)
+TARGET = Number(*_param_range("meta_medicos_generales_por_centro"), integer=True)
+TIME_LIMIT = Number(*_param_range("limite_tiempo_s"))
+EQUITY_FLOOR = Number(*_param_range("cobertura_minima_entidad"), percent=True)
+STEPS = Number(1, MAX_STEPS, integer=True)
+WORKERS = Number(1, MAX_WORKERS, integer=True)
+LANGUAGE = Language()
+
+
+def check_choice(value: str | None, allowed: Sequence[str], option: str,
+                 lang: str = "es") -> str | None:
+    """The message for a value not among ``allowed`` (None when fine or not given)."""
+    if value is None or value in allowed:
+        return None
+    return t("usage_bad_value", lang, option=option, value=value,
+             problem=t("opt_bad_choice", lang, allowed=", ".join(allowed)))
+
+
+# --- usage errors -----------------------------------------------------------------------------
+
+def _arg_lang(args: Sequence[str]) -> str:
+    for i, a in enumerate(args):
+        if a == "--lang" and i + 1 < len(args) and args[i + 1] in LANGS:
+            return args[i + 1]
+        if a.startswith("--lang=") and a.split("=", 1)[1] in LANGS:
+            return a.split("=", 1)[1]
+    return "es"
+
+
+def usage_message(exc: Exception, lang: str = "es") -> str:
+    """A click usage error in planner words."""
+    if isinstance(exc, OptionValueError):
+        return t("usage_bad_value", lang, option=_hint(exc), value=exc.value,
+                 problem=t(exc.code, lang, **exc.params))
+    if isinstance(exc, _cx.NoSuchOption):
+        return t("usage_no_such_option", lang, option=exc.option_name)
+    if isinstance(exc, _cx.BadOptionUsage):
+        return t("usage_needs_value", lang, option=exc.option_name)
+    if isinstance(exc, _cx.MissingParameter):
+        return t("usage_missing", lang, param=_hint(exc))
+    if isinstance(exc, _cx.BadParameter):
+        return t("usage_bad_value", lang, option=_hint(exc), value="",
+                 problem=exc.format_message())
+    text = exc.format_message()
+    m = re.match(r"No such command '([^']+)'", text)
+    if m:
+        return t("usage_no_such_command", lang, command=m.group(1))
+    m = re.match(r"Got unexpected extra argument(?:s|\(s\))? \((.+)\)", text)
+    if m:
+        return t("usage_extra_args", lang, args=m.group(1))
+    return t("usage_error", lang, detail=text)
+
+
+def _hint(exc: Exception) -> str:
+    param = getattr(exc, "param", None)
+    if param is not None and getattr(param, "opts", None):
+        return max(param.opts, key=len)
+    hint = getattr(exc, "param_hint", None)
+    return hint if isinstance(hint, str) else "?"
+
+
+class CliGroup(TyperGroup):
+    """The command group: usage errors in Spanish, one JSON object under ``--json``, exit 2."""
+
+    def main(self, args: Sequence[str] | None = None, prog_name: str | None = None,
+             complete_var: str | None = None, standalone_mode: bool = True,
+             **extra: Any) -> Any:
+        argv = list(sys.argv[1:] if args is None else args)
+        try:
+            code = super().main(argv, prog_name, complete_var, standalone_mode=False, **extra)
+        except _cx.NoArgsIsHelpError as exc:
+            exc.show()
+            code = exc.exit_code
+        except _cx.ClickException as exc:
+            lang = _arg_lang(argv)
+            message = usage_message(exc, lang)
+            if "--json" in argv:
+                print(json.dumps({"status": "invalid_input", "message": message},
+                                 ensure_ascii=False))
+            else:
+                hint = t("usage_help", lang)
+                typer.echo(f"{message}\n{hint}", err=True)
+            code = EXIT_INVALID
+        except _cx.Abort:
+            typer.echo(t("usage_aborted", _arg_lang(argv)), err=True)
+            code = 1
+        code = code if isinstance(code, int) else 0
+        if standalone_mode:
+            sys.exit(code)
+        return code
