@@ -36,7 +36,8 @@ MAX_UNCOMPRESSED_MB = 100  # all members together (the national workbook: 12 MB)
 MAX_RATIO = 200  # per member; real sheets compress ~10:1, deflate bombs ~1000:1
 RATIO_FLOOR = 1 << 20  # small members may compress well without harm
 MAX_MEMBERS = 10_000
-MAX_ROWS = 200_000  # rows calamine would materialise for one sheet
+MAX_ROWS = 200_000  # data rows of one sheet (the header and title rows above it not counted)
+HEADER_ROWS = 10  # rows 1-10 may hold title rows and the header (workbook.HEADER_SEARCH_ROWS)
 MAX_CELLS = 4_000_000  # cells of that dense grid (128 MB in calamine)
 SMALL_PART_LIMIT = 8 << 20  # [Content_Types].xml, workbook.xml and its rels are parsed whole
 
@@ -366,15 +367,15 @@ def check_sheet_part(name: str, package: Package) -> SheetExtent:
         worst = _measure(name, package)
     except InputError as err:  # a broken sheet: say which one
         raise InputError([replace(i, sheet=i.sheet or name) for i in err.issues]) from None
-    if worst.rows > MAX_ROWS:
-        raise InputError([Issue("sheet_too_large", sheet=name,
-                                params={"rows": f"{worst.rows:,}", "limit": f"{MAX_ROWS:,}"})])
-    if _over(worst):
+    if worst.rows - 1 > MAX_ROWS:  # simply big: as many rows with data as the sheet is tall
+        raise InputError([_too_many_rows(name, worst.rows - 1, worst.first_row + 1,
+                                         worst.last_row)])
+    if _over(worst):  # tall or wide because of a few cells far from the table
         col, row = _split_ref(worst.far_cell)
         raise InputError([Issue("sheet_far_cell", sheet=name, row=row, column=col,
                                 params={"cell": worst.far_cell, "rows": f"{worst.height:,}",
                                         "cols": f"{worst.width:,}",
-                                        "max_rows": f"{MAX_ROWS:,}",
+                                        "max_rows": f"{_max_height():,}",
                                         "max_cells": f"{MAX_CELLS:,}"})])
     return worst
 
@@ -446,9 +447,21 @@ def _cell(ref: re.Match, text: str) -> tuple[int, int, str]:
 def check_sheet_extent(name: str, sheet: object) -> None:
     """After loading: refuse a sheet calamine reports as absurdly tall (second line of defence)."""
     height = getattr(sheet, "height", 0) or 0
-    if height > MAX_ROWS:
-        raise InputError([Issue("sheet_too_large", sheet=name,
-                                params={"rows": f"{height:,}", "limit": f"{MAX_ROWS:,}"})])
+    if height > _max_height():
+        start = (getattr(sheet, "start", None) or (0, 0))[0] + 1
+        raise InputError([_too_many_rows(name, height - 1, start + 1, start + height - 1)])
+
+
+def _too_many_rows(name: str, rows: int, first: int, last: int) -> Issue:
+    """``sheet_too_large``: ``rows`` data rows (Excel rows ``first``–``last``) over the limit."""
+    return Issue("sheet_too_large", sheet=name,
+                 params={"rows": f"{rows:,}", "limit": f"{MAX_ROWS:,}", "first": f"{first:,}",
+                         "last": f"{last:,}"})
+
+
+def _max_height() -> int:
+    """Rows a sheet may span: the data rows, and the header with title rows above it."""
+    return MAX_ROWS + HEADER_ROWS
 
 
 @dataclass
@@ -482,12 +495,13 @@ class SheetExtent:
     @property
     def far_cell(self) -> str:
         """The A1 reference to show: the lowest cell when too tall, else the rightmost."""
-        row, col = self.lowest if self.height > MAX_ROWS else self.rightmost
+        row, col = self.lowest if self.height > _max_height() else self.rightmost
         return f"{column_letter(col)}{row}" if row else ""
 
 
 def _over(extent: SheetExtent) -> bool:
-    return extent.height > MAX_ROWS or extent.cells > MAX_CELLS or extent.rows > MAX_ROWS
+    return (extent.height > _max_height() or extent.cells > MAX_CELLS
+            or extent.rows > MAX_ROWS + 1)  # header + MAX_ROWS data rows
 
 
 _PREFIXED = re.compile(rb"<[^\s<>/:!?\"'=]+:(?:c|row)[\s/>]")
@@ -627,3 +641,31 @@ def column_letter(n: int) -> str:
         n, rem = divmod(n - 1, 26)
         out = chr(65 + rem) + out
     return out
+
+
+# --- a cell pointing past the shared strings ---------------------------------------------------
+
+_SHARED_CELL = re.compile(rb"<(?:[\w.-]+:)?c(?=[\s>])([^>]*)>\s*<(?:[\w.-]+:)?v>\s*([0-9]+)\s*<")
+_TYPE_S = re.compile(rb"\bt=\"s\"")
+_SI = re.compile(rb"<(?:[\w.-]+:)?si[\s>/]")
+
+
+def shared_string_issue(name: str, package: Package) -> Issue | None:
+    """The first cell of sheet ``name`` whose shared-string index has no string, as an issue
+    with its row and column (calamine only says that some index is missing), else None."""
+    member = package.sheet_parts.get(name)
+    if not member:
+        return None
+    strings = next((n for n in package.members
+                    if n.lower().rsplit("/", 1)[-1] == "sharedstrings.xml"), None)
+    count = len(_SI.findall(package.read(strings))) if strings else 0
+    for m in _SHARED_CELL.finditer(_as_utf8(package.read(member))):
+        attrs, index = m.group(1), int(m.group(2))
+        if not _TYPE_S.search(attrs) or index < count:
+            continue
+        ref = _REF_ATTR.search(b" " + attrs)
+        col, row = (ref.group(1).decode().upper(), int(ref.group(2))) if ref else (None, None)
+        return Issue("bad_shared_string", sheet=name, row=row, column=col,
+                     params={"cell": f"{col}{row}" if ref else "?", "index": index,
+                             "count": count})
+    return None

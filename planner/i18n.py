@@ -29,10 +29,19 @@ MESSAGES: dict[str, dict[str, str]] = {
                    "en": "The file contains forbidden XML (entities or DTD); refused."},
     "unreadable": {"es": "No se pudo leer el libro: {detail}.",
                    "en": "The workbook could not be read: {detail}."},
-    "sheet_too_large": {"es": "La hoja tiene {rows} filas con datos (máximo {limit}); revise si hay "
-                              "celdas escritas muy abajo de la tabla.",
-                        "en": "The sheet has {rows} rows with data (at most {limit}); look for "
-                              "stray cells far below the table."},
+    "sheet_too_large": {"es": "La hoja tiene {rows} filas de datos sin contar el encabezado (filas "
+                              "{first} a {last}); el máximo es {limit}. Divida el escenario en "
+                              "libros más pequeños (por ejemplo, por entidad).",
+                        "en": "The sheet has {rows} data rows besides the header (rows {first} "
+                              "to {last}); at most {limit}. Split the scenario into smaller "
+                              "workbooks (for example by state)."},
+    "bad_shared_string": {"es": "La celda {cell} apunta al texto compartido número {index}, que no "
+                                "existe (el libro guarda {count}); el archivo está dañado: ábralo "
+                                "en Excel o LibreOffice, corrija esa celda y guárdelo de nuevo.",
+                          "en": "Cell {cell} points to shared string number {index}, which does "
+                                "not exist (the workbook holds {count}); the file is damaged: "
+                                "open it in Excel or LibreOffice, fix that cell and save it "
+                                "again."},
     "cell_error": {"es": "La celda muestra un error de fórmula; corrija la fórmula o escriba el "
                          "valor (se leería como vacía).",
                    "en": "The cell shows a formula error; fix the formula or type the value (it "

@@ -103,9 +103,24 @@ def read_workbook_bytes(data: bytes, name: str = "libro.xlsx") -> RawWorkbook:
         except (KeyboardInterrupt, SystemExit):
             raise
         except BaseException as exc:  # calamine errors, and pyo3 panics (not an Exception)
-            issues.append(Issue("unreadable", sheet=found[0], params={"detail": _short(exc)}))
+            issues.append(_sheet_error(found[0], exc, package))
     return RawWorkbook(path=name, sheets=sheets, sheet_names=names, issues=tuple(issues))
 
+
+
+def _sheet_error(name: str, exc: BaseException, package: object) -> Issue:
+    """The issue for a sheet calamine could not read: the cell when it is a shared-string index
+    past the table (calamine's message names no cell), else its message."""
+    from planner.guards import shared_string_issue
+
+    if "shared string" in str(exc).lower():
+        try:
+            issue = shared_string_issue(name, package)
+        except InputError:
+            issue = None
+        if issue is not None:
+            return issue
+    return Issue("unreadable", sheet=name, params={"detail": _short(exc)})
 
 
 def _raw_sheet(name: str, sheet: python_calamine.CalamineSheet,
