@@ -41,6 +41,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from decimal import Decimal
 
 # one character → its ASCII reading (full-width forms, minus signs); spaces are handled apart
 _TRANSLATE = {**{0xFF10 + i: str(i) for i in range(10)},
@@ -107,8 +108,8 @@ def parse_text(text: str, *, percent: bool = False) -> tuple[float | None, str |
     if reason:
         return None, reason
     assert number is not None
-    if is_percent:
-        number = number / 100
+    if is_percent:  # correctly rounded: "12.3%" is the double nearest 0.123
+        number = float(Decimal(s.replace(",", "").replace(" ", "")) / 100)
     x = sign * number
     if not math.isfinite(x):
         return None, "num_not_finite"

@@ -289,3 +289,103 @@ def test_xml_mutations_in_a_child_process():
         cwd=root, capture_output=True, text=True, timeout=600)
     assert proc.returncode == 0 and proc.stdout.strip().endswith("ok"), (
         f"exit {proc.returncode}\n{proc.stdout[-3000:]}\n{proc.stderr[-6000:]}")
+
+
+# --- numbers typed the way planners type them (issue 16) ----------------------------------------
+# The oracle below writes a known amount the way a person types it; it shares no code with
+# planner/numbers.py. es-MX typing (comma or any-width space for thousands, dot for decimals,
+# pesos, signs) must read to exactly that amount; European typing (decimal comma, dots for
+# thousands) must be refused at the cell. A negative bonus is refused (below the minimum).
+
+SPACES = [" ", "\u00a0", "\u202f", "\u2009", "\u2007", "\u2002", "\u2003", "\u205f", "\u3000"]
+CURRENCY = [("", ""), ("$", ""), ("$ ", ""), ("MXN ", ""), ("", " MXN"), ("", " pesos"),
+            ("", " M.N."), ("$", " MXN")]
+MINUS = ["-", "\u2212", "\uff0d"]
+BONUS_CELL = ("bonos", 2, "bono_mensual")  # especialidad, zona 2
+FLOOR_ROW = 2 + list(TABLES["parametros"]["parametro"]).index("cobertura_minima_entidad")
+
+
+def grouped(digits: str, sep: str) -> str:
+    """'1234567' with ``sep`` every three digits from the right: '1,234,567'."""
+    if not sep:
+        return digits
+    head = len(digits) % 3 or 3
+    return sep.join([digits[:head]] + [digits[i:i + 3] for i in range(head, len(digits), 3)])
+
+
+@st.composite
+def typed_amount(draw) -> tuple[str, int, bool]:
+    """(text, cents, european): an amount in cents as a planner might type it."""
+    cents = draw(st.integers(0, 99_999_999))
+    negative = cents > 0 and draw(st.integers(0, 9)) == 0
+    european = draw(st.booleans())
+    whole, frac = divmod(cents, 100)
+    if european:  # always a decimal comma with one or two digits: never es-MX
+        sep = draw(st.sampled_from(["", ".", *SPACES]))
+        frac_text = f"{frac:02d}" if frac % 10 or draw(st.booleans()) else str(frac // 10)
+        number = grouped(str(whole), sep) + "," + frac_text
+    else:
+        sep = draw(st.sampled_from(["", ",", *SPACES]))
+        if frac == 0 and draw(st.booleans()):
+            frac_text = draw(st.sampled_from(["", "."]))
+        elif frac % 10 == 0 and draw(st.booleans()):
+            frac_text = f".{frac // 10}"
+        else:
+            frac_text = f".{frac:02d}"
+        number = grouped(str(whole), sep) + frac_text
+    before, after = draw(st.sampled_from(CURRENCY))
+    sign = draw(st.sampled_from(MINUS)) if negative else draw(st.sampled_from(["", "", "+"]))
+    if before and draw(st.booleans()):
+        text = f"{before}{sign}{number}{after}"  # $-5
+    else:
+        text = f"{sign}{before}{number}{after}"  # -$5
+    pad = draw(st.sampled_from(["", *SPACES]))
+    return f"{pad}{text}{pad}", -cents if negative else cents, european
+
+
+def outcome_at(sheets: list[list], cell: tuple[str, int, str]) -> tuple[object, list]:
+    """Load the written workbook: (scenario, []) or (None, issues at ``cell``)."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = write(sheets, Path(folder) / "numeros.xlsx")
+        try:
+            scenario, _ = load_scenario(path)
+        except InputError as err:
+            at = [i for i in err.issues if (i.sheet, i.row, i.column) == cell]
+            assert at, f"refused, but not at {cell}: {[i.text() for i in err.issues]}"
+            assert len(at) == len(err.issues), [i.text() for i in err.issues]
+            return None, at
+    return scenario, []
+
+
+@fuzz_settings(80)
+@given(typed=typed_amount())
+def test_typed_amounts_read_exactly_or_refused_at_the_cell(typed):
+    text, cents, european = typed
+    sheets = as_sheets(TABLES)
+    bonos = next(s for s in sheets if s[0] == "bonos")
+    bonos[2][0][bonos[1].index("bono_mensual")] = text
+    scenario, issues = outcome_at(sheets, BONUS_CELL)
+    if european or cents < 0:
+        assert scenario is None, f"{text!r} was read as a number"
+        event("refused:" + issues[0].code)
+        return
+    assert scenario is not None, f"{text!r} refused: {[i.text() for i in issues]}"
+    assert scenario.bonuses.loc[("especialidad", 2), "bonus"] == cents / 100, text
+    event("read")
+
+
+@fuzz_settings(40)
+@given(tenths=st.integers(0, 1500), decimals=st.booleans(), space=st.sampled_from(["", *SPACES]))
+def test_typed_percent_of_a_fraction_parameter(tenths, decimals, space):
+    """cobertura_minima_entidad typed as 'P%' reads P/100; over 100% it is refused."""
+    whole, tenth = divmod(tenths, 10)
+    text = f"{whole}.{tenth}" if tenth or decimals else str(whole)
+    sheets = as_sheets(TABLES)
+    params = next(s for s in sheets if s[0] == "parametros")
+    params[2][FLOOR_ROW - 2][params[1].index("valor")] = f"{text}{space}%"
+    scenario, issues = outcome_at(sheets, ("parametros", FLOOR_ROW, "valor"))
+    if tenths > 1000:
+        assert scenario is None and issues[0].code == "above_max"
+        return
+    assert scenario is not None, [i.text() for i in issues]
+    assert scenario.params.equity_floor == tenths / 1000
