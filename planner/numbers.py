@@ -7,7 +7,9 @@ column and value.
 
 Accepted (es-MX conventions)
 
-* a dot is the decimal point: ``1.5``, ``.5``, ``0.25``;
+* a dot is the decimal point: ``1.5``, ``.5``, ``0.25``; also ``1.234`` (one dot, three
+  decimals) is 1.234, as in Mexico, although a European would mean 1234: it is the only
+  separator reading that depends on the locale, and the es-MX one is the workbook's;
 * a comma separates thousands, and only between groups of exactly three digits after a first group
   of one to three: ``1,234``, ``12,345,678.5``;
 * spaces of any width (space, no-break, narrow no-break, thin, figure…) also separate thousands,
