@@ -13,6 +13,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     # --- reading the file -------------------------------------------------------------------
     "file_missing": {"es": "No se encontró el archivo «{path}».",
                      "en": "File «{path}» was not found."},
+    "input_not_file": {"es": "«{path}» no es un archivo sino una carpeta, un dispositivo o una "
+                             "tubería; indique el libro .xlsx.",
+                       "en": "«{path}» is not a file but a folder, a device or a pipe; give the "
+                             ".xlsx workbook."},
     "not_xlsx": {"es": "El archivo no es un libro de Excel .xlsx (se esperaba un archivo .xlsx "
                        "guardado desde Excel o LibreOffice; {detail}).",
                  "en": "The file is not an .xlsx Excel workbook ({detail})."},

@@ -53,7 +53,8 @@ def read_workbook(path: str | Path) -> RawWorkbook:
 
     p = Path(path)
     if not p.is_file():
-        raise InputError([Issue("file_missing", params={"path": str(path)})])
+        code = "input_not_file" if p.exists() else "file_missing"  # a folder, a device, a FIFO
+        raise InputError([Issue(code, params={"path": str(path)})])
     limit = MAX_FILE_MB * 1024 * 1024
     try:
         size = p.stat().st_size

@@ -316,7 +316,8 @@ def grouped(digits: str, sep: str) -> str:
 @st.composite
 def typed_amount(draw) -> tuple[str, int, bool]:
     """(text, cents, european): an amount in cents as a planner might type it."""
-    cents = draw(st.integers(0, 99_999_999))
+    cents = draw(st.one_of(st.integers(0, 99_999_999),
+                           st.integers(0, 999_999).map(lambda whole: whole * 100)))
     negative = cents > 0 and draw(st.integers(0, 9)) == 0
     european = draw(st.booleans())
     whole, frac = divmod(cents, 100)
@@ -389,3 +390,21 @@ def test_typed_percent_of_a_fraction_parameter(tenths, decimals, space):
         return
     assert scenario is not None, [i.text() for i in issues]
     assert scenario.params.equity_floor == tenths / 1000
+
+
+@fuzz_settings(40)
+@given(typed=typed_amount())
+def test_typed_headcounts_read_exactly_or_refused_at_the_cell(typed):
+    """The same typing in a whole-number column ('oferta.candidatos'): a fraction is refused."""
+    text, cents, european = typed
+    sheets = as_sheets(TABLES)
+    oferta = next(s for s in sheets if s[0] == "oferta")
+    oferta[2][1][oferta[1].index("candidatos")] = text  # Anestesiología, row 3
+    scenario, issues = outcome_at(sheets, ("oferta", 3, "candidatos"))
+    if european or cents < 0 or cents % 100:
+        assert scenario is None, f"{text!r} was read as a number"
+        event("refused:" + issues[0].code)
+        return
+    supply = scenario.supply.set_index("category")["candidates"]
+    assert supply["Anestesiología"] == cents // 100, text
+    event("read")

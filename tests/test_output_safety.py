@@ -221,3 +221,17 @@ def test_stale_temporaries_are_cleaned_when_writing(tmp_path):
     os.utime(link, (old, old), follow_symlinks=False)
     atomic_write(tmp_path / "resultado.xlsx", lambda p: p.write_bytes(b"nuevo"))
     assert leftovers(tmp_path) == sorted(p.name for p in [fresh, *foreign, link])
+
+
+# --- odd input paths --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("kind", ["folder", "device", "fifo"])
+def test_input_that_is_not_a_file_is_named_as_such(tmp_path, kind):
+    path = {"folder": tmp_path, "device": Path("/dev/null"), "fifo": tmp_path / "tubo.xlsx"}[kind]
+    if kind == "fifo":
+        os.mkfifo(path)
+    res = RUNNER.invoke(app, ["validate", str(path), "--json"])
+    assert res.exit_code == 2
+    assert one_json(res.stdout)["issues"][0]["message"] == (
+        f"«{path}» no es un archivo sino una carpeta, un dispositivo o una tubería; indique el "
+        f"libro .xlsx.")
