@@ -85,10 +85,10 @@ def solve(
         _fail_usage(oc.check_choice(solver, SOLVERS, "--solver", lang), as_json)
     what_if = WhatIf(budget=budget, target=target, time_limit=time_limit,
                      equity_floor=equity_floor, one_doctor_per_centre=one_doctor)
-    if out is None and not as_json:
-        out = _default_out(path)
     started = time.perf_counter()
     try:
+        if out is None and not as_json:
+            out = _default_out(path)
         with _progress(not as_json, lang) as step:
             result = solve_workbook(path, out, what_if, solver=solver, lang=lang, progress=step,
                                     confirm_marginals=confirm_marginals)
@@ -202,11 +202,10 @@ def sweep(
         _fail_usage(oc.check_choice(solver, SOLVERS, "--solver", lang), as_json)
     if (budget_from is None) != (budget_to is None) or (budget_from is None and grid is None):
         _fail_usage(t("sweep_no_points", lang), as_json)
-    if out is None and not as_json:
-        out = Path("resultados") / f"{path.stem}_barrido_{dt.datetime.now():%Y%m%d-%H%M%S}.xlsx"
-        out.parent.mkdir(exist_ok=True)
     started = time.perf_counter()
     try:
+        if out is None and not as_json:
+            out = _default_out(path, "barrido")
         protect = [p for p in (path, grid) if p is not None]
         if out is not None:
             check_output_path(out, protect=protect)
@@ -376,11 +375,18 @@ def _num(x: float | None) -> float | None:
     return None if math.isnan(x) else (int(x) if x.is_integer() else round(x, 6))
 
 
-def _default_out(path: Path) -> Path:
+def _default_out(path: Path, what: str = "resultado") -> Path:
+    """``resultados/<libro>_<what>_<fecha-hora>.xlsx``; OutputError when the folder cannot be
+    made (a read-only or full working folder)."""
+    from planner.files import output_error
+
     folder = Path("resultados")
-    folder.mkdir(exist_ok=True)
+    try:
+        folder.mkdir(exist_ok=True)
+    except OSError as exc:
+        raise output_error(exc, folder.absolute() / "x") from None
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    return folder / f"{path.stem}_resultado_{stamp}.xlsx"
+    return folder / f"{path.stem}_{what}_{stamp}.xlsx"
 
 
 class _progress:

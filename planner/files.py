@@ -109,6 +109,12 @@ def _output_error(exc: OSError, target: Path) -> OutputError | None:
     return None
 
 
+def output_error(exc: OSError, target: Path) -> OutputError:
+    """The OutputError for a failed write of ``target`` (its folder full, read-only, …)."""
+    return _output_error(exc, target) or OutputError(
+        "output_not_writable", path=f"{target.parent} ({exc.strerror or exc})")
+
+
 def _drop_open_zips(exc: BaseException) -> None:
     """Close, without finishing them, zip archives left open by the failed write.
 

@@ -235,3 +235,23 @@ def test_input_that_is_not_a_file_is_named_as_such(tmp_path, kind):
     assert one_json(res.stdout)["issues"][0]["message"] == (
         f"«{path}» no es un archivo sino una carpeta, un dispositivo o una tubería; indique el "
         f"libro .xlsx.")
+
+
+@pytest.mark.parametrize("command", ["solve", "sweep"])
+def test_default_results_folder_that_cannot_be_made(case, tmp_path, monkeypatch, command):
+    """No --out and a working folder where 'resultados' cannot be created (read-only)."""
+    monkeypatch.chdir(tmp_path)
+    real_mkdir = Path.mkdir
+
+    def read_only(self, *args, **kwargs):
+        if self.name == "resultados":
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_mkdir(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "mkdir", read_only)
+    args = [command, str(case)] + (["--budget-from", "0", "--budget-to", "1", "--serial"]
+                                   if command == "sweep" else [])
+    res = RUNNER.invoke(app, args)
+    assert res.exit_code == 2, res.output
+    assert (f"No se puede escribir en la carpeta de salida: {tmp_path / 'resultados'}."
+            in " ".join(res.stderr.split()))
