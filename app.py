@@ -16,15 +16,15 @@ import uuid
 
 import streamlit as st
 
-from planner import sensitivity
-from planner.errors import InputError
-from planner.i18n import t
+from planner.analysis import marginals as sensitivity
+from planner.core.errors import InputError
+from planner.core.plan import Status
+from planner.core.result import Result
+from planner.core.scenario import Scenario, WhatIf
+from planner.core.schema import CENTRE
+from planner.core.words import t
 from planner.pipeline import load_scenario, solve
-from planner.plan import Status
-from planner.result import Result
-from planner.scenario import Scenario, WhatIf
-from planner.schema import CENTRE
-from planner.sweep import budget_frontier, frontier_chart
+from planner.report.sweep_book import budget_frontier, frontier_chart
 from planner.ui import charts, figures, fmt, rule_views, sources, tables
 from planner.ui import frontier as frontier_views
 from planner.ui.labels import LANG_NAMES, tr
@@ -41,7 +41,7 @@ from planner.ui.whatif import (
 st.set_page_config(page_title=tr("page_title"), page_icon="🩺", layout="wide")
 state = st.session_state
 BASE = "\x00base"  # the baseline plan among saved scenarios (its name depends on the language)
-FRONTIER_POINTS = 11  # budgets of the frontier: planner.sweep.budget_frontier's default
+FRONTIER_POINTS = 11  # budgets of the frontier: planner.report.sweep_book.budget_frontier's default
 MAX_BOOKS = 6  # result workbooks kept in the session for repeated downloads
 
 
@@ -466,7 +466,7 @@ def _request_frontier(fkey: tuple[str, str]) -> None:
 
 
 def compute_frontier(scenario: Scenario, what_if: WhatIf, lang: str):
-    """planner.sweep.budget_frontier with a progress bar (serially: no cluster in the app)."""
+    """planner.report.sweep_book.budget_frontier with a progress bar (serially: no cluster in the app)."""
     if state.get("solving"):
         st.warning(tr("busy", lang))
         return None
@@ -548,7 +548,7 @@ def show_scenarios(result: Result, base: Result, what_if: WhatIf, token: str, ke
 
 
 def show_marginal(result: Result, token: str, lang: str) -> None:
-    """Marginal values in planner words (planner.sensitivity, as in the result workbook)."""
+    """Marginal values in planner words (planner.analysis.marginals, as in the result workbook)."""
     st.subheader(tr("marginal_header", lang))
     st.caption(tr("marginal_intro", lang))
     confirmed = state.setdefault("confirmed", {})

@@ -69,8 +69,8 @@ def _peak_mb() -> float:
 
 def _pipeline(args: argparse.Namespace) -> dict:
     """What ``planner solve WORKBOOK --out OUT [--solver S] [--time-limit T]`` runs."""
+    from planner.core.scenario import WhatIf
     from planner.pipeline import solve_workbook
-    from planner.scenario import WhatIf
 
     what_if = WhatIf(time_limit=args.time_limit) if args.time_limit else None
     peaks: dict[str, float] = {}
@@ -97,10 +97,10 @@ def _pipeline(args: argparse.Namespace) -> dict:
 
 @contextlib.contextmanager
 def _timing_confirm() -> Iterator[list[float]]:
-    """Time the marginal-value confirmation re-solves (planner.sensitivity) inside *write*."""
+    """Time the marginal-value confirmation re-solves (planner.analysis.marginals) inside *write*."""
     spent = [0.0]
     try:
-        import planner.sensitivity as sens
+        import planner.analysis.marginals as sens
     except ImportError:
         yield spent
         return
@@ -132,9 +132,9 @@ WHAT_IFS = (("presupuesto −10 %", {"budget": 0.9}), ("presupuesto +10 %", {"bu
 def _whatif(args: argparse.Namespace) -> dict:
     """The app's path: the scenario loaded once, then each what-if re-solved (pipeline.solve)."""
     from models.settings import SolverSettings
+    from planner.core.scenario import WhatIf
+    from planner.core.schema import SPECIALTY
     from planner.pipeline import load_scenario, settings_for, solve
-    from planner.scenario import WhatIf
-    from planner.schema import SPECIALTY
 
     scenario, _ = load_scenario(args.workbook)
     settings = settings_for(scenario, args.solver or None, SolverSettings())

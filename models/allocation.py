@@ -14,9 +14,9 @@ import pandas as pd
 import pulp
 
 from models import rules
-from planner.scenario import Scenario
-from planner.schema import CENTRE
-from planner.text import slug
+from planner.core.scenario import Scenario
+from planner.core.schema import CENTRE
+from planner.core.text import slug
 
 FAMILIES_PER_FULL_CENTRE = 6000.0  # DESIGN §2: (1 + F × familias / 6000)
 

@@ -26,7 +26,7 @@ import pulp
 
 from models.allocation import AllocationModel, build_allocation, placement_pairs
 from models.settings import SolverSettings
-from planner.scenario import Scenario
+from planner.core.scenario import Scenario
 
 # Counterfactual column -> family left out of the elastic model (models.allocation.RELAXABLE).
 COUNTERFACTUALS = {

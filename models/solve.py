@@ -21,8 +21,8 @@ import pulp
 from models.allocation import AllocationModel, build_allocation, placement_pairs
 from models.rules import has_hard_rules
 from models.settings import SolverSettings
-from planner.plan import Plan, Status
-from planner.scenario import Scenario
+from planner.core.plan import Plan, Status
+from planner.core.scenario import Scenario
 
 _SOLUTION_STATUS = {
     pulp.LpSolutionOptimal: Status.OPTIMAL,

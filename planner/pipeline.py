@@ -11,13 +11,13 @@ from models.allocation import placement_pairs
 from models.hand_rule import hand_rule
 from models.settings import SolverSettings
 from models.solve import solve_allocation
-from planner import indicators
-from planner.files import check_output_path
-from planner.result import Result
-from planner.result_workbook import write_result_workbook
-from planner.scenario import Scenario, WhatIf, apply_overrides
+from planner.analysis import indicators
+from planner.core.result import Result
+from planner.core.scenario import Scenario, WhatIf, apply_overrides
+from planner.io.files import check_output_path
+from planner.io.read import read_workbook, read_workbook_bytes
+from planner.report.result_book import write_result_workbook
 from planner.validate import validate
-from planner.workbook import read_workbook, read_workbook_bytes
 
 Progress = Callable[[str], None]
 

@@ -32,10 +32,10 @@ import pytest
 from openpyxl import load_workbook
 from streamlit.testing.v1 import AppTest
 
-from planner import sensitivity
+from planner.analysis import marginals as sensitivity
+from planner.core.scenario import WhatIf
 from planner.pipeline import load_scenario, solve
-from planner.result_workbook import SHEETS
-from planner.scenario import WhatIf
+from planner.report.result_book import SHEETS
 from planner.ui import charts, figures, fmt, geo, rule_views, sources, tables
 from planner.ui import frontier as frontier_views
 from planner.ui.labels import LABELS, tr
@@ -168,7 +168,7 @@ def _sentences(result, confirm: bool, lang: str = "es") -> list[str]:
 
 
 def test_marginal_values_in_words(app: AppTest, tiny: Path) -> None:
-    """The section shows planner.sensitivity's sentences; the button confirms them.
+    """The section shows planner.analysis.marginals's sentences; the button confirms them.
 
     With a budget of 25,000 MXN the budget binds, so its marginal value is not zero and the
     confirmation (an integer re-solve) changes the sentences.

@@ -15,10 +15,10 @@ from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 
 from models.settings import SOLVERS
-from planner.errors import InputError
+from planner.core.errors import InputError
+from planner.core.scenario import WhatIf
 from planner.pipeline import load_scenario, solve
-from planner.scenario import WhatIf
-from planner.sweep import (
+from planner.report.sweep_book import (
     BUDGET,
     budget_frontier,
     budget_points,

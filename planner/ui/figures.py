@@ -1,6 +1,6 @@
 """What the app says about a result: headline figures with deltas, the optimiser's advantage over
 the hand rule, and side-by-side comparisons of saved scenarios. (Marginal values in words come from
-:mod:`planner.sensitivity`, as in the result workbook.)
+:mod:`planner.analysis.marginals`, as in the result workbook.)
 """
 
 from __future__ import annotations
@@ -10,10 +10,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from planner.indicators import compare_by_state
-from planner.result import Result
-from planner.scenario import WhatIf
-from planner.schema import GENERAL
+from planner.analysis.indicators import compare_by_state
+from planner.core.result import Result
+from planner.core.scenario import WhatIf
+from planner.core.schema import GENERAL
 from planner.ui import fmt
 from planner.ui.labels import tr
 
@@ -181,7 +181,7 @@ ADVANTAGE: dict[str, tuple[str, str, str, str]] = {
 
 def advantage_by_state(result: Result, metric: str = "need") -> pd.DataFrame:
     """Per state: the optimised plan, the hand rule and the optimiser's ``advantage`` on
-    ``metric`` (a key of :data:`ADVANTAGE`), from :func:`planner.indicators.compare_by_state`.
+    ``metric`` (a key of :data:`ADVANTAGE`), from :func:`planner.analysis.indicators.compare_by_state`.
 
     ``advantage`` is signed so that positive favours the optimiser (fewer centres with no
     doctor count as positive). The national total row is left out; see :func:`national_advantage`.

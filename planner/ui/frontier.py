@@ -1,15 +1,15 @@
 """The budget–coverage frontier as the app shows it: what the curve says in one or two plain
 sentences, and its points as a table with Spanish (or English) headings.
 
-The frontier itself is :func:`planner.sweep.budget_frontier` and its chart
-:func:`planner.sweep.frontier_chart`; nothing is solved here.
+The frontier itself is :func:`planner.report.sweep_book.budget_frontier` and its chart
+:func:`planner.report.sweep_book.frontier_chart`; nothing is solved here.
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
-from planner.sweep import STATUS_WORDS
+from planner.report.sweep_book import STATUS_WORDS
 from planner.ui import fmt
 from planner.ui.labels import tr
 

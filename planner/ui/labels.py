@@ -1,13 +1,13 @@
 """Every word the app shows, in Spanish (es-MX, the default) and English.
 
-Same shape as :mod:`planner.i18n` (keys, named fields), kept apart so the app's many labels do not
+Same shape as :mod:`planner.core.words` (keys, named fields), kept apart so the app's many labels do not
 crowd the messages of validation and reports. Category and state names are data and stay as the
 workbook writes them.
 """
 
 from __future__ import annotations
 
-from planner.i18n import DEFAULT_LANG
+from planner.core.words import DEFAULT_LANG
 
 LANG_NAMES = {"es": "Español", "en": "English"}
 

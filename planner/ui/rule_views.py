@@ -7,9 +7,9 @@ from __future__ import annotations
 import pandas as pd
 
 from models import rules
-from planner.indicators import Indicators, rule_messages
-from planner.result_workbook import REASON_WORDS
-from planner.scenario import Scenario
+from planner.analysis.indicators import Indicators, rule_messages
+from planner.core.scenario import Scenario
+from planner.report.result_book import REASON_WORDS
 from planner.ui import fmt
 from planner.ui.labels import tr
 from planner.ui.tables import labelled
@@ -96,7 +96,7 @@ def data_rules_caption(scenario: Scenario, lang: str = "es") -> str:
 # --- an infeasible what-if -------------------------------------------------------------------
 
 def explanation(rules_table: pd.DataFrame, alpha: float, lang: str = "es") -> list[str]:
-    """The planner-words sentences of :func:`planner.indicators.rule_messages`."""
+    """The planner-words sentences of :func:`planner.analysis.indicators.rule_messages`."""
     return rule_messages(rules_table, lang, alpha)
 
 

@@ -7,11 +7,11 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from planner.result import Result
-from planner.result_workbook import COLUMNS, KIND_WORDS
-from planner.schema import GRADES, SPECIALTY
+from planner.core.result import Result
+from planner.core.schema import GRADES, SPECIALTY
+from planner.io.xlsx import INT
+from planner.report.result_book import COLUMNS, KIND_WORDS
 from planner.ui.labels import LABELS, tr
-from planner.xlsx import INT
 
 UNIT_COLUMNS = ("clues", "name", "kind", "state", "municipality", "zone", "grade", "families",
                 "gp_before", "gp_placed", "gp_after", "spec_gap", "spec_placed", "spec_after",

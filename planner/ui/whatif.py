@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from planner.scenario import Scenario, WhatIf
-from planner.schema import SPECIALTY, ZONES
+from planner.core.scenario import Scenario, WhatIf
+from planner.core.schema import SPECIALTY, ZONES
 
 # The bonuses the form offers: specialists' monthly bonus in each economic zone.
 BONUS_KEYS: tuple[tuple[str, int], ...] = tuple((SPECIALTY, z) for z in ZONES)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from models.settings import SolverSettings
-from planner.indicators import Indicators
-from planner.plan import Plan
-from planner.scenario import Scenario
+from planner.analysis.indicators import Indicators
+from planner.core.plan import Plan
+from planner.core.scenario import Scenario
 
 
 @dataclass(frozen=True)

@@ -11,11 +11,11 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from models import rules
-from planner.files import atomic_write
-from planner.indicators import compare_by_state, rule_messages
-from planner.result import Result
-from planner.scenario import PARAM_NAMES
-from planner.xlsx import DEC, INT, MXN, PCT, TITLE_FONT, write_table
+from planner.analysis.indicators import compare_by_state, rule_messages
+from planner.core.result import Result
+from planner.core.scenario import PARAM_NAMES
+from planner.io.files import atomic_write
+from planner.io.xlsx import DEC, INT, MXN, PCT, TITLE_FONT, write_table
 
 SHEETS = ("resumen", "por_entidad", "por_categoria", "asignaciones", "unidades", "sensibilidad",
           "parametros", "diagnostico")
@@ -260,7 +260,7 @@ def _status_word(status: str, lang: str) -> str:
 
 def _sensibilidad(wb: Workbook, result: Result, lang: str, confirm: bool) -> None:
     """Marginal values in planner terms, confirmed with the integer model when asked (capped)."""
-    from planner.sensitivity import write_sensitivity_sheet
+    from planner.analysis.marginals import write_sensitivity_sheet
 
     write_sensitivity_sheet(wb, result, lang, confirm=confirm)
 

@@ -28,7 +28,7 @@ from xml.parsers import expat
 import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
 
-from planner.errors import InputError, Issue
+from planner.core.errors import InputError, Issue
 
 XLSX_MAGIC = b"PK\x03\x04"
 MAX_FILE_MB = 50  # the upload itself

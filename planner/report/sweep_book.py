@@ -3,7 +3,7 @@ budget–coverage frontier (a table, a chart, a workbook).
 
 A sweep is a list of *points*, each a mapping from grid column (``presupuesto_bono_mensual``,
 ``bono_zona_2``, ``candidatos:Anestesiología``, …) to a value. Every point becomes a
-:class:`~planner.scenario.WhatIf` on the same validated scenario and is solved by
+:class:`~planner.core.scenario.WhatIf` on the same validated scenario and is solved by
 :func:`planner.pipeline.solve`. Points run on an embedded Dask ``LocalCluster`` (processes, one
 thread each), on an existing cluster (``scheduler``), or serially; the rows are identical either
 way because every point is solved with the same model and settings by a deterministic solver
@@ -26,12 +26,12 @@ import numpy as np
 import pandas as pd
 
 from models.settings import SolverSettings
-from planner.errors import InputError, Issue
-from planner.files import atomic_write
+from planner.core.errors import InputError, Issue
+from planner.core.scenario import Scenario, WhatIf, apply_overrides
+from planner.core.schema import SPECIALTY
+from planner.core.text import normalize_key
+from planner.io.files import atomic_write
 from planner.pipeline import settings_for, solve
-from planner.scenario import Scenario, WhatIf, apply_overrides
-from planner.schema import SPECIALTY
-from planner.text import normalize_key
 
 BUDGET = "presupuesto_bono_mensual"
 SUPPLY_PREFIX = "candidatos:"
@@ -219,7 +219,7 @@ def _read_grid_csv(path: Path) -> pd.DataFrame:
 def _read_grid_xlsx(data: bytes) -> tuple[str, pd.DataFrame]:
     import python_calamine
 
-    from planner.guards import check_sheet_part, check_xlsx_bytes
+    from planner.io.guards import check_sheet_part, check_xlsx_bytes
 
     package = check_xlsx_bytes(data)
     book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
@@ -354,7 +354,7 @@ def solve_point(scenario: Scenario, point: Mapping[str, object], base: WhatIf | 
         row["hand_objective"] = result.hand.objective
     rules = getattr(plan, "rules", None)
     if not plan.status.has_solution and rules is not None and len(rules):
-        from planner.indicators import rule_messages
+        from planner.analysis.indicators import rule_messages
 
         try:
             row["message"] = " ".join(rule_messages(
@@ -602,7 +602,7 @@ def write_sweep_workbook(sweep: Sweep, scenario: Scenario, out: str | Path, lang
     from openpyxl import Workbook
     from openpyxl.drawing.image import Image
 
-    from planner.xlsx import TITLE_FONT, write_notes, write_table
+    from planner.io.xlsx import TITLE_FONT, write_notes, write_table
 
     es = lang == "es"
     j = 0 if es else 1
@@ -675,7 +675,7 @@ def write_sweep_workbook(sweep: Sweep, scenario: Scenario, out: str | Path, lang
 
 
 def _param_names() -> dict[str, str]:
-    from planner.scenario import PARAM_NAMES
+    from planner.core.scenario import PARAM_NAMES
 
     return PARAM_NAMES
 

@@ -26,12 +26,12 @@ from openpyxl.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from models.solve import solve_allocation
-from planner.i18n import t
-from planner.plan import Status
-from planner.result import Result
-from planner.scenario import WhatIf, apply_overrides
-from planner.text import normalize_key
-from planner.xlsx import DEC, INT, WRAP, write_table
+from planner.core.plan import Status
+from planner.core.result import Result
+from planner.core.scenario import WhatIf, apply_overrides
+from planner.core.text import normalize_key
+from planner.core.words import t
+from planner.io.xlsx import DEC, INT, WRAP, write_table
 
 MILLION = 1_000_000.0
 MAX_RESOLVES = 8  # integer re-solves per table (the budget's included), highest LP values first

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from planner.text import normalize_key
+from planner.core.text import normalize_key
 
 Kind = Literal["text", "int", "number", "bool", "choice"]
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
-from planner.schema import CENTRE, GENERAL
+from planner.core.schema import CENTRE, GENERAL
 
 
 @dataclass(frozen=True)

@@ -12,10 +12,10 @@ import numpy as np
 import pandas as pd
 
 from models import rules
-from planner.i18n import MESSAGES, t
-from planner.plan import Plan
-from planner.scenario import Scenario
-from planner.schema import CENTRE, HOSPITAL, SPECIALTY
+from planner.core.plan import Plan
+from planner.core.scenario import Scenario
+from planner.core.schema import CENTRE, HOSPITAL, SPECIALTY
+from planner.core.words import MESSAGES, t
 
 
 @dataclass(frozen=True)
