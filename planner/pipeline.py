@@ -8,10 +8,13 @@ from dataclasses import replace
 from pathlib import Path
 
 from models.allocation import placement_pairs
+from models.elastic import explain_infeasibility
 from models.hand_rule import hand_rule
+from models.rules import has_hard_rules
 from models.settings import SolverSettings
 from models.solve import solve_allocation
 from planner.analysis import indicators
+from planner.core.plan import Status
 from planner.core.result import Result
 from planner.core.scenario import Scenario, WhatIf, apply_overrides
 from planner.io.files import check_output_path
@@ -62,6 +65,11 @@ def solve(scenario: Scenario, what_if: WhatIf | None = None,
     progress("solve")
     pairs = placement_pairs(scenario)  # one table for the model and the hand rule
     plan = solve_allocation(scenario, settings, pairs)
+    if plan.status is Status.INFEASIBLE and has_hard_rules(scenario):
+        # which hard rules cannot all hold, by how much and where (planner words in indicators)
+        t0 = time.perf_counter()
+        plan = replace(plan, rules=explain_infeasibility(scenario, settings, pairs))
+        plan.timings["explain"] = time.perf_counter() - t0
     t0 = time.perf_counter()
     progress("indicators")
     ind = indicators.compute(scenario, plan) if plan.status.has_solution else None
