@@ -16,7 +16,8 @@ import uuid
 
 import streamlit as st
 
-from planner.analysis import marginals as sensitivity
+from planner import pipeline as sensitivity
+from planner.analysis.marginals import COLUMNS as MARGINAL_COLUMNS
 from planner.core.errors import InputError
 from planner.core.plan import Status
 from planner.core.result import Result
@@ -558,7 +559,7 @@ def show_marginal(result: Result, token: str, lang: str) -> None:
     if table.empty:
         st.info(tr("marginal_none", lang))
         return
-    sentence = sensitivity.COLUMNS["sentence"][0 if lang == "es" else 1]
+    sentence = MARGINAL_COLUMNS["sentence"][0 if lang == "es" else 1]
     st.markdown("\n".join(f"- {s}" for s in table[sentence]))
     if (token, lang) not in confirmed and st.button(tr("confirm_marginal", lang),
                                                     key="confirm_marginal"):

@@ -7,13 +7,17 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
+import pandas as pd
+from openpyxl.workbook import Workbook
+from openpyxl.worksheet.worksheet import Worksheet
+
 from models.allocation import placement_pairs
 from models.elastic import explain_infeasibility
 from models.hand_rule import hand_rule
 from models.rules import has_hard_rules
 from models.settings import SolverSettings
 from models.solve import solve_allocation
-from planner.analysis import indicators
+from planner.analysis import indicators, marginals
 from planner.core.plan import Status
 from planner.core.result import Result
 from planner.core.scenario import Scenario, WhatIf, apply_overrides
@@ -97,7 +101,65 @@ def solve_workbook(path: str | Path, out: str | Path | None = None,
     if out is not None and result.solved:
         progress("write")
         t0 = time.perf_counter()
+        if confirm_marginals:  # the integer re-solves, timed as part of writing
+            result = _confirmed(result)
         write_result_workbook(result, out, lang=lang, protect=[path],
                               confirm_marginals=confirm_marginals)
         result.timings["write"] = time.perf_counter() - t0
     return result
+
+
+# --- marginal values confirmed by integer re-solves ----------------------------------------------
+
+def confirm_marginals(result: Result, max_resolves: int = marginals.MAX_RESOLVES,
+                      max_seconds: float | None = marginals.MAX_SECONDS) -> Result:
+    """``result`` with its marginal values checked by re-solving the integer model one step up.
+
+    +1 candidate of each category with a non-zero LP value (or whose LP and integer use of
+    candidates disagree) and +1 million MXN per month, the budget first then highest LP value
+    first, at most ``max_resolves`` re-solves and ``max_seconds`` seconds
+    (:func:`planner.analysis.marginals.confirmation_steps`). The rows land in
+    ``Result.marginals`` for the tables and the result workbook.
+    """
+    rows = marginals.lp_rows(result)
+    started = time.perf_counter()
+    for row, what_if, with_lp in marginals.confirmation_steps(result, rows)[:max(0, max_resolves)]:
+        if max_seconds is not None and time.perf_counter() - started > max_seconds:
+            break
+        if what_if is None:
+            continue
+        settings = replace(result.settings, relaxation=with_lp)
+        again = solve_allocation(apply_overrides(result.scenario, what_if), settings)
+        marginals.record_confirmation(row, result.plan, again, with_lp)
+    return replace(result, marginals=tuple(rows))
+
+
+def _confirmed(result: Result) -> Result:
+    """:func:`confirm_marginals` with its caps (for callers whose flag shadows its name)."""
+    return confirm_marginals(result)
+
+
+def marginal_values(result: Result, confirm: bool = True, lang: str = "es",
+                    max_resolves: int = marginals.MAX_RESOLVES,
+                    max_seconds: float | None = marginals.MAX_SECONDS) -> pd.DataFrame:
+    """:func:`planner.analysis.marginals.marginal_values`, confirmed first when ``confirm``."""
+    if confirm:
+        result = confirm_marginals(result, max_resolves, max_seconds)
+    return marginals.marginal_values(result, confirm, lang)
+
+
+def marginal_table(result: Result, confirm: bool = True, lang: str = "es",
+                   max_resolves: int = marginals.MAX_RESOLVES,
+                   max_seconds: float | None = marginals.MAX_SECONDS) -> pd.DataFrame:
+    """:func:`planner.analysis.marginals.marginal_table`, confirmed first when ``confirm``."""
+    if confirm:
+        result = confirm_marginals(result, max_resolves, max_seconds)
+    return marginals.marginal_table(result, confirm, lang)
+
+
+def write_sensitivity_sheet(wb: Workbook, result: Result, lang: str = "es",
+                            confirm: bool = True) -> Worksheet:
+    """The ``sensibilidad`` sheet (:mod:`planner.analysis.marginals`), confirmed first."""
+    if confirm:
+        result = confirm_marginals(result)
+    return marginals.write_sensitivity_sheet(wb, result, lang, confirm)

@@ -32,7 +32,8 @@ import pytest
 from openpyxl import load_workbook
 from streamlit.testing.v1 import AppTest
 
-from planner.analysis import marginals as sensitivity
+from planner import pipeline as sensitivity
+from planner.analysis.marginals import COLUMNS as MARGINAL_COLUMNS
 from planner.core.scenario import WhatIf
 from planner.pipeline import load_scenario, solve
 from planner.report.result_book import SHEETS
@@ -164,7 +165,7 @@ def test_two_saved_scenarios_compare(app: AppTest) -> None:
 
 def _sentences(result, confirm: bool, lang: str = "es") -> list[str]:
     table = sensitivity.marginal_table(result, confirm=confirm, lang=lang)
-    return table[sensitivity.COLUMNS["sentence"][0 if lang == "es" else 1]].tolist()
+    return table[MARGINAL_COLUMNS["sentence"][0 if lang == "es" else 1]].tolist()
 
 
 def test_marginal_values_in_words(app: AppTest, tiny: Path) -> None:

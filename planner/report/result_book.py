@@ -179,10 +179,10 @@ def write_result_workbook(result: Result, path: str | Path, lang: str = "es",
                           confirm_marginals: bool = False) -> Path:
     """Write the formatted result workbook to ``path`` atomically; never over ``protect``.
 
-    With ``confirm_marginals`` each marginal value of the ``sensibilidad`` sheet is checked by
-    re-solving the integer model with one more candidate or million pesos (capped re-solves: on
-    the national scenario this adds about 20 s); otherwise the sheet gives the LP values, their
-    validity ranges and marks them «sin confirmar».
+    With ``confirm_marginals`` the ``sensibilidad`` sheet shows the integer re-solves ``result``
+    carries (:func:`planner.pipeline.confirm_marginals`, which the chain runs before writing:
+    on the national scenario about 20 s); otherwise the sheet gives the LP values, their
+    validity ranges and marks them «sin confirmar». Nothing is solved here.
     """
     if not result.solved or result.indicators is None:
         raise ValueError("no plan to write: the solve produced no solution")
@@ -259,7 +259,7 @@ def _status_word(status: str, lang: str) -> str:
 
 
 def _sensibilidad(wb: Workbook, result: Result, lang: str, confirm: bool) -> None:
-    """Marginal values in planner terms, confirmed with the integer model when asked (capped)."""
+    """Marginal values in planner terms, with the integer re-solves ``result`` carries if asked."""
     from planner.analysis.marginals import write_sensitivity_sheet
 
     write_sensitivity_sheet(wb, result, lang, confirm=confirm)
