@@ -24,8 +24,8 @@ from planner.core.result import Result
 from planner.core.scenario import Scenario, WhatIf
 from planner.core.schema import CENTRE
 from planner.core.words import t
-from planner.pipeline import load_scenario, solve
-from planner.report.sweep_book import budget_frontier, frontier_chart
+from planner.pipeline import budget_frontier, load_scenario, solve
+from planner.report.sweep_book import frontier_chart
 from planner.ui import charts, figures, fmt, rule_views, sources, tables
 from planner.ui import frontier as frontier_views
 from planner.ui.labels import LANG_NAMES, tr
@@ -42,7 +42,7 @@ from planner.ui.whatif import (
 st.set_page_config(page_title=tr("page_title"), page_icon="🩺", layout="wide")
 state = st.session_state
 BASE = "\x00base"  # the baseline plan among saved scenarios (its name depends on the language)
-FRONTIER_POINTS = 11  # budgets of the frontier: planner.report.sweep_book.budget_frontier's default
+FRONTIER_POINTS = 11  # budgets of the frontier: planner.pipeline.budget_frontier's default
 MAX_BOOKS = 6  # result workbooks kept in the session for repeated downloads
 
 
@@ -467,7 +467,7 @@ def _request_frontier(fkey: tuple[str, str]) -> None:
 
 
 def compute_frontier(scenario: Scenario, what_if: WhatIf, lang: str):
-    """planner.report.sweep_book.budget_frontier with a progress bar (serially: no cluster in the app)."""
+    """planner.pipeline.budget_frontier with a progress bar (serially: no cluster in the app)."""
     if state.get("solving"):
         st.warning(tr("busy", lang))
         return None

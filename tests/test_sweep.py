@@ -17,17 +17,9 @@ from openpyxl import Workbook, load_workbook
 from models.settings import SOLVERS
 from planner.core.errors import InputError
 from planner.core.scenario import WhatIf
-from planner.pipeline import load_scenario, solve
-from planner.report.sweep_book import (
-    BUDGET,
-    budget_frontier,
-    budget_points,
-    point_what_if,
-    read_grid,
-    run_sweep,
-    sweep_settings,
-    write_sweep_workbook,
-)
+from planner.io.grid import BUDGET, budget_points, point_what_if, read_grid
+from planner.pipeline import budget_frontier, load_scenario, run_sweep, solve, sweep_settings
+from planner.report.sweep_book import write_sweep_workbook
 from tests.builders import ANES, CIR, MG, base_tables, make_workbook
 
 PYTHON = sys.executable

@@ -185,6 +185,8 @@ def sweep(
     lang: Lang = "es",
 ) -> None:
     """Resuelve un plan por punto (presupuestos o rejilla) y reúne la frontera en un libro."""
+    from planner import pipeline as run
+    from planner.io import grid as grids
     from planner.io.files import check_output_path
     from planner.report import sweep_book as sw
 
@@ -203,16 +205,16 @@ def sweep(
             check_output_path(out, protect=protect)
             check_output_path(sw.chart_path(out), protect=protect)
         scenario, _ = load_scenario(path)
-        points = sw.read_grid(grid, scenario) if grid is not None else [{}]
+        points = grids.read_grid(grid, scenario) if grid is not None else [{}]
         if budget_from is not None:
-            if any(sw.BUDGET in p for p in points):
+            if any(grids.BUDGET in p for p in points):
                 _fail_usage(t("grid_budget_twice", lang), as_json)
-            budgets = sw.budget_points(budget_from, budget_to, steps)
-            points = [{**p, sw.BUDGET: b} for p in points for b in budgets]
+            budgets = grids.budget_points(budget_from, budget_to, steps)
+            points = [{**p, grids.BUDGET: b} for p in points for b in budgets]
         base = WhatIf(time_limit=time_limit)
-        settings = sw.sweep_settings(scenario, solver, what_if=base)
+        settings = run.sweep_settings(scenario, solver, what_if=base)
         with _sweep_progress(not as_json, lang, len(points)) as on_result:
-            result = sw.run_sweep(scenario, points, base, settings,
+            result = run.run_sweep(scenario, points, base, settings,
                                   workers=1 if serial else workers, scheduler=scheduler,
                                   on_result=on_result, lang=lang)
         written = (sw.write_sweep_workbook(result, scenario, out, lang, protect=protect,

@@ -1,7 +1,7 @@
 """The budget–coverage frontier as the app shows it: what the curve says in one or two plain
 sentences, and its points as a table with Spanish (or English) headings.
 
-The frontier itself is :func:`planner.report.sweep_book.budget_frontier` and its chart
+The frontier itself is :func:`planner.pipeline.budget_frontier` and its chart
 :func:`planner.report.sweep_book.frontier_chart`; nothing is solved here.
 """
 
