@@ -35,11 +35,12 @@ from streamlit.testing.v1 import AppTest
 from planner import pipeline as sensitivity
 from planner.analysis.marginals import COLUMNS as MARGINAL_COLUMNS
 from planner.core.scenario import WhatIf
+from planner.core.words import MESSAGES as LABELS
+from planner.core.words import t as tr
 from planner.pipeline import load_scenario, solve
 from planner.report.result_book import SHEETS
 from planner.ui import charts, figures, fmt, geo, rule_views, sources, tables
 from planner.ui import frontier as frontier_views
-from planner.ui.labels import LABELS, tr
 from planner.ui.whatif import FormError, build_what_if, form_defaults, what_if_key
 from tests.builders import ANES, MG, base_tables, make_workbook
 

@@ -1,13 +1,16 @@
-"""Every sentence a planner reads, in Spanish (es-MX, the default) and English.
+"""Every sentence and label a planner reads, in Spanish (es-MX, the default) and English.
 
-Messages are looked up by key and formatted with named fields, so an issue or a report can be
-rendered in either language from the same data.
+The one catalogue of the app, the CLI, the workbooks, the guards and validation. Messages are
+looked up by key and formatted with named fields, so an issue or a report can be rendered in
+either language from the same data; every key has both languages with the same fields
+(tests/test_words.py). Category and state names are data and stay as the workbook writes them.
 """
 
 from __future__ import annotations
 
 LANGS = ("es", "en")
 DEFAULT_LANG = "es"
+LANG_NAMES = {"es": "Español", "en": "English"}
 
 MESSAGES: dict[str, dict[str, str]] = {
     # --- reading the file -------------------------------------------------------------------
@@ -288,6 +291,600 @@ MESSAGES: dict[str, dict[str, str]] = {
     "exp_number": {"es": "un número", "en": "a number"},
     "exp_bool": {"es": "sí o no", "en": "yes or no"},
     "exp_choice": {"es": "uno de: {allowed}", "en": "one of: {allowed}"},
+    # === the app: page, sidebar, tabs, tables ===========================================
+    # --- page and sidebar ---------------------------------------------------------------------
+    "page_title": {"es": "Planeador de plantilla IMSS-Bienestar",
+                   "en": "IMSS-Bienestar workforce planner"},
+    "title": {"es": "Planeador de plantilla IMSS-Bienestar",
+              "en": "IMSS-Bienestar workforce planner"},
+    "subtitle": {"es": "¿Dónde conviene colocar a cada médico nuevo con los candidatos y el "
+                       "presupuesto de bonos que hay, y qué cambia si cambian?",
+                 "en": "Where should each new doctor go with the candidates and bonus budget we "
+                       "have — and what changes if they change?"},
+    "language": {"es": "Idioma / Language", "en": "Idioma / Language"},
+    "data_header": {"es": "Datos", "en": "Data"},
+    "using_default": {"es": "Escenario: **{name}** (escenario por omisión).",
+                      "en": "Scenario: **{name}** (default scenario)."},
+    "using_upload": {"es": "Escenario: **{name}** (libro subido).",
+                     "en": "Scenario: **{name}** (uploaded workbook)."},
+    "scenario_size": {"es": "{units} unidades ({centres} centros, {hospitals} hospitales) en "
+                            "{states} entidades.",
+                      "en": "{units} units ({centres} centres, {hospitals} hospitals) in "
+                            "{states} states."},
+    "upload": {"es": "Subir su propio libro (.xlsx)", "en": "Upload your own workbook (.xlsx)"},
+    "upload_help": {"es": "Llene la plantilla vacía y súbala aquí; se revisa completa antes de "
+                          "usarla y el archivo no se modifica. Quítela para volver al escenario "
+                          "por omisión.",
+                    "en": "Fill in the blank template and upload it here; it is checked in full "
+                          "before use and the file is never modified. Remove it to go back to "
+                          "the default scenario."},
+    "template_download": {"es": "Descargar plantilla vacía", "en": "Download blank template"},
+    "default_missing": {"es": "No se encontró el libro por omisión «{path}». Suba su propio libro "
+                              "o genere los escenarios con `make data`.",
+                        "en": "The default workbook «{path}» was not found. Upload your own "
+                              "workbook or build the scenarios with `make data`."},
+    "upload_invalid": {"es": "El libro «{name}» tiene {count} problema(s). Corríjalos y vuelva a "
+                             "subirlo; mientras tanto se sigue usando el escenario anterior.",
+                       "en": "Workbook «{name}» has {count} problem(s). Fix them and upload it "
+                             "again; meanwhile the previous scenario stays in use."},
+    "upload_unreadable": {"es": "No se pudo leer el libro «{name}» ({detail}). Se sigue usando "
+                                "el escenario anterior.",
+                          "en": "Workbook «{name}» could not be read ({detail}). The previous "
+                                "scenario stays in use."},
+    "default_invalid": {"es": "El libro por omisión «{name}» tiene {count} problema(s); "
+                              "corríjalo o suba su propio libro.",
+                        "en": "The default workbook «{name}» has {count} problem(s); fix it or "
+                              "upload your own workbook."},
+    "upload_ok": {"es": "Libro «{name}» validado: se usa como escenario.",
+                  "en": "Workbook «{name}» validated: it is now the scenario."},
+    "unexpected": {"es": "Ocurrió un error inesperado ({kind}): {detail}. El escenario anterior "
+                         "sigue disponible.",
+                   "en": "An unexpected error occurred ({kind}): {detail}. The previous "
+                         "scenario is still available."},
+    "loading": {"es": "Cargando y validando el libro…", "en": "Loading and validating…"},
+    "baseline_solving": {"es": "Calculando el plan base…", "en": "Computing the baseline plan…"},
+    # --- what-if form ---------------------------------------------------------------------------
+    "form_header": {"es": "¿Qué pasa si…?", "en": "What if…?"},
+    "budget": {"es": "Presupuesto mensual de bonos (MXN)", "en": "Monthly bonus budget (MXN)"},
+    "bonus_zone": {"es": "Bono mensual de especialista, zona {zone} (MXN)",
+                   "en": "Specialist monthly bonus, zone {zone} (MXN)"},
+    "target": {"es": "Meta de médicos generales por centro", "en": "Target general doctors "
+                                                                  "per centre"},
+    "first_weight": {"es": "Peso del primer médico (P)", "en": "First-doctor weight (P)"},
+    "first_weight_help": {"es": "Cuánto vale más dar el primer médico general a un centro que "
+                                "hoy no tiene ninguno.",
+                          "en": "Extra value of the first general doctor of a centre with "
+                                "none."},
+    "families_weight": {"es": "Peso de las familias (F)", "en": "Families weight (F)"},
+    "families_weight_help": {"es": "El peso de un centro se multiplica por 1 + F × familias / "
+                                   "6000.",
+                             "en": "A centre's weight is multiplied by 1 + F × families / 6000."},
+    "states": {"es": "Entidades incluidas", "en": "States included"},
+    "time_limit": {"es": "Tiempo máximo de cálculo (s)", "en": "Solver time limit (s)"},
+    "rules_header": {"es": "Reglas", "en": "Rules"},
+    "equity_floor": {"es": "Cobertura mínima por entidad (piso de equidad)",
+                     "en": "Minimum coverage per state (equity floor)"},
+    "equity_floor_help": {"es": "Cada entidad recibe al menos este porcentaje de su parte "
+                                "proporcional de cada categoría (su brecha entre la brecha "
+                                "nacional, por los médicos que se pueden colocar). 0 % = sin "
+                                "piso. En el libro: cobertura_minima_entidad.",
+                          "en": "Each state receives at least this share of its proportional "
+                                "part of each category (its gap over the national gap, times "
+                                "the doctors that can be placed). 0 % = no floor. In the "
+                                "workbook: cobertura_minima_entidad."},
+    "one_doctor": {"es": "Al menos un médico general por centro (obligatorio)",
+                   "en": "At least one general doctor per centre (mandatory)"},
+    "one_doctor_help": {"es": "Regla dura: ningún centro de salud queda sin médico general. Si "
+                              "no alcanzan los candidatos o el presupuesto, el escenario es "
+                              "infactible y se explica qué falta y dónde. En el libro: "
+                              "minimo_un_medico_por_centro.",
+                        "en": "Hard rule: no health centre is left without a general doctor. "
+                              "If candidates or budget do not suffice, the scenario is "
+                              "infeasible and what is missing, and where, is explained. In the "
+                              "workbook: minimo_un_medico_por_centro."},
+    "rule_on": {"es": "activa", "en": "on"},
+    "rule_off": {"es": "inactiva", "en": "off"},
+    "rule_state_pools": {"es": "Bolsas estatales de candidatos", "en": "State candidate pools"},
+    "rule_linked_specialties": {"es": "Especialidades ligadas", "en": "Linked specialties"},
+    "rule_equity_floor": {"es": "Piso de equidad por entidad", "en": "Equity floor per state"},
+    "rule_one_doctor_per_centre": {"es": "Mínimo un médico general por centro",
+                                   "en": "At least one general doctor per centre"},
+    "pools_on": {"es": "{n} candidatos registrados para una entidad ({states} entidades, "
+                       "categorías: {categories}); solo pueden ir a su entidad.",
+                 "en": "{n} candidates registered for a state ({states} states, categories: "
+                       "{categories}); they can only go to their state."},
+    "pools_off": {"es": "Todos los candidatos son de la bolsa nacional. Se activa llenando "
+                        "«clave_entidad» en la hoja «oferta».",
+                  "en": "Every candidate is in the national pool. Switched on by filling "
+                        "«clave_entidad» in the «oferta» sheet."},
+    "links_on": {"es": "{links}: una unidad recibe la especialidad solo si tiene, o recibe, la "
+                       "que requiere.",
+                 "en": "{links}: a unit receives the specialty only if it has, or receives, "
+                       "the one it requires."},
+    "links_off": {"es": "Ninguna especialidad requiere otra. Se activa llenando «requiere» en "
+                        "la hoja «categorias».",
+                  "en": "No specialty requires another. Switched on by filling «requiere» in "
+                        "the «categorias» sheet."},
+    "link_pair": {"es": "{category} requiere {requires}", "en": "{category} requires {requires}"},
+    "floor_on": {"es": "Cada entidad recibe al menos el {alpha} de su parte proporcional de "
+                       "cada categoría.",
+                 "en": "Each state receives at least {alpha} of its proportional share of "
+                       "each category."},
+    "floor_off": {"es": "Sin piso: los médicos van donde más necesidad cubren, sin cuota por "
+                        "entidad.",
+                  "en": "No floor: doctors go where they cover most need, with no quota per "
+                        "state."},
+    "minimum_on": {"es": "Ningún centro puede quedar sin médico general ({n} centros no tienen "
+                         "ninguno hoy).",
+                   "en": "No centre may be left without a general doctor ({n} centres have "
+                         "none today)."},
+    "minimum_off": {"es": "Los centros sin médico tienen prioridad por el peso del primer "
+                          "médico, pero no es obligatorio cubrirlos todos.",
+                    "en": "Centres with no doctor get priority through the first-doctor weight, "
+                          "but covering all of them is not mandatory."},
+    "rules_in_plan": {"es": "Reglas activas en este plan: {rules}.",
+                      "en": "Rules on in this plan: {rules}."},
+    "rules_from_data": {"es": "Reglas que vienen del libro (no se cambian aquí): bolsas "
+                              "estatales de candidatos: **{pools}**; especialidades ligadas: "
+                              "**{links}**. Detalle en la pestaña «Reglas».",
+                        "en": "Rules from the workbook (not changed here): state candidate "
+                              "pools: **{pools}**; linked specialties: **{links}**. Details in "
+                              "the «Rules» tab."},
+    "yes": {"es": "sí", "en": "yes"},
+    "no": {"es": "no", "en": "no"},
+    "supply_header": {"es": "Candidatos por categoría", "en": "Candidates per category"},
+    "solve": {"es": "Calcular escenario", "en": "Solve scenario"},
+    "reset": {"es": "Volver al plan base", "en": "Back to the baseline plan"},
+    "no_states": {"es": "Elija al menos una entidad.", "en": "Choose at least one state."},
+    "busy": {"es": "Ya hay un cálculo en curso; espere a que termine.",
+             "en": "A solve is already running; wait for it to finish."},
+    "solving": {"es": "Optimizando el escenario…", "en": "Optimising the scenario…"},
+    "solved_in": {"es": "Listo en {seconds} s.", "en": "Done in {seconds} s."},
+    # --- status ---------------------------------------------------------------------------------
+    "showing_baseline": {"es": "Se muestra el **plan base**: el escenario tal como viene en el "
+                               "libro, sin cambios.",
+                         "en": "Showing the **baseline plan**: the scenario as the workbook "
+                               "has it."},
+    "showing_whatif": {"es": "Se muestra el escenario con cambios: {changes}. Las flechas "
+                             "comparan con el plan base.",
+                       "en": "Showing the scenario with changes: {changes}. Arrows compare with "
+                             "the baseline plan."},
+    "showing_whatif_no_plan": {"es": "Escenario con cambios: {changes}.",
+                               "en": "Scenario with changes: {changes}."},
+    "status_line": {"es": "Estado: **{status}** · optimizador {solver} · {seconds} s · "
+                          "{variables} variables",
+                    "en": "Status: **{status}** · solver {solver} · {seconds} s · "
+                          "{variables} variables"},
+    "status_optimal": {"es": "óptimo", "en": "optimal"},
+    "status_feasible": {"es": "factible (no probado óptimo: se alcanzó el tiempo máximo)",
+                        "en": "feasible (not proven optimal: time limit reached)"},
+    "status_infeasible": {"es": "infactible", "en": "infeasible"},
+    "status_no_solution": {"es": "sin solución", "en": "no solution"},
+    "no_plan": {"es": "El optimizador no encontró un plan ({status}). Pruebe con más tiempo de "
+                      "cálculo o con reglas menos estrictas.",
+                "en": "The solver found no plan ({status}). Try a longer time limit or "
+                      "looser rules."},
+    "rules_unmet": {"es": "Dónde faltan médicos para cumplir las reglas",
+                    "en": "Where doctors are missing to meet the rules"},
+    "infeasible_try": {"es": "**Qué puede hacer:** bajar la cobertura mínima por entidad, "
+                             "quitar «al menos un médico general por centro», aumentar los "
+                             "candidatos o el presupuesto de bonos (según lo que indica el "
+                             "último renglón), y volver a calcular. El plan base sigue "
+                             "disponible con «Volver al plan base».",
+                       "en": "**What you can do:** lower the minimum coverage per state, switch "
+                             "off «at least one general doctor per centre», add candidates or "
+                             "bonus budget (as the last line says), and solve again. The "
+                             "baseline plan is still there with «Back to the baseline plan»."},
+    "infeasible_hand": {"es": "Como referencia, la regla manual (que se detiene cuando se "
+                              "acaban candidatos o presupuesto) dejaría {no_doctor} centro(s) "
+                              "sin médico general.",
+                        "en": "For reference, the hand rule (which stops when candidates or "
+                              "budget run out) would leave {no_doctor} centre(s) with no general "
+                              "doctor."},
+    # --- tabs -----------------------------------------------------------------------------------
+    "tab_summary": {"es": "Resumen", "en": "Summary"},
+    "tab_charts": {"es": "Mapa y gráficas", "en": "Map and charts"},
+    "tab_units": {"es": "Unidades", "en": "Units"},
+    "tab_scenarios": {"es": "Escenarios", "en": "Scenarios"},
+    "tab_marginal": {"es": "Valores marginales", "en": "Marginal values"},
+    "tab_rules": {"es": "Reglas", "en": "Rules"},
+    "tab_frontier": {"es": "Frontera presupuesto–cobertura", "en": "Budget–coverage frontier"},
+    # --- headline ------------------------------------------------------------------------------
+    "m_at_target": {"es": "Centros en la meta", "en": "Centres at target"},
+    "m_at_target_help": {"es": "Centros con al menos {target} médicos generales (o los "
+                               "requeridos). Hoy: {today} de {total}.",
+                         "en": "Centres with at least {target} general doctors (or those "
+                               "required). Today: {today} of {total}."},
+    "m_no_doctor": {"es": "Centros sin médico", "en": "Centres with no doctor"},
+    "m_no_doctor_help": {"es": "Centros de salud sin ningún médico general. Hoy: {today}.",
+                         "en": "Health centres with no general doctor. Today: {today}."},
+    "m_spec_placed": {"es": "Especialistas asignados", "en": "Specialists placed"},
+    "m_spec_placed_help": {"es": "De {total} candidatos especialistas.",
+                           "en": "Of {total} specialist candidates."},
+    "m_filled": {"es": "Vacantes cubiertas", "en": "Vacancies filled"},
+    "m_filled_help": {"es": "Médicos generales y especialistas asignados, de {total} vacantes "
+                            "({share}).",
+                      "en": "General doctors and specialists placed, of {total} vacancies "
+                            "({share})."},
+    "m_bonus_month": {"es": "Bono mensual (MXN)", "en": "Monthly bonus (MXN)"},
+    "m_bonus_month_help": {"es": "De un presupuesto de {budget} al mes ({share} usado).",
+                           "en": "Of a budget of {budget} per month ({share} used)."},
+    "m_bonus_year": {"es": "Bono anual (MXN)", "en": "Yearly bonus (MXN)"},
+    "m_bonus_year_help": {"es": "Doce meses del bono mensual; presupuesto anual {budget}.",
+                          "en": "Twelve months of the monthly bonus; yearly budget {budget}."},
+    "m_unplaced": {"es": "Sin asignar", "en": "Unplaced"},
+    "m_unplaced_help": {"es": "Candidatos sin asignar: los que no encontraron plaza en este "
+                              "plan.",
+                        "en": "Candidates left unplaced: those with no post in this plan."},
+    "m_objective": {"es": "Necesidad cubierta", "en": "Need covered"},
+    "m_objective_help": {"es": "Necesidad ponderada cubierta: el objetivo del modelo, suma de "
+                               "los pesos de cada plaza cubierta (categoría × marginación × "
+                               "familias, más el peso del primer médico).",
+                         "en": "Weighted need covered: the model's objective, the sum of the "
+                               "weights of the posts filled (category × marginalization × "
+                               "families, plus the first-doctor weight)."},
+    "budget_line": {"es": "Bono comprometido: **{month}** al mes (**{year}** al año) de un "
+                          "presupuesto de **{budget}** al mes ({share}).",
+                    "en": "Bonus committed: **{month}** per month (**{year}** per year) of a "
+                          "budget of **{budget}** per month ({share})."},
+    "download_result": {"es": "Descargar libro de resultados (.xlsx)",
+                        "en": "Download result workbook (.xlsx)"},
+    "download_help": {"es": "El mismo libro que escribe la línea de comandos: resumen, por "
+                            "entidad, por categoría, asignaciones por CLUES, unidades, valores "
+                            "marginales (sin confirmar), parámetros y diagnóstico. Se arma al "
+                            "hacer clic (unos segundos en el escenario nacional).",
+                      "en": "The same workbook the command line writes: summary, by state, by "
+                            "category, placements by CLUES, units, marginal values "
+                            "(unconfirmed), parameters and diagnostics. Built on click (a few "
+                            "seconds on the national scenario)."},
+    "download_confirmed": {"es": "Descargar con valores marginales confirmados (más lento)",
+                           "en": "Download with confirmed marginal values (slower)"},
+    "download_confirmed_help": {"es": "Igual, pero cada valor marginal se comprueba "
+                                      "re-optimizando el modelo entero con un candidato o un "
+                                      "millón más: tarda más (unos 10 a 20 s más en el "
+                                      "escenario nacional).",
+                                "en": "The same, but each marginal value is checked by "
+                                      "re-solving the integer model with one more candidate or "
+                                      "million: takes longer (about 10 to 20 s more on the "
+                                      "national scenario)."},
+    # --- hand rule ------------------------------------------------------------------------------
+    "hand_header": {"es": "Optimizador frente a la regla manual",
+                    "en": "Optimiser versus the hand rule"},
+    "hand_rule_is": {"es": "La regla manual asigna primero la plaza de mayor valor mientras haya "
+                           "candidatos y presupuesto, como lo haría un planeador con una hoja de "
+                           "cálculo.",
+                     "en": "The hand rule places the most valuable post first while candidates "
+                           "and budget last, as a planner would with a spreadsheet."},
+    "hand_better": {"es": "Con los mismos candidatos y el mismo presupuesto, el optimizador "
+                          "cubre **{gain}** puntos más de necesidad ponderada que la regla manual "
+                          "(**{gain_pct}** más: {opt} frente a {hand}).",
+                    "en": "With the same candidates and budget, the optimiser covers **{gain}** "
+                          "more points of weighted need than the hand rule (**{gain_pct}** "
+                          "more: {opt} versus {hand})."},
+    "hand_same": {"es": "En este escenario **optimizar no cubre más necesidad que la regla "
+                        "manual**: ambos llegan a {opt} puntos de necesidad ponderada (regla "
+                        "manual: {hand}). Aquí tomar primero la plaza más valiosa ya da el "
+                        "óptimo. La ventaja suele aparecer cuando el presupuesto obliga a elegir "
+                        "entre plazas de distinto costo o cuando hay reglas (bolsas estatales, "
+                        "especialidades ligadas, piso de equidad, mínimo por centro); pruébelo "
+                        "en «¿Qué pasa si…?».",
+                  "en": "In this scenario **optimising covers no more need than the hand "
+                        "rule**: both reach {opt} points of weighted need (hand rule: {hand}). "
+                        "Here taking the most valuable post first is already optimal. The "
+                        "advantage tends to appear when the budget forces a choice between "
+                        "posts of different cost or when rules are on (state pools, linked "
+                        "specialties, equity floor, minimum per centre); try it in «What "
+                        "if…?»."},
+    "adv_header": {"es": "Ventaja del optimizador por entidad", "en": "Optimiser advantage by "
+                                                                      "state"},
+    "adv_metric": {"es": "Indicador", "en": "Indicator"},
+    "adv_need": {"es": "Necesidad ponderada cubierta", "en": "Weighted need covered"},
+    "adv_at_target": {"es": "Centros en la meta", "en": "Centres at target"},
+    "adv_no_doctor": {"es": "Centros sin médico (menos es mejor)",
+                      "en": "Centres with no doctor (fewer is better)"},
+    "adv_spec_placed": {"es": "Especialistas asignados", "en": "Specialists placed"},
+    "adv_axis": {"es": "Optimizador − regla manual", "en": "Optimiser − hand rule"},
+    "adv_axis_fewer": {"es": "Centros sin médico evitados (regla manual − optimizador)",
+                       "en": "Centres with no doctor avoided (hand rule − optimiser)"},
+    "adv_for_plan": {"es": "A favor del optimizador", "en": "In the optimiser's favour"},
+    "adv_for_hand": {"es": "A favor de la regla manual", "en": "In the hand rule's favour"},
+    "adv_caption": {"es": "Barras verdes: el optimizador cubre más en esa entidad; guindas: la "
+                          "regla manual cubre más ahí, pero menos en total. El total nacional "
+                          "es {total}.",
+                    "en": "Green bars: the optimiser covers more in that state; maroon: the "
+                          "hand rule covers more there, but less in total. The national total "
+                          "is {total}."},
+    "adv_tie_expander": {"es": "Mismo total, otro reparto: ver las diferencias por entidad",
+                         "en": "Same total, another split: see the differences by state"},
+    "adv_tie_caption": {"es": "Ambos planes cubren la misma necesidad total; aquí colocan plazas "
+                              "de igual valor en entidades distintas. Las diferencias se "
+                              "compensan entre entidades: no son una ventaja de ninguno.",
+                        "en": "Both plans cover the same total need; here they put posts of "
+                              "equal value in different states. The differences offset each "
+                              "other across states: they are no one's advantage."},
+    "adv_all_equal": {"es": "Ambos planes coinciden en cada entidad.",
+                      "en": "Both plans agree in every state."},
+    "adv_table": {"es": "Por entidad: optimizador, regla manual y diferencia",
+                  "en": "By state: optimiser, hand rule and difference"},
+    "col_plan_short": {"es": "Optimizador", "en": "Optimiser"},
+    "col_hand_short": {"es": "Regla manual", "en": "Hand rule"},
+    "col_diff_short": {"es": "Diferencia", "en": "Difference"},
+    "hand_diff_title": {"es": "Diferencias en los indicadores (optimizador − regla manual):",
+                        "en": "Differences in the indicators (optimiser − hand rule):"},
+    "hand_no_diff": {"es": "Los indicadores principales son iguales en ambos planes.",
+                     "en": "The headline indicators are the same in both plans."},
+    "unplaced_long": {"es": "Candidatos sin asignar", "en": "Candidates left unplaced"},
+    "objective_long": {"es": "Necesidad ponderada cubierta", "en": "Weighted need covered"},
+    "col_indicator": {"es": "Indicador", "en": "Indicator"},
+    "col_today": {"es": "Hoy", "en": "Today"},
+    "col_plan": {"es": "Plan optimizado", "en": "Optimised plan"},
+    "col_hand": {"es": "Regla manual", "en": "Hand rule"},
+    "col_advantage": {"es": "Diferencia (optimizador − regla)", "en": "Difference (optimiser − "
+                                                                    "rule)"},
+    # --- by specialty ---------------------------------------------------------------------------
+    "by_specialty": {"es": "Especialistas por especialidad", "en": "Specialists by specialty"},
+    # --- charts ---------------------------------------------------------------------------------
+    "map_header": {"es": "Mapa por entidad", "en": "Map by state"},
+    "map_metric": {"es": "Colorear por", "en": "Colour by"},
+    "map_coverage": {"es": "Centros en la meta (después del plan)", "en": "Centres at target "
+                                                                          "(after the plan)"},
+    "map_spec_gap": {"es": "Brecha de especialistas restante", "en": "Specialist gap left"},
+    "map_no_doctor": {"es": "Centros sin médico (después)", "en": "Centres with no doctor "
+                                                                  "(after)"},
+    "map_note": {"es": "En gris, entidades fuera del escenario. Pase el cursor sobre una "
+                       "entidad para ver sus cifras.",
+                 "en": "Grey: states outside the scenario. Hover over a state for its "
+                       "figures."},
+    "chart_state_header": {"es": "Por entidad: hoy y con el plan", "en": "By state: today and "
+                                                                         "with the plan"},
+    "chart_category_header": {"es": "Por categoría: brecha hoy y después del plan",
+                              "en": "By category: gap today and after the plan"},
+    "centres_at_target_axis": {"es": "Centros en la meta", "en": "Centres at target"},
+    "spec_gap_axis": {"es": "Brecha de especialistas", "en": "Specialist gap"},
+    "gap_axis": {"es": "Brecha (médicos)", "en": "Gap (doctors)"},
+    "today": {"es": "Hoy", "en": "Today"},
+    "with_plan": {"es": "Con el plan", "en": "With the plan"},
+    "state": {"es": "Entidad", "en": "State"},
+    "category": {"es": "Categoría", "en": "Category"},
+    "series": {"es": "Momento", "en": "When"},
+    "centres": {"es": "Centros", "en": "Centres"},
+    "coverage": {"es": "En la meta (%)", "en": "At target (%)"},
+    "at_target_before": {"es": "En la meta hoy", "en": "At target today"},
+    "at_target_after": {"es": "En la meta después", "en": "At target after"},
+    "no_doctor_after": {"es": "Sin médico después", "en": "No doctor after"},
+    "spec_placed": {"es": "Especialistas asignados", "en": "Specialists placed"},
+    "spec_gap_left": {"es": "Brecha de especialistas restante", "en": "Specialist gap left"},
+    "gp_placed": {"es": "Médicos generales asignados", "en": "General doctors placed"},
+    # --- units ----------------------------------------------------------------------------------
+    "units_header": {"es": "Unidades", "en": "Units"},
+    "f_state": {"es": "Entidad", "en": "State"},
+    "f_kind": {"es": "Tipo", "en": "Type"},
+    "f_grade": {"es": "Grado de marginación", "en": "Marginalization grade"},
+    "all": {"es": "Todas", "en": "All"},
+    "choose": {"es": "Elija…", "en": "Choose…"},
+    "f_search": {"es": "Buscar por CLUES o nombre", "en": "Search by CLUES or name"},
+    "f_only_placed": {"es": "Solo unidades que reciben médicos", "en": "Only units that receive "
+                                                                       "doctors"},
+    "units_count": {"es": "{shown} de {total} unidades.", "en": "{shown} of {total} units."},
+    "assignments_header": {"es": "Asignaciones de las unidades mostradas",
+                           "en": "Placements of the units shown"},
+    # --- scenarios ------------------------------------------------------------------------------
+    "save_header": {"es": "Guardar el escenario actual", "en": "Save the current scenario"},
+    "save_name": {"es": "Nombre del escenario", "en": "Scenario name"},
+    "save_button": {"es": "Guardar", "en": "Save"},
+    "saved_ok": {"es": "Escenario «{name}» guardado.", "en": "Scenario «{name}» saved."},
+    "save_empty_name": {"es": "Escriba un nombre para el escenario.",
+                        "en": "Type a name for the scenario."},
+    "saved_list": {"es": "Escenarios guardados", "en": "Saved scenarios"},
+    "no_saved": {"es": "Aún no hay escenarios guardados. Calcule un escenario y guárdelo con un "
+                       "nombre para compararlo.",
+                 "en": "No saved scenarios yet. Solve a scenario and save it under a name to "
+                       "compare it."},
+    "baseline_name": {"es": "Plan base", "en": "Baseline plan"},
+    "compare_header": {"es": "Comparar escenarios", "en": "Compare scenarios"},
+    "compare_pick": {"es": "Escenarios a comparar (el primero es la referencia)",
+                     "en": "Scenarios to compare (the first is the reference)"},
+    "compare_need_two": {"es": "Elija dos o más escenarios.", "en": "Choose two or more "
+                                                                  "scenarios."},
+    "compare_states": {"es": "Diferencias por entidad frente a «{ref}»",
+                       "en": "Differences by state against «{ref}»"},
+    "compare_metric": {"es": "Indicador por entidad", "en": "Indicator by state"},
+    "delta_vs": {"es": "Δ vs «{ref}»", "en": "Δ vs «{ref}»"},
+    "download_header": {"es": "Descargar el libro de resultados de un escenario",
+                        "en": "Download a scenario's result workbook"},
+    "download_pick": {"es": "Escenario", "en": "Scenario"},
+    "current_name": {"es": "Escenario actual", "en": "Current scenario"},
+    "changes": {"es": "Cambios", "en": "Changes"},
+    "no_changes": {"es": "sin cambios", "en": "no changes"},
+    "saved_other_source": {"es": "(otro libro)", "en": "(other workbook)"},
+    # --- marginal values ------------------------------------------------------------------------
+    "marginal_header": {"es": "¿Qué valdría tener un poco más?", "en": "What would a little "
+                                                                       "more be worth?"},
+    "marginal_intro": {"es": "Valores marginales de la versión continua del modelo: cuánta "
+                             "necesidad ponderada adicional se cubriría con una unidad más de "
+                             "cada recurso. Son válidos para cambios pequeños; para cambios "
+                             "grandes, calcule el escenario.",
+                       "en": "Marginal values of the model's continuous version: how much extra "
+                             "weighted need one more unit of each resource would cover. Valid "
+                             "for small changes; for large ones, solve the scenario."},
+    "marginal_none": {"es": "No hay valores marginales para este plan.",
+                      "en": "There are no marginal values for this plan."},
+    "confirm_marginal": {"es": "Confirmar con el modelo entero (re-optimiza; puede tardar)",
+                         "en": "Confirm with the integer model (re-solves; may take a while)"},
+    "confirming": {"es": "Re-optimizando con un candidato o un millón más…",
+                   "en": "Re-solving with one more candidate or million…"},
+    # --- rules tab -------------------------------------------------------------------------------
+    "rules_intro": {"es": "Reglas que un reparto a mano no puede seguir bien. Dos se activan "
+                          "desde el libro; las otras dos, desde «¿Qué pasa si…?».",
+                    "en": "Rules a hand split cannot follow well. Two are switched on in the "
+                          "workbook; the other two in «What if…?»."},
+    "rules_none": {"es": "En este plan no hay reglas activas.", "en": "No rule is on in this "
+                                                                    "plan."},
+    "pools_header": {"es": "Bolsas estatales: uso por entidad", "en": "State pools: use by "
+                                                                    "state"},
+    "pools_caption": {"es": "Registrados asignados: candidatos de la bolsa de la entidad que "
+                            "obtuvieron plaza; nacionales recibidos: los que llegaron de la bolsa "
+                            "nacional; sin asignar: registrados que se quedan sin plaza (no "
+                            "pueden ir a otra entidad).",
+                      "en": "Registered placed: candidates of the state's pool who got a post; "
+                            "national received: those from the national pool; idle: registered "
+                            "candidates left without a post (they cannot go to another state)."},
+    "pools_summary": {"es": "{placed} de {pool} candidatos registrados obtienen plaza en su "
+                            "entidad; {idle} quedan sin asignar; las entidades con bolsa reciben "
+                            "además {national} candidatos nacionales.",
+                      "en": "{placed} of {pool} registered candidates get a post in their "
+                            "state; {idle} are left idle; pooled states also receive {national} "
+                            "national candidates."},
+    "linked_header": {"es": "Especialidades ligadas: vacantes detenidas", "en": "Linked "
+                                                                              "specialties: "
+                                                                              "vacancies held "
+                                                                              "back"},
+    "linked_summary": {"es": "{n} vacantes de especialistas quedan sin cubrir porque la unidad "
+                             "no tiene ni recibe la especialidad que requieren.",
+                       "en": "{n} specialist vacancies stay empty because the unit neither has "
+                             "nor receives the specialty they require."},
+    "linked_none": {"es": "Ninguna vacante queda detenida: donde hacía falta, el plan coloca "
+                          "también la especialidad requerida.",
+                    "en": "No vacancy is held back: where needed, the plan also places the "
+                          "required specialty."},
+    "floors_header": {"es": "Piso de equidad por entidad y categoría",
+                      "en": "Equity floor by state and category"},
+    "floors_summary": {"es": "{met} de {total} pisos (entidad × categoría) se cumplen.",
+                       "en": "{met} of {total} floors (state × category) are met."},
+    "floors_none": {"es": "Con este porcentaje ningún piso llega a un médico entero (el piso se "
+                          "redondea hacia abajo).",
+                    "en": "At this share no floor reaches a whole doctor (floors are rounded "
+                          "down)."},
+    "col_rule": {"es": "Regla", "en": "Rule"},
+    "col_reached": {"es": "Alcanzados", "en": "Reached"},
+    "col_shortfall": {"es": "Faltan", "en": "Missing"},
+    "col_no_vacancy": {"es": "Centros sin vacante", "en": "Centres with no vacancy"},
+    "col_clues_missing": {"es": "CLUES sin cubrir", "en": "CLUES not covered"},
+    "col_rule_required": {"es": "Exige la regla", "en": "Rule requires"},
+    "col_pool": {"es": "Candidatos registrados", "en": "Registered candidates"},
+    "col_from_pool": {"es": "Registrados asignados", "en": "Registered placed"},
+    "col_from_national": {"es": "Nacionales recibidos", "en": "National received"},
+    "col_idle": {"es": "Registrados sin asignar", "en": "Registered idle"},
+    "col_requires": {"es": "Requiere", "en": "Requires"},
+    "col_held_back": {"es": "Vacantes detenidas", "en": "Vacancies held back"},
+    "col_reason": {"es": "Motivo", "en": "Reason"},
+    "col_floor": {"es": "Piso", "en": "Floor"},
+    "col_met": {"es": "Cumplido", "en": "Met"},
+    # --- frontier tab ---------------------------------------------------------------------------
+    "frontier_intro": {"es": "¿Cuánta necesidad se cubre con cada presupuesto mensual de bonos? "
+                             "Se optimiza el escenario actual con {n} presupuestos, de $0 al "
+                             "doble del actual ({budget}); lo demás queda como está. En el "
+                             "escenario nacional tarda de 10 a 30 segundos.",
+                       "en": "How much need does each monthly bonus budget cover? The current "
+                             "scenario is optimised with {n} budgets, from $0 to twice the "
+                             "current one ({budget}); everything else stays as it is. On the "
+                             "national scenario it takes 10 to 30 seconds."},
+    "frontier_compute": {"es": "Calcular la frontera", "en": "Compute the frontier"},
+    "frontier_start": {"es": "Calculando la frontera presupuesto–cobertura…",
+                       "en": "Computing the budget–coverage frontier…"},
+    "frontier_running": {"es": "Calculando la frontera: {done} de {total} presupuestos…",
+                         "en": "Computing the frontier: {done} of {total} budgets…"},
+    "frontier_done": {"es": "Frontera lista: {n} presupuestos en {seconds} s.",
+                      "en": "Frontier ready: {n} budgets in {seconds} s."},
+    "frontier_for": {"es": "Frontera del escenario: {changes}.", "en": "Frontier of the "
+                                                                       "scenario: {changes}."},
+    "frontier_current": {"es": "El punto guinda es el presupuesto actual.",
+                         "en": "The maroon point is the current budget."},
+    "frontier_flat": {"es": "**Por encima de {spend} mensuales, más presupuesto ya no cubre "
+                            "más necesidad**: con esa cantidad se coloca todo lo que los "
+                            "candidatos permiten (el punto de quiebre está entre {below} y "
+                            "{spend}).",
+                      "en": "**Above {spend} a month, more budget covers no more need**: that "
+                            "amount places everything the candidates allow (the break point "
+                            "lies between {below} and {spend})."},
+    "frontier_flat_from_zero": {"es": "**El presupuesto de bonos no cambia la necesidad "
+                                      "cubierta**: aun con $0 se coloca todo lo que los "
+                                      "candidatos permiten.",
+                                "en": "**The bonus budget does not change the need covered**: "
+                                      "even with $0 everything the candidates allow is placed."},
+    "frontier_rising": {"es": "**Hasta {top} mensuales (el mayor presupuesto calculado), cada "
+                              "peso más sigue cubriendo necesidad**: la curva no se ha aplanado.",
+                        "en": "**Up to {top} a month (the largest budget computed), every extra "
+                              "peso still covers need**: the curve has not flattened."},
+    "frontier_current_above": {"es": "El presupuesto actual ({current}) está por encima de ese "
+                                     "punto: unos {spare} al mes no cubren necesidad adicional.",
+                               "en": "The current budget ({current}) is above that point: about "
+                                     "{spare} a month cover no additional need."},
+    "frontier_current_below": {"es": "Con el presupuesto actual ({current}) se cubre el {share} "
+                                     "de la necesidad que cubre el mayor presupuesto calculado; "
+                                     "hasta el siguiente punto, cada millón adicional al mes "
+                                     "cubre unos {per_million} puntos más.",
+                               "en": "The current budget ({current}) covers {share} of the need "
+                                     "the largest budget computed covers; up to the next point, "
+                                     "each extra million a month covers about {per_million} "
+                                     "more points."},
+    "frontier_infeasible": {"es": "Con {n} de los presupuestos (hasta {up_to}) las reglas no se "
+                                  "pueden cumplir: esos puntos no aparecen en la curva.",
+                            "en": "With {n} of the budgets (up to {up_to}) the rules cannot be "
+                                  "met: those points are not on the curve."},
+    "frontier_none": {"es": "Ningún presupuesto dio un plan; vea la tabla.",
+                      "en": "No budget gave a plan; see the table."},
+    "frontier_table": {"es": "Los puntos de la curva", "en": "The points of the curve"},
+    "frontier_recompute": {"es": "Calcular de nuevo", "en": "Compute again"},
+    "col_budget_month": {"es": "Presupuesto mensual (MXN)", "en": "Monthly budget (MXN)"},
+    "col_status": {"es": "Estado", "en": "Status"},
+    "col_objective": {"es": "Necesidad cubierta", "en": "Need covered"},
+    "col_hand_objective": {"es": "Necesidad cubierta (regla manual)",
+                           "en": "Need covered (hand rule)"},
+    "col_centres_at_target": {"es": "Centros en la meta", "en": "Centres at target"},
+    "col_centres_no_doctor": {"es": "Centros sin médico", "en": "Centres with no doctor"},
+    "col_bonus_spent": {"es": "Bono usado (MXN)", "en": "Bonus used (MXN)"},
+    "col_budget_used": {"es": "Uso del presupuesto", "en": "Budget used"},
+    "col_is_current": {"es": "Actual", "en": "Current"},
+    "col_message": {"es": "Por qué no hay plan", "en": "Why there is no plan"},
+    # --- what-if change names (for listing saved scenarios) -------------------------------------
+    "c_budget": {"es": "presupuesto {value}", "en": "budget {value}"},
+    "c_target": {"es": "meta {value} médicos por centro", "en": "target {value} doctors per "
+                                                                "centre"},
+    "c_first_doctor_weight": {"es": "peso primer médico {value}", "en": "first-doctor weight "
+                                                                        "{value}"},
+    "c_families_weight": {"es": "peso familias {value}", "en": "families weight {value}"},
+    "c_time_limit": {"es": "tiempo máximo {value} s", "en": "time limit {value} s"},
+    "c_bonus": {"es": "bono zona {zone} {value}", "en": "bonus zone {zone} {value}"},
+    "c_supply": {"es": "{category}: {value} candidatos", "en": "{category}: {value} candidates"},
+    "c_states": {"es": "{count} entidades", "en": "{count} states"},
+    "c_equity_floor": {"es": "cobertura mínima por entidad {value}",
+                       "en": "minimum coverage per state {value}"},
+    "c_one_doctor_on": {"es": "al menos un médico general por centro",
+                        "en": "at least one general doctor per centre"},
+    "c_one_doctor_off": {"es": "sin mínimo de un médico por centro",
+                         "en": "no minimum of one doctor per centre"},
+    # --- table columns (internal column names, see planner/ui/tables.py) ------------------------
+    "col_clues": {"es": "CLUES", "en": "CLUES"},
+    "col_name": {"es": "Unidad", "en": "Unit"},
+    "col_kind": {"es": "Tipo", "en": "Type"},
+    "col_state": {"es": "Entidad", "en": "State"},
+    "col_municipality": {"es": "Municipio", "en": "Municipality"},
+    "col_zone": {"es": "Zona", "en": "Zone"},
+    "col_grade": {"es": "Marginación", "en": "Marginalization"},
+    "col_families": {"es": "Familias", "en": "Families"},
+    "col_gp_before": {"es": "Méd. generales hoy", "en": "GPs today"},
+    "col_gp_placed": {"es": "Méd. generales asignados", "en": "GPs placed"},
+    "col_gp_after": {"es": "Méd. generales después", "en": "GPs after"},
+    "col_spec_gap": {"es": "Brecha de especialistas", "en": "Specialist gap"},
+    "col_spec_placed": {"es": "Especialistas asignados", "en": "Specialists placed"},
+    "col_spec_after": {"es": "Especialistas después", "en": "Specialists after"},
+    "col_bonus_month": {"es": "Bono mensual (MXN)", "en": "Monthly bonus (MXN)"},
+    "col_at_target_after": {"es": "En la meta", "en": "At target"},
+    "col_no_doctor_after": {"es": "Sin médico", "en": "No doctor"},
+    "col_category": {"es": "Categoría", "en": "Category"},
+    "col_candidates": {"es": "Candidatos", "en": "Candidates"},
+    "col_current": {"es": "Actuales", "en": "Current"},
+    "col_gap": {"es": "Brecha", "en": "Gap"},
+    "col_placed": {"es": "Asignados", "en": "Placed"},
+    "col_unplaced": {"es": "Sin asignar", "en": "Unplaced"},
+    "col_gap_left": {"es": "Brecha restante", "en": "Gap left"},
+    "col_before": {"es": "Antes", "en": "Before"},
+    "col_after": {"es": "Después", "en": "After"},
+    "col_required": {"es": "Requeridos", "en": "Required"},
+    # --- words ----------------------------------------------------------------------------------
+    "kind_hospital": {"es": "hospital", "en": "hospital"},
+    "kind_centre": {"es": "centro de salud", "en": "health centre"},
 }
 
 

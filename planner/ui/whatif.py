@@ -13,7 +13,7 @@ ALPHA_STEP = 0.01  # the equity-floor slider moves by whole percents
 
 
 class FormError(ValueError):
-    """A form value the app must refuse (message key for planner/ui/labels.py)."""
+    """A form value the app must refuse (message key of planner/core/words.py)."""
 
     def __init__(self, code: str) -> None:
         super().__init__(code)
