@@ -8,6 +8,8 @@ either language from the same data; every key has both languages with the same f
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 LANGS = ("es", "en")
 DEFAULT_LANG = "es"
 LANG_NAMES = {"es": "Español", "en": "English"}
@@ -291,6 +293,64 @@ MESSAGES: dict[str, dict[str, str]] = {
     "exp_number": {"es": "un número", "en": "a number"},
     "exp_bool": {"es": "sí o no", "en": "yes or no"},
     "exp_choice": {"es": "uno de: {allowed}", "en": "one of: {allowed}"},
+    # --- details of a refused file (the {detail} of not_xlsx, unreadable, zip_bomb) --------------
+    "detail_empty": {"es": "el archivo está vacío", "en": "the file is empty"},
+    "detail_old_xls": {"es": "parece un .xls antiguo o un libro protegido con contraseña: quite la "
+                             "contraseña y guárdelo como .xlsx",
+                       "en": "it looks like an old .xls or a password-protected workbook: remove "
+                             "the password and save it as .xlsx"},
+    "detail_pdf": {"es": "es un PDF", "en": "it is a PDF"},
+    "detail_empty_zip": {"es": "es un archivo ZIP vacío", "en": "it is an empty ZIP file"},
+    "detail_html": {"es": "es una página HTML (algunos sistemas la exportan con extensión .xls): "
+                          "ábrala en Excel y guárdela como .xlsx",
+                    "en": "it is an HTML page (some systems export it with an .xls extension): "
+                          "open it in Excel and save it as .xlsx"},
+    "detail_xml": {"es": "es un archivo XML, no un libro .xlsx",
+                   "en": "it is an XML file, not an .xlsx workbook"},
+    "detail_text": {"es": "es un archivo de texto (¿CSV?): ábralo en Excel y guárdelo como .xlsx",
+                    "en": "it is a text file (a CSV?): open it in Excel and save it as .xlsx"},
+    "detail_not_zip": {"es": "el contenido no es un archivo ZIP de Office",
+                       "en": "the content is not an Office ZIP file"},
+    "detail_xlsb": {"es": "es un libro binario de Excel (.xlsb): guárdelo como .xlsx",
+                    "en": "it is a binary Excel workbook (.xlsb): save it as .xlsx"},
+    "detail_word": {"es": "es un documento de Word", "en": "it is a Word document"},
+    "detail_powerpoint": {"es": "es una presentación de PowerPoint",
+                          "en": "it is a PowerPoint presentation"},
+    "detail_ods": {"es": "es una hoja de cálculo OpenDocument (.ods): guárdela como .xlsx",
+                   "en": "it is an OpenDocument spreadsheet (.ods): save it as .xlsx"},
+    "detail_zip_not_office": {"es": "es un archivo ZIP, pero no un libro de Office",
+                              "en": "it is a ZIP file, but not an Office workbook"},
+    "detail_office_not_excel": {"es": "es un archivo de Office, pero no un libro de Excel",
+                                "en": "it is an Office file, but not an Excel workbook"},
+    "detail_missing_part": {"es": "falta la parte «{part}» del libro",
+                            "en": "the workbook's part «{part}» is missing"},
+    "detail_truncated": {"es": "el archivo está dañado o incompleto (¿se cortó la descarga?)",
+                         "en": "the file is damaged or incomplete (was the download cut short?)"},
+    "detail_damaged": {"es": "el archivo está dañado o incompleto",
+                       "en": "the file is damaged or incomplete"},
+    "detail_part_size": {"es": "la parte «{part}» ocupa {size} MB",
+                         "en": "the part «{part}» takes {size} MB"},
+    "detail_members": {"es": "contiene {count:,} partes", "en": "it holds {count:,} parts"},
+    "detail_password": {"es": "el libro está protegido con contraseña; quítela y vuelva a "
+                              "guardarlo",
+                        "en": "the workbook is password-protected; remove the password and save "
+                              "it again"},
+    "detail_compression": {"es": "la parte «{part}» usa un método de compresión no admitido",
+                           "en": "the part «{part}» uses an unsupported compression method"},
+    "detail_ratio": {"es": "la parte «{part}» se expande {ratio:,.0f} veces (máximo {limit})",
+                     "en": "the part «{part}» expands {ratio:,.0f} times (at most {limit})"},
+    "detail_total": {"es": "se expande a {size} MB (máximo {limit} MB)",
+                     "en": "it expands to {size} MB (at most {limit} MB)"},
+    "detail_bad_xml": {"es": "la parte «{part}» no es XML válido ({error})",
+                       "en": "the part «{part}» is not valid XML ({error})"},
+    "detail_larger": {"es": "la parte «{part}» es mayor de lo que declara",
+                      "en": "the part «{part}» is larger than it declares"},
+    "detail_part_damaged": {"es": "la parte «{part}» está dañada",
+                            "en": "the part «{part}» is damaged"},
+    "detail_sheet_xml": {"es": "la hoja no es XML válido ({error})",
+                         "en": "the sheet is not valid XML ({error})"},
+    "detail_encoding": {"es": "una hoja tiene una codificación de texto no admitida",
+                        "en": "a sheet uses an unsupported text encoding"},
     # === the app: page, sidebar, tabs, tables ===========================================
     # --- page and sidebar ---------------------------------------------------------------------
     "page_title": {"es": "Planeador de plantilla IMSS-Bienestar",
@@ -889,7 +949,38 @@ MESSAGES: dict[str, dict[str, str]] = {
 
 
 def t(message: str, lang: str = DEFAULT_LANG, **fields: object) -> str:
-    """The message with key ``message`` in ``lang``, formatted with ``fields``."""
+    """The message with key ``message`` in ``lang``, formatted with ``fields``.
+
+    A field that is a :class:`Phrase` is rendered in ``lang`` too.
+    """
     entry = MESSAGES[message]
     text = entry.get(lang) or entry[DEFAULT_LANG]
-    return text.format(**fields) if fields else text
+    if not fields:
+        return text
+    return text.format(**{k: v.text(lang) if isinstance(v, Phrase) else v
+                          for k, v in fields.items()})
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A catalogue sentence kept unformatted until the reader's language is known.
+
+    Used as a field of another message (the ``{detail}`` of a refused file), so the detail is
+    Spanish under Spanish and English under English.
+    """
+
+    key: str
+    fields: tuple[tuple[str, object], ...] = ()
+
+    def text(self, lang: str = DEFAULT_LANG) -> str:
+        return t(self.key, lang, **dict(self.fields))
+
+    def __str__(self) -> str:
+        return self.text(DEFAULT_LANG)
+
+
+def phrase(key: str, **fields: object) -> Phrase:
+    """A :class:`Phrase` of ``key`` with ``fields``."""
+    if key not in MESSAGES:
+        raise KeyError(key)
+    return Phrase(key, tuple(fields.items()))
