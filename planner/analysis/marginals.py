@@ -28,7 +28,7 @@ from planner.core.plan import Plan, Status
 from planner.core.result import Result
 from planner.core.scenario import WhatIf
 from planner.core.text import normalize_key
-from planner.core.words import t
+from planner.core.words import pair, t
 from planner.io.xlsx import DEC, INT, WRAP, write_table
 
 MILLION = 1_000_000.0
@@ -37,57 +37,36 @@ MAX_SECONDS = 60.0  # stop confirming once the re-solves have taken this long
 REL_TOL = 0.05  # LP value and integer gain 'differ materially' beyond 5 % ...
 ABS_TOL = 1e-6  # ... and beyond this absolute amount
 
-# Internal columns of :func:`marginal_values`, in order, with Spanish and English labels.
-COLUMNS: dict[str, tuple[str, str]] = {
-    "resource": ("recurso", "resource"),
-    "category": ("categoria", "category"),
-    "available": ("disponible", "available"),
-    "used": ("usado_en_el_plan", "used_by_plan"),
-    "step": ("paso", "step"),
-    "dual": ("valor_dual_por_unidad", "dual_per_unit"),
-    "lp_value": ("ganancia_relajacion", "lp_gain"),
-    "valid_up": ("tasa_valida_hasta", "rate_valid_up_to"),
-    "rate_holds": ("tasa_vale_todo_el_paso", "rate_holds_for_step"),
-    "lp_step_gain": ("ganancia_relajacion_paso_completo", "lp_gain_full_step"),
-    "integer_gain": ("ganancia_plan_entero", "integer_gain"),
-    "check": ("verificacion", "check"),
-    "differs": ("difiere", "differs"),
-    "sentence": ("explicacion", "explanation"),
-}
+# Internal columns of :func:`marginal_values`, in order; labels: the mv_col_* keys.
+COLUMNS: dict[str, tuple[str, str]] = {k: pair(f"mv_col_{k}") for k in (
+    "resource", "category", "available", "used", "step", "dual", "lp_value", "valid_up", "rate_holds", "lp_step_gain", "integer_gain", "check", "differs", "sentence")}
 
 SHEET_FORMATS = {"available": INT, "used": INT, "dual": "#,##0.000######", "lp_value": DEC,
                  "valid_up": "#,##0.##", "lp_step_gain": DEC, "integer_gain": DEC}
 
-CHECK_WORDS = {
-    "confirmed": ("confirmado", "confirmed"),
-    "differs": ("difiere", "differs"),
-    "proven_zero": ("cero demostrado", "zero, proven"),
-    "not_checked": ("sin confirmar", "not checked"),
-    "uncertain": ("re-solución no óptima", "re-solve not optimal"),
-    "failed": ("re-solución sin solución", "re-solve found no plan"),
-}
+CHECK_WORDS = {k: pair(f"mv_check_{k}") for k in (
+    "confirmed", "differs", "proven_zero", "not_checked", "uncertain", "failed")}
 
-# One more doctor of each default category, as a planner says it (Spanish, English).
+# One more doctor of each default category, as a planner says it (noun_* keys).
 DOCTOR_NOUNS: dict[str, tuple[str, str]] = {
-    normalize_key(k): v for k, v in {
-        "Medicina general": ("Un médico general más", "One more general doctor"),
-        "Cirugía general": ("Un cirujano general más", "One more general surgeon"),
-        "Anestesiología": ("Un anestesiólogo más", "One more anaesthetist"),
-        "Medicina interna": ("Un internista más", "One more internist"),
-        "Pediatría": ("Un pediatra más", "One more paediatrician"),
-        "Ginecología y obstetricia": ("Un ginecoobstetra más", "One more obstetrician"),
-        "Urgencias": ("Un urgenciólogo más", "One more emergency physician"),
-        "Neonatología": ("Un neonatólogo más", "One more neonatologist"),
-        "Traumatología y ortopedia": ("Un traumatólogo más", "One more orthopaedic surgeon"),
-        "Psiquiatría": ("Un psiquiatra más", "One more psychiatrist"),
-        "Medicina crítica": ("Un intensivista más", "One more intensivist"),
-        "Imagenología": ("Un radiólogo más", "One more radiologist"),
-        "Dermatología": ("Un dermatólogo más", "One more dermatologist"),
-        "Oftalmología": ("Un oftalmólogo más", "One more ophthalmologist"),
-        "Cardiología": ("Un cardiólogo más", "One more cardiologist"),
-        "Anatomía patológica": ("Un patólogo más", "One more pathologist"),
-    }.items()
-}
+    normalize_key(k): pair("noun_" + normalize_key(k)) for k in (
+        "Medicina general",
+        "Cirugía general",
+        "Anestesiología",
+        "Medicina interna",
+        "Pediatría",
+        "Ginecología y obstetricia",
+        "Urgencias",
+        "Neonatología",
+        "Traumatología y ortopedia",
+        "Psiquiatría",
+        "Medicina crítica",
+        "Imagenología",
+        "Dermatología",
+        "Oftalmología",
+        "Cardiología",
+        "Anatomía patológica",
+    )}
 
 
 def marginal_values(result: Result, confirm: bool = True, lang: str = "es") -> pd.DataFrame:

@@ -14,6 +14,7 @@ from models import rules
 from planner.analysis.indicators import compare_by_state, rule_messages
 from planner.core.result import Result
 from planner.core.scenario import PARAM_NAMES
+from planner.core.words import MESSAGES, pair, t
 from planner.io.files import atomic_write
 from planner.io.xlsx import DEC, INT, MXN, PCT, TITLE_FONT, write_table
 
@@ -22,83 +23,78 @@ SHEETS = ("resumen", "por_entidad", "por_categoria", "asignaciones", "unidades",
 # Written after 'unidades' only when the rule of DESIGN §2b they describe is on.
 RULE_SHEETS = ("bolsas_estatales", "especialidades_ligadas", "piso_equidad")
 
-# internal column -> (es, en, number format)
-COLUMNS: dict[str, tuple[str, str, str | None]] = {
-    "clues": ("CLUES", "CLUES", None),
-    "name": ("unidad", "unit", None),
-    "kind": ("tipo", "type", None),
-    "state_code": ("clave_entidad", "state_code", None),
-    "state": ("entidad", "state", None),
-    "municipality": ("municipio", "municipality", None),
-    "zone": ("zona", "zone", None),
-    "grade": ("grado_marginacion", "marginalization", None),
-    "bonus_eligible": ("elegible_bono", "bonus_eligible", None),
-    "families": ("familias", "families", INT),
-    "category": ("categoria", "category", None),
-    "required": ("requeridos", "required", INT),
-    "before": ("antes", "before", INT),
-    "placed": ("asignados", "placed", INT),
-    "after": ("despues", "after", INT),
-    "bonus_month": ("bono_mensual_mxn", "bonus_month_mxn", MXN),
-    "gp_required": ("mg_requeridos", "gp_required", INT),
-    "gp_before": ("mg_antes", "gp_before", INT),
-    "gp_placed": ("mg_asignados", "gp_placed", INT),
-    "gp_after": ("mg_despues", "gp_after", INT),
-    "spec_required": ("esp_requeridos", "spec_required", INT),
-    "spec_before": ("esp_antes", "spec_before", INT),
-    "spec_gap": ("esp_brecha", "spec_gap", INT),
-    "spec_placed": ("esp_asignados", "spec_placed", INT),
-    "spec_after": ("esp_despues", "spec_after", INT),
-    "spec_gap_left": ("esp_brecha_restante", "spec_gap_left", INT),
-    "at_target_before": ("en_meta_antes", "at_target_before", None),
-    "at_target_after": ("en_meta_despues", "at_target_after", None),
-    "no_doctor_before": ("sin_medico_antes", "no_doctor_before", None),
-    "no_doctor_after": ("sin_medico_despues", "no_doctor_after", None),
-    "centres": ("centros", "centres", INT),
-    "hospitals": ("hospitales", "hospitals", INT),
-    "coverage_after": ("cobertura_meta_despues", "coverage_after", PCT),
-    "candidates": ("candidatos", "candidates", INT),
-    "gap": ("brecha", "gap", INT),
-    "current": ("actuales", "current", INT),
-    "unplaced": ("candidatos_sin_asignar", "unplaced", INT),
-    "gap_left": ("brecha_restante", "gap_left", INT),
-    # weighted need and the comparison with the hand rule (por_entidad)
-    "need_covered": ("necesidad_cubierta", "need_covered", DEC),
-    "at_target_hand": ("en_meta_regla_manual", "at_target_hand_rule", INT),
-    "at_target_diff": ("ventaja_en_meta", "advantage_at_target", INT),
-    "no_doctor_hand": ("sin_medico_regla_manual", "no_doctor_hand_rule", INT),
-    "no_doctor_diff": ("diferencia_sin_medico", "difference_no_doctor", INT),
-    "spec_placed_hand": ("esp_asignados_regla_manual", "spec_placed_hand_rule", INT),
-    "spec_placed_diff": ("ventaja_esp_asignados", "advantage_spec_placed", INT),
-    "need_covered_hand": ("necesidad_cubierta_regla_manual", "need_covered_hand_rule", DEC),
-    "need_covered_diff": ("ventaja_necesidad_cubierta", "advantage_need_covered", DEC),
-    # rules of DESIGN §2b
-    "pool_candidates": ("candidatos_registrados", "registered_candidates", INT),
-    "pool_placed": ("registrados_asignados", "registered_placed", INT),
-    "national_received": ("nacionales_recibidos", "national_received", INT),
-    "pool_idle": ("registrados_sin_asignar", "registered_idle", INT),
-    "pool": ("candidatos_registrados", "registered_candidates", INT),
-    "from_pool": ("registrados_asignados", "registered_placed", INT),
-    "from_national": ("nacionales_recibidos", "national_received", INT),
-    "idle": ("registrados_sin_asignar", "registered_idle", INT),
-    "spec_held_back": ("vacantes_detenidas_por_ligadas", "held_back_by_links", INT),
-    "requires": ("requiere", "requires", None),
-    "held_back": ("vacantes_detenidas", "vacancies_held_back", INT),
-    "reason": ("motivo", "reason", None),
-    "floor": ("piso", "floor", INT),
-    "met": ("cumplido", "met", None),
-    "floors_unmet": ("pisos_no_cumplidos", "floors_unmet", INT),
+# internal column -> number format; the (es, en) names are the catalogue's book_col_* keys
+_COLUMN_FORMATS: dict[str, str | None] = {
+    "clues": None,
+    "name": None,
+    "kind": None,
+    "state_code": None,
+    "state": None,
+    "municipality": None,
+    "zone": None,
+    "grade": None,
+    "bonus_eligible": None,
+    "families": INT,
+    "category": None,
+    "required": INT,
+    "before": INT,
+    "placed": INT,
+    "after": INT,
+    "bonus_month": MXN,
+    "gp_required": INT,
+    "gp_before": INT,
+    "gp_placed": INT,
+    "gp_after": INT,
+    "spec_required": INT,
+    "spec_before": INT,
+    "spec_gap": INT,
+    "spec_placed": INT,
+    "spec_after": INT,
+    "spec_gap_left": INT,
+    "at_target_before": None,
+    "at_target_after": None,
+    "no_doctor_before": None,
+    "no_doctor_after": None,
+    "centres": INT,
+    "hospitals": INT,
+    "coverage_after": PCT,
+    "candidates": INT,
+    "gap": INT,
+    "current": INT,
+    "unplaced": INT,
+    "gap_left": INT,
+    "need_covered": DEC,
+    "at_target_hand": INT,
+    "at_target_diff": INT,
+    "no_doctor_hand": INT,
+    "no_doctor_diff": INT,
+    "spec_placed_hand": INT,
+    "spec_placed_diff": INT,
+    "need_covered_hand": DEC,
+    "need_covered_diff": DEC,
+    "pool_candidates": INT,
+    "pool_placed": INT,
+    "national_received": INT,
+    "pool_idle": INT,
+    "pool": INT,
+    "from_pool": INT,
+    "from_national": INT,
+    "idle": INT,
+    "spec_held_back": INT,
+    "requires": None,
+    "held_back": INT,
+    "reason": None,
+    "floor": INT,
+    "met": None,
+    "floors_unmet": INT,
 }
+COLUMNS: dict[str, tuple[str, str, str | None]] = {
+    c: (*pair(f"book_col_{c}"), fmt) for c, fmt in _COLUMN_FORMATS.items()}
 
-REASON_WORDS = {"not_placed": ("la unidad no tiene ni recibe la especialidad requerida",
-                               "the unit neither has nor receives the required specialty"),
-                "no_vacancy": ("la unidad no tiene la especialidad requerida ni vacante de ella",
-                               "the unit has neither the required specialty nor a vacancy for it")}
+REASON_WORDS = {k: pair(f"reason_{k}") for k in ("not_placed", "no_vacancy")}
 
-KIND_WORDS = {"hospital": ("hospital", "hospital"), "centro de salud": ("centro de salud",
-                                                                        "health centre"),
-              "especialidad": ("especialidad", "specialty"),
-              "medicina general": ("medicina general", "general medicine")}
+KIND_WORDS = {k: pair("kind_word_" + k.replace(" ", "_"))
+              for k in ("hospital", "centro de salud", "especialidad", "medicina general")}
 
 
 def _labels(df: pd.DataFrame, lang: str) -> tuple[pd.DataFrame, dict[str, str]]:
@@ -251,11 +247,8 @@ def _resumen(wb: Workbook, result: Result, lang: str) -> None:
 
 
 def _status_word(status: str, lang: str) -> str:
-    words = {"optimal": ("óptimo", "optimal"), "feasible": ("factible (no probado óptimo)",
-                                                          "feasible (not proven optimal)"),
-             "infeasible": ("infactible", "infeasible"),
-             "no_solution": ("sin solución", "no solution")}
-    return words.get(status, (status, status))[0 if lang == "es" else 1]
+    key = f"status_word_{status}"
+    return t(key, lang) if key in MESSAGES else status
 
 
 def _sensibilidad(wb: Workbook, result: Result, lang: str, confirm: bool) -> None:

@@ -16,32 +16,32 @@ import pandas as pd
 from planner.core.result import Result
 from planner.core.scenario import Scenario
 from planner.core.sweep import Sweep
+from planner.core.words import pair
 from planner.io.files import atomic_write
 from planner.io.grid import BUDGET
 
-# Headline columns of a sweep row (internal name -> Spanish, English, Excel format).
-ROW_COLUMNS: dict[str, tuple[str, str, str | None]] = {
-    "point": ("punto", "point", None),
-    "status": ("estado", "status", None),
-    "objective": ("objetivo", "objective", "#,##0.00"),
-    "centres_at_target": ("centros_en_meta", "centres_at_target", "#,##0"),
-    "centres": ("centros", "centres", "#,##0"),
-    "centres_no_doctor": ("centros_sin_medico", "centres_without_doctor", "#,##0"),
-    "spec_placed": ("especialistas_asignados", "specialists_placed", "#,##0"),
-    "gp_placed": ("medicos_generales_asignados", "gps_placed", "#,##0"),
-    "bonus_month": ("bono_mensual_mxn", "bonus_month_mxn", '"$"#,##0'),
-    "budget_month": ("presupuesto_mensual_mxn", "budget_month_mxn", '"$"#,##0'),
-    "budget_used": ("uso_presupuesto", "budget_used", "0.0%"),
-    "hand_objective": ("objetivo_regla_manual", "hand_rule_objective", "#,##0.00"),
-    "gap": ("brecha_mip", "mip_gap", "0.00%"),
-    "seconds": ("segundos", "seconds", "0.00"),
-    "message": ("mensaje", "message", None),
+# Headline columns of a sweep row (internal name -> Excel format; names: sweep_col_* keys).
+_ROW_FORMATS: dict[str, str | None] = {
+    "point": None,
+    "status": None,
+    "objective": "#,##0.00",
+    "centres_at_target": "#,##0",
+    "centres": "#,##0",
+    "centres_no_doctor": "#,##0",
+    "spec_placed": "#,##0",
+    "gp_placed": "#,##0",
+    "bonus_month": '"$"#,##0',
+    "budget_month": '"$"#,##0',
+    "budget_used": "0.0%",
+    "hand_objective": "#,##0.00",
+    "gap": "0.00%",
+    "seconds": "0.00",
+    "message": None,
 }
-STATUS_WORDS = {"optimal": ("óptimo", "optimal"),
-                "feasible": ("factible (no probado óptimo)", "feasible (not proven optimal)"),
-                "infeasible": ("infactible", "infeasible"),
-                "no_solution": ("sin solución", "no solution"),
-                "error": ("error", "error")}
+ROW_COLUMNS: dict[str, tuple[str, str, str | None]] = {
+    c: (*pair(f"sweep_col_{c}"), fmt) for c, fmt in _ROW_FORMATS.items()}
+STATUS_WORDS = {s: pair(f"status_word_{s}")
+                for s in ("optimal", "feasible", "infeasible", "no_solution", "error")}
 
 
 def point_row(result: Result, lang: str = "es") -> dict[str, object]:
