@@ -32,7 +32,8 @@ def placement_pairs(scenario: Scenario) -> pd.DataFrame:
     """
     gaps = scenario.gaps()
     staffing = scenario.staffing.assign(gap=gaps)
-    staffing = staffing[staffing["gap"] > 0]
+    with_gap = (staffing["gap"] > 0).to_numpy()
+    staffing = staffing[with_gap]
     clues = staffing.index.get_level_values("clues")
     category = staffing.index.get_level_values("category")
     units = scenario.units.loc[clues]
@@ -45,10 +46,7 @@ def placement_pairs(scenario: Scenario) -> pd.DataFrame:
     grade_w = scenario.grade_weights.reindex(units["grade"]).to_numpy(dtype=float)
     weight = (cats["weight"].to_numpy(dtype=float) * grade_w
               * (1.0 + p.families_weight * families / FAMILIES_PER_FULL_CENTRE))
-    bonus = scenario.bonuses["bonus"]
-    keys = pd.MultiIndex.from_arrays([cats["kind"].to_numpy(), units["zone"].to_numpy()])
-    unit_bonus = bonus.reindex(keys).fillna(0.0).to_numpy(dtype=float)
-    cost = np.where(units["bonus_eligible"].to_numpy(dtype=bool), unit_bonus, 0.0)
+    cost = scenario.bonus_per_row()[with_gap]
     current = staffing["current"].to_numpy(dtype=int)
     pairs = pd.DataFrame({
         "clues": np.asarray(clues, dtype=object),

@@ -299,6 +299,14 @@ def _parameters(table: pd.DataFrame | None, issues: list[Issue]) -> Params | Non
     return Params(**kwargs)
 
 
+def parse_param_value(decl: schema.Param, raw: object) -> tuple[object, str | None]:
+    """A parameter's raw cell as a typed value (None when blank), or the issue code.
+
+    The one value parser of parameters: the ``parametros`` sheet and sweep grids use it.
+    """
+    return _param_value(decl, raw)
+
+
 def _param_value(decl: schema.Param, raw: object) -> tuple[object, str | None]:
     if _missing(raw):
         return None, None

@@ -17,12 +17,13 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from planner.core import schema
 from planner.core.errors import InputError, Issue
 from planner.core.scenario import Scenario, WhatIf
-from planner.core.schema import SPECIALTY
+from planner.core.schema import BUDGET, SPECIALTY
 from planner.core.text import normalize_key
+from planner.validate import parse_param_value
 
-BUDGET = "presupuesto_bono_mensual"
 SUPPLY_PREFIX = "candidatos:"
 
 # Grid column -> (WhatIf field or special, kind, minimum, maximum).
@@ -139,31 +140,31 @@ def parse_grid(frame: pd.DataFrame, scenario: Scenario, sheet: str = "barrido") 
 
 
 def _grid_value(column: str, raw: object) -> tuple[object, Issue | None]:
-    """A cell of the grid as a typed value (None = keep the scenario's), or the issue."""
+    """A cell of the grid as a typed value (None = keep the scenario's), or the issue.
+
+    Parsed as the workbook's ``parametros`` sheet parses a value (planner.validate), with the
+    bounds the schema declares for that parameter.
+    """
     if raw is None or (isinstance(raw, float) and math.isnan(raw)) or str(raw).strip() == "":
         return None, None
-    kind, lo, hi = ("int", 0, 1_000_000) if column.startswith(SUPPLY_PREFIX) else \
-        GRID_PARAMS[column][1:]
-    if kind == "bool":
-        key = normalize_key(raw)
-        if key in ("si", "yes", "1", "x", "true", "verdadero"):
-            return True, None
-        if key in ("no", "0", "false", "falso"):
-            return False, None
-        return None, Issue("bad_bool")
-    try:
-        number = float(str(raw).replace(",", "").replace("$", "").strip())
-    except ValueError:
-        return None, Issue("not_number")
-    if not math.isfinite(number):
-        return None, Issue("not_number")
-    if kind == "int" and not number.is_integer():
-        return None, Issue("not_integer")
-    if lo is not None and number < lo:
-        return None, Issue("below_min", params={"minimum": lo})
-    if hi is not None and number > hi:
-        return None, Issue("above_max", params={"maximum": hi})
-    return (int(number) if kind == "int" else number), None
+    decl = _declaration(column)
+    value, code = parse_param_value(decl, raw)
+    if code is None:
+        return value, None
+    params = ({"minimum": decl.minimum} if code == "below_min" else
+              {"maximum": decl.maximum} if code == "above_max" else {})
+    return None, Issue(code, params=params)
+
+
+def _declaration(column: str) -> schema.Param:
+    """The kind and bounds of a grid column: the schema's parameter, else GRID_PARAMS."""
+    if column.startswith(SUPPLY_PREFIX):
+        return schema.Param(column, "int", None, "", "", minimum=0, maximum=1_000_000)
+    decl = schema.PARAMETER_BY_KEY.get(normalize_key(column))
+    if decl is not None:
+        return decl
+    _, kind, lo, hi = GRID_PARAMS[column]
+    return schema.Param(column, kind, None, "", "", minimum=lo, maximum=hi)
 
 
 def _read_grid_csv(path: Path) -> pd.DataFrame:

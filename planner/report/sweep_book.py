@@ -15,10 +15,10 @@ import pandas as pd
 
 from planner.core.result import Result
 from planner.core.scenario import Scenario
+from planner.core.schema import BUDGET
 from planner.core.sweep import Sweep
 from planner.core.words import pair
 from planner.io.files import atomic_write
-from planner.io.grid import BUDGET
 
 # Headline columns of a sweep row (internal name -> Excel format; names: sweep_col_* keys).
 _ROW_FORMATS: dict[str, str | None] = {
