@@ -128,8 +128,7 @@ def marginal_table(result: Result, confirm: bool = True, lang: str = "es") -> pd
     out = df.copy()
     out["step"] = [_step_words(k, lang) for k in df["step"]]
     out["check"] = [CHECK_WORDS[c][j] for c in df["check"]]
-    words = {True: "sí" if lang == "es" else "yes", False: "no",
-             None: "sin dato" if lang == "es" else "unknown"}
+    words = {True: t("word_yes", lang), False: t("word_no", lang), None: t("word_unknown", lang)}
     for col in ("rate_holds", "differs"):
         out[col] = [words[None if v is None else bool(v)] for v in df[col]]
     out["valid_up"] = out["valid_up"].astype(float).replace([math.inf, -math.inf], math.nan)

@@ -489,6 +489,34 @@ MESSAGES: dict[str, dict[str, str]] = {
     "noun_oftalmologia": {"es": "Un oftalmólogo más", "en": "One more ophthalmologist"},
     "noun_cardiologia": {"es": "Un cardiólogo más", "en": "One more cardiologist"},
     "noun_anatomia_patologica": {"es": "Un patólogo más", "en": "One more pathologist"},
+    # --- sweep book and frontier chart -------------------------------------------------------
+    "sweep_current": {"es": "actual", "en": "current"},
+    "sweep_axis_budget": {"es": "Presupuesto mensual de bonos (millones de MXN)",
+                          "en": "Monthly bonus budget (million MXN)"},
+    "sweep_panel_objective": {"es": "Necesidad ponderada cubierta", "en": "Weighted need covered"},
+    "sweep_panel_at_target": {"es": "Centros en la meta de MG", "en": "Centres at GP target"},
+    "sweep_panel_spec_placed": {"es": "Especialistas asignados", "en": "Specialists placed"},
+    "sweep_frontier_title": {"es": "Frontera presupuesto–cobertura",
+                             "en": "Budget–coverage frontier"},
+    "sweep_frontier_note": {"es": "Necesidad ponderada cubierta, centros en la meta de médicos "
+                                  "generales y especialistas asignados según el presupuesto "
+                                  "mensual de bonos; una línea por combinación de los demás "
+                                  "parámetros.",
+                            "en": "Weighted need covered, centres at the GP target and "
+                                  "specialists placed against the monthly bonus budget; one line "
+                                  "per combination of the other parameters."},
+    "sweep_no_frontier": {"es": "El presupuesto no varía entre los puntos; no hay frontera que "
+                                "dibujar.",
+                          "en": "The budget does not vary across points; no frontier to draw."},
+    "sweep_note_points": {"es": "puntos", "en": "points"},
+    "sweep_note_execution": {"es": "ejecucion", "en": "execution"},
+    "sweep_note_seconds": {"es": "segundos", "en": "seconds"},
+    "sweep_note_workbook": {"es": "libro", "en": "workbook"},
+    "sweep_base_title": {"es": "Escenario base del barrido", "en": "Base scenario of the sweep"},
+    # --- small words in tables ----------------------------------------------------------------
+    "word_yes": {"es": "sí", "en": "yes"},
+    "word_no": {"es": "no", "en": "no"},
+    "word_unknown": {"es": "sin dato", "en": "unknown"},
     # === the app: page, sidebar, tabs, tables ===========================================
     # --- page and sidebar ---------------------------------------------------------------------
     "page_title": {"es": "Planeador de plantilla IMSS-Bienestar",

@@ -17,7 +17,7 @@ from planner.core.result import Result
 from planner.core.scenario import Scenario
 from planner.core.schema import BUDGET
 from planner.core.sweep import Sweep
-from planner.core.words import pair
+from planner.core.words import pair, t
 from planner.io.files import atomic_write
 
 # Headline columns of a sweep row (internal name -> Excel format; names: sweep_col_* keys).
@@ -115,17 +115,15 @@ def frontier_chart(table: pd.DataFrame, lang: str = "es", series: str | None = N
     """
     import altair as alt
 
-    es = lang == "es"
     data = table[table["status"].isin(["optimal", "feasible"])].copy()
     data["budget_m"] = data["budget_month"].astype(float) / 1e6
     current = data["is_current"] if "is_current" in data else pd.Series(False, index=data.index)
-    data["actual"] = np.where(current.astype(bool), "actual" if es else "current", "")
+    data["actual"] = np.where(current.astype(bool), t("sweep_current", lang), "")
     data["serie"] = data[series].astype(str) if series else ""
-    panels = [("objective", "Necesidad ponderada cubierta" if es else "Weighted need covered"),
-              ("centres_at_target", "Centros en la meta de MG" if es else "Centres at GP target"),
-              ("spec_placed", "Especialistas asignados" if es else "Specialists placed")]
-    x_title = ("Presupuesto mensual de bonos (millones de MXN)" if es
-               else "Monthly bonus budget (million MXN)")
+    panels = [("objective", t("sweep_panel_objective", lang)),
+              ("centres_at_target", t("sweep_panel_at_target", lang)),
+              ("spec_placed", t("sweep_panel_spec_placed", lang))]
+    x_title = t("sweep_axis_budget", lang)
     charts = []
     for n, (column, title) in enumerate(panels, start=1):
         base = alt.Chart(data).encode(
@@ -141,7 +139,7 @@ def frontier_chart(table: pd.DataFrame, lang: str = "es", series: str | None = N
         mark = base.transform_filter(alt.datum.actual != "").mark_point(
             size=160, filled=True, color="#9F2241")
         charts.append((line + mark).properties(width=520, height=150))
-    title = ("Frontera presupuesto–cobertura" if es else "Budget–coverage frontier")
+    title = t("sweep_frontier_title", lang)
     return alt.vconcat(*charts).properties(title=title)
 
 
@@ -215,37 +213,29 @@ def write_sweep_workbook(sweep: Sweep, scenario: Scenario, out: str | Path, lang
         people = people.rename(columns=names)
         if "minimo_un_medico_por_centro" in people:
             people["minimo_un_medico_por_centro"] = people["minimo_un_medico_por_centro"].map(
-                {True: "sí" if es else "yes", False: "no"})
+                {True: t("word_yes", lang), False: t("word_no", lang)})
         write_table(wb, "barrido", people, formats)
         ws = wb.create_sheet("frontera")
-        ws.append(["Frontera presupuesto–cobertura" if es else "Budget–coverage frontier"])
+        ws.append([t("sweep_frontier_title", lang)])
         ws["A1"].font = TITLE_FONT
         if png is not None:
-            ws.append([("Necesidad ponderada cubierta, centros en la meta de médicos generales y "
-                        "especialistas asignados según el presupuesto mensual de bonos; una "
-                        "línea por combinación de los demás parámetros.") if es else
-                       ("Weighted need covered, centres at the GP target and specialists placed "
-                        "against the monthly bonus budget; one line per combination of the "
-                        "other parameters.")])
+            ws.append([t("sweep_frontier_note", lang)])
             image = Image(io.BytesIO(png))
             image.width, image.height = image.width / 2, image.height / 2
             ws.add_image(image, "A4")
         else:
-            ws.append(["El presupuesto no varía entre los puntos; no hay frontera que dibujar."
-                       if es else "The budget does not vary across points; no frontier to "
-                       "draw."])
+            ws.append([t("sweep_no_frontier", lang)])
         p = scenario.params
         rows = [(k, _show(getattr(p, attr), lang)) for k, attr in _param_names().items()]
         rows += [("solver", sweep.settings.solver),
                  ("limite_tiempo_s", str(sweep.settings.time_limit)),
                  ("brecha_mip", str(sweep.settings.mip_gap)),
-                 ("puntos" if es else "points", str(len(table))),
-                 ("ejecucion" if es else "execution", f"{sweep.mode} ({sweep.workers})"),
-                 ("segundos" if es else "seconds", f"{sweep.seconds:.2f}")]
+                 (t("sweep_note_points", lang), str(len(table))),
+                 (t("sweep_note_execution", lang), f"{sweep.mode} ({sweep.workers})"),
+                 (t("sweep_note_seconds", lang), f"{sweep.seconds:.2f}")]
         if source:
-            rows.insert(0, ("libro" if es else "workbook", source))
-        write_notes(wb, "parametros", "Escenario base del barrido" if es else
-                    "Base scenario of the sweep", rows, widths=(36, 60))
+            rows.insert(0, (t("sweep_note_workbook", lang), source))
+        write_notes(wb, "parametros", t("sweep_base_title", lang), rows, widths=(36, 60))
         wb.save(tmp)
 
     path = atomic_write(out, write, protect=protect)
@@ -265,7 +255,7 @@ def _param_names() -> dict[str, str]:
 def _show(value: object, lang: str = "es") -> str:
     """A parameter value as a planner reads it: 25,000 not 25000.0, sí/no not True/False."""
     if isinstance(value, (bool, np.bool_)):
-        return ("sí" if lang == "es" else "yes") if value else "no"
+        return t("word_yes" if value else "word_no", lang)
     if isinstance(value, (float, np.floating)) and float(value).is_integer():
         return f"{int(value):,}"
     return str(value)
