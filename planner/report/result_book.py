@@ -118,34 +118,33 @@ def summary_rows(result: Result, lang: str = "es") -> list[tuple[str, object, ob
     """(indicator, before, plan, hand rule, format) rows of the headline summary."""
     h = result.indicators.headline
     m = result.hand_indicators.headline if result.hand_indicators else {}
-    es = lang == "es"
 
-    def row(es_label: str, en_label: str, before: object, key: str,
+    def row(label: str, before: object, key: str,
             fmt: str | None = INT) -> tuple[str, object, object, object, str | None]:
-        return (es_label if es else en_label, before, h.get(key), m.get(key), fmt)
+        return (t(label, lang), before, h.get(key), m.get(key), fmt)
 
     return [
-        row("Centros de salud", "Health centres", h["centres"], "centres"),
-        row("Centros en la meta de médicos generales", "Centres at the GP target",
+        row("sum_health_centres", h["centres"], "centres"),
+        row("sum_centres_at_the_gp_target",
             h["centres_at_target_before"], "centres_at_target_after"),
-        row("Centros sin médico general", "Centres with no GP", h["centres_no_doctor_before"],
+        row("sum_centres_with_no_gp", h["centres_no_doctor_before"],
             "centres_no_doctor_after"),
-        row("Médicos generales asignados", "General doctors placed", 0, "gp_placed"),
-        row("Hospitales", "Hospitals", h["hospitals"], "hospitals"),
-        row("Vacantes de especialistas sin cubrir", "Specialist vacancies left", h["spec_gap"],
+        row("sum_general_doctors_placed", 0, "gp_placed"),
+        row("sum_hospitals", h["hospitals"], "hospitals"),
+        row("sum_specialist_vacancies_left", h["spec_gap"],
             "spec_gap_left"),
-        row("Especialistas asignados", "Specialists placed", 0, "spec_placed"),
-        row("… de ellos en hospitales con bono", "… of them in bonus-eligible hospitals", 0,
+        row("sum_specialists_placed", 0, "spec_placed"),
+        row("sum_of_them_in_bonus_eligible_hospitals", 0,
             "spec_placed_bonus_units"),
-        row("Candidatos sin asignar", "Candidates left unplaced",
+        row("sum_candidates_left_unplaced",
             h["gp_candidates"] + h["spec_candidates"], "unplaced"),
-        row("Bono mensual comprometido (MXN)", "Monthly bonus committed (MXN)", 0, "bonus_month",
+        row("sum_monthly_bonus_committed_mxn", 0, "bonus_month",
             MXN),
-        row("Bono anual comprometido (MXN)", "Yearly bonus committed (MXN)", 0, "bonus_year", MXN),
-        row("Presupuesto mensual de bonos (MXN)", "Monthly bonus budget (MXN)",
+        row("sum_yearly_bonus_committed_mxn", 0, "bonus_year", MXN),
+        row("sum_monthly_bonus_budget_mxn",
             h["budget_month"], "budget_month", MXN),
-        row("Uso del presupuesto", "Budget used", 0.0, "budget_used", PCT),
-        row("Necesidad ponderada cubierta (objetivo)", "Weighted need covered (objective)", 0.0,
+        row("sum_budget_used", 0.0, "budget_used", PCT),
+        row("sum_weighted_need_covered_objective", 0.0,
             "objective", DEC),
     ] + _rule_summary_rows(h, row)
 
@@ -154,19 +153,16 @@ def _rule_summary_rows(h: dict, row) -> list[tuple[str, object, object, object, 
     """Summary rows of the active rules of DESIGN §2b (none when every rule is off)."""
     rows = []
     if "pool_candidates" in h:
-        rows.append(row("Candidatos registrados en una entidad", "Candidates registered in a state",
+        rows.append(row("sum_candidates_registered_in_a_state",
                         h["pool_candidates"], "pool_candidates"))
-        rows.append(row("Candidatos registrados sin asignar", "Registered candidates left idle",
+        rows.append(row("sum_registered_candidates_left_idle",
                         h["pool_candidates"], "pool_idle"))
-        rows.append(row("Candidatos nacionales recibidos por entidades con bolsa",
-                        "National candidates received in pooled categories", 0,
+        rows.append(row("sum_national_candidates_received_in_pooled_c", 0,
                         "national_received"))
     if "spec_held_back" in h:
-        rows.append(row("Vacantes detenidas por especialidades ligadas",
-                        "Vacancies held back by linked specialties", None, "spec_held_back"))
+        rows.append(row("sum_vacancies_held_back_by_linked_specialtie", None, "spec_held_back"))
     if "floors_unmet" in h:
-        rows.append(row("Pisos de equidad no cumplidos (entidad × categoría)",
-                        "Equity floors not met (state × category)", None, "floors_unmet"))
+        rows.append(row("sum_equity_floors_not_met_state_category", None, "floors_unmet"))
     return rows
 
 
@@ -205,21 +201,18 @@ def write_result_workbook(result: Result, path: str | Path, lang: str = "es",
 
 
 def _resumen(wb: Workbook, result: Result, lang: str) -> None:
-    es = lang == "es"
     ws = wb.create_sheet("resumen")
-    ws.append(["Plan de asignación de médicos — IMSS-Bienestar" if es else
-               "Doctor placement plan — IMSS-Bienestar"])
+    ws.append([t("book_title", lang)])
     ws["A1"].font = TITLE_FONT
-    ws.append([("Escenario: " if es else "Scenario: ") + Path(result.scenario.name).name])
+    ws.append([t("book_scenario", lang) + Path(result.scenario.name).name])
     status = result.plan.status.value
-    ws.append([("Estado: " if es else "Status: ") + _status_word(status, lang) +
+    ws.append([t("book_status", lang) + _status_word(status, lang) +
                (f" (brecha {result.plan.gap:.4%})" if result.plan.gap is not None else "")])
-    ws.append([("Generado: " if es else "Generated: ") +
+    ws.append([t("book_generated", lang) +
                dt.datetime.now().strftime("%Y-%m-%d %H:%M")])
     ws.append([])
-    header = (["Indicador", "Antes", "Plan optimizado", "Regla manual", "Ventaja del optimizador"]
-              if es else ["Indicator", "Before", "Optimised plan", "Hand rule",
-                          "Optimiser advantage"])
+    header = [t(k, lang) for k in ("book_head_indicator", "book_head_before", "book_head_plan",
+                                   "book_head_hand", "book_head_advantage")]
     ws.append(header)
     hr = ws.max_row
     for cell in ws[hr]:
@@ -232,10 +225,7 @@ def _resumen(wb: Workbook, result: Result, lang: str) -> None:
             if fmt:
                 cell.number_format = fmt
     ws.append([])
-    ws.append(["La regla manual asigna primero la plaza de mayor valor mientras haya candidatos "
-               "y presupuesto; la ventaja es lo que gana el optimizador sobre ella." if es else
-               "The hand rule places the most valuable post first while candidates and budget "
-               "last; the advantage is what the optimiser gains over it."])
+    ws.append([t("book_hand_rule_note", lang)])
     ws.column_dimensions["A"].width = 48
     for col in "BCDE":
         ws.column_dimensions[col].width = 22
@@ -269,25 +259,24 @@ def _parametros(wb: Workbook, result: Result, lang: str) -> None:
 
 def _diagnostico(wb: Workbook, result: Result, lang: str) -> None:
     plan = result.plan
-    es = lang == "es"
     rows = [
         ("solver", plan.solver),
-        ("estado" if es else "status", plan.status.value),
-        ("estado_del_solver" if es else "solver_status", plan.solver_status),
-        ("objetivo" if es else "objective", plan.objective),
-        ("cota_lp" if es else "lp_bound", plan.lp_bound),
-        ("brecha_relativa" if es else "relative_gap", plan.gap),
-        ("objetivo_regla_manual" if es else "hand_rule_objective",
+        (t("diag_status", lang), plan.status.value),
+        (t("diag_solver_status", lang), plan.solver_status),
+        (t("diag_objective", lang), plan.objective),
+        (t("diag_lp_bound", lang), plan.lp_bound),
+        (t("diag_relative_gap", lang), plan.gap),
+        (t("diag_hand_rule_objective", lang),
          result.hand.objective if result.hand else None),
         ("variables", plan.n_variables),
-        ("restricciones" if es else "constraints", plan.n_constraints),
-        ("limite_tiempo_s" if es else "time_limit_s", result.settings.time_limit),
-        ("brecha_mip_pedida" if es else "mip_gap_requested", result.settings.mip_gap),
+        (t("diag_constraints", lang), plan.n_constraints),
+        (t("diag_time_limit_s", lang), result.settings.time_limit),
+        (t("diag_mip_gap_requested", lang), result.settings.mip_gap),
     ]
-    rows += [(f"segundos_{k}" if es else f"seconds_{k}", round(v, 4))
+    rows += [(t("diag_seconds_of", lang, step=k), round(v, 4))
              for k, v in result.timings.items()]
     rows += _rule_diagnostics(result, lang)
-    df = pd.DataFrame(rows, columns=["dato" if es else "item", "valor" if es else "value"])
+    df = pd.DataFrame(rows, columns=[t("diag_item", lang), t("diag_value", lang)])
     write_table(wb, "diagnostico", df)
 
 
@@ -302,14 +291,14 @@ def _rule_diagnostics(result: Result, lang: str) -> list[tuple[str, object]]:
              "one_doctor_per_centre": ("mínimo un médico general por centro",
                                        "at least one general doctor per centre")}
     on = [words[k][0 if es else 1] for k, v in active.items() if v]
-    rows: list[tuple[str, object]] = [("reglas_activas" if es else "active_rules",
-                                       ", ".join(on) or ("ninguna" if es else "none"))]
+    rows: list[tuple[str, object]] = [(t("diag_active_rules", lang),
+                                       ", ".join(on) or (t("diag_none", lang)))]
     if result.plan.status.has_solution and (active["equity_floor"]
                                             or active["one_doctor_per_centre"]):
-        rows.append(("reglas_duras" if es else "hard_rules",
-                     "todas se cumplen" if es else "all met"))
+        rows.append((t("diag_hard_rules", lang),
+                     t("diag_all_met", lang)))
     for line in rule_messages(result.plan.rules, lang, result.scenario.params.equity_floor):
-        rows.append(("regla_no_cumplida" if es else "unmet_rule", line))
+        rows.append((t("diag_unmet_rule", lang), line))
     return rows
 
 
