@@ -29,10 +29,10 @@ from hypothesis import strategies as st
 from openpyxl import Workbook
 
 from models.settings import SolverSettings
-from planner.cli import json_payload
-from planner.errors import InputError
+from planner.cli.main import json_payload
+from planner.core.errors import InputError
 from planner.pipeline import load_scenario, load_scenario_bytes, solve
-from planner.result_workbook import write_result_workbook
+from planner.report.result_book import write_result_workbook
 from tests.builders import base_tables, make_workbook
 from tests.invariants import check_invariants
 
@@ -293,7 +293,7 @@ def test_xml_mutations_in_a_child_process():
 
 # --- numbers typed the way planners type them (issue 16) ----------------------------------------
 # The oracle below writes a known amount the way a person types it; it shares no code with
-# planner/numbers.py. es-MX typing (comma or any-width space for thousands, dot for decimals,
+# planner/core/numbers.py. es-MX typing (comma or any-width space for thousands, dot for decimals,
 # pesos, signs) must read to exactly that amount; European typing (decimal comma, dots for
 # thousands) must be refused at the cell. A negative bonus is refused (below the minimum).
 

@@ -10,8 +10,8 @@ import zipfile
 
 import pytest
 
-from planner import guards
-from planner.errors import InputError
+from planner.core.errors import InputError
+from planner.io import guards
 from planner.pipeline import load_scenario, load_scenario_bytes
 from tests.builders import base_tables, make_workbook, write_raw
 

@@ -1,6 +1,6 @@
 """Numbers as planners type them (issue 16): read to the value a person reads, or refused.
 
-The parser (planner/numbers.py) is checked against readings worked out by hand; the workbook
+The parser (planner/core/numbers.py) is checked against readings worked out by hand; the workbook
 tests write text cells into generated workbooks and check the scenario's value or the exact
 Spanish message with sheet, Excel row and column.
 """
@@ -10,8 +10,8 @@ from __future__ import annotations
 import pytest
 from openpyxl import load_workbook
 
-from planner.errors import InputError
-from planner.numbers import parse_number
+from planner.core.errors import InputError
+from planner.core.numbers import parse_number
 from planner.pipeline import load_scenario
 from tests.builders import base_tables, make_workbook, set_cell
 

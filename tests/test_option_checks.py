@@ -9,7 +9,7 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from planner.cli import app
+from planner.cli.main import app
 from tests.builders import make_workbook
 
 RUNNER = CliRunner()

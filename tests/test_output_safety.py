@@ -19,9 +19,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from planner.cli import app
-from planner.files import STALE_TMP_SECONDS, OutputError, atomic_write, check_output_path
-from planner.template import write_template
+from planner.cli.main import app
+from planner.io.files import STALE_TMP_SECONDS, OutputError, atomic_write, check_output_path
+from planner.io.template import write_template
 from tests.builders import make_workbook
 
 RUNNER = CliRunner()
@@ -48,7 +48,7 @@ def one_json(stdout: str) -> dict:
 
 CHILD = """
 import resource, signal, sys
-from planner.cli import app
+from planner.cli.main import app
 signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # exceeding the limit: EFBIG, not a kill
 resource.setrlimit(resource.RLIMIT_FSIZE, (4096, resource.RLIM_INFINITY))
 sys.argv = ["planner"] + sys.argv[1:]

@@ -14,9 +14,9 @@ from pathlib import Path
 import pandas as pd
 import python_calamine
 
-from planner import schema
-from planner.errors import InputError, Issue
-from planner.text import normalize_key
+from planner.core import schema
+from planner.core.errors import InputError, Issue
+from planner.core.text import normalize_key
 
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # illegal in xlsx XML
 
@@ -49,7 +49,7 @@ def read_workbook(path: str | Path) -> RawWorkbook:
     InputError
         When the file is missing, is not an xlsx workbook, or cannot be read at all.
     """
-    from planner.guards import MAX_FILE_MB
+    from planner.io.guards import MAX_FILE_MB
 
     p = Path(path)
     if not p.is_file():
@@ -70,7 +70,7 @@ def read_workbook(path: str | Path) -> RawWorkbook:
 
 def read_workbook_bytes(data: bytes, name: str = "libro.xlsx") -> RawWorkbook:
     """Read a workbook held in memory (an upload); same rules as :func:`read_workbook`."""
-    from planner.guards import check_sheet_part, check_xlsx_bytes
+    from planner.io.guards import check_sheet_part, check_xlsx_bytes
 
     package = check_xlsx_bytes(data)  # size, type, macros, zip bomb, XML attacks
     try:
@@ -112,7 +112,7 @@ def read_workbook_bytes(data: bytes, name: str = "libro.xlsx") -> RawWorkbook:
 def _sheet_error(name: str, exc: BaseException, package: object) -> Issue:
     """The issue for a sheet calamine could not read: the cell when it is a shared-string index
     past the table (calamine's message names no cell), else its message."""
-    from planner.guards import shared_string_issue
+    from planner.io.guards import shared_string_issue
 
     if "shared string" in str(exc).lower():
         try:
@@ -134,7 +134,7 @@ def _raw_sheet(name: str, sheet: python_calamine.CalamineSheet,
     The header is the row, among Excel rows 1–:data:`HEADER_SEARCH_ROWS`, holding the most
     ``required`` columns (the first such row): title rows or a merged group row above it are
     skipped. Without ``required``, the first non-empty row."""
-    from planner.guards import check_sheet_extent
+    from planner.io.guards import check_sheet_extent
 
     check_sheet_extent(name, sheet)
     start_row = sheet.start[0] if sheet.start else 0
@@ -210,7 +210,7 @@ def _header_index(name: str, rows: list[list], start_row: int,
 def _hidden_issues(name: str, hidden: list[tuple[int, int, str]], header: list, keep: list[int],
                    header_row: int, start_col: int) -> list[Issue]:
     """One issue per formula error or unsaved formula below the header, in a column read."""
-    from planner.guards import FORMULA_WITHOUT_VALUE
+    from planner.io.guards import FORMULA_WITHOUT_VALUE
 
     kept = set(keep)
     issues = []

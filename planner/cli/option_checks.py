@@ -1,9 +1,9 @@
 """Command-line option values checked before anything runs, with Spanish messages (issue 16).
 
 Every numeric option goes through :class:`Number` (typer's ``parser=``), which reads a value as a planner types it
-(``--budget 1,000,000`` or ``$800,000``, via :mod:`planner.numbers`) and refuses non-finite,
+(``--budget 1,000,000`` or ``$800,000``, via :mod:`planner.core.numbers`) and refuses non-finite,
 out-of-range and ambiguous values (``inf``, ``1e400``, ``nan``, ``-5``, ``2,5``). Ranges of
-options that set a workbook parameter are the parameter's own (:mod:`planner.schema`).
+options that set a workbook parameter are the parameter's own (:mod:`planner.core.schema`).
 
 :class:`CliGroup` is the command group's class: it turns every usage error of click (a bad
 value, an unknown option, a missing value) into one Spanish (or English) message on stderr, or
@@ -26,9 +26,9 @@ try:  # typer 0.2x carries its own copy of click; its exceptions are the ones ra
 except ImportError:  # pragma: no cover - a typer that uses the click package
     from click import exceptions as _cx
 
-from planner import schema
-from planner.i18n import LANGS, t
-from planner.numbers import parse_number
+from planner.core import schema
+from planner.core.numbers import parse_number
+from planner.core.words import LANGS, t
 
 EXIT_INVALID = 2
 MAX_BUDGET = 1e12  # MXN per month: a thousand times the national scenario's whole bonus bill

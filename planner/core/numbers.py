@@ -2,7 +2,7 @@
 
 A pure function, shared by the workbook validation and the sweep grid. The rule is never to guess:
 a text is read only when every Mexican planner would read it the same way, otherwise it is
-refused with a reason (a message key of :mod:`planner.i18n`) and the caller names sheet, row,
+refused with a reason (a message key of :mod:`planner.core.words`) and the caller names sheet, row,
 column and value.
 
 Accepted (es-MX conventions)
