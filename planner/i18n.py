@@ -282,6 +282,36 @@ MESSAGES: dict[str, dict[str, str]] = {
                                "en": "No result workbook is written for an infeasible scenario; "
                                      "adjust the rules, the candidates or the budget and solve "
                                      "again."},
+    # --- acceptance (issue 13) -----------------------------------------------------------
+    "bad_param_choice": {"es": "Valor no permitido; se esperaba uno de: {allowed}.",
+                         "en": "Value not allowed; expected one of: {allowed}."},
+    "bonus_levels_missing": {"es": "modo_bono = por_hospital necesita niveles de bono: llene la "
+                                   "hoja «niveles_bono» (tipo, zona, bono_mensual) o use "
+                                   "modo_bono = fijo.",
+                             "en": "modo_bono = por_hospital needs bonus levels: fill the "
+                                   "«niveles_bono» sheet (tipo, zona, bono_mensual) or use "
+                                   "modo_bono = fijo."},
+    "acceptance_falls": {"es": "Aviso, hoja «aceptacion», fila {row}: la probabilidad baja de "
+                               "{p_low} (bono {low}) a {p} (bono {bonus}) aunque el bono sube; "
+                               "revise la curva.",
+                         "en": "Warning, sheet «aceptacion», row {row}: the probability falls "
+                               "from {p_low} (bonus {low}) to {p} (bonus {bonus}) as the bonus "
+                               "rises; check the curve."},
+    "acc_gain": {"es": "Con el mismo presupuesto, el bono diferenciado llena {n} plazas más "
+                       "(P10–P90: {lo} a {hi}) que el bono uniforme de 2024.",
+                 "en": "With the same budget, the differentiated bonus fills {n} more posts "
+                       "(P10–P90: {lo} to {hi}) than the uniform 2024 bonus."},
+    "acc_gain_state": {"es": "{state}: {n} plazas más (P10–P90: {lo} a {hi}).",
+                       "en": "{state}: {n} more posts (P10–P90: {lo} to {hi})."},
+    "acc_expected": {"es": "Plazas que se espera llenar: {mean} (P10–P90: {lo} a {hi}) de "
+                           "{offers} ofertas; bono esperado {bonus} al mes.",
+                     "en": "Posts expected to be filled: {mean} (P10–P90: {lo} to {hi}) of "
+                           "{offers} offers; expected bonus {bonus} a month."},
+    "acc_synthetic": {"es": "Probabilidades de aceptación: supuestos calibrados con cifras "
+                            "públicas (ver LEEME y docs/MODELO.md), no datos observados por "
+                            "unidad.",
+                      "en": "Acceptance probabilities: assumptions calibrated on public "
+                            "figures (see LEEME and docs/MODELO.md), not observed per unit."},
     # --- expected values --------------------------------------------------------------------
     "exp_text": {"es": "un texto", "en": "a text"},
     "exp_int": {"es": "un número entero", "en": "a whole number"},

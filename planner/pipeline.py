@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
+from models import acceptance
 from models.allocation import placement_pairs
 from models.hand_rule import hand_rule
 from models.settings import SolverSettings
@@ -61,7 +62,10 @@ def solve(scenario: Scenario, what_if: WhatIf | None = None,
                            mip_gap=scenario.params.mip_gap)
     progress("solve")
     pairs = placement_pairs(scenario)  # one table for the model and the hand rule
-    plan = solve_allocation(scenario, settings, pairs)
+    if acceptance.is_active(scenario):  # issue 13: offers accepted with probability p
+        plan, pairs = acceptance.solve_accepting(scenario, settings, pairs)
+    else:
+        plan = solve_allocation(scenario, settings, pairs)
     t0 = time.perf_counter()
     progress("indicators")
     ind = indicators.compute(scenario, plan) if plan.status.has_solution else None
