@@ -57,6 +57,10 @@ def compute(scenario: Scenario, plan: Plan) -> Indicators:
     is_spec = np.asarray(cat_kind.reindex(cats).to_numpy() == SPECIALTY)
     units = scenario.units
     bonus = _cost_per_pair(scenario)
+    if "bonus" in plan.placements and len(plan.placements):  # the level chosen (issue 13)
+        chosen = plan.placements.set_index(["clues", "category"])["bonus"]
+        bonus = chosen.reindex(staffing.index).fillna(pd.Series(bonus, index=staffing.index)
+                                                      ).to_numpy(dtype=float)
 
     rows = pd.DataFrame({
         "clues": clues, "category": cats, "required": required.to_numpy(),

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from planner import schema
-from planner.data import rules
+from planner.data import acceptance, rules
 from planner.data.allocate import allocate_exact, largest_remainder
 from planner.data.common import (
     Book,
@@ -287,11 +287,15 @@ def build_nacional(src: Sources) -> Book:
                                      centre_staff(units[~is_h], r)], ignore_index=True))
     offer = {schema.GENERAL_CATEGORY: rules.GENERAL_DOCTORS_CALL, **rules.SPECIALIST_SUPPLY}
     budget = rules.national_budget()
+    params = parameters(budget)
+    params.loc[params["parametro"] == "modo_bono", "valor"] = "por_hospital"
     tables = {
-        "parametros": parameters(budget),
+        "parametros": params,
         "unidades": units_table(units),
         "plantilla": staff,
         "oferta": supply_table(offer),
         **reference_sheets(list(offer)),
+        "aceptacion": acceptance.acceptance_table(),
+        "niveles_bono": acceptance.levels_table(),
     }
-    return Book(FILENAME, tables, _leeme(units, staff, r, budget))
+    return Book(FILENAME, tables, _leeme(units, staff, r, budget) + acceptance.leeme_lines())
