@@ -31,9 +31,9 @@ import pulp
 from models import rules
 from models.allocation import AllocationModel, _add_hard_row, build_allocation, placement_pairs
 from models.settings import SolverSettings
-from models.solve import solve_model
+from models.solve import _add_usage, _relaxation, make_solver, quiet_stdout, solve_model
 from planner.acceptance_data import levels_for, probability
-from planner.plan import Plan
+from planner.plan import Plan, Status
 from planner.scenario import Scenario
 from planner.text import slug
 
@@ -240,14 +240,102 @@ def solve_por_hospital(scenario: Scenario, settings: SolverSettings,
     pairs = placement_pairs(scenario) if pairs is None else pairs
     lm = build_por_hospital(scenario, pairs)
     build = time.perf_counter() - t0
-    plan = solve_model(lm.model, settings)
-    plan.timings["build"] = build
+    # The LP relaxation (bound, marginal values) and a rounded incumbent; when the incumbent is
+    # within the accepted gap of the LP bound it is the answer, else the full program is solved
+    # from it (same optimum, proven by the solver).
+    t0 = time.perf_counter()
+    lp_bound, marginal = _relaxation(lm.model, settings)
+    relax = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    start = rounding_start(lm, settings) if lp_bound is not None else None
+    heuristic = time.perf_counter() - t0
+    timings = {"build": build, "relax": relax, "start": heuristic}
+    if start is not None and lp_bound is not None:
+        plan = _plan_from_values(lm, settings, start, lp_bound, marginal, dict(timings))
+        if plan.gap is not None and plan.gap <= settings.mip_gap:
+            return _collapsed(plan, lm, pairs, scenario)
+    if lp_bound is None:  # infeasible or failed relaxation: the usual path reports it
+        plan = solve_model(lm.model, settings)
+        plan.timings.update(timings)
+        return _collapsed(plan, lm, pairs, scenario)
+    left = dataclasses.replace(settings, relaxation=False,
+                               time_limit=max(1.0, settings.time_limit - relax - heuristic))
+    plan = solve_model(lm.model, left, start=start)
+    plan.timings.update(timings)
+    if plan.status.has_solution:
+        gap = plan.gap if plan.gap is not None else max(
+            0.0, lp_bound - plan.objective) / max(abs(lp_bound), 1e-9)
+        usage = _add_usage(marginal, lm.model, plan.placements) if not marginal.empty \
+            else marginal
+        plan = dataclasses.replace(plan, lp_bound=lp_bound, gap=gap, marginal=usage)
+    return _collapsed(plan, lm, pairs, scenario)
+
+
+def _collapsed(plan: Plan, lm: LevelModel, pairs: pd.DataFrame, scenario: Scenario) -> Plan:
+    """The plan with its placements folded back to one row per (unit, category)."""
     if not plan.status.has_solution:
         return plan
     raw = plan.placements
     out = collapse(lm.model.pairs, pairs, raw["placed"].to_numpy(),
                    raw["first_doctor"].to_numpy(dtype=bool), scenario)
     return dataclasses.replace(plan, placements=out)
+
+
+def rounding_start(lm: LevelModel, settings: SolverSettings) -> dict[str, float] | None:
+    """A first incumbent from the LP relaxation just solved (values in the variables): each
+    (unit, type) takes the level with the largest y, and the integer program is solved with
+    those levels fixed (today's model in all but name, which the solvers finish fast).
+
+    Returns every variable's value by name, or None when the fixed program has no solution.
+    """
+    if not lm.y:
+        return None
+    prob = lm.model.prob
+    best: dict[int, tuple[int, float]] = {}
+    for (g, lvl), var in sorted(lm.y.items()):
+        value = float(var.varValue or 0.0)
+        if g not in best or value > best[g][1] + 1e-9:
+            best[g] = (lvl, value)
+    saved = {key: var.upBound for key, var in lm.y.items()}
+    try:
+        for (g, lvl), var in lm.y.items():
+            var.upBound = 1 if best[g][0] == lvl else 0
+        with quiet_stdout(settings.log):
+            prob.solve(make_solver(settings, mip=True))
+        if prob.sol_status not in (pulp.LpSolutionOptimal, pulp.LpSolutionIntegerFeasible):
+            return None
+        return {v.name: float(round(v.varValue or 0.0)) for v in prob.variables()}
+    finally:
+        for key, var in lm.y.items():
+            var.upBound = saved[key]
+
+
+def _plan_from_values(lm: LevelModel, settings: SolverSettings, values: dict[str, float],
+                      lp_bound: float, marginal: pd.DataFrame,
+                      timings: dict[str, float]) -> Plan:
+    """The plan of a known integer point whose distance to the LP bound is within the gap.
+
+    Its status is ``optimal`` only when it reaches the bound; otherwise ``feasible`` with the
+    gap measured against the LP bound (a proof that the optimum is at most that far).
+    """
+    model = lm.model
+    objective = float(sum(c * values.get(v.name, 0.0) for v, c in model.prob.objective.items()))
+    gap = max(0.0, lp_bound - objective) / max(abs(lp_bound), 1e-9)
+    status = Status.OPTIMAL if gap <= 1e-9 else Status.FEASIBLE
+    pairs = model.pairs.copy()
+    pairs["placed"] = np.array([int(values.get(v.name, 0.0)) for v in model.x], dtype=int)
+    pairs["first_doctor"] = False
+    if len(model.z):
+        zvals = np.array([values.get(v.name, 0.0) for v in model.z]) > 0.5
+        pairs.loc[model.z_pairs, "first_doctor"] = zvals
+    if not marginal.empty:
+        marginal = _add_usage(marginal, model, pairs)
+    return Plan(status=status, solver=settings.solver,
+                solver_status=f"LP rounding within gap {settings.mip_gap:g}",
+                objective=objective, lp_bound=lp_bound, gap=gap, placements=pairs,
+                marginal=marginal, timings=timings,
+                n_variables=len(model.x) + len(model.z) + len(lm.y),
+                n_constraints=model.prob.numConstraints())
 
 
 def solve_accepting(scenario: Scenario, settings: SolverSettings,

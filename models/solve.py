@@ -38,15 +38,20 @@ def solution_status(prob: pulp.LpProblem) -> Status:
     return _SOLUTION_STATUS.get(prob.sol_status, Status.NO_SOLUTION)
 
 
-def make_solver(settings: SolverSettings, mip: bool = True) -> pulp.LpSolver:
-    """The PuLP solver object for ``settings`` (gap always explicit)."""
+def make_solver(settings: SolverSettings, mip: bool = True,
+                start: bool = False) -> pulp.LpSolver:
+    """The PuLP solver object for ``settings`` (gap always explicit).
+
+    With ``start`` the variables' current values are handed to the solver as a first
+    incumbent (a warm start; models.acceptance uses it).
+    """
     common = {"msg": settings.log, "timeLimit": settings.time_limit, "mip": mip}
     if settings.threads:
         common["threads"] = settings.threads
     if settings.solver == "highs":
-        return BulkHiGHS(gapRel=settings.mip_gap, **common)
+        return BulkHiGHS(gapRel=settings.mip_gap, start=start, **common)
     if settings.solver == "cbc":
-        return pulp.PULP_CBC_CMD(gapRel=settings.mip_gap, **common)
+        return pulp.PULP_CBC_CMD(gapRel=settings.mip_gap, warmStart=start, **common)
     raise ValueError(f"unknown solver {settings.solver!r}")
 
 
@@ -58,6 +63,10 @@ class BulkHiGHS(pulp.HiGHS):
     sorted by name, as PuLP orders them), rows, signs and indices set here are PuLP's own, so
     PuLP reads the solution back unchanged.
     """
+
+    def __init__(self, *args: object, start: bool = False, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.start = start
 
     def buildSolverModel(self, lp: pulp.LpProblem) -> None:
         import highspy
@@ -95,6 +104,11 @@ class BulkHiGHS(pulp.HiGHS):
             np.asarray(row_lower, dtype=float), np.asarray(row_upper, dtype=float),
             np.asarray(starts, dtype=np.int32), np.asarray(index, dtype=np.int32),
             np.asarray(value, dtype=float), integer)
+        if self.start and self.mip:  # the variables' values as a first incumbent
+            solution = highspy.HighsSolution()
+            solution.col_value = [float(v.varValue or 0.0) for v in variables]
+            solution.value_valid = True
+            lp.solverModel.setSolution(solution)
 
 
 @contextlib.contextmanager
@@ -120,7 +134,8 @@ def quiet_stdout(log: bool = False) -> Iterator[None]:
         os.close(sink)
 
 
-def solve_model(model: AllocationModel, settings: SolverSettings) -> Plan:
+def solve_model(model: AllocationModel, settings: SolverSettings,
+                start: dict[str, float] | None = None) -> Plan:
     """Solve ``model``: the LP relaxation first (bound, marginal values), then the integer program.
 
     A model infeasible before any solve (a hard rule with nothing to place) or whose LP
@@ -143,8 +158,11 @@ def solve_model(model: AllocationModel, settings: SolverSettings) -> Plan:
     mip_settings = dataclasses.replace(settings, time_limit=max(min(settings.time_limit, 1.0),
                                                                 left))
     t0 = time.perf_counter()
+    if start:  # a known feasible point (by variable name) as the first incumbent
+        for var in model.prob.variables():
+            var.setInitialValue(start.get(var.name, 0.0))
     with quiet_stdout(settings.log):
-        model.prob.solve(make_solver(mip_settings, mip=True))
+        model.prob.solve(make_solver(mip_settings, mip=True, start=bool(start)))
     timings["solve"] = time.perf_counter() - t0
     t0 = time.perf_counter()
     status = _SOLUTION_STATUS.get(model.prob.sol_status, Status.NO_SOLUTION)

@@ -13,6 +13,7 @@ from models.hand_rule import hand_rule
 from models.settings import SolverSettings
 from models.solve import solve_allocation
 from planner import indicators
+from planner.expected import acceptance_report
 from planner.files import check_output_path
 from planner.result import Result
 from planner.result_workbook import write_result_workbook
@@ -79,7 +80,8 @@ def solve(scenario: Scenario, what_if: WhatIf | None = None,
 def solve_workbook(path: str | Path, out: str | Path | None = None,
                    what_if: WhatIf | None = None, solver: str | None = None,
                    settings: SolverSettings | None = None, lang: str = "es",
-                   progress: Progress = _quiet, confirm_marginals: bool = False) -> Result:
+                   progress: Progress = _quiet, confirm_marginals: bool = False,
+                   simulate: int = 0, seed: int = 0, second_round: bool = False) -> Result:
     """Read, validate, solve and (when there is a plan and ``out``) write the result workbook.
 
     The input workbook is only read; ``out`` is written atomically and never over the input.
@@ -90,6 +92,11 @@ def solve_workbook(path: str | Path, out: str | Path | None = None,
     base = settings or settings_for(apply_overrides(scenario, what_if), solver)
     result = solve(scenario, what_if, base, progress)
     result.timings.update(timings)
+    if acceptance.is_active(result.scenario) or simulate > 0:  # issue 13: expected figures
+        t0 = time.perf_counter()
+        report = acceptance_report(result, simulate, seed, second_round)
+        result = replace(result, acceptance=report)
+        result.timings["simulate"] = time.perf_counter() - t0
     if out is not None and result.solved:
         progress("write")
         t0 = time.perf_counter()

@@ -21,6 +21,7 @@ class Result:
     hand_indicators: Indicators | None
     settings: SolverSettings
     timings: dict[str, float] = field(default_factory=dict)
+    acceptance: object | None = None  # planner.expected.AcceptanceReport (issue 13), if any
 
     @property
     def solved(self) -> bool:

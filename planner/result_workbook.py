@@ -11,6 +11,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from models import rules
+from planner import acceptance_book
 from planner.files import atomic_write
 from planner.indicators import compare_by_state, rule_messages
 from planner.result import Result
@@ -191,6 +192,7 @@ def write_result_workbook(result: Result, path: str | Path, lang: str = "es",
         wb = Workbook()
         wb.remove(wb.active)
         _resumen(wb, result, lang)
+        acceptance_book.append_resumen(wb["resumen"], result, lang)
         ind = result.indicators
         for title, df in (("por_entidad", by_state_table(result)),
                           ("por_categoria", ind.by_category), ("asignaciones", ind.assignments)):
@@ -200,6 +202,7 @@ def write_result_workbook(result: Result, path: str | Path, lang: str = "es",
         out, fmts = _labels(units, lang)
         write_table(wb, "unidades", out, fmts)
         _rule_sheets(wb, result, lang)
+        acceptance_book.simulacion_sheet(wb, result, lang)
         _sensibilidad(wb, result, lang, confirm_marginals)
         _parametros(wb, result, lang)
         _diagnostico(wb, result, lang)
