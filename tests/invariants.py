@@ -58,7 +58,7 @@ def _check_plan(scenario, plan, ind, hard: bool, who: str) -> None:
         _check_hard_minimum(scenario, placed, who)
     _check_objective(scenario, plan, placed, who, p)
     if ind is not None:
-        _check_indicators(scenario, plan, ind, placed, cost, who, p)
+        _check_indicators(scenario, plan, ind, placed, charged, who, p)
 
 
 def _placed(scenario, plan, who: str) -> pd.Series:
