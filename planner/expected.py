@@ -121,6 +121,10 @@ def acceptance_report(result: Result, draws: int = 0, seed: int = 0,
 
 
 def _n(x: float) -> str:
+    """A count of posts as written: whole above 10, one decimal below (0.5 plazas)."""
+    x = float(x)
+    if abs(x) < 10 and abs(x - round(x)) > 0.05:
+        return f"{x:,.1f}"
     return f"{x:,.0f}"
 
 

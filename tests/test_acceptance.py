@@ -233,3 +233,37 @@ def test_without_the_sheets_nothing_changes(tmp_path):
     assert scenario.acceptance is None and scenario.bonus_levels is None
     assert scenario.params.bonus_mode == "fijo"
     assert solve(scenario, WhatIf()).plan.status.value == "optimal"
+
+
+# --- faces: CLI and result workbook -----------------------------------------------------------
+
+def test_cli_simulate_json_and_workbook(tmp_path):
+    """``planner solve --simulate N --json`` carries the expected figures and the gain over the
+    2024 policy (hand-solved above: 1.8 vs 1.3 expected posts), and the result workbook gets the
+    ``simulacion`` sheets."""
+    import json
+
+    from openpyxl import load_workbook
+
+    path = bonus_choice_book(tmp_path)
+    out = tmp_path / "resultado.xlsx"
+    proc = test_rules.cli("solve", str(path), "--json", "--simulate", "300", "--seed", "5",
+                          "--out", str(out))
+    assert proc.returncode == 0, proc.stderr
+    acc = json.loads(proc.stdout)["acceptance"]
+    assert acc["draws"] == 300 and acc["seed"] == 5
+    assert acc["expected_filled"] == pytest.approx(1.8)
+    assert acc["hand_expected_filled"] == pytest.approx(1.3)
+    assert acc["gain_expected"] == pytest.approx(0.5)
+    assert acc["expected_bonus"] == pytest.approx(32_000)
+    assert acc["guaranteed_bonus"] == pytest.approx(40_000)
+    assert acc["filled_p10"] <= acc["filled_p50"] <= acc["filled_p90"]
+    assert acc["sentences"][1].startswith("Con el mismo presupuesto, el bono diferenciado llena "
+                                          "0.5 plazas más")
+    wb = load_workbook(out, read_only=True)
+    assert {"simulacion", "simulacion_nacional", "simulacion_entidades"} <= set(wb.sheetnames)
+    header = next(wb["simulacion"].iter_rows(max_row=1, values_only=True))
+    assert header[:4] == ("clave_entidad", "entidad", "ofertas del plan",
+                          "plazas llenas esperadas")
+    resumen = [r[0] for r in wb["resumen"].iter_rows(values_only=True) if r and r[0]]
+    assert "Plazas que se espera llenar (aceptación de ofertas)" in resumen
