@@ -61,7 +61,10 @@ def expected_figures(result: Result, pl: pd.DataFrame, prefix: str = "") -> dict
                                                                                           bool)
     w = pl["weight_full"].to_numpy(dtype=float)
     need = float((w * p * x).sum() + sc.params.first_doctor_weight * (w * p * first).sum())
+    grade = sc.units["grade"].reindex(pl["clues"]).to_numpy(dtype=object)
+    top = (kind == SPECIALTY) & (grade == "muy alto")
     return {f"{prefix}offers": float(x.sum()), f"{prefix}expected_filled": float((x * p).sum()),
+            f"{prefix}expected_spec_muy_alto": float((x * p)[top].sum()),
             f"{prefix}expected_spec_bonus_units": float((x * p)[spec_b].sum()),
             f"{prefix}expected_bonus": float((x * p * b).sum()),
             f"{prefix}guaranteed_bonus": float((x * b).sum()),
@@ -142,6 +145,9 @@ def sentences(report: AcceptanceReport, lang: str = "es") -> list[str]:
     pct = 100.0 * need / h["hand_expected_need"] if h["hand_expected_need"] else 0.0
     out.append(t(key, lang, n=_n(abs(gain)), lo=_n(glo), hi=_n(ghi), need=f"{need:,.1f}",
                  pct=f"{pct:+.1f}"))
+    if h["expected_spec_muy_alto"] or h["hand_expected_spec_muy_alto"]:
+        out.append(t("acc_muy_alto", lang, plan=_n(h["expected_spec_muy_alto"]),
+                     hand=_n(h["hand_expected_spec_muy_alto"])))
     return out
 
 

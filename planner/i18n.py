@@ -311,6 +311,10 @@ MESSAGES: dict[str, dict[str, str]] = {
                        "(P10–P90 of the difference: {lo} to {hi}) than the uniform 2024 bonus, "
                        "but covers {need} more expected weighted need ({pct} %): doctors go "
                        "where they weigh most."},
+    "acc_muy_alto": {"es": "Especialistas que se espera lleguen a hospitales de marginación muy "
+                           "alta: {plan} con el bono diferenciado, {hand} con el uniforme de 2024.",
+                     "en": "Specialists expected at very-high-marginalization hospitals: {plan} "
+                           "with the differentiated bonus, {hand} with the uniform 2024 bonus."},
     "acc_gain_state": {"es": "{state}: {n} plazas frente al bono uniforme 2024 (P10–P90: {lo} a "
                              "{hi}).",
                        "en": "{state}: {n} posts against the uniform 2024 bonus (P10–P90: {lo} "

@@ -258,6 +258,11 @@ def test_cli_simulate_json_and_workbook(tmp_path):
     assert acc["expected_bonus"] == pytest.approx(32_000)
     assert acc["guaranteed_bonus"] == pytest.approx(40_000)
     assert acc["filled_p10"] <= acc["filled_p50"] <= acc["filled_p90"]
+    assert acc["expected_spec_muy_alto"] == pytest.approx(1.6)  # HOSP01: 2 × 0.8
+    assert acc["hand_expected_spec_muy_alto"] == pytest.approx(1.0)  # 2 × 0.5
+    assert acc["sentences"][2] == ("Especialistas que se espera lleguen a hospitales de "
+                                   "marginación muy alta: 1.6 con el bono diferenciado, 1 con el "
+                                   "uniforme de 2024.")
     assert acc["sentences"][1].startswith("Con el mismo presupuesto, el bono diferenciado llena "
                                           "0.5 plazas más")
     wb = load_workbook(out, read_only=True)
