@@ -162,7 +162,9 @@ def solve_model(model: AllocationModel, settings: SolverSettings,
         for var in model.prob.variables():
             var.setInitialValue(start.get(var.name, 0.0))
     with quiet_stdout(settings.log):
-        model.prob.solve(make_solver(mip_settings, mip=True, start=bool(start)))
+        solver = (make_solver(mip_settings, mip=True, start=True) if start
+                  else make_solver(mip_settings, mip=True))
+        model.prob.solve(solver)
     timings["solve"] = time.perf_counter() - t0
     t0 = time.perf_counter()
     status = _SOLUTION_STATUS.get(model.prob.sol_status, Status.NO_SOLUTION)
