@@ -206,8 +206,8 @@ def compare(scenario: Scenario, plan: pd.DataFrame, reference: pd.DataFrame, dra
     if not same:
         raise ValueError("plans must be over the same placement pairs")
     n, _ = _slots([a["placed"].to_numpy(), b["placed"].to_numpy()])
-    ref = simulate(scenario, b, draws, seed, second_round, None, n)
-    targets = pd.Series(ref.by_state["target"].to_numpy(), index=ref.states)
+    expected = (b["placed"] * b["p_accept"]).groupby(b["state_code"].to_numpy()).sum()
+    targets = np.ceil(expected - 1e-9)  # the reference's expected posts filled, rounded up
     sim = simulate(scenario, a, draws, seed, second_round, targets, n)
     ref = simulate(scenario, b, draws, seed, second_round, targets, n)
     diff_nat = sim.samples["filled"] - ref.samples["filled"]
