@@ -25,6 +25,7 @@ import pandas as pd
 from openpyxl.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
+from models import acceptance
 from models.solve import solve_allocation
 from planner.i18n import t
 from planner.plan import Status
@@ -235,7 +236,11 @@ def _confirm(result: Result, rows: list[dict], max_resolves: int,
         else:
             continue
         settings = without_lp if row["rate_holds"] is True else with_lp
-        again = solve_allocation(apply_overrides(scenario, what_if), settings)
+        changed = apply_overrides(scenario, what_if)
+        if acceptance.is_active(changed):  # issue 13: re-solve the same (acceptance) model
+            again, _ = acceptance.solve_accepting(changed, settings)
+        else:
+            again = solve_allocation(changed, settings)
         if not again.status.has_solution or again.objective is None:
             row["check"] = "failed"
             continue

@@ -272,3 +272,39 @@ def test_cli_simulate_json_and_workbook(tmp_path):
                           "plazas llenas esperadas")
     resumen = [r[0] for r in wb["resumen"].iter_rows(values_only=True) if r and r[0]]
     assert "Plazas que se espera llenar (aceptación de ofertas)" in resumen
+
+
+@pytest.mark.parametrize("change, message", [
+    ({"bonus": 12_345.0}, "is not a level of"),
+    ({"bonus": 10_000.0}, "two bonus levels at HOSP01"),
+    ({"budget": 31_000}, "over the budget"),
+])
+def test_invariant_checker_catches_levels_and_budgets(tmp_path, change, message):
+    """The checker recomputes the chosen levels and the expected budget from the sheets: an
+    illegal level, two levels at one hospital, or a plan over the expected budget are caught."""
+    scenario, _ = load_scenario(bonus_choice_book(tmp_path))
+    result = solve(scenario)
+    pl = result.plan.placements.copy()
+    if "bonus" in change:  # the second HOSP01 row (Cirugía general has no gap: use a new row)
+        first = pl.index[(pl["clues"] == "HOSP01") & (pl["placed"] > 0)][0]
+        if change["bonus"] == 10_000.0:
+            extra = pl.loc[[first]].assign(category="Cirugía general", placed=0)
+            scenario2 = result.scenario
+            staffing = scenario2.staffing.copy()
+            staffing.loc[("HOSP01", "Cirugía general"), ["required", "current"]] = [1.0, 0]
+            scenario2 = dataclasses.replace(scenario2, staffing=staffing)
+            extra["placed"] = 1
+            extra["bonus"] = 10_000.0
+            pl = pd.concat([pl, extra], ignore_index=True)
+            result = dataclasses.replace(result, scenario=scenario2)
+        else:
+            pl.loc[first, "bonus"] = change["bonus"]
+        plan = dataclasses.replace(result.plan, placements=pl)
+        broken = dataclasses.replace(result, plan=plan, indicators=None)
+    else:
+        params = dataclasses.replace(result.scenario.params, budget=change["budget"])
+        broken = dataclasses.replace(result, scenario=dataclasses.replace(result.scenario,
+                                                                          params=params),
+                                     indicators=None, hand=None)
+    with pytest.raises(AssertionError, match=message):
+        check_invariants(broken.scenario, broken)
