@@ -24,10 +24,10 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def run(workbook: Path, draws: int, seed: int, fijo: bool, mip_gap: float | None) -> dict:
     t0 = time.perf_counter()
-    from planner.expected import acceptance_report
+    from planner.analysis.expected import acceptance_report
+    from planner.core.scenario import WhatIf
     from planner.pipeline import load_scenario, solve
-    from planner.result_workbook import write_result_workbook
-    from planner.scenario import WhatIf
+    from planner.report.result_book import write_result_workbook
 
     imports = time.perf_counter() - t0
     t = time.perf_counter()

@@ -30,12 +30,13 @@ import pulp
 
 from models import rules
 from models.allocation import AllocationModel, _add_hard_row, build_allocation, placement_pairs
+from models.backend import make_solver, quiet_stdout
 from models.settings import SolverSettings
-from models.solve import _add_usage, _relaxation, make_solver, quiet_stdout, solve_model
-from planner.acceptance_data import levels_for, probability
-from planner.plan import Plan, Status
-from planner.scenario import Scenario
-from planner.text import slug
+from models.solve import _add_usage, _relaxation, solve_model
+from planner.core.plan import Plan, Status
+from planner.core.scenario import Scenario
+from planner.core.text import slug
+from planner.io.acceptance import levels_for, probability
 
 EXPECTED, GUARANTEED = "esperado", "garantizado"
 

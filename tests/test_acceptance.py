@@ -10,10 +10,10 @@ import pandas as pd
 import pytest
 
 from models.settings import SOLVERS, SolverSettings
-from planner.errors import InputError
+from planner.analysis.simulate import compare, simulate
+from planner.core.errors import InputError
+from planner.core.scenario import WhatIf
 from planner.pipeline import load_scenario, solve
-from planner.scenario import WhatIf
-from planner.simulate import compare, simulate
 from tests import test_rules
 from tests.builders import ANES, MG, base_tables, make_workbook
 from tests.invariants import check_invariants

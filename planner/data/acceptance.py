@@ -25,7 +25,7 @@ import math
 
 import pandas as pd
 
-from planner import schema
+from planner.core import schema
 
 # The monthly budget of the national default: what the 2024 policy (uniform 10,979/10,000 MXN
 # at every eligible hospital, most valuable placement first) is expected to pay on this scenario

@@ -6,10 +6,10 @@ import pandas as pd
 from openpyxl import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from planner.expected import AcceptanceReport, sentences, state_sentences
-from planner.i18n import t
-from planner.result import Result
-from planner.xlsx import DEC, INT, MXN, PCT, TITLE_FONT, write_table
+from planner.analysis.expected import AcceptanceReport, sentences, state_sentences
+from planner.core.result import Result
+from planner.core.words import t
+from planner.io.xlsx import DEC, INT, MXN, PCT, TITLE_FONT, write_table
 
 # column -> (message key of its header, number format)
 STATE_COLUMNS = {

@@ -15,8 +15,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from planner.errors import Issue
-from planner.i18n import t
+from planner.core.errors import Issue
+from planner.core.words import t
 
 ANY_ZONE = 0
 ANY_GRADE = ""

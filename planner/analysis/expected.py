@@ -1,6 +1,6 @@
 """Expected figures of acceptance-aware plans and their comparison with the 2024 policy (issue 13).
 
-Pure functions over a :class:`~planner.result.Result`: the faces (CLI, result workbook, app pages)
+Pure functions over a :class:`~planner.core.result.Result`: the faces (CLI, result workbook, app pages)
 call :func:`acceptance_report` and render its tables and :func:`sentences` in either language.
 The reference is the hand rule run on the fijo pairs: the uniform zone bonus of the ``bonos``
 sheet at every eligible hospital, most valuable placement first (the 2024 policy).
@@ -9,14 +9,17 @@ sheet at every eligible hospital, most valuable placement first (the 2024 policy
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
-from planner.i18n import t
-from planner.result import Result
-from planner.schema import SPECIALTY
-from planner.simulate import compare
+from planner.analysis.simulate import compare
+from planner.core.schema import SPECIALTY
+from planner.core.words import t
+
+if TYPE_CHECKING:  # types only (keeps the import chain short)
+    from planner.core.result import Result
 
 
 @dataclass(frozen=True)

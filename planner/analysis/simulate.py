@@ -17,12 +17,15 @@ doctors' target, monthly bonus actually paid (bonus × accepted), nationally and
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
-from planner.scenario import Scenario
-from planner.schema import SPECIALTY
+from planner.core.schema import SPECIALTY
+
+if TYPE_CHECKING:  # types only (keeps the import chain short)
+    from planner.core.scenario import Scenario
 
 METRICS = ("filled", "spec_bonus_units", "centres_at_target", "bonus_paid")
 QUANTILES = (0.10, 0.50, 0.90)
