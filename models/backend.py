@@ -30,15 +30,20 @@ def solution_status(prob: pulp.LpProblem) -> Status:
     return _SOLUTION_STATUS.get(prob.sol_status, Status.NO_SOLUTION)
 
 
-def make_solver(settings: SolverSettings, mip: bool = True) -> pulp.LpSolver:
-    """The PuLP solver object for ``settings`` (gap always explicit)."""
+def make_solver(settings: SolverSettings, mip: bool = True,
+                start: bool = False) -> pulp.LpSolver:
+    """The PuLP solver object for ``settings`` (gap always explicit).
+
+    With ``start`` the variables' current values are handed to the solver as a first
+    incumbent (a warm start; models.acceptance uses it).
+    """
     common = {"msg": settings.log, "timeLimit": settings.time_limit, "mip": mip}
     if settings.threads:
         common["threads"] = settings.threads
     if settings.solver == "highs":
-        return BulkHiGHS(gapRel=settings.mip_gap, **common)
+        return BulkHiGHS(gapRel=settings.mip_gap, start=start, **common)
     if settings.solver == "cbc":
-        return pulp.PULP_CBC_CMD(gapRel=settings.mip_gap, **common)
+        return pulp.PULP_CBC_CMD(gapRel=settings.mip_gap, warmStart=start, **common)
     raise ValueError(f"unknown solver {settings.solver!r}")
 
 
@@ -50,6 +55,10 @@ class BulkHiGHS(pulp.HiGHS):
     sorted by name, as PuLP orders them), rows, signs and indices set here are PuLP's own, so
     PuLP reads the solution back unchanged.
     """
+
+    def __init__(self, *args: object, start: bool = False, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.start = start
 
     def buildSolverModel(self, lp: pulp.LpProblem) -> None:
         import highspy
@@ -87,6 +96,11 @@ class BulkHiGHS(pulp.HiGHS):
             np.asarray(row_lower, dtype=float), np.asarray(row_upper, dtype=float),
             np.asarray(starts, dtype=np.int32), np.asarray(index, dtype=np.int32),
             np.asarray(value, dtype=float), integer)
+        if self.start and self.mip:  # the variables' values as a first incumbent
+            solution = highspy.HighsSolution()
+            solution.col_value = [float(v.varValue or 0.0) for v in variables]
+            solution.value_valid = True
+            lp.solverModel.setSolution(solution)
 
 
 @contextlib.contextmanager

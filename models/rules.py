@@ -9,11 +9,13 @@ the model, the elastic explanation, the hand rule and the reports share one read
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
-from planner.core.scenario import Scenario
+if TYPE_CHECKING:  # types only (keeps the longest import chain at 9)
+    from planner.core.scenario import Scenario
 
 NATIONAL = 0  # state_code of the national pool in Scenario.supply
 FLOOR_EPS = 1e-9  # floor(α·…) is taken after adding this, so 0.5·6 = 3 never becomes 2

@@ -21,7 +21,8 @@ from planner.core.plan import Plan, Status
 from planner.core.scenario import Scenario
 
 
-def solve_model(model: AllocationModel, settings: SolverSettings) -> Plan:
+def solve_model(model: AllocationModel, settings: SolverSettings,
+                start: dict[str, float] | None = None) -> Plan:
     """Solve ``model``: the LP relaxation first (bound, marginal values), then the integer program.
 
     A model infeasible before any solve (a hard rule with nothing to place) or whose LP
@@ -44,8 +45,13 @@ def solve_model(model: AllocationModel, settings: SolverSettings) -> Plan:
     mip_settings = dataclasses.replace(settings, time_limit=max(min(settings.time_limit, 1.0),
                                                                 left))
     t0 = time.perf_counter()
+    if start:  # a known feasible point (by variable name) as the first incumbent
+        for var in model.prob.variables():
+            var.setInitialValue(start.get(var.name, 0.0))
     with quiet_stdout(settings.log):
-        model.prob.solve(make_solver(mip_settings, mip=True))
+        solver = (make_solver(mip_settings, mip=True, start=True) if start
+                  else make_solver(mip_settings, mip=True))
+        model.prob.solve(solver)
     timings["solve"] = time.perf_counter() - t0
     t0 = time.perf_counter()
     status = _SOLUTION_STATUS.get(model.prob.sol_status, Status.NO_SOLUTION)

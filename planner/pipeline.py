@@ -24,6 +24,7 @@ import pandas as pd
 from openpyxl.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
+from models import acceptance
 from models.allocation import placement_pairs
 from models.elastic import explain_infeasibility
 from models.hand_rule import hand_rule
@@ -31,6 +32,7 @@ from models.rules import has_hard_rules
 from models.settings import SolverSettings
 from models.solve import solve_allocation
 from planner.analysis import indicators, marginals
+from planner.analysis.expected import acceptance_report
 from planner.core.plan import Status
 from planner.core.result import Result
 from planner.core.scenario import Scenario, WhatIf, apply_overrides
@@ -84,12 +86,16 @@ def solve(scenario: Scenario, what_if: WhatIf | None = None,
                            mip_gap=scenario.params.mip_gap)
     progress("solve")
     pairs = placement_pairs(scenario)  # one table for the model and the hand rule
-    plan = solve_allocation(scenario, settings, pairs)
+    if acceptance.is_active(scenario):  # issue 13: offers accepted with probability p
+        plan, model_pairs = acceptance.solve_accepting(scenario, settings, pairs)
+    else:
+        plan, model_pairs = solve_allocation(scenario, settings, pairs), pairs
     if plan.status is Status.INFEASIBLE and has_hard_rules(scenario):
         # which hard rules cannot all hold, by how much and where (planner words in indicators)
         t0 = time.perf_counter()
         plan = replace(plan, rules=explain_infeasibility(scenario, settings, pairs))
         plan.timings["explain"] = time.perf_counter() - t0
+    pairs = model_pairs
     t0 = time.perf_counter()
     progress("indicators")
     ind = indicators.compute(scenario, plan) if plan.status.has_solution else None
@@ -103,7 +109,8 @@ def solve(scenario: Scenario, what_if: WhatIf | None = None,
 def solve_workbook(path: str | Path, out: str | Path | None = None,
                    what_if: WhatIf | None = None, solver: str | None = None,
                    settings: SolverSettings | None = None, lang: str = "es",
-                   progress: Progress = _quiet, confirm_marginals: bool = False) -> Result:
+                   progress: Progress = _quiet, confirm_marginals: bool = False,
+                   simulate: int = 0, seed: int = 0, second_round: bool = False) -> Result:
     """Read, validate, solve and (when there is a plan and ``out``) write the result workbook.
 
     The input workbook is only read; ``out`` is written atomically and never over the input.
@@ -114,6 +121,11 @@ def solve_workbook(path: str | Path, out: str | Path | None = None,
     base = settings or settings_for(apply_overrides(scenario, what_if), solver)
     result = solve(scenario, what_if, base, progress)
     result.timings.update(timings)
+    if acceptance.is_active(result.scenario) or simulate > 0:  # issue 13: expected figures
+        t0 = time.perf_counter()
+        report = acceptance_report(result, simulate, seed, second_round)
+        result = replace(result, acceptance=report)
+        result.timings["simulate"] = time.perf_counter() - t0
     if out is not None and result.solved:
         progress("write")
         t0 = time.perf_counter()
@@ -145,7 +157,11 @@ def confirm_marginals(result: Result, max_resolves: int = marginals.MAX_RESOLVES
         if what_if is None:
             continue
         settings = replace(result.settings, relaxation=with_lp)
-        again = solve_allocation(apply_overrides(result.scenario, what_if), settings)
+        changed = apply_overrides(result.scenario, what_if)
+        if acceptance.is_active(changed):  # issue 13: re-solve the same (acceptance) model
+            again, _ = acceptance.solve_accepting(changed, settings)
+        else:
+            again = solve_allocation(changed, settings)
         marginals.record_confirmation(row, result.plan, again, with_lp)
     return replace(result, marginals=tuple(rows))
 

@@ -18,6 +18,7 @@ from planner.core.numbers import parse_number
 from planner.core.scenario import PARAM_NAMES, Params, Scenario
 from planner.core.text import normalize_key
 from planner.core.words import t
+from planner.io.acceptance import acceptance_tables
 from planner.io.read import RawSheet, RawWorkbook
 
 REQUIRED_DATA_SHEETS = ("unidades", "plantilla", "categorias")
@@ -31,6 +32,8 @@ def validate(raw: RawWorkbook) -> Scenario:
     for decl in schema.SHEETS:
         sheet = raw.sheets.get(decl.name)
         if sheet is None:
+            if decl.optional:
+                continue
             if not any(normalize_key(i.sheet or "") == normalize_key(decl.name)
                        for i in raw.issues):
                 issues.append(Issue("missing_sheet", sheet=decl.name,
@@ -276,7 +279,9 @@ def _parameters(table: pd.DataFrame | None, issues: list[Issue]) -> Params | Non
         value, code = _param_value(decl, rec["valor"])
         if code:
             params = {"minimum": _fmt(decl.minimum), "maximum": _fmt(decl.maximum),
-                      "expected": t(f"exp_{decl.kind}")}
+                      "expected": t(f"exp_{decl.kind}"),
+                      "allowed": ", ".join(schema.CHOICES[decl.choices]) if decl.choices
+                      else ""}
             issues.append(Issue(code, "parametros", int(row), "valor", rec["valor"], params))
             ok = False
         elif value is not None:
@@ -312,6 +317,9 @@ def _param_value(decl: schema.Param, raw: object) -> tuple[object, str | None]:
     if decl.kind == "bool":
         b = parse_bool(raw)
         return (b, None) if b is not None else (None, "bad_bool")
+    if decl.kind == "choice":
+        choice = schema.canonical_choice(decl.choices, raw)
+        return (choice, None) if choice is not None else (None, "bad_param_choice")
     x, why = _number(raw, percent=_is_fraction(decl.maximum))
     if x is None:
         return None, why
@@ -339,11 +347,12 @@ def _assemble(tables: dict[str, pd.DataFrame], params: Params | None, issues: li
     supply = _supply(tables["oferta"], cat_key, units, issues)
     bonuses = _bonuses(tables["bonos"])
     grade_weights = _grade_weights(tables["prioridades"], units, issues)
+    acceptance, levels, notes = acceptance_tables(tables, params, issues)
     if issues:
         return None
     return Scenario(params=params, units=units, staffing=staffing, categories=categories,
                     supply=supply, bonuses=bonuses, grade_weights=grade_weights,
-                    name=str(name))
+                    name=str(name), notes=notes, acceptance=acceptance, bonus_levels=levels)
 
 
 def _units(table: pd.DataFrame, issues: list[Issue]) -> pd.DataFrame:

@@ -45,16 +45,20 @@ def _check_plan(scenario, plan, ind, hard: bool, who: str) -> None:
     assert (over <= 0).all(), f"{who}: placed over the gap at {list(over[over > 0].index[:5])}"
     _check_supply(scenario, placed, who)
     _check_pools(scenario, placed, who)
-    cost = _bonus(scenario, placed)
-    assert cost <= scenario.params.budget + 1e-6, \
-        f"{who}: bonus {cost:,.2f} over the budget {scenario.params.budget:,.2f}"
+    bonus = _bonus_levels(scenario, plan, placed, who)
+    p = _acceptance(scenario, placed.index, bonus)
+    cost = float((bonus * placed.to_numpy()).sum())  # guaranteed: every offer accepted
+    charged = cost if scenario.params.budget_basis == "garantizado" else \
+        float((bonus * p * placed.to_numpy()).sum())
+    assert charged <= scenario.params.budget * (1 + 1e-9) + 1e-6, \
+        f"{who}: bonus {charged:,.2f} over the budget {scenario.params.budget:,.2f}"
     _check_links(scenario, placed, who)
     if hard:
         _check_floors(scenario, placed, gap, who)
         _check_hard_minimum(scenario, placed, who)
-    _check_objective(scenario, plan, placed, who)
+    _check_objective(scenario, plan, placed, who, p)
     if ind is not None:
-        _check_indicators(scenario, plan, ind, placed, cost, who)
+        _check_indicators(scenario, plan, ind, placed, charged, who, p)
 
 
 def _placed(scenario, plan, who: str) -> pd.Series:
@@ -129,6 +133,78 @@ def _bonus(scenario, placed: pd.Series) -> float:
     return float((bonus * eligible * placed.to_numpy()).sum())
 
 
+def _bonus_levels(scenario, plan, placed: pd.Series, who: str) -> np.ndarray:
+    """Bonus per placement: the plan's level, checked against the levels the workbook allows.
+
+    In ``fijo`` mode the level must be the ``bonos`` value (0 off bonus-eligible units); in
+    ``por_hospital`` one of the ``niveles_bono`` levels of its (type, zone) (else its ``bonos``
+    value), one level per (unit, type) among the pairs with a placement.
+    """
+    fixed = np.array(_fixed_bonus(scenario, placed.index))
+    pl = plan.placements
+    if "bonus" not in pl or len(pl) == 0:
+        return fixed
+    chosen = pl.set_index(["clues", "category"])["bonus"].reindex(placed.index).to_numpy(float)
+    chosen = np.where(np.isnan(chosen), fixed, chosen)  # rows with no gap: nothing placed
+    units = scenario.units.reindex(placed.index.get_level_values("clues"))
+    kinds = scenario.categories["kind"].reindex(placed.index.get_level_values("category"))
+    eligible = units["bonus_eligible"].to_numpy(dtype=bool)
+    has = placed.to_numpy() > 0
+    if scenario.params.bonus_mode != "por_hospital":
+        bad = has & ~np.isclose(chosen, fixed)
+        assert not bad.any(), f"{who}: fijo plan pays a bonus other than 'bonos'"
+        return chosen
+    levels = scenario.bonus_levels
+    seen: dict[tuple[str, str], float] = {}
+    for i in np.flatnonzero(has):
+        k, z, u = kinds.iloc[i], int(units["zone"].iloc[i]), placed.index[i][0]
+        if not eligible[i]:
+            assert chosen[i] == 0.0, f"{who}: bonus paid at {u}, which is not bonus-eligible"
+            continue
+        allowed = levels[(levels["kind"] == k) & (levels["zone"] == z)]["bonus"].tolist() \
+            if levels is not None else []
+        allowed = allowed or [fixed[i]]
+        assert any(np.isclose(chosen[i], a) for a in allowed), \
+            f"{who}: bonus {chosen[i]} at {u} is not a level of ({k}, zona {z})"
+        assert np.isclose(seen.setdefault((u, k), chosen[i]), chosen[i]), \
+            f"{who}: two bonus levels at {u} for {k}"
+    return chosen
+
+
+def _fixed_bonus(scenario, index: pd.MultiIndex) -> list[float]:
+    units = scenario.units.reindex(index.get_level_values("clues"))
+    kinds = scenario.categories["kind"].reindex(index.get_level_values("category"))
+    return [scenario.bonuses["bonus"].get((k, int(z)), 0.0) * bool(e)
+            for k, z, e in zip(kinds, units["zone"], units["bonus_eligible"], strict=True)]
+
+
+def _acceptance(scenario, index: pd.MultiIndex, bonus: np.ndarray) -> np.ndarray:
+    """p per placement, read from the 'aceptacion' points (most specific curve, straight lines
+    between points, flat beyond them); 1 without the sheet."""
+    acc = scenario.acceptance
+    out = np.ones(len(index))
+    if acc is None:
+        return out
+    units = scenario.units.reindex(index.get_level_values("clues"))
+    kinds = scenario.categories["kind"].reindex(index.get_level_values("category")).to_numpy()
+    for i, (k, z, g) in enumerate(zip(kinds, units["zone"], units["grade"], strict=True)):
+        for zz, gg in ((int(z), g), (0, g), (int(z), ""), (0, "")):
+            c = acc[(acc["kind"] == k) & (acc["zone"] == zz) & (acc["grade"] == gg)]
+            if len(c):
+                c = c.sort_values("bonus")
+                xs, ps = c["bonus"].tolist(), c["p"].tolist()
+                b = float(bonus[i])
+                if b <= xs[0]:
+                    out[i] = ps[0]
+                elif b >= xs[-1]:
+                    out[i] = ps[-1]
+                else:
+                    j = next(j for j in range(1, len(xs)) if xs[j] >= b)
+                    out[i] = ps[j - 1] + (ps[j] - ps[j - 1]) * (b - xs[j - 1]) / (xs[j] - xs[j - 1])
+                break
+    return out
+
+
 def _check_links(scenario, placed: pd.Series, who: str) -> None:
     """Linked specialties: k goes to a unit with no r = requiere(k) today only with an r placed."""
     requires = scenario.categories["requires"]
@@ -190,9 +266,10 @@ def _weights(scenario, index: pd.MultiIndex) -> np.ndarray:
     return cat_w * grade_w * (1.0 + p.families_weight * fam / FULL_CENTRE_FAMILIES)
 
 
-def _objective(scenario, placed: pd.Series) -> float:
-    """Σ w·x + P·w over centres with no general doctor today that receive one."""
-    w = _weights(scenario, placed.index)
+def _objective(scenario, placed: pd.Series, p: np.ndarray | None = None) -> float:
+    """Σ w·p·x + P·w·p over centres with no general doctor today that receive one (p = 1 when
+    the scenario has no acceptance data)."""
+    w = _weights(scenario, placed.index) * (1.0 if p is None else p)
     gp = scenario.general_category
     is_first = ((placed.index.get_level_values("category") == gp)
                 & (scenario.units["kind"].reindex(placed.index.get_level_values("clues"))
@@ -203,11 +280,12 @@ def _objective(scenario, placed: pd.Series) -> float:
                  + scenario.params.first_doctor_weight * (w * first).sum())
 
 
-def _check_objective(scenario, plan, placed: pd.Series, who: str) -> None:
+def _check_objective(scenario, plan, placed: pd.Series, who: str,
+                     p: np.ndarray | None = None) -> None:
     """The reported objective is the objective of the placements (never above it)."""
     if plan.objective is None:
         return
-    value = _objective(scenario, placed)
+    value = _objective(scenario, placed, p)
     tol = 1e-6 * max(1.0, abs(value))
     if plan.status.value == "optimal" or who == "hand rule":
         assert abs(plan.objective - value) <= tol, \
@@ -219,7 +297,8 @@ def _check_objective(scenario, plan, placed: pd.Series, who: str) -> None:
 
 # --- indicators --------------------------------------------------------------------------------
 
-def _check_indicators(scenario, plan, ind, placed: pd.Series, cost: float, who: str) -> None:
+def _check_indicators(scenario, plan, ind, placed: pd.Series, cost: float, who: str,
+                      p: np.ndarray | None = None) -> None:
     """The report's figures, recomputed from the placements."""
     h = ind.headline
     assert int(ind.assignments["placed"].sum()) == int(placed.sum()), \
@@ -253,7 +332,7 @@ def _check_indicators(scenario, plan, ind, placed: pd.Series, cost: float, who: 
                       ("spec_placed", "spec_placed"), ("gp_placed", "gp_placed")):
         assert int(by_state[col].sum()) == int(h[head]), f"{who}: por_entidad {col} total"
     if "need_covered" in by_state and plan.objective is not None:
-        assert np.isclose(by_state["need_covered"].sum(), _objective(scenario, placed)), \
+        assert np.isclose(by_state["need_covered"].sum(), _objective(scenario, placed, p)), \
             f"{who}: need covered by state does not add up to the objective"
     _check_pool_table(scenario, ind, placed, who)
 

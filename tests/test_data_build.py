@@ -71,7 +71,10 @@ def test_national_seed_figures(national: dict[str, pd.DataFrame]) -> None:
     assert bonus[(schema.SPECIALTY, 2)] == 10_979
     assert bonus[(schema.SPECIALTY, 3)] == 10_000
     assert parameter(national, "meta_medicos_generales_por_centro") == 2
-    assert parameter(national, "presupuesto_bono_mensual") == 4_010 * 10_979
+    # issue 13: the expected monthly bonus of the 2024 policy (planner/data/acceptance.py)
+    assert parameter(national, "presupuesto_bono_mensual") == 21_200_000
+    assert national["parametros"].set_index("parametro")["valor"]["modo_bono"] == "por_hospital"
+    assert len(national["niveles_bono"]) == 10 and len(national["aceptacion"]) == 60
 
 
 def test_national_units(national: dict[str, pd.DataFrame]) -> None:

@@ -19,6 +19,7 @@ import typer
 from rich.console import Console
 
 from models.settings import SOLVERS
+from planner.analysis.expected import acceptance_lines, acceptance_payload
 from planner.analysis.indicators import compare_by_state, rule_messages, rule_records
 from planner.cli import option_checks as oc
 from planner.core.errors import InputError, Issue
@@ -76,6 +77,14 @@ def solve(
         "--confirm-marginals",
         help="Confirma cada valor marginal re-optimizando con un candidato o un millón más "
              "(más lento: unos 20 s en el escenario nacional).")] = False,
+    simulate: Annotated[int, typer.Option(
+        "--simulate", min=0,
+        help="Simula N veces quién acepta las ofertas (P10–P90 de plazas llenas, comparación "
+             "con el bono uniforme 2024).")] = 0,
+    seed: Annotated[int, typer.Option("--seed", min=0, help="Semilla de la simulación.")] = 0,
+    second_round: Annotated[bool, typer.Option(
+        "--second-round", help="En la simulación, reofrece las plazas rechazadas a candidatos "
+                               "libres.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Un objeto JSON en la salida.")] = False,
     lang: Lang = "es",
 ) -> None:
@@ -91,7 +100,8 @@ def solve(
             out = _default_out(path)
         with _progress(not as_json, lang) as step:
             result = solve_workbook(path, out, what_if, solver=solver, lang=lang, progress=step,
-                                    confirm_marginals=confirm_marginals)
+                                    confirm_marginals=confirm_marginals, simulate=simulate,
+                                    seed=seed, second_round=second_round)
     except InputError as exc:
         _report_invalid(exc, as_json, lang)
         raise typer.Exit(EXIT_INVALID) from None
@@ -103,10 +113,13 @@ def solve(
         raise typer.Exit(EXIT_INTERNAL) from None
     seconds = time.perf_counter() - started
     payload = json_payload(result, seconds, out if result.solved else None)
+    payload.update(acceptance_payload(result))
     if as_json:
         print(json.dumps(payload, ensure_ascii=False))
     else:
         _print_report(result, payload, lang)
+        for line in acceptance_lines(result, lang):
+            err.print(line)
     raise typer.Exit(exit_code(result.plan.status))
 
 

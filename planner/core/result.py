@@ -27,6 +27,8 @@ class Result:
     # Marginal-value rows with their integer re-solves (planner.pipeline.confirm_marginals);
     # None until confirmed.
     marginals: tuple[dict, ...] | None = None
+    # planner.analysis.expected.AcceptanceReport (issue 13), if any
+    acceptance: object | None = None
 
     @property
     def solved(self) -> bool:

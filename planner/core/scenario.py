@@ -22,6 +22,8 @@ class Params:
     mip_gap: float = 0.0  # brecha_mip
     equity_floor: float = 0.0  # cobertura_minima_entidad
     one_doctor_per_centre: bool = False  # minimo_un_medico_por_centro
+    bonus_mode: str = "fijo"  # modo_bono: fijo | por_hospital
+    budget_basis: str = "esperado"  # presupuesto_bono_base: esperado | garantizado
 
 
 PARAM_NAMES = {
@@ -33,6 +35,8 @@ PARAM_NAMES = {
     "brecha_mip": "mip_gap",
     "cobertura_minima_entidad": "equity_floor",
     "minimo_un_medico_por_centro": "one_doctor_per_centre",
+    "modo_bono": "bonus_mode",
+    "presupuesto_bono_base": "budget_basis",
 }
 
 
@@ -65,6 +69,9 @@ class Scenario:
     grade_weights: pd.Series
     name: str = "escenario"
     notes: tuple[str, ...] = field(default_factory=tuple)
+    # Optional acceptance data (planner/io/acceptance.py); None = every offer accepted.
+    acceptance: pd.DataFrame | None = None  # kind, zone (0 = any), grade ('' = any), bonus, p
+    bonus_levels: pd.DataFrame | None = None  # kind, zone, bonus: levels for por_hospital
 
     @property
     def general_category(self) -> str:
@@ -117,6 +124,8 @@ class WhatIf:
     mip_gap: float | None = None
     equity_floor: float | None = None
     one_doctor_per_centre: bool | None = None
+    bonus_mode: str | None = None
+    budget_basis: str | None = None
     bonus: dict[tuple[str, int], float] = field(default_factory=dict)  # (kind, zone) -> MXN
     supply: dict[str, int] = field(default_factory=dict)  # category -> total candidates
     states: tuple[int, ...] | None = None  # state codes kept; None keeps all

@@ -40,6 +40,7 @@ class Sheet:
     description_en: str
     columns: tuple[Column, ...]
     key: tuple[str, ...] = ()  # columns whose combination must be unique
+    optional: bool = False  # the workbook may leave the sheet out (absent or empty = not used)
 
     def column(self, name: str) -> Column:
         return next(c for c in self.columns if c.name == name)
@@ -57,6 +58,7 @@ class Param:
     minimum: float | None = None
     maximum: float | None = None
     required: bool = False
+    choices: str | None = None  # name of a CHOICES table, for kind == "choice"
 
 
 # Allowed values: canonical value -> accepted spellings (matched by normalize_key).
@@ -81,7 +83,17 @@ CHOICES: dict[str, dict[str, tuple[str, ...]]] = {
         "2": ("2", "ii", "zona 2", "zona ii", "2.0"),
         "3": ("3", "iii", "zona 3", "zona iii", "3.0"),
     },
+    "modo_bono": {
+        "fijo": ("fijo", "fixed"),
+        "por_hospital": ("por hospital", "por_hospital", "per hospital", "per_hospital"),
+    },
+    "base_presupuesto": {
+        "esperado": ("esperado", "expected"),
+        "garantizado": ("garantizado", "guaranteed"),
+    },
 }
+BONUS_MODES = ("fijo", "por_hospital")
+BUDGET_BASES = ("esperado", "garantizado")
 
 GRADES: tuple[str, ...] = ("muy bajo", "bajo", "medio", "alto", "muy alto")
 ZONES: tuple[int, ...] = (2, 3)
@@ -133,6 +145,17 @@ PARAMETERS: tuple[Param, ...] = (
     Param("minimo_un_medico_por_centro", "bool", False,
           "Regla dura (sí/no): todo centro de salud termina con al menos un médico general.",
           "Hard rule (yes/no): every centre ends with at least one general doctor."),
+    Param("modo_bono", "choice", "fijo",
+          "Bono: 'fijo' (el de la hoja 'bonos' en cada hospital elegible) o 'por_hospital' (el "
+          "modelo elige un nivel de 'niveles_bono' por hospital elegible y tipo de categoría).",
+          "Bonus: 'fijo' (the 'bonos' sheet at every eligible hospital) or 'por_hospital' (the "
+          "model picks one 'niveles_bono' level per eligible hospital and category type).",
+          choices="modo_bono"),
+    Param("presupuesto_bono_base", "choice", "esperado",
+          "Cómo cuenta el presupuesto: 'esperado' (bono × probabilidad de aceptación) o "
+          "'garantizado' (como si toda oferta se aceptara).",
+          "Budget basis: 'esperado' (bonus × acceptance probability) or 'garantizado' (as if "
+          "every offer were accepted).", choices="base_presupuesto"),
 )
 PARAMETER_BY_KEY = {normalize_key(p.name): p for p in PARAMETERS}
 
@@ -270,6 +293,50 @@ SHEETS: tuple[Sheet, ...] = (
                    example=3),
         ),
         key=("grado_marginacion",),
+    ),
+    Sheet(
+        "aceptacion",
+        "Opcional: probabilidad de que una oferta se acepte, por tipo, zona, grado de "
+        "marginación y bono (puntos de una curva; entre puntos se interpola en línea recta). "
+        "Vacía = toda oferta se acepta (probabilidad 1).",
+        "Optional: probability that an offer is accepted, by type, zone, grade and bonus "
+        "(points of a curve, linear between points). Empty = every offer accepted (p = 1).",
+        (
+            Column("tipo", "choice", "especialidad | medicina general.",
+                   "specialty | general medicine.", choices="tipo_categoria",
+                   example="especialidad"),
+            Column("zona", "choice", "Zona económica (2 o 3); en blanco = ambas.",
+                   "Economic zone; blank = both.", choices="zona", blank_ok=True,
+                   required=False, example=None),
+            Column("grado_marginacion", "choice", "Grado de marginación; en blanco = todos.",
+                   "Marginalization grade; blank = all.", choices="grado_marginacion",
+                   blank_ok=True, example="muy alto"),
+            Column("bono_mensual", "number", "Bono mensual ofrecido, MXN.",
+                   "Monthly bonus offered, MXN.", minimum=0, maximum=1_000_000, example=10_979),
+            Column("probabilidad", "number", "Probabilidad de que la oferta se acepte (0 a 1).",
+                   "Probability that the offer is accepted (0 to 1).", minimum=0, maximum=1,
+                   example=0.4),
+        ),
+        key=("tipo", "zona", "grado_marginacion", "bono_mensual"),
+        optional=True,
+    ),
+    Sheet(
+        "niveles_bono",
+        "Opcional: niveles de bono mensual que el modelo puede elegir por hospital (modo_bono = "
+        "por_hospital), por tipo de categoría y zona.",
+        "Optional: monthly bonus levels the model may pick per hospital (modo_bono = "
+        "por_hospital), per category type and zone.",
+        (
+            Column("tipo", "choice", "especialidad | medicina general.",
+                   "specialty | general medicine.", choices="tipo_categoria",
+                   example="especialidad"),
+            Column("zona", "choice", "Zona económica: 2 o 3.", "Economic zone.", choices="zona",
+                   example=2),
+            Column("bono_mensual", "number", "Un nivel de bono mensual, MXN.",
+                   "One monthly bonus level, MXN.", minimum=0, maximum=1_000_000, example=15_000),
+        ),
+        key=("tipo", "zona", "bono_mensual"),
+        optional=True,
     ),
 )
 SHEET_BY_KEY = {normalize_key(s.name): s for s in SHEETS}

@@ -289,6 +289,91 @@ MESSAGES: dict[str, dict[str, str]] = {
                                "en": "No result workbook is written for an infeasible scenario; "
                                      "adjust the rules, the candidates or the budget and solve "
                                      "again."},
+    # --- acceptance (issue 13) -----------------------------------------------------------
+    "bad_param_choice": {"es": "Valor no permitido; se esperaba uno de: {allowed}.",
+                         "en": "Value not allowed; expected one of: {allowed}."},
+    "bonus_levels_missing": {"es": "modo_bono = por_hospital necesita niveles de bono: llene la "
+                                   "hoja «niveles_bono» (tipo, zona, bono_mensual) o use "
+                                   "modo_bono = fijo.",
+                             "en": "modo_bono = por_hospital needs bonus levels: fill the "
+                                   "«niveles_bono» sheet (tipo, zona, bono_mensual) or use "
+                                   "modo_bono = fijo."},
+    "acceptance_falls": {"es": "Aviso, hoja «aceptacion», fila {row}: la probabilidad baja de "
+                               "{p_low} (bono {low}) a {p} (bono {bonus}) aunque el bono sube; "
+                               "revise la curva.",
+                         "en": "Warning, sheet «aceptacion», row {row}: the probability falls "
+                               "from {p_low} (bonus {low}) to {p} (bonus {bonus}) as the bonus "
+                               "rises; check the curve."},
+    "acc_gain": {"es": "Con el mismo presupuesto, el bono diferenciado llena {n} plazas más "
+                       "(P10–P90: {lo} a {hi}) que el bono uniforme de 2024 y cubre {need} "
+                       "más necesidad ponderada esperada ({pct} %).",
+                 "en": "With the same budget, the differentiated bonus fills {n} more posts "
+                       "(P10–P90: {lo} to {hi}) than the uniform 2024 bonus and covers {need} "
+                       "more expected weighted need ({pct} %)."},
+    "acc_loss": {"es": "Con el mismo presupuesto, el bono diferenciado llena {n} plazas menos "
+                       "(P10–P90 de la diferencia: {lo} a {hi}) que el bono uniforme de 2024, "
+                       "pero cubre {need} más necesidad ponderada esperada ({pct} %): lleva "
+                       "médicos a donde más pesan.",
+                 "en": "With the same budget, the differentiated bonus fills {n} fewer posts "
+                       "(P10–P90 of the difference: {lo} to {hi}) than the uniform 2024 bonus, "
+                       "but covers {need} more expected weighted need ({pct} %): doctors go "
+                       "where they weigh most."},
+    "acc_muy_alto": {"es": "Especialistas que se espera lleguen a hospitales de marginación muy "
+                           "alta: {plan} con el bono diferenciado, {hand} con el uniforme de 2024.",
+                     "en": "Specialists expected at very-high-marginalization hospitals: {plan} "
+                           "with the differentiated bonus, {hand} with the uniform 2024 bonus."},
+    "acc_gain_state": {"es": "{state}: {n} plazas frente al bono uniforme 2024 (P10–P90: {lo} a "
+                             "{hi}).",
+                       "en": "{state}: {n} posts against the uniform 2024 bonus (P10–P90: {lo} "
+                             "to {hi})."},
+    "acc_expected": {"es": "Plazas que se espera llenar: {mean} (P10–P90: {lo} a {hi}) de "
+                           "{offers} ofertas; bono esperado {bonus} al mes.",
+                     "en": "Posts expected to be filled: {mean} (P10–P90: {lo} to {hi}) of "
+                           "{offers} offers; expected bonus {bonus} a month."},
+    "acc_synthetic": {"es": "Probabilidades de aceptación: supuestos calibrados con cifras "
+                            "públicas (ver LEEME y docs/MODELO.md), no datos observados por "
+                            "unidad.",
+                      "en": "Acceptance probabilities: assumptions calibrated on public "
+                            "figures (see LEEME and docs/MODELO.md), not observed per unit."},
+    "sim_heading": {"es": "Plazas que se espera llenar (aceptación de ofertas)",
+        "en": "Posts expected to be filled (offer acceptance)"},
+    "sim_draws": {"es": "Intervalos P10–P90 de {draws} simulaciones (semilla {seed}).",
+        "en": "P10–P90 intervals from {draws} simulations (seed {seed})."},
+    "sim_col_state_code": {"es": "clave_entidad", "en": "state_code"},
+    "sim_col_state": {"es": "entidad", "en": "state"},
+    "sim_col_offers": {"es": "ofertas del plan", "en": "plan offers"},
+    "sim_col_expected": {"es": "plazas llenas esperadas", "en": "expected posts filled"},
+    "sim_col_p10": {"es": "P10", "en": "P10"},
+    "sim_col_p50": {"es": "P50", "en": "P50"},
+    "sim_col_p90": {"es": "P90", "en": "P90"},
+    "sim_col_target": {"es": "meta (esperado 2024, redondeado arriba)",
+        "en": "target (2024 expected, rounded up)"},
+    "sim_col_p_target": {"es": "probabilidad de llegar a la meta",
+        "en": "probability of reaching the target"},
+    "sim_col_offers_hand": {"es": "ofertas política 2024", "en": "2024 policy offers"},
+    "sim_col_expected_hand": {"es": "llenas esperadas política 2024",
+        "en": "2024 policy expected filled"},
+    "sim_col_hand_p10": {"es": "P10 política 2024", "en": "2024 policy P10"},
+    "sim_col_hand_p90": {"es": "P90 política 2024", "en": "2024 policy P90"},
+    "sim_col_hand_p_target": {"es": "prob. meta política 2024",
+        "en": "2024 policy prob. of target"},
+    "sim_col_gain_p10": {"es": "diferencia P10", "en": "difference P10"},
+    "sim_col_gain_p90": {"es": "diferencia P90", "en": "difference P90"},
+    "sim_col_centres_p50": {"es": "centros en meta (P50)", "en": "centres at target (P50)"},
+    "sim_col_bonus_p50": {"es": "bono pagado al mes (P50)", "en": "bonus paid a month (P50)"},
+    "sim_col_plan": {"es": "plan", "en": "plan"},
+    "sim_col_metric": {"es": "indicador", "en": "indicator"},
+    "sim_col_mean": {"es": "media", "en": "mean"},
+    "sim_col_sd": {"es": "desviación estándar", "en": "standard deviation"},
+    "sim_col_note": {"es": "por entidad", "en": "by state"},
+    "sim_metric_filled": {"es": "plazas llenas", "en": "posts filled"},
+    "sim_metric_spec_bonus": {"es": "especialistas en hospitales con bono",
+        "en": "specialists at bonus hospitals"},
+    "sim_metric_centres": {"es": "centros en la meta", "en": "centres at target"},
+    "sim_metric_bonus": {"es": "bono pagado al mes (MXN)", "en": "bonus paid a month (MXN)"},
+    "sim_plan_plan": {"es": "plan optimizado", "en": "optimised plan"},
+    "sim_plan_politica_2024": {"es": "política 2024 (bono uniforme)",
+        "en": "2024 policy (uniform bonus)"},
     # --- expected values --------------------------------------------------------------------
     "exp_text": {"es": "un texto", "en": "a text"},
     "exp_int": {"es": "un número entero", "en": "a whole number"},

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from planner.core import schema
-from planner.data import rules
+from planner.data import acceptance, rules
 from planner.data.allocate import allocate_exact, largest_remainder
 from planner.data.common import (
     Book,
@@ -258,9 +258,9 @@ def _leeme(units: pd.DataFrame, staff: pd.DataFrame, r: HidalgoRatios, budget: f
         f"especialidad, se supone {num(trunk)} (70 %) para las troncales y "
         f"{num(rules.SPECIALISTS_CALL - trunk)} para las otras nueve: "
         + ", ".join(f"{k} {v}" for k, v in rules.SPECIALIST_SUPPLY.items()) + ".",
-        f"• Presupuesto mensual de bonos = {num(rules.SPECIALISTS_CALL)} especialistas × "
-        f"{mxn(rules.BONUS_ZONE_2)} = {mxn(budget)}: alcanza para colocar a todos los "
-        "especialistas con bono; bájelo para ver dónde conviene gastar.",
+        f"• Cifra de la convocatoria: {num(rules.SPECIALISTS_CALL)} especialistas × "
+        f"{mxn(rules.BONUS_ZONE_2)} = {mxn(budget)} al mes si toda oferta se aceptara; el "
+        "presupuesto de este libro cuenta el bono esperado (ver ACEPTACIÓN abajo).",
         f"• Brechas resultantes: {num(gap_sp)} especialistas (frente a "
         f"{num(rules.SPECIALISTS_CALL)} candidatos) y {num(gap_gp)} médicos generales para "
         f"llegar a {rules.TARGET_GPS_PER_CENTRE} por centro (frente a "
@@ -286,12 +286,18 @@ def build_nacional(src: Sources) -> Book:
     staff = sort_staffing(pd.concat([hospital_staff(units[is_h], r),
                                      centre_staff(units[~is_h], r)], ignore_index=True))
     offer = {schema.GENERAL_CATEGORY: rules.GENERAL_DOCTORS_CALL, **rules.SPECIALIST_SUPPLY}
-    budget = rules.national_budget()
+    budget = acceptance.BUDGET_EXPECTED_2024
+    params = parameters(budget)
+    for name, value in acceptance.PARAMETERS.items():
+        params.loc[params["parametro"] == name, "valor"] = value
     tables = {
-        "parametros": parameters(budget),
+        "parametros": params,
         "unidades": units_table(units),
         "plantilla": staff,
         "oferta": supply_table(offer),
         **reference_sheets(list(offer)),
+        "aceptacion": acceptance.acceptance_table(),
+        "niveles_bono": acceptance.levels_table(),
     }
-    return Book(FILENAME, tables, _leeme(units, staff, r, budget))
+    leeme = _leeme(units, staff, r, rules.national_budget())
+    return Book(FILENAME, tables, leeme + acceptance.leeme_lines())

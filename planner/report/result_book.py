@@ -17,6 +17,7 @@ from planner.core.scenario import PARAM_NAMES
 from planner.core.words import MESSAGES, pair, t
 from planner.io.files import atomic_write
 from planner.io.xlsx import DEC, INT, MXN, PCT, TITLE_FONT, write_table
+from planner.report import acceptance_book
 
 SHEETS = ("resumen", "por_entidad", "por_categoria", "asignaciones", "unidades", "sensibilidad",
           "parametros", "diagnostico")
@@ -183,6 +184,7 @@ def write_result_workbook(result: Result, path: str | Path, lang: str = "es",
         wb = Workbook()
         wb.remove(wb.active)
         _resumen(wb, result, lang)
+        acceptance_book.append_resumen(wb["resumen"], result, lang)
         ind = result.indicators
         for title, df in (("por_entidad", by_state_table(result)),
                           ("por_categoria", ind.by_category), ("asignaciones", ind.assignments)):
@@ -192,6 +194,7 @@ def write_result_workbook(result: Result, path: str | Path, lang: str = "es",
         out, fmts = _labels(units, lang)
         write_table(wb, "unidades", out, fmts)
         _rule_sheets(wb, result, lang)
+        acceptance_book.simulacion_sheet(wb, result, lang)
         _sensibilidad(wb, result, lang, confirm_marginals)
         _parametros(wb, result, lang)
         _diagnostico(wb, result, lang)

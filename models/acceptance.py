@@ -1,0 +1,368 @@
+"""Acceptance-aware plans (issue 13): offers accepted with probability p, the bonus as a decision.
+
+Two modes, chosen by ``modo_bono`` (docs/MODELO.md, "Aceptación"):
+
+``fijo``
+    today's model on transformed placement pairs: ``weight = w·p`` and ``cost = b·p`` (expected
+    budget) or ``b`` (guaranteed budget), where ``b`` is the pair's fixed bonus and ``p`` its
+    acceptance probability at that bonus. The model, solver paths, hand rule and indicators
+    run unchanged; with every p = 1 the pairs are today's, bit for bit.
+``por_hospital``
+    each pair at a bonus-eligible unit is expanded into one row per bonus level l of its
+    (type, zone); a binary y[g,l] picks one level per (unit, category type) g, and
+    x[u,k,l] ≤ gap·y[g,l]. Objective Σ w·p_l·x (+ first-doctor term), supply Σ_l x ≤ offers,
+    budget Σ b_l·p_l·x (expected) or Σ b_l·x (guaranteed) ≤ B. Built on
+    :func:`models.allocation.build_allocation` over the expanded pairs; linked specialties and
+    equity floors are added here over the sums across levels.
+
+After solving, :func:`collapse` folds the levels back into one row per (unit, category) with the
+level chosen (columns ``bonus``, ``p_accept``), so every downstream table keeps its shape.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import time
+
+import numpy as np
+import pandas as pd
+import pulp
+
+from models import rules
+from models.allocation import AllocationModel, _add_hard_row, build_allocation, placement_pairs
+from models.backend import make_solver, quiet_stdout
+from models.settings import SolverSettings
+from models.solve import _add_usage, _relaxation, solve_model
+from planner.core.plan import Plan, Status
+from planner.core.scenario import Scenario
+from planner.core.text import slug
+from planner.io.acceptance import levels_for, probability
+
+EXPECTED, GUARANTEED = "esperado", "garantizado"
+
+
+def is_active(scenario: Scenario) -> bool:
+    """True when acceptance or the bonus choice changes anything (else today's model)."""
+    return scenario.acceptance is not None or scenario.params.bonus_mode == "por_hospital"
+
+
+def _pair_keys(scenario: Scenario, pairs: pd.DataFrame) -> tuple[np.ndarray, np.ndarray,
+                                                                  np.ndarray]:
+    """(category type, marginalization grade, bonus-eligible) of each pair."""
+    kind = scenario.categories["kind"].reindex(pairs["category"]).to_numpy(dtype=object)
+    units = scenario.units.reindex(pairs["clues"])
+    return kind, units["grade"].to_numpy(dtype=object), units["bonus_eligible"].to_numpy(
+        dtype=bool)
+
+
+def expected_pairs(scenario: Scenario, pairs: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The fijo transformation: pairs with ``weight = w·p`` and ``cost`` on the budget basis.
+
+    Added columns: ``bonus`` (MXN paid per accepted doctor), ``p_accept`` and ``weight_full``
+    (w, the need one filled post covers). With no acceptance data p = 1 and weight/cost are
+    today's values unchanged.
+    """
+    pairs = placement_pairs(scenario) if pairs is None else pairs
+    kind, grade, _ = _pair_keys(scenario, pairs)
+    bonus = pairs["cost"].to_numpy(dtype=float)
+    p = probability(scenario.acceptance, kind, pairs["zone"].to_numpy(), grade, bonus)
+    return _with_probability(scenario, pairs, bonus, p)
+
+
+def _with_probability(scenario: Scenario, pairs: pd.DataFrame, bonus: np.ndarray,
+                      p: np.ndarray) -> pd.DataFrame:
+    out = pairs.copy()
+    w = pairs["weight"].to_numpy(dtype=float)
+    out["weight_full"] = w
+    out["bonus"] = bonus
+    out["p_accept"] = p
+    out["weight"] = w * p
+    guaranteed = scenario.params.budget_basis == GUARANTEED
+    out["cost"] = bonus if guaranteed else bonus * p
+    return out
+
+
+def level_pairs(scenario: Scenario, pairs: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The por_hospital expansion: one row per pair and bonus level at eligible units.
+
+    Extra columns: ``pair`` (row of the original pair), ``group`` (one per eligible unit and
+    category type; -1 for pairs with no bonus choice), ``level`` (index of the level in its
+    group). Pairs at units that are not bonus-eligible keep one row at bonus 0.
+    """
+    pairs = placement_pairs(scenario) if pairs is None else pairs
+    kind, grade, eligible = _pair_keys(scenario, pairs)
+    zone = pairs["zone"].to_numpy(dtype=int)
+    rows_pair, rows_bonus, rows_group, rows_level = [], [], [], []
+    groups: dict[tuple[str, str], int] = {}
+    level_cache: dict[tuple[str, int], list[float]] = {}
+    clues = pairs["clues"].to_numpy(dtype=object)
+    for i in range(len(pairs)):
+        if not eligible[i]:
+            rows_pair.append(i)
+            rows_bonus.append(0.0)
+            rows_group.append(-1)
+            rows_level.append(0)
+            continue
+        key = (str(kind[i]), int(zone[i]))
+        if key not in level_cache:
+            level_cache[key] = levels_for(scenario, *key)
+        g = groups.setdefault((str(clues[i]), str(kind[i])), len(groups))
+        for lvl, b in enumerate(level_cache[key]):
+            rows_pair.append(i)
+            rows_bonus.append(b)
+            rows_group.append(g)
+            rows_level.append(lvl)
+    idx = np.asarray(rows_pair, dtype=int)
+    expanded = pairs.iloc[idx].reset_index(drop=True)
+    bonus = np.asarray(rows_bonus, dtype=float)
+    p = probability(scenario.acceptance, kind[idx], zone[idx], grade[idx], bonus)
+    out = _with_probability(scenario, expanded, bonus, p)
+    out["pair"] = idx
+    out["group"] = np.asarray(rows_group, dtype=int)
+    out["level"] = np.asarray(rows_level, dtype=int)
+    return out
+
+
+@dataclasses.dataclass
+class LevelModel:
+    """The por_hospital model: the allocation model over expanded pairs plus the level choice."""
+
+    model: AllocationModel
+    y: dict[tuple[int, int], pulp.LpVariable]
+
+
+def build_por_hospital(scenario: Scenario, pairs: pd.DataFrame | None = None) -> LevelModel:
+    """The por_hospital integer program (docs/MODELO.md): one bonus level per unit and type."""
+    pairs = placement_pairs(scenario) if pairs is None else pairs
+    expanded = level_pairs(scenario, pairs)
+    # Links and floors count a pair's placements over its levels: added below, not per row.
+    plain = dataclasses.replace(scenario, params=dataclasses.replace(scenario.params,
+                                                                     equity_floor=0.0))
+    model = build_allocation(plain, expanded, relax=frozenset({"links"}))
+    y = add_level_choice(model, expanded)
+    members = expanded.groupby("pair", sort=True).indices
+    add_links_over_levels(model, rules.linked_pairs(scenario, pairs), pairs, members)
+    add_floors_over_levels(model, rules.equity_floors(scenario, pairs), pairs, members)
+    return LevelModel(model, y)
+
+
+def add_level_choice(model: AllocationModel, expanded: pd.DataFrame
+                     ) -> dict[tuple[int, int], pulp.LpVariable]:
+    """Σ_l y[g,l] ≤ 1 per group, and x[u,k,l] ≤ gap[u,k]·y[g,l] for each expanded row."""
+    y: dict[tuple[int, int], pulp.LpVariable] = {}
+    group = expanded["group"].to_numpy(dtype=int)
+    level = expanded["level"].to_numpy(dtype=int)
+    gap = expanded["gap"].to_numpy(dtype=float)
+    for i in np.flatnonzero(group >= 0):
+        key = (int(group[i]), int(level[i]))
+        if key not in y:
+            y[key] = pulp.LpVariable(f"y_{key[0]:06d}_{key[1]:02d}", 0, 1, cat=pulp.LpInteger)
+        expr = pulp.LpAffineExpression([(model.x[i], 1.0), (y[key], -gap[i])])
+        model.prob.addConstraint(pulp.LpConstraint(expr, pulp.LpConstraintLE,
+                                                   f"level_{i:06d}", 0.0))
+    by_group: dict[int, list[pulp.LpVariable]] = {}
+    for (g, _), var in y.items():
+        by_group.setdefault(g, []).append(var)
+    for g, vars_ in by_group.items():
+        expr = pulp.LpAffineExpression([(v, 1.0) for v in vars_])
+        model.prob.addConstraint(pulp.LpConstraint(expr, pulp.LpConstraintLE,
+                                                   f"one_level_{g:06d}", 1.0))
+    return y
+
+
+def add_links_over_levels(model: AllocationModel, links: pd.DataFrame, pairs: pd.DataFrame,
+                          members: dict) -> None:
+    """Σ_l x[u,k,l] ≤ g[u,k]·Σ_l x[u,r,l] where u has no r today (0 if no gap for r)."""
+    gap = pairs["gap"].to_numpy(dtype=float)
+    for i, j in zip(links["pair"].to_numpy(dtype=int),
+                    links["requires_pair"].to_numpy(dtype=int), strict=True):
+        terms = [(model.x[m], 1.0) for m in members[i]]
+        if j >= 0:
+            terms += [(model.x[m], -gap[i]) for m in members[j]]
+        model.prob.addConstraint(pulp.LpConstraint(
+            pulp.LpAffineExpression(terms), pulp.LpConstraintLE, f"link_{i:06d}", 0.0))
+
+
+def add_floors_over_levels(model: AllocationModel, floors: pd.DataFrame, pairs: pd.DataFrame,
+                           members: dict) -> None:
+    """Σ_{u∈e,l} x[u,k,l] ≥ floor[k,e] (equity floor, offers counted over every level)."""
+    groups = pairs.groupby(["category", "state_code"], sort=False).indices
+    rows = zip(floors["category"], floors["state_code"], floors["floor"], strict=True)
+    for category, state, floor in rows:
+        idx = groups.get((category, state), ())
+        cols = [int(m) for i in idx for m in members[i]]
+        _add_hard_row(model, [(model.x[m], 1.0) for m in cols], float(floor),
+                      f"equity_{slug(str(category))}_{int(state):02d}",
+                      {"rule": "equity_floor", "category": str(category),
+                       "state_code": int(state), "clues": None, "required": int(floor),
+                       "pairs": cols})
+
+
+def collapse(expanded: pd.DataFrame, pairs: pd.DataFrame, placed: np.ndarray,
+             first_doctor: np.ndarray, scenario: Scenario) -> pd.DataFrame:
+    """One row per original pair: placements summed over levels, the level used kept.
+
+    A pair with no placement keeps the level its group chose if any placement in the group
+    chose one, else the lowest level (it carries no offer, so its level does not matter).
+    """
+    placed = np.asarray(placed, dtype=int)
+    n = len(pairs)
+    pair = expanded["pair"].to_numpy(dtype=int)
+    total = np.bincount(pair, weights=placed, minlength=n).astype(int)
+    first = np.zeros(n, dtype=bool)
+    np.logical_or.at(first, pair, np.asarray(first_doctor, dtype=bool))
+    # level per group: the one with placements (at most one by construction)
+    group = expanded["group"].to_numpy(dtype=int)
+    level = expanded["level"].to_numpy(dtype=int)
+    chosen: dict[int, int] = {}
+    for i in np.flatnonzero((placed > 0) & (group >= 0)):
+        chosen[int(group[i])] = int(level[i])
+    keep = np.zeros(len(expanded), dtype=bool)
+    seen = np.zeros(n, dtype=bool)
+    for i in range(len(expanded)):
+        g = group[i]
+        want = chosen.get(int(g), 0) if g >= 0 else level[i]
+        if level[i] == want and not seen[pair[i]]:
+            keep[i] = True
+            seen[pair[i]] = True
+    rows = expanded[keep].set_index("pair").reindex(range(n))
+    out = pairs.copy()
+    for col in ("weight_full", "bonus", "p_accept", "weight", "cost"):
+        out[col] = rows[col].to_numpy(dtype=float)
+    out["placed"] = total
+    out["first_doctor"] = first
+    return out
+
+
+def solve_por_hospital(scenario: Scenario, settings: SolverSettings,
+                       pairs: pd.DataFrame | None = None) -> Plan:
+    """Build and solve the por_hospital model; the plan's placements are collapsed per pair."""
+    t0 = time.perf_counter()
+    pairs = placement_pairs(scenario) if pairs is None else pairs
+    lm = build_por_hospital(scenario, pairs)
+    build = time.perf_counter() - t0
+    # The LP relaxation (bound, marginal values) and a rounded incumbent; when the incumbent is
+    # within the accepted gap of the LP bound it is the answer, else the full program is solved
+    # from it (same optimum, proven by the solver).
+    t0 = time.perf_counter()
+    lp_bound, marginal = _relaxation(lm.model, settings)
+    relax = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    start = rounding_start(lm, settings) if lp_bound is not None else None
+    heuristic = time.perf_counter() - t0
+    timings = {"build": build, "relax": relax, "start": heuristic}
+    if start is not None and lp_bound is not None:
+        plan = _plan_from_values(lm, settings, start, lp_bound, marginal, dict(timings))
+        if plan.gap is not None and plan.gap <= settings.mip_gap:
+            return _collapsed(plan, lm, pairs, scenario)
+    if lp_bound is None:  # infeasible or failed relaxation: the usual path reports it
+        plan = solve_model(lm.model, settings)
+        plan.timings.update(timings)
+        return _collapsed(plan, lm, pairs, scenario)
+    left = dataclasses.replace(settings, relaxation=False,
+                               time_limit=max(1.0, settings.time_limit - relax - heuristic))
+    plan = solve_model(lm.model, left, start=start)
+    plan.timings.update(timings)
+    if plan.status.has_solution:
+        gap = plan.gap if plan.gap is not None else max(
+            0.0, lp_bound - plan.objective) / max(abs(lp_bound), 1e-9)
+        usage = _add_usage(marginal, lm.model, plan.placements) if not marginal.empty \
+            else marginal
+        plan = dataclasses.replace(plan, lp_bound=lp_bound, gap=gap, marginal=usage)
+    return _collapsed(plan, lm, pairs, scenario)
+
+
+def _collapsed(plan: Plan, lm: LevelModel, pairs: pd.DataFrame, scenario: Scenario) -> Plan:
+    """The plan with its placements folded back to one row per (unit, category)."""
+    if not plan.status.has_solution:
+        return plan
+    raw = plan.placements
+    out = collapse(lm.model.pairs, pairs, raw["placed"].to_numpy(),
+                   raw["first_doctor"].to_numpy(dtype=bool), scenario)
+    return dataclasses.replace(plan, placements=out)
+
+
+def rounding_start(lm: LevelModel, settings: SolverSettings) -> dict[str, float] | None:
+    """A first incumbent from the LP relaxation just solved (values in the variables): each
+    (unit, type) takes the level with the largest y, and the integer program is solved with
+    those levels fixed (today's model in all but name, which the solvers finish fast).
+
+    Returns every variable's value by name, or None when the fixed program has no solution.
+    """
+    if not lm.y:
+        return None
+    prob = lm.model.prob
+    best: dict[int, tuple[int, float]] = {}
+    for (g, lvl), var in sorted(lm.y.items()):
+        value = float(var.varValue or 0.0)
+        if g not in best or value > best[g][1] + 1e-9:
+            best[g] = (lvl, value)
+    saved = {key: var.upBound for key, var in lm.y.items()}
+    try:
+        for (g, lvl), var in lm.y.items():
+            var.upBound = 1 if best[g][0] == lvl else 0
+        with quiet_stdout(settings.log):
+            prob.solve(make_solver(settings, mip=True))
+        if prob.sol_status not in (pulp.LpSolutionOptimal, pulp.LpSolutionIntegerFeasible):
+            return None
+        return {v.name: float(round(v.varValue or 0.0)) for v in prob.variables()}
+    finally:
+        for key, var in lm.y.items():
+            var.upBound = saved[key]
+
+
+def _plan_from_values(lm: LevelModel, settings: SolverSettings, values: dict[str, float],
+                      lp_bound: float, marginal: pd.DataFrame,
+                      timings: dict[str, float]) -> Plan:
+    """The plan of a known integer point whose distance to the LP bound is within the gap.
+
+    Its status is ``optimal`` only when it reaches the bound; otherwise ``feasible`` with the
+    gap measured against the LP bound (a proof that the optimum is at most that far).
+    """
+    model = lm.model
+    objective = float(sum(c * values.get(v.name, 0.0) for v, c in model.prob.objective.items()))
+    gap = max(0.0, lp_bound - objective) / max(abs(lp_bound), 1e-9)
+    status = Status.OPTIMAL if gap <= 1e-9 else Status.FEASIBLE
+    pairs = model.pairs.copy()
+    pairs["placed"] = np.array([int(values.get(v.name, 0.0)) for v in model.x], dtype=int)
+    pairs["first_doctor"] = False
+    if len(model.z):
+        zvals = np.array([values.get(v.name, 0.0) for v in model.z]) > 0.5
+        pairs.loc[model.z_pairs, "first_doctor"] = zvals
+    if not marginal.empty:
+        marginal = _add_usage(marginal, model, pairs)
+    return Plan(status=status, solver=settings.solver,
+                solver_status=f"LP rounding within gap {settings.mip_gap:g}",
+                objective=objective, lp_bound=lp_bound, gap=gap, placements=pairs,
+                marginal=marginal, timings=timings,
+                n_variables=len(model.x) + len(model.z) + len(lm.y),
+                n_constraints=model.prob.numConstraints())
+
+
+def solve_accepting(scenario: Scenario, settings: SolverSettings,
+                    pairs: pd.DataFrame | None = None) -> tuple[Plan, pd.DataFrame]:
+    """The plan for ``scenario`` under its acceptance data and bonus mode, and the fijo pairs.
+
+    The fijo pairs (uniform bonus of the ``bonos`` sheet, weights and costs scaled by p) are
+    what the hand rule, the 2024 policy, is run on.
+    """
+    from models.solve import solve_allocation
+
+    pairs = placement_pairs(scenario) if pairs is None else pairs
+    fixed = expected_pairs(scenario, pairs)
+    if scenario.params.bonus_mode == "por_hospital":
+        return solve_por_hospital(scenario, settings, pairs), fixed
+    return solve_allocation(scenario, settings, fixed), fixed
+
+
+def expected_value(placements: pd.DataFrame, first_doctor_weight: float) -> float:
+    """Expected weighted need covered by placements carrying ``weight_full`` and ``p_accept``."""
+    w = placements["weight_full"].to_numpy(dtype=float)
+    p = placements["p_accept"].to_numpy(dtype=float)
+    x = placements["placed"].to_numpy(dtype=float)
+    z = placements["first_doctor"].to_numpy(dtype=bool)
+    return float((w * p * x).sum() + (first_doctor_weight * w * p * z).sum())
+
+
+__all__ = ["build_por_hospital", "collapse", "expected_pairs", "expected_value", "is_active",
+           "level_pairs", "solve_accepting", "solve_por_hospital"]

@@ -1,0 +1,197 @@
+"""Expected figures of acceptance-aware plans and their comparison with the 2024 policy (issue 13).
+
+Pure functions over a :class:`~planner.core.result.Result`: the faces (CLI, result workbook, app pages)
+call :func:`acceptance_report` and render its tables and :func:`sentences` in either language.
+The reference is the hand rule run on the fijo pairs: the uniform zone bonus of the ``bonos``
+sheet at every eligible hospital, most valuable placement first (the 2024 policy).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+
+from planner.analysis.simulate import compare
+from planner.core.schema import SPECIALTY
+from planner.core.words import t
+
+if TYPE_CHECKING:  # types only (keeps the import chain short)
+    from planner.core.result import Result
+
+
+@dataclass(frozen=True)
+class AcceptanceReport:
+    """Expected figures of the plan and of the 2024 policy; simulated intervals when asked.
+
+    headline: offers, expected_filled, expected_spec_bonus_units, expected_bonus,
+        guaranteed_bonus, expected_need, and the same with ``hand_`` in front; with a
+        simulation also filled_p10/p50/p90, hand_filled_p10/p50/p90, gain_p10/p50/p90 and
+        gain_mean.
+    by_state: per state offers, expected filled (plan and hand) and, simulated, P10/P50/P90,
+        the probability of reaching the target, and the gain's P10/P90.
+    national: the simulation's national table (metric, expected, mean, sd, p10, p50, p90) for
+        the plan and the 2024 policy (column ``plan``: 'plan' | 'politica_2024'); empty without.
+    """
+
+    headline: dict[str, float]
+    by_state: pd.DataFrame
+    national: pd.DataFrame = field(default_factory=pd.DataFrame)
+    draws: int = 0
+    seed: int = 0
+    second_round: bool = False
+
+
+def _with_p(result: Result, pl: pd.DataFrame) -> pd.DataFrame:
+    if "p_accept" not in pl:
+        pl = pl.assign(p_accept=1.0, bonus=pl["cost"], weight_full=pl["weight"])
+    return pl
+
+
+def expected_figures(result: Result, pl: pd.DataFrame, prefix: str = "") -> dict[str, float]:
+    """Expected posts filled, specialists at bonus units, bonus (expected and guaranteed)."""
+    sc = result.scenario
+    pl = _with_p(result, pl)
+    x = pl["placed"].to_numpy(dtype=float)
+    p = pl["p_accept"].to_numpy(dtype=float)
+    b = pl["bonus"].to_numpy(dtype=float)
+    kind = sc.categories["kind"].reindex(pl["category"]).to_numpy(dtype=object)
+    elig = sc.units["bonus_eligible"].reindex(pl["clues"]).to_numpy(dtype=bool)
+    spec_b = (kind == SPECIALTY) & elig
+    first = pl["first_doctor"].to_numpy(dtype=bool) if "first_doctor" in pl else np.zeros(len(pl),
+                                                                                          bool)
+    w = pl["weight_full"].to_numpy(dtype=float)
+    need = float((w * p * x).sum() + sc.params.first_doctor_weight * (w * p * first).sum())
+    grade = sc.units["grade"].reindex(pl["clues"]).to_numpy(dtype=object)
+    top = (kind == SPECIALTY) & (grade == "muy alto")
+    return {f"{prefix}offers": float(x.sum()), f"{prefix}expected_filled": float((x * p).sum()),
+            f"{prefix}expected_spec_muy_alto": float((x * p)[top].sum()),
+            f"{prefix}expected_spec_bonus_units": float((x * p)[spec_b].sum()),
+            f"{prefix}expected_bonus": float((x * p * b).sum()),
+            f"{prefix}guaranteed_bonus": float((x * b).sum()),
+            f"{prefix}expected_need": need}
+
+
+def _state_expected(result: Result, pl: pd.DataFrame) -> pd.DataFrame:
+    pl = _with_p(result, pl)
+    e = (pl["placed"] * pl["p_accept"]).groupby(pl["state_code"]).sum()
+    o = pl.groupby("state_code")["placed"].sum()
+    return pd.DataFrame({"offers": o, "expected_filled": e})
+
+
+def acceptance_report(result: Result, draws: int = 0, seed: int = 0,
+                      second_round: bool = False) -> AcceptanceReport | None:
+    """Expected figures of the plan and the 2024 policy; with ``draws`` > 0 a Monte Carlo of
+    both with common random numbers. None when the plan has no solution."""
+    if not result.solved or result.hand is None:
+        return None
+    plan, hand = result.plan.placements, result.hand.placements
+    head = {**expected_figures(result, plan), **expected_figures(result, hand, "hand_")}
+    names = result.scenario.units.groupby("state_code")["state"].first()
+    a, h = _state_expected(result, plan), _state_expected(result, hand)
+    by_state = pd.DataFrame({"state": names}).join(a).join(h, rsuffix="_hand").fillna(0.0)
+    by_state.index.name = "state_code"
+    by_state = by_state.reset_index()
+    national = pd.DataFrame()
+    if draws > 0:
+        sim, ref, gain = compare(result.scenario, _with_p(result, plan), _with_p(result, hand),
+                                 draws, seed, second_round)
+        f = sim.national.set_index("metric").loc["filled"]
+        g = ref.national.set_index("metric").loc["filled"]
+        nat_gain = gain.iloc[0]
+        head.update({"filled_p10": f["p10"], "filled_p50": f["p50"], "filled_p90": f["p90"],
+                     "hand_filled_p10": g["p10"], "hand_filled_p50": g["p50"],
+                     "hand_filled_p90": g["p90"], "gain_mean": nat_gain["mean"],
+                     "gain_p10": nat_gain["p10"], "gain_p50": nat_gain["p50"],
+                     "gain_p90": nat_gain["p90"]})
+        st = sim.by_state.set_index("state_code")
+        rt = ref.by_state.set_index("state_code")
+        gs = gain.iloc[1:].set_index("state_code")
+        by_state = by_state.set_index("state_code")
+        for q in ("p10", "p50", "p90"):
+            by_state[f"filled_{q}"] = st[f"filled_{q}"]
+            by_state[f"hand_filled_{q}"] = rt[f"filled_{q}"]
+        by_state["target"] = st["target"]
+        by_state["p_target"] = st["p_target"]
+        by_state["hand_p_target"] = rt["p_target"]
+        for q in ("p10", "p90"):
+            by_state[f"gain_{q}"] = gs[q]
+        by_state["centres_at_target_p50"] = st["centres_at_target_p50"]
+        by_state["bonus_paid_p50"] = st["bonus_paid_p50"]
+        by_state = by_state.reset_index()
+        national = pd.concat([sim.national.assign(plan="plan"),
+                              ref.national.assign(plan="politica_2024")], ignore_index=True)
+    return AcceptanceReport(head, by_state, national, draws, seed, second_round)
+
+
+def _n(x: float) -> str:
+    """A count of posts as written: whole above 10, one decimal below (0.5 plazas)."""
+    x = float(x)
+    if abs(x) < 10 and abs(x - round(x)) > 0.05:
+        return f"{x:,.1f}"
+    return f"{x:,.0f}"
+
+
+def sentences(report: AcceptanceReport, lang: str = "es") -> list[str]:
+    """The headline sentences of the report (expected posts, gain over the 2024 policy)."""
+    h = report.headline
+    lo = h.get("filled_p10", h["expected_filled"])
+    hi = h.get("filled_p90", h["expected_filled"])
+    out = [t("acc_expected", lang, mean=_n(h["expected_filled"]), lo=_n(lo), hi=_n(hi),
+             offers=_n(h["offers"]), bonus=f"${h['expected_bonus']:,.0f}")]
+    gain = h["expected_filled"] - h["hand_expected_filled"]
+    glo, ghi = h.get("gain_p10", gain), h.get("gain_p90", gain)
+    key = "acc_gain" if gain >= 0 else "acc_loss"
+    need = h["expected_need"] - h["hand_expected_need"]
+    pct = 100.0 * need / h["hand_expected_need"] if h["hand_expected_need"] else 0.0
+    out.append(t(key, lang, n=_n(abs(gain)), lo=_n(glo), hi=_n(ghi), need=f"{need:,.1f}",
+                 pct=f"{pct:+.1f}"))
+    if h["expected_spec_muy_alto"] or h["hand_expected_spec_muy_alto"]:
+        out.append(t("acc_muy_alto", lang, plan=_n(h["expected_spec_muy_alto"]),
+                     hand=_n(h["hand_expected_spec_muy_alto"])))
+    return out
+
+
+def state_sentences(report: AcceptanceReport, lang: str = "es") -> list[str]:
+    """One line per state: the gain over the 2024 policy (P10–P90 when simulated)."""
+    out = []
+    for r in report.by_state.itertuples():
+        gain = r.expected_filled - r.expected_filled_hand
+        lo = getattr(r, "gain_p10", gain)
+        hi = getattr(r, "gain_p90", gain)
+        out.append(t("acc_gain_state", lang, state=r.state, n=f"{gain:+,.1f}", lo=_n(lo),
+                     hi=_n(hi)))
+    return out
+
+
+def acceptance_payload(result: Result) -> dict:
+    """The ``--json`` block: {"acceptance": {...}} with the expected figures, intervals, gain
+    and per-state rows; {} when the scenario has no acceptance data and nothing was simulated."""
+    report = result.acceptance
+    if not isinstance(report, AcceptanceReport):
+        return {}
+
+    def num(x: object) -> object:
+        if isinstance(x, (float, np.floating)):
+            return None if not np.isfinite(x) else round(float(x), 4)
+        if isinstance(x, (np.integer,)):
+            return int(x)
+        return x
+
+    return {"acceptance": {
+        "draws": report.draws, "seed": report.seed, "second_round": report.second_round,
+        **{k: num(v) for k, v in report.headline.items()},
+        "gain_expected": num(report.headline["expected_filled"]
+                             - report.headline["hand_expected_filled"]),
+        "sentences": sentences(report, "es"),
+        "by_state": [{k: num(v) for k, v in rec.items()}
+                     for rec in report.by_state.to_dict(orient="records")],
+    }}
+
+
+def acceptance_lines(result: Result, lang: str = "es") -> list[str]:
+    """The sentences the CLI prints after its report (empty without acceptance figures)."""
+    report = result.acceptance
+    return sentences(report, lang) if isinstance(report, AcceptanceReport) else []

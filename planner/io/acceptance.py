@@ -1,0 +1,109 @@
+"""Acceptance data: the optional ``aceptacion`` and ``niveles_bono`` sheets, checked and looked up.
+
+``aceptacion`` gives points (bonus, probability) of an acceptance curve per category type, zone
+(blank = both) and marginalization grade (blank = all); between points the probability is
+interpolated in a straight line, beyond the first and last point it stays flat. A unit takes the
+most specific curve: (type, zone, grade), then (type, grade), then (type, zone), then (type). A
+type with no curve, or a workbook without the sheet, accepts every offer (p = 1: today's model).
+
+``niveles_bono`` lists the monthly bonus levels the model may choose per (type, zone) when
+``modo_bono = por_hospital``; a (type, zone) without levels keeps its ``bonos`` value.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from planner.core.errors import Issue
+from planner.core.words import t
+
+ANY_ZONE = 0
+ANY_GRADE = ""
+
+
+def acceptance_tables(tables: dict[str, pd.DataFrame], params: object,
+                      issues: list[Issue]) -> tuple[pd.DataFrame | None, pd.DataFrame | None,
+                                                    tuple[str, ...]]:
+    """(acceptance, bonus levels, warnings) from the converted optional sheets.
+
+    ``acceptance`` has columns ``kind, zone, grade, bonus, p`` (zone 0 = any, grade '' = any),
+    ``levels`` ``kind, zone, bonus``; each is None when its sheet is absent or empty. Warnings
+    (a probability that falls as the bonus rises) do not stop the scenario.
+    """
+    notes: list[str] = []
+    acc = _acceptance(tables.get("aceptacion"), notes)
+    levels = _levels(tables.get("niveles_bono"))
+    if getattr(params, "bonus_mode", "fijo") == "por_hospital" and levels is None:
+        issues.append(Issue("bonus_levels_missing", "niveles_bono", None, None, None))
+    return acc, levels, tuple(notes)
+
+
+def _acceptance(table: pd.DataFrame | None, notes: list[str]) -> pd.DataFrame | None:
+    if table is None:
+        return None
+    t_ = table[table["_ok"]]
+    if t_.empty:
+        return None
+    zone = t_["zona"] if "zona" in t_ else pd.Series(None, index=t_.index)
+    acc = pd.DataFrame({
+        "kind": t_["tipo"].to_numpy(dtype=object),
+        "zone": [ANY_ZONE if z is None or (isinstance(z, float) and np.isnan(z)) else int(z)
+                 for z in zone],
+        "grade": [g if isinstance(g, str) else ANY_GRADE for g in t_["grado_marginacion"]],
+        "bonus": t_["bono_mensual"].astype(float).to_numpy(),
+        "p": t_["probabilidad"].astype(float).to_numpy(),
+        "row": t_.index.to_numpy(),
+    }).sort_values(["kind", "zone", "grade", "bonus"], kind="stable").reset_index(drop=True)
+    for _, curve in acc.groupby(["kind", "zone", "grade"], sort=False):
+        falls = np.flatnonzero(np.diff(curve["p"].to_numpy()) < 0)
+        for i in falls:
+            lo, hi = curve.iloc[i], curve.iloc[i + 1]
+            notes.append(t("acceptance_falls", row=int(hi["row"]), bonus=f"{hi['bonus']:,.0f}",
+                           p=f"{hi['p']:.2f}", low=f"{lo['bonus']:,.0f}", p_low=f"{lo['p']:.2f}"))
+    return acc.drop(columns="row")
+
+
+def _levels(table: pd.DataFrame | None) -> pd.DataFrame | None:
+    if table is None:
+        return None
+    t_ = table[table["_ok"]]
+    if t_.empty:
+        return None
+    return pd.DataFrame({"kind": t_["tipo"].to_numpy(dtype=object),
+                         "zone": t_["zona"].astype(int).to_numpy(),
+                         "bonus": t_["bono_mensual"].astype(float).to_numpy()}
+                        ).sort_values(["kind", "zone", "bonus"]).reset_index(drop=True)
+
+
+def probability(acceptance: pd.DataFrame | None, kind: np.ndarray, zone: np.ndarray,
+                grade: np.ndarray, bonus: np.ndarray) -> np.ndarray:
+    """Acceptance probability of an offer for each (kind, zone, grade, bonus), vectorised."""
+    bonus = np.asarray(bonus, dtype=float)
+    out = np.ones(len(bonus))
+    if acceptance is None or len(bonus) == 0:
+        return out
+    curves = {key: (c["bonus"].to_numpy(), c["p"].to_numpy())
+              for key, c in acceptance.groupby(["kind", "zone", "grade"], sort=False)}
+    keys = pd.DataFrame({"k": np.asarray(kind, dtype=object), "z": np.asarray(zone, dtype=int),
+                         "g": np.asarray(grade, dtype=object)})
+    for (k, z, g), idx in keys.groupby(["k", "z", "g"], sort=False).indices.items():
+        for key in ((k, z, g), (k, ANY_ZONE, g), (k, z, ANY_GRADE), (k, ANY_ZONE, ANY_GRADE)):
+            if key in curves:
+                xs, ps = curves[key]
+                out[idx] = np.interp(bonus[idx], xs, ps)
+                break
+    return out
+
+
+def levels_for(scenario: object, kind: str, zone: int) -> list[float]:
+    """Bonus levels a (kind, zone) may take: ``niveles_bono`` rows, else its ``bonos`` value."""
+    levels = scenario.bonus_levels
+    if levels is not None:
+        mine = levels[(levels["kind"] == kind) & (levels["zone"] == int(zone))]
+        if len(mine):
+            return [float(b) for b in mine["bonus"]]
+    try:
+        return [float(scenario.bonuses.loc[(kind, int(zone)), "bonus"])]
+    except KeyError:
+        return [0.0]
