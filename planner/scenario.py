@@ -21,6 +21,7 @@ class Params:
     mip_gap: float = 0.0  # brecha_mip
     equity_floor: float = 0.0  # cobertura_minima_entidad
     one_doctor_per_centre: bool = False  # minimo_un_medico_por_centro
+    assignment_mode: str = "por_oferta"  # modo_asignacion: por_oferta | optimo | estable
 
 
 PARAM_NAMES = {
@@ -32,6 +33,7 @@ PARAM_NAMES = {
     "brecha_mip": "mip_gap",
     "cobertura_minima_entidad": "equity_floor",
     "minimo_un_medico_por_centro": "one_doctor_per_centre",
+    "modo_asignacion": "assignment_mode",
 }
 
 
@@ -53,6 +55,10 @@ class Scenario:
         index ``(kind, zone)``; column ``bonus`` (MXN per doctor per month).
     grade_weights
         index ``grade``; the weight of each marginalization grade.
+    candidates
+        the optional ``candidatos`` sheet (None when absent): columns ``folio, category,
+        state_code, score, row`` and ``option_1..option_5``, each option resolved to a tuple of
+        CLUES (empty tuple for a blank option); see :mod:`planner.candidates`.
     """
 
     params: Params
@@ -64,6 +70,7 @@ class Scenario:
     grade_weights: pd.Series
     name: str = "escenario"
     notes: tuple[str, ...] = field(default_factory=tuple)
+    candidates: pd.DataFrame | None = None
 
     @property
     def general_category(self) -> str:
@@ -100,6 +107,7 @@ class WhatIf:
     mip_gap: float | None = None
     equity_floor: float | None = None
     one_doctor_per_centre: bool | None = None
+    assignment_mode: str | None = None
     bonus: dict[tuple[str, int], float] = field(default_factory=dict)  # (kind, zone) -> MXN
     supply: dict[str, int] = field(default_factory=dict)  # category -> total candidates
     states: tuple[int, ...] | None = None  # state codes kept; None keeps all

@@ -40,6 +40,7 @@ class Sheet:
     description_en: str
     columns: tuple[Column, ...]
     key: tuple[str, ...] = ()  # columns whose combination must be unique
+    optional: bool = False  # the workbook may leave the sheet out
 
     def column(self, name: str) -> Column:
         return next(c for c in self.columns if c.name == name)
@@ -57,6 +58,7 @@ class Param:
     minimum: float | None = None
     maximum: float | None = None
     required: bool = False
+    choices: str | None = None  # name of a CHOICES table, for kind == "choice"
 
 
 # Allowed values: canonical value -> accepted spellings (matched by normalize_key).
@@ -81,7 +83,14 @@ CHOICES: dict[str, dict[str, tuple[str, ...]]] = {
         "2": ("2", "ii", "zona 2", "zona ii", "2.0"),
         "3": ("3", "iii", "zona 3", "zona iii", "3.0"),
     },
+    "modo_asignacion": {
+        "por_oferta": ("por_oferta", "por oferta", "oferta"),
+        "optimo": ("optimo", "óptimo"),
+        "estable": ("estable",),
+    },
 }
+ASSIGNMENT_MODES: tuple[str, ...] = ("por_oferta", "optimo", "estable")
+CANDIDATE_OPTIONS: tuple[str, ...] = tuple(f"opcion_{i}" for i in range(1, 6))
 
 GRADES: tuple[str, ...] = ("muy bajo", "bajo", "medio", "alto", "muy alto")
 ZONES: tuple[int, ...] = (2, 3)
@@ -132,6 +141,14 @@ PARAMETERS: tuple[Param, ...] = (
     Param("minimo_un_medico_por_centro", "bool", False,
           "Regla dura (sí/no): todo centro de salud termina con al menos un médico general.",
           "Hard rule (yes/no): every centre ends with at least one general doctor."),
+    Param("modo_asignacion", "choice", "por_oferta",
+          "Cómo se asigna: por_oferta (conteos por categoría de la hoja 'oferta'), optimo "
+          "(cada candidato de la hoja 'candidatos' a lo más una vez y solo a una plaza que "
+          "eligió, máxima necesidad cubierta) o estable (aceptación diferida, como el "
+          "internado: nadie prefiere una plaza que lo hubiera aceptado).",
+          "How to assign: por_oferta (category counts), optimo (listed candidates, most need "
+          "covered) or estable (deferred acceptance, residency-match rule).",
+          choices="modo_asignacion"),
 )
 PARAMETER_BY_KEY = {normalize_key(p.name): p for p in PARAMETERS}
 
@@ -269,6 +286,38 @@ SHEETS: tuple[Sheet, ...] = (
                    example=3),
         ),
         key=("grado_marginacion",),
+    ),
+    Sheet(
+        "candidatos",
+        "Opcional: candidatos registrados y sus opciones, una fila por folio (sin CURP ni "
+        "nombres). Se usa con modo_asignacion optimo o estable.",
+        "Optional: registered candidates and their choices, one row per folio (no CURP or "
+        "names). Used with modo_asignacion optimo or estable.",
+        (
+            Column("folio", "text", "Folio anónimo del registro (único; nunca CURP ni nombre).",
+                   "Anonymous registration folio (unique; never a CURP or name).",
+                   example="R-000001"),
+            Column("categoria", "text", "Categoría (debe existir en 'categorias').", "Category.",
+                   example="Anestesiología"),
+            Column("clave_entidad", "int", "Clave INEGI de la entidad donde se registró.",
+                   "INEGI code of the state of registration.", minimum=1, maximum=32,
+                   example=13),
+            *(Column(name,
+                     "text", f"Opción {i} en orden de preferencia: una CLUES, un municipio "
+                     "escrito «clave_entidad/municipio» (p. ej. 13/Pachuca de Soto) o una "
+                     "entidad completa (su clave o su nombre)." + (" En blanco si no hay más."
+                                                                  if i > 1 else ""),
+                     f"Choice {i}: a CLUES, a municipality as «state_code/municipality» or a "
+                     "whole state (code or name).", required=i == 1, blank_ok=i > 1,
+                     example="HGIMB000011" if i == 1 else None)
+              for i, name in enumerate(CANDIDATE_OPTIONS, start=1)),
+            Column("puntaje", "number", "Opcional: puntaje del candidato; a mayor puntaje, "
+                   "mayor prioridad en el modo estable.",
+                   "Optional: score; a higher score has priority in the stable mode.",
+                   required=False, blank_ok=True, minimum=0, example=None),
+        ),
+        key=("folio",),
+        optional=True,
     ),
 )
 SHEET_BY_KEY = {normalize_key(s.name): s for s in SHEETS}

@@ -12,7 +12,7 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 
-from planner import schema
+from planner import candidates, schema
 from planner.errors import InputError, Issue
 from planner.i18n import t
 from planner.scenario import PARAM_NAMES, Params, Scenario
@@ -29,6 +29,8 @@ def validate(raw: RawWorkbook) -> Scenario:
     tables: dict[str, pd.DataFrame] = {}
     for decl in schema.SHEETS:
         sheet = raw.sheets.get(decl.name)
+        if sheet is None and decl.optional:
+            continue
         if sheet is None:
             if not any(normalize_key(i.sheet or "") == normalize_key(decl.name)
                        for i in raw.issues):
@@ -37,6 +39,8 @@ def validate(raw: RawWorkbook) -> Scenario:
             continue
         table, sheet_issues = convert_sheet(decl, sheet)
         issues.extend(sheet_issues)
+        if decl.name == candidates.SHEET:  # personal data refused, whatever the column
+            issues.extend(candidates.curp_issues(sheet.frame, sheet.headers))
         if table is not None:
             tables[decl.name] = table
     params = _parameters(tables.get("parametros"), issues)
@@ -277,7 +281,8 @@ def _parameters(table: pd.DataFrame | None, issues: list[Issue]) -> Params | Non
         value, code = _param_value(decl, rec["valor"])
         if code:
             params = {"minimum": _fmt(decl.minimum), "maximum": _fmt(decl.maximum),
-                      "expected": t(f"exp_{decl.kind}")}
+                      "expected": t(f"exp_{decl.kind}"),
+                      "allowed": ", ".join(schema.CHOICES.get(decl.choices or "", {}))}
             issues.append(Issue(code, "parametros", int(row), "valor", rec["valor"], params))
             ok = False
         elif value is not None:
@@ -305,6 +310,9 @@ def _param_value(decl: schema.Param, raw: object) -> tuple[object, str | None]:
     if decl.kind == "bool":
         b = parse_bool(raw)
         return (b, None) if b is not None else (None, "bad_bool")
+    if decl.kind == "choice":
+        choice = schema.canonical_choice(decl.choices, _text_value(raw))
+        return (choice, None) if choice is not None else (None, "bad_choice")
     x = _number(raw)
     if x is None:
         return None, "not_number"
@@ -332,11 +340,18 @@ def _assemble(tables: dict[str, pd.DataFrame], params: Params | None, issues: li
     supply = _supply(tables["oferta"], cat_key, units, issues)
     bonuses = _bonuses(tables["bonos"])
     grade_weights = _grade_weights(tables["prioridades"], units, issues)
+    listed = None
+    if candidates.SHEET in tables:
+        listed = candidates.read_candidates(tables[candidates.SHEET], units, staffing, cat_key,
+                                            params.target, issues)
+    if params.assignment_mode != "por_oferta" and (listed is None or listed.empty):
+        issues.append(Issue("cand_mode_without_list", "parametros", None, "modo_asignacion",
+                            params.assignment_mode, {"mode": params.assignment_mode}))
     if issues:
         return None
     return Scenario(params=params, units=units, staffing=staffing, categories=categories,
                     supply=supply, bonuses=bonuses, grade_weights=grade_weights,
-                    name=str(name))
+                    name=str(name), candidates=listed)
 
 
 def _units(table: pd.DataFrame, issues: list[Issue]) -> pd.DataFrame:
