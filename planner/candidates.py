@@ -228,3 +228,84 @@ def unwanted_by_state(post_table: pd.DataFrame) -> pd.DataFrame:
     out = out.sort_values(["vacantes_sin_candidatos", "clave_entidad", "categoria"],
                           ascending=[False, True, True], kind="stable")
     return out.reset_index(drop=True)
+
+
+# --- what the faces show ----------------------------------------------------------------------
+
+def _money(x: float) -> str:
+    return f"{x:,.1f}"
+
+
+def summary_lines(cres, lang: str = "es") -> list[str]:
+    """Sentences for the CLI and the result workbook: placed, price of stability, blocking
+    pairs, posts without a candidate (``cres`` is a :class:`models.matching.CandidateResult`)."""
+    from planner.i18n import t
+
+    chosen = cres.chosen
+    people = chosen.people
+    placed = int((people["pair"] >= 0).sum())
+    first = int((people["rank"] == 1).sum())
+    lines = [t("cand_head", lang, mode=cres.mode, placed=f"{placed:,}",
+               total=f"{len(people):,}", first=f"{first:,}")]
+    opt, stab = cres.optimo, cres.estable
+    if cres.price_of_stability is not None and opt.coverage:
+        pct = cres.price_of_stability / opt.coverage
+        lines.append(t("cand_price", lang, stable=_money(stab.coverage),
+                       optimal=_money(opt.coverage), lost=_money(cres.price_of_stability),
+                       pct=f"{pct:.1%}"))
+    if opt is not None and opt.coverage is not None:
+        lines.append(t("cand_blocking", lang, n=f"{opt.blocking_pairs:,}"))
+    un = cres.unwanted
+    if len(un) and int(un["plazas_sin_candidatos"].sum()):
+        top = un.iloc[0]
+        lines.append(t("cand_unwanted", lang, posts=f"{int(un['plazas_sin_candidatos'].sum()):,}",
+                       vacancies=f"{int(un['vacantes_sin_candidatos'].sum()):,}",
+                       where=f"{top['entidad']}, {top['categoria']} "
+                             f"({int(top['vacantes_sin_candidatos'])})"))
+    return lines
+
+
+def json_summary(cres) -> dict:
+    """The ``candidates`` object of ``planner solve --json``."""
+    def side(a):
+        if a is None:
+            return None
+        placed = a.people["pair"] >= 0
+        ranks = a.people.loc[placed, "rank"].value_counts().sort_index()
+        return {"status": a.plan.status.value, "coverage": a.coverage,
+                "placed": int(placed.sum()), "unplaced": int((~placed).sum()),
+                "by_rank": {str(int(k)): int(v) for k, v in ranks.items()},
+                "blocking_pairs": int(a.blocking_pairs),
+                "seconds": round(float(sum(a.timings.values())), 3)}
+
+    un = cres.unwanted
+    return {
+        "mode": cres.mode,
+        "registered": int(len(cres.chosen.people)),
+        "optimo": side(cres.optimo),
+        "estable": side(cres.estable),
+        "price_of_stability": cres.price_of_stability,
+        "posts_without_candidates": int(un["plazas_sin_candidatos"].sum()) if len(un) else 0,
+        "vacancies_without_candidates": int(un["vacantes_sin_candidatos"].sum()) if len(un)
+        else 0,
+        "without_candidates_by_state": [
+            {"state_code": int(r.clave_entidad), "state": r.entidad, "category": r.categoria,
+             "posts": int(r.plazas_sin_candidatos), "vacancies": int(r.vacantes_sin_candidatos)}
+            for r in un[un["plazas_sin_candidatos"] > 0].itertuples()],
+    }
+
+
+def write_candidate_sheets(wb, scenario, cres, lang: str = "es") -> None:
+    """Result-workbook sheets: ``candidatos`` (folios only, no personal data),
+    ``plazas_candidatos`` (each post) and ``plazas_sin_candidatos`` (by state and specialty)."""
+    from planner.xlsx import write_notes, write_table
+
+    write_table(wb, "candidatos", candidate_report(scenario, cres.chosen.people),
+                {"puntaje": "#,##0.0"})
+    write_table(wb, "plazas_candidatos", post_report(scenario, cres.chosen.posts))
+    write_table(wb, "plazas_sin_candidatos", cres.unwanted)
+    title = "resumen_candidatos"
+    head = ("Asignación de candidatos registrados" if lang == "es"
+            else "Registered-candidate assignment")
+    write_notes(wb, title, head, [(line,) for line in summary_lines(cres, lang)],
+                widths=(120,))

@@ -27,6 +27,7 @@ from planner.pipeline import load_scenario, solve_workbook
 from planner.plan import Status
 from planner.result import Result
 from planner.scenario import WhatIf
+from planner.schema import ASSIGNMENT_MODES
 from planner.template import write_template
 
 DEFAULT_WORKBOOK = Path(__file__).resolve().parent.parent / "inputs" / "nacional_2024.xlsx"
@@ -72,6 +73,10 @@ def solve(
         "--confirm-marginals",
         help="Confirma cada valor marginal re-optimizando con un candidato o un millón más "
              "(más lento: unos 20 s en el escenario nacional).")] = False,
+    mode: Annotated[Optional[str], typer.Option(
+        "--modo-asignacion",
+        help="por_oferta | optimo | estable (por omisión, el de «parametros»): optimo y "
+             "estable asignan a los candidatos de la hoja «candidatos».")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Un objeto JSON en la salida.")] = False,
     lang: Lang = "es",
 ) -> None:
@@ -79,8 +84,11 @@ def solve(
     path = workbook or DEFAULT_WORKBOOK
     if solver is not None and solver not in SOLVERS:
         _fail_usage(f"--solver debe ser uno de: {', '.join(SOLVERS)}", as_json)
+    if mode is not None and mode not in ASSIGNMENT_MODES:
+        _fail_usage(f"--modo-asignacion debe ser uno de: {', '.join(ASSIGNMENT_MODES)}", as_json)
     what_if = WhatIf(budget=budget, target=target, time_limit=time_limit,
-                     equity_floor=equity_floor, one_doctor_per_centre=one_doctor)
+                     equity_floor=equity_floor, one_doctor_per_centre=one_doctor,
+                     assignment_mode=mode)
     if out is None and not as_json:
         out = _default_out(path)
     started = time.perf_counter()
@@ -349,6 +357,10 @@ def json_payload(result: Result, seconds: float, out: Path | None) -> dict:
         payload["indicators"] = {k: _num(v) for k, v in head.items()}
     if result.hand is not None:
         payload["hand_rule_objective"] = _num(result.hand.objective)
+    if result.candidates is not None:
+        from planner.candidates import json_summary
+
+        payload["candidates"] = json_summary(result.candidates)
     if plan.status is Status.INFEASIBLE:  # DESIGN §2b: which hard rules fail, by how much, where
         payload["unmet_rules"] = rule_records(plan.rules)
         payload["explanation"] = rule_messages(plan.rules, "es",
@@ -460,6 +472,11 @@ def _print_report(result: Result, payload: dict, lang: str) -> None:
     ]
     for label, value in lines:
         err.print(f"  {label:<32} {value}", markup=False)
+    if result.candidates is not None:
+        from planner.candidates import summary_lines
+
+        for line in summary_lines(result.candidates, lang):
+            err.print(f"  {line}", markup=False)
     if payload.get("output"):
         err.print(("Libro de resultados: " if es else "Result workbook: ") + payload["output"],
                   markup=False)

@@ -60,8 +60,17 @@ def solve(scenario: Scenario, what_if: WhatIf | None = None,
         settings = replace(settings, time_limit=scenario.params.time_limit,
                            mip_gap=scenario.params.mip_gap)
     progress("solve")
+    if scenario.params.assignment_mode != "por_oferta" and scenario.candidates is not None:
+        from models.matching import candidate_supply  # candidates counted from the list
+
+        scenario = replace(scenario, supply=candidate_supply(scenario))
     pairs = placement_pairs(scenario)  # one table for the model and the hand rule
-    plan = solve_allocation(scenario, settings, pairs)
+    candidates = None
+    if scenario.params.assignment_mode == "por_oferta":
+        plan = solve_allocation(scenario, settings, pairs)
+    else:  # registered candidates, issue 14
+        candidates = _assign_candidates(scenario, settings, pairs)
+        plan = candidates.chosen.plan
     t0 = time.perf_counter()
     progress("indicators")
     ind = indicators.compute(scenario, plan) if plan.status.has_solution else None
@@ -69,7 +78,19 @@ def solve(scenario: Scenario, what_if: WhatIf | None = None,
     hand_ind = indicators.compute(scenario, hand)
     timings = dict(plan.timings)
     timings["indicators"] = time.perf_counter() - t0
-    return Result(scenario, plan, ind, hand, hand_ind, settings, timings)
+    return Result(scenario, plan, ind, hand, hand_ind, settings, timings, candidates)
+
+
+def _assign_candidates(scenario: Scenario, settings: SolverSettings, pairs):
+    """The optimo/estable assignment of the listed candidates (models.matching)."""
+    from models.matching import assign_candidates
+    from planner.errors import InputError, Issue
+
+    if scenario.candidates is None or scenario.candidates.empty:
+        mode = scenario.params.assignment_mode
+        raise InputError([Issue("cand_mode_without_list", "parametros", None, "modo_asignacion",
+                                mode, {"mode": mode})])
+    return assign_candidates(scenario, settings, pairs)
 
 
 def solve_workbook(path: str | Path, out: str | Path | None = None,

@@ -21,6 +21,7 @@ class Result:
     hand_indicators: Indicators | None
     settings: SolverSettings
     timings: dict[str, float] = field(default_factory=dict)
+    candidates: object | None = None  # models.matching.CandidateResult (optimo/estable modes)
 
     @property
     def solved(self) -> bool:

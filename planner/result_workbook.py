@@ -200,6 +200,10 @@ def write_result_workbook(result: Result, path: str | Path, lang: str = "es",
         out, fmts = _labels(units, lang)
         write_table(wb, "unidades", out, fmts)
         _rule_sheets(wb, result, lang)
+        if result.candidates is not None:  # issue 14: folios only, never personal data
+            from planner.candidates import write_candidate_sheets
+
+            write_candidate_sheets(wb, result.scenario, result.candidates, lang)
         _sensibilidad(wb, result, lang, confirm_marginals)
         _parametros(wb, result, lang)
         _diagnostico(wb, result, lang)
