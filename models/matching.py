@@ -82,9 +82,17 @@ class Choices:
     group_nodes: pd.DataFrame
     groups: pd.DataFrame
     pairs: pd.DataFrame
+    _cache: dict = field(default_factory=dict, repr=False, compare=False)
 
     def prefs(self) -> pd.DataFrame:
-        """Each candidate's posts in strict order (option rank, then weight desc, then CLUES)."""
+        """Each candidate's posts in strict order (option rank, then weight desc, then CLUES);
+        computed once per :class:`Choices` (read only)."""
+        cached = self._cache.get("prefs")
+        if cached is None:
+            cached = self._cache["prefs"] = self._prefs()
+        return cached
+
+    def _prefs(self) -> pd.DataFrame:
         gn = self.group_nodes.merge(self.node_posts, on="node")
         w = self.pairs["weight"].to_numpy()
         c = self.pairs["clues"].to_numpy()

@@ -149,11 +149,11 @@ def test_unknown_parameter(tmp_path):
     extra = pd.DataFrame([{"parametro": "presupuesto_anual", "valor": 5, "descripcion": ""}])
     tables["parametros"] = pd.concat([tables["parametros"], extra], ignore_index=True)
     texts = problems(tmp_path, tables)
-    assert texts == ["hoja «parametros», fila 10, columna «parametro», valor «presupuesto_anual»: "
+    assert texts == ["hoja «parametros», fila 11, columna «parametro», valor «presupuesto_anual»: "
                      "Parámetro desconocido; los parámetros válidos son: "
                      "meta_medicos_generales_por_centro, presupuesto_bono_mensual, "
                      "peso_primer_medico, peso_familias, limite_tiempo_s, brecha_mip, "
-                     "cobertura_minima_entidad, minimo_un_medico_por_centro."]
+                     "cobertura_minima_entidad, minimo_un_medico_por_centro, modo_asignacion."]
 
 
 def test_equity_floor_out_of_range(tmp_path):

@@ -4,11 +4,13 @@ with synthetic units and staff scaled from Hidalgo's real ratios (seeded, reprod
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pandas as pd
 
 from planner import schema
-from planner.data import rules
+from planner.data import candidatos, rules
 from planner.data.allocate import allocate_exact, largest_remainder
 from planner.data.common import (
     Book,
@@ -278,8 +280,8 @@ def _leeme(units: pd.DataFrame, staff: pd.DataFrame, r: HidalgoRatios, budget: f
     ]
 
 
-def build_nacional(src: Sources) -> Book:
-    """The national input workbook's tables and LEEME."""
+def build_nacional(src: Sources, fuentes: str | Path = candidatos.FUENTES) -> Book:
+    """The national input workbook's tables and LEEME (with a synthetic registration list)."""
     r = hidalgo_ratios(src)
     units = synthesise(src, r)
     is_h = units["tipo"] == schema.HOSPITAL
@@ -294,4 +296,7 @@ def build_nacional(src: Sources) -> Book:
         "oferta": supply_table(offer),
         **reference_sheets(list(offer)),
     }
-    return Book(FILENAME, tables, _leeme(units, staff, r, budget))
+    listed = candidatos.registration_list(units, staff, fuentes)
+    tables["candidatos"] = listed
+    return Book(FILENAME, tables, _leeme(units, staff, r, budget)
+                + candidatos.leeme_lines(listed))
