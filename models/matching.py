@@ -37,6 +37,7 @@ the number of blocking pairs of each (0 for ``estable``, by construction).
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import time
 from dataclasses import dataclass, field
@@ -405,25 +406,57 @@ def stable_capacities(pairs: pd.DataFrame, choices: Choices, budget: float | Non
     return cap
 
 
+def _player_classes():
+    """``matching``'s resident and hospital players, with ``_forget`` done by ``list.remove``.
+
+    The library's ``_forget`` rebuilds the whole preference list in a Python comprehension
+    each time a pair is deleted, which is quadratic in a post's list (a state option puts
+    thousands of candidates on it). ``list.remove`` deletes the same single entry (lists hold
+    each player once) in C; the algorithm, ``hospital_resident``, is the library's unchanged.
+    """
+    from matching import Player
+    from matching.players import Hospital
+
+    class Resident(Player):
+        def _forget(self, other):
+            with contextlib.suppress(ValueError):
+                self.prefs.remove(other)
+
+    class Post(Hospital):
+        def _forget(self, other):
+            with contextlib.suppress(ValueError):
+                self.prefs.remove(other)
+
+    return Resident, Post
+
+
 def solve_estable(scenario: Scenario, settings: SolverSettings, pairs: pd.DataFrame,
                   choices: Choices) -> Assignment:
     """Candidate-optimal stable assignment (``matching``'s hospital–resident algorithm)."""
-    from matching import Player
     from matching.algorithms import hospital_resident
-    from matching.players import Hospital
 
+    Resident, Hospital = _player_classes()
     t0 = time.perf_counter()
     prefs = choices.prefs()
     cap = stable_capacities(pairs, choices, scenario.params.budget, prefs)
-    open_ = prefs[cap[prefs["pair"].to_numpy()] > 0]
-    residents = {int(p): Player(int(p)) for p in open_["person"].unique()}
-    hospitals = {int(h): Hospital(int(h), int(cap[h])) for h in open_["pair"].unique()}
-    for person, block in open_.groupby("person", sort=True):
-        residents[int(person)].set_prefs([hospitals[int(h)] for h in block["pair"]])
+    open_ = prefs[cap[prefs["pair"].to_numpy()] > 0]  # sorted by person, then preference
+    who = open_["person"].to_numpy(dtype=int)
+    where = open_["pair"].to_numpy(dtype=int)
+    hospitals = {int(h): Hospital(int(h), int(cap[h])) for h in np.unique(where)}
+    objects = [hospitals[h] for h in where.tolist()]
+    ids, starts = np.unique(who, return_index=True)
+    ends = np.append(starts[1:], len(who))
+    residents = {}
+    for r, a, b in zip(ids.tolist(), starts.tolist(), ends.tolist(), strict=True):
+        residents[r] = Resident(r)
+        residents[r].set_prefs(objects[a:b])
     prio = choices.people["priority"].to_numpy()
-    ranked = open_.assign(_prio=prio[open_["person"].to_numpy()]).sort_values(["pair", "_prio"])
-    for h, block in ranked.groupby("pair", sort=True):
-        hospitals[int(h)].set_prefs([residents[int(r)] for r in block["person"]])
+    order = np.lexsort((prio[who], where))  # each post ranks its applicants by priority
+    by_post, ranked = where[order], who[order].tolist()
+    cuts = np.flatnonzero(np.diff(by_post)) + 1
+    for h, a, b in zip(by_post[np.append(0, cuts)].tolist(), np.append(0, cuts).tolist(),
+                       np.append(cuts, len(by_post)).tolist(), strict=True):
+        hospitals[h].set_prefs([residents[r] for r in ranked[a:b]])
     timings = {"build": time.perf_counter() - t0}
     t0 = time.perf_counter()
     matched = hospital_resident(list(residents.values()), list(hospitals.values()),
@@ -433,8 +466,7 @@ def solve_estable(scenario: Scenario, settings: SolverSettings, pairs: pd.DataFr
     for hospital, who in matched.items():
         for r in who:
             pair[int(r.name)] = int(hospital.name)
-    rank_of = dict(zip(zip(prefs["person"], prefs["pair"]), prefs["rank"]))
-    rank = np.array([rank_of[(i, p)] if p >= 0 else -1 for i, p in enumerate(pair)], dtype=int)
+    rank = _rank_of(prefs, pair, len(pairs))
     placed = np.bincount(pair[pair >= 0], minlength=len(pairs))
     placements = pairs.copy()
     placements["placed"] = placed
@@ -447,6 +479,15 @@ def solve_estable(scenario: Scenario, settings: SolverSettings, pairs: pd.DataFr
     posts = _posts(pairs, choices, placed, cap)
     return Assignment("estable", plan, people, posts,
                       count_blocking_pairs(people, prefs, posts), objective, timings)
+
+
+def _rank_of(prefs: pd.DataFrame, pair: np.ndarray, n_pairs: int) -> np.ndarray:
+    """Option rank of each candidate's post (−1 when unplaced)."""
+    key = prefs["person"].to_numpy(dtype=np.int64) * n_pairs + prefs["pair"].to_numpy()
+    lookup = pd.Series(prefs["rank"].to_numpy(dtype=int), index=key)
+    mine = np.arange(len(pair), dtype=np.int64) * n_pairs + np.maximum(pair, 0)
+    rank = lookup.reindex(mine).to_numpy()
+    return np.where(pair >= 0, rank, -1).astype(int)
 
 
 def count_blocking_pairs(people: pd.DataFrame, prefs: pd.DataFrame, posts: pd.DataFrame) -> int:
