@@ -54,6 +54,9 @@ from planner.scenario import Scenario
 
 MODES = ("optimo", "estable")
 N_OPTIONS = 5
+INTEGRALITY_TOL = 1e-7  # an LP value this close to an integer counts as integral
+LP_PRESOLVE = "off"  # HiGHS presolve costs more than it saves on these flow LPs (README)
+DUAL_TOL = 1e-7  # a reduced cost or dual above this is nonzero
 COVERAGE_RTOL = 1e-9  # second stage keeps coverage ≥ (1 − rtol)·optimum − 1e-6
 
 
@@ -232,25 +235,37 @@ def solve_optimo(scenario: Scenario, settings: SolverSettings, pairs: pd.DataFra
     y = [pulp.LpVariable(f"y_{i:07d}", 0, int(s), cat=pulp.LpInteger)
          for i, s in enumerate(choices.groups["size"].to_numpy()[gn["group"].to_numpy()])]
     npst = choices.node_posts
-    f = [pulp.LpVariable(f"f_{i:07d}", 0, None, cat=pulp.LpInteger) for i in range(len(npst))]
+    # A node with one post (a CLUES option) needs no flow variable: its groups feed the post.
+    posts_per_node = np.bincount(npst["node"].to_numpy(), minlength=len(choices.nodes))
+    single = posts_per_node[npst["node"].to_numpy()] == 1
+    multi_rows = np.flatnonzero(~single)
+    f = [pulp.LpVariable(f"f_{i:07d}", 0, None, cat=pulp.LpInteger) for i in multi_rows]
+    f_of_row = dict(zip(multi_rows.tolist(), f, strict=True))
     for g, idx in gn.groupby("group", sort=True).indices.items():
         size = int(choices.groups.at[g, "size"])
         prob.addConstraint(pulp.LpConstraint(
             pulp.LpAffineExpression([(y[i], 1.0) for i in idx]), pulp.LpConstraintLE,
             f"group_{g:07d}", float(size)))
     into = gn.groupby("node", sort=True).indices
-    out_of = npst.groupby("node", sort=True).indices
-    for n in choices.nodes["node"]:
-        terms = [(y[i], 1.0) for i in into.get(n, ())] + [(f[i], -1.0) for i in out_of[n]]
+    out_of = npst.iloc[multi_rows].groupby("node", sort=True).indices
+    for n, rows in out_of.items():
+        terms = [(y[i], 1.0) for i in into.get(n, ())] + \
+            [(f[j], -1.0) for j in rows]  # positions in multi_rows, as f is
         prob.addConstraint(pulp.LpConstraint(pulp.LpAffineExpression(terms),
                                              pulp.LpConstraintEQ, f"option_{n:07d}", 0.0))
-    by_pair = npst.groupby("pair", sort=True).indices
+    node_post = npst["pair"].to_numpy()
+    feeds: dict[int, list] = {}
+    for row in np.flatnonzero(single).tolist():
+        n = int(npst["node"].iat[row])
+        feeds.setdefault(int(node_post[row]), []).extend(y[i] for i in into.get(n, ()))
+    for row, var in f_of_row.items():
+        feeds.setdefault(int(node_post[row]), []).append(var)
     for p, xv in enumerate(model.x):
-        idx = by_pair.get(p)
-        if idx is None:
+        inflow = feeds.get(p)
+        if not inflow:
             xv.upBound = 0  # nobody listed this post
             continue
-        terms = [(xv, 1.0)] + [(f[i], -1.0) for i in idx]
+        terms = [(xv, 1.0)] + [(v, -1.0) for v in inflow]
         prob.addConstraint(pulp.LpConstraint(pulp.LpAffineExpression(terms),
                                              pulp.LpConstraintEQ, f"take_{p:07d}", 0.0))
     timings = {"build": time.perf_counter() - t0}
@@ -258,10 +273,8 @@ def solve_optimo(scenario: Scenario, settings: SolverSettings, pairs: pd.DataFra
         return _failed("optimo", Status.INFEASIBLE, "Infeasible (hard rule with no vacancy)",
                        settings, pairs, choices, timings)
     t0 = time.perf_counter()
-    with quiet_stdout(settings.log):
-        prob.solve(make_solver(settings, mip=True))
+    status, how1 = _solve_integral(prob, settings)
     timings["solve"] = time.perf_counter() - t0
-    status = solution_status(prob)
     if not status.has_solution:
         return _failed("optimo", status, pulp.LpStatus.get(prob.status, "?"), settings, pairs,
                        choices, timings)
@@ -269,17 +282,18 @@ def solve_optimo(scenario: Scenario, settings: SolverSettings, pairs: pd.DataFra
     coverage_expr = prob.objective
     # Second stage: same coverage, best ranks.
     t0 = time.perf_counter()
-    floor = best - COVERAGE_RTOL * abs(best) - 1e-6
-    prob.addConstraint(pulp.LpConstraint(coverage_expr, pulp.LpConstraintGE, "coverage_kept",
-                                         floor))
+    if how1 == "LP entera" and settings.solver == "highs" and _restrict_to_optimal_face(prob):
+        how1 = "LP entera, cara óptima"
+    else:  # keep coverage with an explicit row (less a tolerance for the solver's arithmetic)
+        floor = best - COVERAGE_RTOL * abs(best) - 1e-6
+        prob.addConstraint(pulp.LpConstraint(coverage_expr, pulp.LpConstraintGE,
+                                             "coverage_kept", floor))
     ranks = gn["rank"].to_numpy(dtype=float)
     prob.setObjective(pulp.LpAffineExpression([(v, -r) for v, r in zip(y, ranks, strict=True)],
                                               name="rango"))
     left = max(1.0, settings.time_limit - timings["solve"])
-    with quiet_stdout(settings.log):
-        prob.solve(make_solver(dataclasses.replace(settings, time_limit=left), mip=True))
+    status2, how2 = _solve_integral(prob, dataclasses.replace(settings, time_limit=left))
     timings["solve_rank"] = time.perf_counter() - t0
-    status2 = solution_status(prob)
     if not status2.has_solution:  # keep the first stage's plan? it is gone from the variables
         return _failed("optimo", status2, pulp.LpStatus.get(prob.status, "?"), settings, pairs,
                        choices, timings)
@@ -288,7 +302,11 @@ def solve_optimo(scenario: Scenario, settings: SolverSettings, pairs: pd.DataFra
     placed = np.rint([v.varValue or 0.0 for v in model.x]).astype(int)
     zvals = np.rint([v.varValue or 0.0 for v in model.z]).astype(bool)
     yv = np.rint([v.varValue or 0.0 for v in y]).astype(int)
-    fv = np.rint([v.varValue or 0.0 for v in f]).astype(int)
+    fv = np.zeros(len(npst), dtype=int)  # flow on every (node, post), single nodes included
+    fv[multi_rows] = np.rint([v.varValue or 0.0 for v in f]).astype(int)
+    inflow = np.bincount(gn["node"].to_numpy(), weights=yv, minlength=len(choices.nodes))
+    rows1 = np.flatnonzero(single)
+    fv[rows1] = np.rint(inflow[npst["node"].to_numpy()[rows1]]).astype(int)
     people = _people_from_flows(choices, yv, fv)
     placements = pairs.copy()
     placements["placed"] = placed
@@ -296,13 +314,65 @@ def solve_optimo(scenario: Scenario, settings: SolverSettings, pairs: pd.DataFra
     if len(zvals):
         placements.loc[model.z_pairs, "first_doctor"] = zvals
     objective = coverage_of(placements, scenario.params.first_doctor_weight)
+    if objective < best - COVERAGE_RTOL * abs(best) - 1e-6:  # never report a loss as optimal
+        final = Status.FEASIBLE
     plan = Plan(status=final, solver=settings.solver,
-                solver_status=f"{pulp.LpStatus.get(prob.status, '?')} (2 etapas)",
+                solver_status=f"{pulp.LpStatus.get(prob.status, '?')} (2 etapas: {how1}, "
+                              f"{how2})",
                 objective=objective, lp_bound=best, gap=_gap(objective, best),
                 placements=placements, timings=timings,
                 n_variables=len(prob.variables()), n_constraints=prob.numConstraints())
     return Assignment("optimo", plan, people, _posts(pairs, choices, placed), 0, objective,
                       timings)
+
+
+def _restrict_to_optimal_face(prob: pulp.LpProblem) -> bool:
+    """Restrict ``prob`` to the optimal face of its LP just solved: variables with a nonzero
+    reduced cost fixed where they are, rows with a nonzero dual made equalities.
+
+    Every point of that face has the LP optimum as objective (complementary slackness), and
+    when the LP optimum was integral it is the integer optimum, so every optimal integer plan
+    lies on the face: minimising ranks over it is the lexicographic second stage, without the
+    dense coverage row. False (nothing changed) when the solver gave no duals.
+    """
+    variables = prob.variables()
+    rows = list(prob.constraints.values())
+    if any(getattr(v, "dj", None) is None for v in variables) or \
+            any(getattr(c, "pi", None) is None for c in rows):
+        return False
+    for v in variables:
+        if abs(v.dj) > DUAL_TOL:
+            v.lowBound = v.upBound = v.varValue
+    for c in rows:
+        if abs(c.pi) > DUAL_TOL:
+            c.sense = pulp.LpConstraintEQ
+    return True
+
+
+def _solve_integral(prob: pulp.LpProblem, settings: SolverSettings) -> tuple[Status, str]:
+    """Solve ``prob``: its LP relaxation first, the integer program only if that is fractional.
+
+    The flow structure makes the relaxation integral whenever the budget does not cut a post in
+    two; an integral LP optimum is feasible for the integer program and no integer plan can beat
+    the relaxation, so it is the proven integer optimum. Returns the status and which way.
+    """
+    solver = make_solver(settings, mip=False)
+    if settings.solver == "highs":
+        solver.optionsDict["presolve"] = LP_PRESOLVE
+    with quiet_stdout(settings.log):
+        prob.solve(solver)
+    if prob.sol_status == pulp.LpSolutionOptimal:
+        integer = [v for v in prob.variables() if v.cat == pulp.LpInteger]
+        values = np.array([v.varValue or 0.0 for v in integer])
+        if np.all(np.abs(values - np.rint(values)) <= INTEGRALITY_TOL):
+            for v, value in zip(integer, np.rint(values).tolist(), strict=True):
+                v.varValue = value
+            return Status.OPTIMAL, "LP entera"
+    elif prob.sol_status == pulp.LpSolutionInfeasible:
+        return Status.INFEASIBLE, "LP infactible"
+    with quiet_stdout(settings.log):
+        prob.solve(make_solver(settings, mip=True))
+    return solution_status(prob), "MIP"
 
 
 def _gap(objective: float, bound: float) -> float:
@@ -321,23 +391,28 @@ def _people_from_flows(choices: Choices, y: np.ndarray, f: np.ndarray) -> pd.Dat
     """Candidates placed from the group and option flows: within a group, higher priority
     first gets the best-ranked option; within an option node, posts in node order."""
     people = choices.people
-    gn = choices.group_nodes.assign(y=y)
+    npst = choices.node_posts
     slots: dict[int, list[int]] = {}
-    npst = choices.node_posts.assign(f=f)
-    for n, p, k in npst[npst["f"] > 0][["node", "pair", "f"]].itertuples(index=False,
-                                                                         name=None):
-        slots.setdefault(int(n), []).extend([int(p)] * int(k))
-    members = (people.sort_values("priority").groupby("group", sort=False).indices)
+    nodes, posts = npst["node"].to_numpy(), npst["pair"].to_numpy()
+    for i in np.flatnonzero(f > 0):
+        slots.setdefault(int(nodes[i]), []).extend([int(posts[i])] * int(f[i]))
+    group = people["group"].to_numpy()
+    members = np.lexsort((people["priority"].to_numpy(), group))  # by group, then priority
+    start = np.searchsorted(group[members], np.arange(len(choices.groups)))
+    gn = choices.group_nodes
+    g_, n_, r_ = (gn[c].to_numpy() for c in ("group", "node", "rank"))
+    used = np.flatnonzero(y > 0)
+    used = used[np.lexsort((r_[used], g_[used]))]
     pair = np.full(len(people), -1, dtype=int)
     rank = np.full(len(people), -1, dtype=int)
-    prio_sorted = people.sort_values("priority").index.to_numpy()
-    for g, block in gn[gn["y"] > 0].sort_values(["group", "rank"]).groupby("group", sort=False):
-        queue = list(prio_sorted[members[g]])
-        for n, r, k in block[["node", "rank", "y"]].itertuples(index=False, name=None):
-            for _ in range(int(k)):
-                who = queue.pop(0)
-                pair[who] = slots[int(n)].pop()
-                rank[who] = int(r)
+    for i in used.tolist():
+        g, k = int(g_[i]), int(y[i])
+        who = members[start[g]:start[g] + k]
+        start[g] += k
+        box = slots[int(n_[i])]
+        for person in who.tolist():
+            pair[person] = box.pop()
+            rank[person] = int(r_[i])
     return _people_table(choices, pair, rank)
 
 

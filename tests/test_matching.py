@@ -264,6 +264,11 @@ def test_invariants_on_random_lists(tmp_path, budget):
     check_no_blocking_pair(sc, listed, res.estable)
     assert res.optimo.plan.status.value == "optimal"
     assert res.optimo.coverage >= res.estable.coverage - 1e-6  # estable is feasible for optimo
+    # CBC keeps coverage with an explicit row; HiGHS restricts to the LP's optimal face when
+    # the relaxation is integral: both must reach the same coverage and the same rank sum.
+    cbc = assign_candidates(sc, SolverSettings(solver="cbc")).optimo
+    assert cbc.coverage == pytest.approx(res.optimo.coverage, abs=1e-6)
+    assert int(cbc.people["rank"].sum()) == int(res.optimo.people["rank"].sum())
 
 
 def _sheet_frame(raw, name: str) -> pd.DataFrame:
