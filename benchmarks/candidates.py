@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import os
 import statistics
 import time
 from pathlib import Path
@@ -80,13 +81,16 @@ def run_once(scenario, settings) -> dict[str, float]:
     choices = expand_choices(scenario, pairs)
     choices.prefs()
     out["expand"] = time.perf_counter() - t0
-    t0 = time.perf_counter()
+    out["load_1min"] = os.getloadavg()[0]
+    t0, c0 = time.perf_counter(), time.process_time()
     opt = solve_optimo(scenario, settings, pairs, choices)
     out["optimo"] = time.perf_counter() - t0
+    out["optimo_cpu"] = time.process_time() - c0
     out.update({f"optimo_{k}": v for k, v in opt.timings.items() if k != "expand"})
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     stab = solve_estable(scenario, settings, pairs, choices)
     out["estable"] = time.perf_counter() - t0
+    out["estable_cpu"] = time.process_time() - c0
     out.update({f"estable_{k}": v for k, v in stab.timings.items() if k != "expand"})
     t0 = time.perf_counter()
     posts = opt.posts.assign(capacity=stab.posts["capacity"].to_numpy())
@@ -124,7 +128,7 @@ def main(argv: list[str] | None = None) -> None:
     for key in runs[0]:
         vals = [r[key] for r in runs]
         if isinstance(vals[0], float) and key.startswith(("expand", "optimo", "estable",
-                                                          "blocking")):
+                                                          "blocking", "load")):
             print(f"{key:<24} {statistics.median(vals):8.2f} s")
         else:
             print(f"{key:<24} {vals[0]}")

@@ -74,8 +74,10 @@ def solve(scenario: Scenario, what_if: WhatIf | None = None,
     t0 = time.perf_counter()
     progress("indicators")
     ind = indicators.compute(scenario, plan) if plan.status.has_solution else None
-    hand = hand_rule(scenario, pairs)
-    hand_ind = indicators.compute(scenario, hand)
+    hand, hand_ind = None, None
+    if candidates is None:  # the count-based hand rule ignores who chose what: no comparison
+        hand = hand_rule(scenario, pairs)
+        hand_ind = indicators.compute(scenario, hand)
     timings = dict(plan.timings)
     timings["indicators"] = time.perf_counter() - t0
     return Result(scenario, plan, ind, hand, hand_ind, settings, timings, candidates)
