@@ -382,7 +382,7 @@ def test_too_many_rows_with_data(base_bytes, monkeypatch):
     monkeypatch.setattr(guards, "MAX_ROWS", 4)
     err = refusal(base_bytes)
     too_large = {i.sheet: i.params["rows"] for i in err.issues if i.code == "sheet_too_large"}
-    assert too_large["unidades"] == "6" and too_large["parametros"] == "9"
+    assert too_large["unidades"] == "6" and too_large["parametros"] == "10"
     assert "oferta" not in too_large  # 4 rows: header and three categories
     assert not any(i.code == "missing_sheet" and i.sheet == "unidades" for i in err.issues)
 
