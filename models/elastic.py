@@ -25,8 +25,9 @@ import pandas as pd
 import pulp
 
 from models.allocation import AllocationModel, build_allocation, placement_pairs
+from models.backend import make_solver, quiet_stdout, solution_status
 from models.settings import SolverSettings
-from planner.scenario import Scenario
+from planner.core.scenario import Scenario
 
 # Counterfactual column -> family left out of the elastic model (models.allocation.RELAXABLE).
 COUNTERFACTUALS = {
@@ -87,8 +88,6 @@ def _applies(model: AllocationModel, family: str) -> bool:
 def _min_shortfall(model: AllocationModel, settings: SolverSettings,
                    then_maximise: bool) -> np.ndarray | None:
     """Placements of the elastic model at its least total shortfall (None without a solution)."""
-    from models.solve import make_solver, quiet_stdout, solution_status
-
     objective = model.prob.objective
     exact = replace(settings, mip_gap=0.0)
     model.prob.sense = pulp.LpMinimize

@@ -1,7 +1,7 @@
 """Assigning registered candidates (people, not counts) to posts: ``optimo`` and ``estable``.
 
 A post is a placement pair (unit u, category k) with a gap; a candidate of category k lists up to
-five options (a CLUES, a municipality or a state, :mod:`planner.candidates`), each covering the
+five options (a CLUES, a municipality or a state, :mod:`planner.io.candidates`), each covering the
 posts of k inside it.
 
 ``optimo`` (an integer program, built and solved through :mod:`models.solve`)
@@ -47,10 +47,10 @@ import pandas as pd
 import pulp
 
 from models.allocation import build_allocation, placement_pairs
+from models.backend import make_solver, quiet_stdout, solution_status
 from models.settings import SolverSettings
-from models.solve import make_solver, quiet_stdout, solution_status
-from planner.plan import Plan, Status
-from planner.scenario import Scenario
+from planner.core.plan import Plan, Status
+from planner.core.scenario import Scenario
 
 MODES = ("optimo", "estable")
 N_OPTIONS = 5
@@ -594,7 +594,7 @@ def assign_candidates(scenario: Scenario, settings: SolverSettings,
                       pairs: pd.DataFrame | None = None) -> CandidateResult:
     """The assignment in the scenario's mode, the other mode beside it, and the price of
     stability (both are always computed: the price needs both)."""
-    from planner.candidates import post_report, unwanted_by_state
+    from planner.analysis.candidates import post_report, unwanted_by_state
 
     pairs = placement_pairs(scenario) if pairs is None else pairs
     t0 = time.perf_counter()

@@ -1,123 +1,24 @@
 """Solving the allocation model: solver call, honest status, values read back, marginal values.
 
 All PuLP-version and solver specifics (status codes, dual signs, option names, the HiGHS banner)
-live here, so moving to another PuLP release touches one file.
+live here and in :mod:`models.backend`, so moving to another PuLP release touches two files.
 """
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import math
-import os
-import sys
 import time
-from collections.abc import Iterator
 
 import numpy as np
 import pandas as pd
 import pulp
 
 from models.allocation import AllocationModel, build_allocation, placement_pairs
-from models.rules import has_hard_rules
+from models.backend import _SOLUTION_STATUS, BulkHiGHS, make_solver, quiet_stdout, solution_status  # noqa: F401
 from models.settings import SolverSettings
-from planner.plan import Plan, Status
-from planner.scenario import Scenario
-
-_SOLUTION_STATUS = {
-    pulp.LpSolutionOptimal: Status.OPTIMAL,
-    pulp.LpSolutionIntegerFeasible: Status.FEASIBLE,
-    pulp.LpSolutionInfeasible: Status.INFEASIBLE,
-    pulp.LpSolutionNoSolutionFound: Status.NO_SOLUTION,
-    pulp.LpSolutionUnbounded: Status.NO_SOLUTION,  # cannot happen: every x is bounded
-}
-
-
-def solution_status(prob: pulp.LpProblem) -> Status:
-    """The normalised status of a solved PuLP problem."""
-    return _SOLUTION_STATUS.get(prob.sol_status, Status.NO_SOLUTION)
-
-
-def make_solver(settings: SolverSettings, mip: bool = True) -> pulp.LpSolver:
-    """The PuLP solver object for ``settings`` (gap always explicit)."""
-    common = {"msg": settings.log, "timeLimit": settings.time_limit, "mip": mip}
-    if settings.threads:
-        common["threads"] = settings.threads
-    if settings.solver == "highs":
-        return BulkHiGHS(gapRel=settings.mip_gap, **common)
-    if settings.solver == "cbc":
-        return pulp.PULP_CBC_CMD(gapRel=settings.mip_gap, **common)
-    raise ValueError(f"unknown solver {settings.solver!r}")
-
-
-class BulkHiGHS(pulp.HiGHS):
-    """PuLP's HiGHS interface, with the model handed over in one ``passModel`` call.
-
-    PuLP 3.3 adds every column and row with its own ``addCol``/``addRow`` call; at national
-    scale that cost as much as the LP itself (benchmarks/README.md). The columns (variables
-    sorted by name, as PuLP orders them), rows, signs and indices set here are PuLP's own, so
-    PuLP reads the solution back unchanged.
-    """
-
-    def buildSolverModel(self, lp: pulp.LpProblem) -> None:
-        import highspy
-
-        inf = highspy.kHighsInf
-        variables = lp.variables()
-        sign = -1.0 if lp.sense == pulp.LpMaximize else 1.0
-        objective = lp.objective or {}
-        n = len(variables)
-        cost = np.empty(n)
-        lower = np.empty(n)
-        upper = np.empty(n)
-        integer = np.zeros(n, dtype=np.int32)
-        for i, var in enumerate(variables):
-            var.index = i
-            cost[i] = sign * objective.get(var, 0.0)
-            lower[i] = -inf if var.lowBound is None else var.lowBound
-            upper[i] = inf if var.upBound is None else var.upBound
-            if self.mip and var.cat == pulp.LpInteger:
-                integer[i] = 1
-        starts, index, value, row_lower, row_upper = [], [], [], [], []
-        for i, con in enumerate(lp.constraints.values()):
-            con.index = i
-            starts.append(len(index))
-            for var, coef in con.items():
-                if coef != 0:
-                    index.append(var.index)
-                    value.append(coef)
-            lb, ub = con.getLb(), con.getUb()
-            row_lower.append(-inf if lb is None else lb)
-            row_upper.append(inf if ub is None else ub)
-        row_wise = 2  # HiGHS MatrixFormat.kRowwise
-        lp.solverModel.passModel(
-            n, len(row_lower), len(index), row_wise, 1, 0.0, cost, lower, upper,
-            np.asarray(row_lower, dtype=float), np.asarray(row_upper, dtype=float),
-            np.asarray(starts, dtype=np.int32), np.asarray(index, dtype=np.int32),
-            np.asarray(value, dtype=float), integer)
-
-
-@contextlib.contextmanager
-def quiet_stdout(log: bool = False) -> Iterator[None]:
-    """Keep file descriptor 1 clean while a solver runs (the highspy banner, solver logs).
-
-    With ``log`` the solver's output goes to stderr; otherwise it is discarded.
-    """
-    try:
-        sys.stdout.flush()
-        saved = os.dup(1)
-    except (OSError, ValueError):  # no real stdout (some test runners)
-        yield
-        return
-    sink = os.dup(2) if log else os.open(os.devnull, os.O_WRONLY)
-    try:
-        os.dup2(sink, 1)
-        yield
-    finally:
-        sys.stdout.flush()
-        os.dup2(saved, 1)
-        os.close(saved)
-        os.close(sink)
+from planner.core.plan import Plan, Status
+from planner.core.scenario import Scenario
 
 
 def solve_model(model: AllocationModel, settings: SolverSettings) -> Plan:
@@ -181,8 +82,8 @@ def solve_allocation(scenario: Scenario, settings: SolverSettings,
     """Build and solve the model for ``scenario``; an infeasible plan carries its explanation.
 
     ``pairs`` (from :func:`placement_pairs`, read only) saves recomputing them when the caller
-    has them. When hard rules (equity floor, hard minimum) make the model infeasible,
-    ``Plan.rules`` lists the rules that cannot be met, by how much and where (models.elastic).
+    has them. Why hard rules make the model infeasible is explained by models.elastic, called
+    by the chain (planner.pipeline), not here: no solver path imports another.
     """
     t0 = time.perf_counter()
     pairs = placement_pairs(scenario) if pairs is None else pairs
@@ -190,12 +91,6 @@ def solve_allocation(scenario: Scenario, settings: SolverSettings,
     build = time.perf_counter() - t0
     plan = solve_model(model, settings)
     plan.timings["build"] = build
-    if plan.status is Status.INFEASIBLE and has_hard_rules(scenario):
-        from models.elastic import explain_infeasibility  # elastic imports this module
-
-        t0 = time.perf_counter()
-        plan = dataclasses.replace(plan, rules=explain_infeasibility(scenario, settings, pairs))
-        plan.timings["explain"] = time.perf_counter() - t0
     return plan
 
 

@@ -27,10 +27,10 @@ from openpyxl import load_workbook
 from models.allocation import placement_pairs
 from models.matching import assign_candidates
 from models.settings import SolverSettings
-from planner.errors import InputError
+from planner.core.errors import InputError
+from planner.core.scenario import WhatIf
+from planner.core.text import normalize_key
 from planner.pipeline import load_scenario, solve
-from planner.scenario import WhatIf
-from planner.text import normalize_key
 from tests.builders import ANES, MG, base_tables, make_workbook, set_param
 
 COLUMNS = ["folio", "categoria", "clave_entidad", "opcion_1", "opcion_2", "opcion_3",
@@ -173,7 +173,7 @@ def _random_list(scenario, n: int, seed: int) -> pd.DataFrame:
 
 
 def _covers(units: pd.DataFrame, option: str) -> set[str]:
-    """The CLUES an option covers, re-derived without planner.candidates."""
+    """The CLUES an option covers, re-derived without planner.io.candidates."""
     if option in units.index:
         return {option}
     if "/" in option:
@@ -246,15 +246,15 @@ def test_invariants_on_random_lists(tmp_path, budget):
 
     base, _ = load_scenario(Path(__file__).parent.parent / "inputs" / "hidalgo_2025.xlsx")
     listed = _random_list(base, 150, seed=budget)
+    from planner.io.read import read_workbook
     from planner.validate import validate
-    from planner.workbook import read_workbook
 
     src = read_workbook(Path(__file__).parent.parent / "inputs" / "hidalgo_2025.xlsx")
     tables = {name: _sheet_frame(src, name) for name in src.sheets}
     tables["candidatos"] = listed
     set_param(tables, "presupuesto_bono_mensual", budget)
     set_param(tables, "modo_asignacion", "optimo")
-    from planner.template import write_input_workbook
+    from planner.io.template import write_input_workbook
 
     path = write_input_workbook(tmp_path / "h.xlsx", tables, ["prueba"])
     sc = validate(read_workbook(path))
@@ -377,6 +377,37 @@ def test_pipeline_cli_json_and_workbook(tmp_path):
     assert rows[0][:2] == ("folio", "categoria")
     assert {r[0] for r in rows[1:]} == {"A", "B"}
     assert {(r[0], r[4], r[8]) for r in rows[1:]} == {("A", "CS0001", 2), ("B", "CS0002", 1)}
+    wb.close()
+
+
+def test_candidate_sheets_are_labelled_from_the_catalogue(tmp_path):
+    """The hand case of the first test in the English book: column names and post states are the
+    catalogue's cand_col_* / cand_status_* words. Posts with a gap: CS0001 and CS0002 (GP gaps of
+    2 and 1 under the target of 2; optimo places A at CS0001 and B at CS0002: partly filled and
+    filled), Anaesthesia at HOSP01 (2) and HOSP02 (1) and both surgeries,
+    which nobody listed."""
+    from planner.report.result_book import write_result_workbook
+
+    path = make_workbook(tmp_path / "caso.xlsx", with_candidates(
+        [("A", MG, 7, ["CS0002", "CS0001"], 90), ("B", MG, 20, ["CS0002"], 80)]))
+    sc, _ = load_scenario(path)
+    lib = solve(sc, WhatIf(assignment_mode="optimo"))
+    out = write_result_workbook(lib, tmp_path / "res_en.xlsx", lang="en")
+    wb = load_workbook(out, read_only=True)
+    head = next(wb["candidatos"].values)
+    assert head == ("folio", "category", "state_code", "score", "clues", "unit", "post_state",
+                    "municipality", "choice")
+    posts = list(wb["plazas_candidatos"].values)
+    assert posts[0][-4:] == ("vacancies", "candidates_who_chose_it", "placed", "status")
+    status = {(r[0], r[5]): r[-1] for r in posts[1:]}
+    gp = {r[0]: (r[6], r[8]) for r in posts[1:] if r[5] == MG}  # clues -> (vacancies, placed)
+    assert gp["CS0001"][1] == gp["CS0002"][1] == 1  # A and B, one each
+    assert gp["CS0001"][0] == 2 and gp["CS0002"][0] == 1  # GP target 2; 0 and 1 in post
+    assert status[("CS0001", MG)] == "partly filled" and status[("CS0002", MG)] == "filled"
+    assert sum(v == "no candidates" for v in status.values()) == 4
+    assert next(wb["plazas_sin_candidatos"].values)[3:5] == ("posts_without_candidates",
+                                                              "vacancies_without_candidates")
+    assert next(wb["resumen_candidatos"].values)[0] == "Registered-candidate assignment"
     wb.close()
 
 

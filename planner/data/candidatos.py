@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from planner import schema
+from planner.core import schema
 from planner.data import rules
 from planner.data.allocate import largest_remainder
 from planner.data.sources import FUENTES

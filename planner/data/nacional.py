@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from planner import schema
+from planner.core import schema
 from planner.data import candidatos, rules
 from planner.data.allocate import allocate_exact, largest_remainder
 from planner.data.common import (
