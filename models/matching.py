@@ -593,9 +593,8 @@ def count_blocking_pairs(people: pd.DataFrame, prefs: pd.DataFrame, posts: pd.Da
 def assign_candidates(scenario: Scenario, settings: SolverSettings,
                       pairs: pd.DataFrame | None = None) -> CandidateResult:
     """The assignment in the scenario's mode, the other mode beside it, and the price of
-    stability (both are always computed: the price needs both)."""
-    from planner.analysis.candidates import post_report, unwanted_by_state
-
+    stability (both are always computed: the price needs both). ``unwanted`` is left empty:
+    the pipeline fills it from :func:`planner.analysis.candidates.unwanted_by_state`."""
     pairs = placement_pairs(scenario) if pairs is None else pairs
     t0 = time.perf_counter()
     choices = expand_choices(scenario, pairs)
@@ -614,5 +613,4 @@ def assign_candidates(scenario: Scenario, settings: SolverSettings,
     price = None
     if opt.coverage is not None and stab.coverage is not None:
         price = opt.coverage - stab.coverage
-    unwanted = unwanted_by_state(post_report(scenario, chosen.posts))
-    return CandidateResult(mode, chosen, other, price, unwanted)
+    return CandidateResult(mode, chosen, other, price)

@@ -30,6 +30,7 @@ from models.hand_rule import hand_rule
 from models.rules import has_hard_rules
 from models.settings import SolverSettings
 from models.solve import solve_allocation
+from planner.analysis import candidates as candidate_reports
 from planner.analysis import indicators, marginals
 from planner.core.plan import Status
 from planner.core.result import Result
@@ -121,7 +122,9 @@ def _assign_candidates(scenario: Scenario, settings: SolverSettings, pairs):
         mode = scenario.params.assignment_mode
         raise InputError([Issue("cand_mode_without_list", "parametros", None, "modo_asignacion",
                                 mode, {"mode": mode})])
-    return assign_candidates(scenario, settings, pairs)
+    cres = assign_candidates(scenario, settings, pairs)
+    posts = candidate_reports.post_report(scenario, cres.chosen.posts)
+    return replace(cres, unwanted=candidate_reports.unwanted_by_state(posts))
 
 
 def solve_workbook(path: str | Path, out: str | Path | None = None,
