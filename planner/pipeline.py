@@ -31,6 +31,7 @@ from models.hand_rule import hand_rule
 from models.rules import has_hard_rules
 from models.settings import SolverSettings
 from models.solve import solve_allocation
+from planner.analysis import candidates as candidate_reports
 from planner.analysis import indicators, marginals
 from planner.analysis.expected import acceptance_report
 from planner.core.plan import Status
@@ -85,25 +86,51 @@ def solve(scenario: Scenario, what_if: WhatIf | None = None,
         settings = replace(settings, time_limit=scenario.params.time_limit,
                            mip_gap=scenario.params.mip_gap)
     progress("solve")
+    if scenario.params.assignment_mode != "por_oferta" and scenario.candidates is not None:
+        from models.matching import candidate_supply  # candidates counted from the list
+
+        scenario = replace(scenario, supply=candidate_supply(scenario))
     pairs = placement_pairs(scenario)  # one table for the model and the hand rule
-    if acceptance.is_active(scenario):  # issue 13: offers accepted with probability p
-        plan, model_pairs = acceptance.solve_accepting(scenario, settings, pairs)
+    candidates = None
+    if scenario.params.assignment_mode != "por_oferta":  # registered candidates, issue 14
+        candidates = _assign_candidates(scenario, settings, pairs)
+        plan = candidates.chosen.plan
     else:
-        plan, model_pairs = solve_allocation(scenario, settings, pairs), pairs
-    if plan.status is Status.INFEASIBLE and has_hard_rules(scenario):
-        # which hard rules cannot all hold, by how much and where (planner words in indicators)
-        t0 = time.perf_counter()
-        plan = replace(plan, rules=explain_infeasibility(scenario, settings, pairs))
-        plan.timings["explain"] = time.perf_counter() - t0
-    pairs = model_pairs
+        if acceptance.is_active(scenario):  # issue 13: offers accepted with probability p
+            plan, model_pairs = acceptance.solve_accepting(scenario, settings, pairs)
+        else:
+            plan, model_pairs = solve_allocation(scenario, settings, pairs), pairs
+        if plan.status is Status.INFEASIBLE and has_hard_rules(scenario):
+            # which hard rules cannot all hold, by how much and where (planner words in indicators)
+            t0 = time.perf_counter()
+            plan = replace(plan, rules=explain_infeasibility(scenario, settings, pairs))
+            plan.timings["explain"] = time.perf_counter() - t0
+        pairs = model_pairs
     t0 = time.perf_counter()
     progress("indicators")
     ind = indicators.compute(scenario, plan) if plan.status.has_solution else None
-    hand = hand_rule(scenario, pairs)
-    hand_ind = indicators.compute(scenario, hand)
+    hand, hand_ind = None, None
+    if candidates is None:  # the count-based hand rule ignores who chose what: no comparison
+        hand = hand_rule(scenario, pairs)
+        hand_ind = indicators.compute(scenario, hand)
     timings = dict(plan.timings)
     timings["indicators"] = time.perf_counter() - t0
-    return Result(scenario, plan, ind, hand, hand_ind, settings, timings)
+    return Result(scenario, plan, ind, hand, hand_ind, settings, timings,
+                  candidates=candidates)
+
+
+def _assign_candidates(scenario: Scenario, settings: SolverSettings, pairs):
+    """The optimo/estable assignment of the listed candidates (models.matching)."""
+    from models.matching import assign_candidates
+    from planner.core.errors import InputError, Issue
+
+    if scenario.candidates is None or scenario.candidates.empty:
+        mode = scenario.params.assignment_mode
+        raise InputError([Issue("cand_mode_without_list", "parametros", None, "modo_asignacion",
+                                mode, {"mode": mode})])
+    cres = assign_candidates(scenario, settings, pairs)
+    posts = candidate_reports.post_report(scenario, cres.chosen.posts)
+    return replace(cres, unwanted=candidate_reports.unwanted_by_state(posts))
 
 
 def solve_workbook(path: str | Path, out: str | Path | None = None,

@@ -18,6 +18,7 @@ from planner.core.numbers import parse_number
 from planner.core.scenario import PARAM_NAMES, Params, Scenario
 from planner.core.text import normalize_key
 from planner.core.words import t
+from planner.io import candidates
 from planner.io.acceptance import acceptance_tables
 from planner.io.read import RawSheet, RawWorkbook
 
@@ -31,6 +32,8 @@ def validate(raw: RawWorkbook) -> Scenario:
     tables: dict[str, pd.DataFrame] = {}
     for decl in schema.SHEETS:
         sheet = raw.sheets.get(decl.name)
+        if sheet is None and decl.optional:
+            continue
         if sheet is None:
             if decl.optional:
                 continue
@@ -41,6 +44,8 @@ def validate(raw: RawWorkbook) -> Scenario:
             continue
         table, sheet_issues = convert_sheet(decl, sheet)
         issues.extend(sheet_issues)
+        if decl.name == candidates.SHEET:  # personal data refused, whatever the column
+            issues.extend(candidates.curp_issues(sheet.frame, sheet.headers))
         if table is not None:
             tables[decl.name] = table
     params = _parameters(tables.get("parametros"), issues)
@@ -280,8 +285,7 @@ def _parameters(table: pd.DataFrame | None, issues: list[Issue]) -> Params | Non
         if code:
             params = {"minimum": _fmt(decl.minimum), "maximum": _fmt(decl.maximum),
                       "expected": t(f"exp_{decl.kind}"),
-                      "allowed": ", ".join(schema.CHOICES[decl.choices]) if decl.choices
-                      else ""}
+                      "allowed": ", ".join(schema.CHOICES.get(decl.choices or "", {}))}
             issues.append(Issue(code, "parametros", int(row), "valor", rec["valor"], params))
             ok = False
         elif value is not None:
@@ -318,7 +322,7 @@ def _param_value(decl: schema.Param, raw: object) -> tuple[object, str | None]:
         b = parse_bool(raw)
         return (b, None) if b is not None else (None, "bad_bool")
     if decl.kind == "choice":
-        choice = schema.canonical_choice(decl.choices, raw)
+        choice = schema.canonical_choice(decl.choices, _text_value(raw))
         return (choice, None) if choice is not None else (None, "bad_param_choice")
     x, why = _number(raw, percent=_is_fraction(decl.maximum))
     if x is None:
@@ -348,11 +352,19 @@ def _assemble(tables: dict[str, pd.DataFrame], params: Params | None, issues: li
     bonuses = _bonuses(tables["bonos"])
     grade_weights = _grade_weights(tables["prioridades"], units, issues)
     acceptance, levels, notes = acceptance_tables(tables, params, issues)
+    listed = None
+    if candidates.SHEET in tables:
+        listed = candidates.read_candidates(tables[candidates.SHEET], units, staffing, cat_key,
+                                            params.target, issues)
+    if params.assignment_mode != "por_oferta" and (listed is None or listed.empty):
+        issues.append(Issue("cand_mode_without_list", "parametros", None, "modo_asignacion",
+                            params.assignment_mode, {"mode": params.assignment_mode}))
     if issues:
         return None
     return Scenario(params=params, units=units, staffing=staffing, categories=categories,
                     supply=supply, bonuses=bonuses, grade_weights=grade_weights,
-                    name=str(name), notes=notes, acceptance=acceptance, bonus_levels=levels)
+                    name=str(name), notes=notes, acceptance=acceptance, bonus_levels=levels,
+                    candidates=listed)
 
 
 def _units(table: pd.DataFrame, issues: list[Issue]) -> pd.DataFrame:

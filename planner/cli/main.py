@@ -26,6 +26,7 @@ from planner.core.errors import InputError, Issue
 from planner.core.plan import Status
 from planner.core.result import Result
 from planner.core.scenario import WhatIf
+from planner.core.schema import ASSIGNMENT_MODES
 from planner.core.words import t
 from planner.io.files import OutputError
 from planner.io.template import write_template
@@ -85,6 +86,10 @@ def solve(
     second_round: Annotated[bool, typer.Option(
         "--second-round", help="En la simulación, reofrece las plazas rechazadas a candidatos "
                                "libres.")] = False,
+    mode: Annotated[Optional[str], typer.Option(
+        "--modo-asignacion",
+        help="por_oferta | optimo | estable (por omisión, el de «parametros»): optimo y "
+             "estable asignan a los candidatos de la hoja «candidatos».")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Un objeto JSON en la salida.")] = False,
     lang: Lang = "es",
 ) -> None:
@@ -92,8 +97,11 @@ def solve(
     path = workbook or DEFAULT_WORKBOOK
     if oc.check_choice(solver, SOLVERS, "--solver", lang):
         _fail_usage(oc.check_choice(solver, SOLVERS, "--solver", lang), as_json)
+    if mode is not None and mode not in ASSIGNMENT_MODES:
+        _fail_usage(t("cand_bad_mode", lang, allowed=", ".join(ASSIGNMENT_MODES)), as_json)
     what_if = WhatIf(budget=budget, target=target, time_limit=time_limit,
-                     equity_floor=equity_floor, one_doctor_per_centre=one_doctor)
+                     equity_floor=equity_floor, one_doctor_per_centre=one_doctor,
+                     assignment_mode=mode)
     started = time.perf_counter()
     try:
         if out is None and not as_json:
@@ -372,6 +380,10 @@ def json_payload(result: Result, seconds: float, out: Path | None) -> dict:
         payload["indicators"] = {k: _num(v) for k, v in head.items()}
     if result.hand is not None:
         payload["hand_rule_objective"] = _num(result.hand.objective)
+    if result.candidates is not None:
+        from planner.analysis.candidates import json_summary
+
+        payload["candidates"] = json_summary(result.candidates)
     if plan.status is Status.INFEASIBLE:  # DESIGN §2b: which hard rules fail, by how much, where
         payload["unmet_rules"] = rule_records(plan.rules)
         payload["explanation"] = rule_messages(plan.rules, "es",
@@ -490,6 +502,11 @@ def _print_report(result: Result, payload: dict, lang: str) -> None:
     ]
     for label, value in lines:
         err.print(f"  {label:<32} {value}", markup=False)
+    if result.candidates is not None:
+        from planner.analysis.candidates import summary_lines
+
+        for line in summary_lines(result.candidates, lang):
+            err.print(f"  {line}", markup=False)
     if payload.get("output"):
         err.print(("Libro de resultados: " if es else "Result workbook: ") + payload["output"],
                   markup=False)

@@ -29,6 +29,7 @@ class Result:
     marginals: tuple[dict, ...] | None = None
     # planner.analysis.expected.AcceptanceReport (issue 13), if any
     acceptance: object | None = None
+    candidates: object | None = None  # models.matching.CandidateResult (optimo/estable modes)
 
     @property
     def solved(self) -> bool:

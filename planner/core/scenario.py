@@ -24,6 +24,7 @@ class Params:
     one_doctor_per_centre: bool = False  # minimo_un_medico_por_centro
     bonus_mode: str = "fijo"  # modo_bono: fijo | por_hospital
     budget_basis: str = "esperado"  # presupuesto_bono_base: esperado | garantizado
+    assignment_mode: str = "por_oferta"  # modo_asignacion: por_oferta | optimo | estable
 
 
 PARAM_NAMES = {
@@ -37,6 +38,7 @@ PARAM_NAMES = {
     "minimo_un_medico_por_centro": "one_doctor_per_centre",
     "modo_bono": "bonus_mode",
     "presupuesto_bono_base": "budget_basis",
+    "modo_asignacion": "assignment_mode",
 }
 
 
@@ -58,6 +60,10 @@ class Scenario:
         index ``(kind, zone)``; column ``bonus`` (MXN per doctor per month).
     grade_weights
         index ``grade``; the weight of each marginalization grade.
+    candidates
+        the optional ``candidatos`` sheet (None when absent): columns ``folio, category,
+        state_code, score, row`` and ``option_1..option_5``, each option resolved to a tuple of
+        CLUES (empty tuple for a blank option); see :mod:`planner.io.candidates`.
     """
 
     params: Params
@@ -72,6 +78,7 @@ class Scenario:
     # Optional acceptance data (planner/io/acceptance.py); None = every offer accepted.
     acceptance: pd.DataFrame | None = None  # kind, zone (0 = any), grade ('' = any), bonus, p
     bonus_levels: pd.DataFrame | None = None  # kind, zone, bonus: levels for por_hospital
+    candidates: pd.DataFrame | None = None
 
     @property
     def general_category(self) -> str:
@@ -126,6 +133,7 @@ class WhatIf:
     one_doctor_per_centre: bool | None = None
     bonus_mode: str | None = None
     budget_basis: str | None = None
+    assignment_mode: str | None = None
     bonus: dict[tuple[str, int], float] = field(default_factory=dict)  # (kind, zone) -> MXN
     supply: dict[str, int] = field(default_factory=dict)  # category -> total candidates
     states: tuple[int, ...] | None = None  # state codes kept; None keeps all

@@ -91,9 +91,16 @@ CHOICES: dict[str, dict[str, tuple[str, ...]]] = {
         "esperado": ("esperado", "expected"),
         "garantizado": ("garantizado", "guaranteed"),
     },
+    "modo_asignacion": {
+        "por_oferta": ("por_oferta", "por oferta", "oferta"),
+        "optimo": ("optimo", "óptimo"),
+        "estable": ("estable",),
+    },
 }
 BONUS_MODES = ("fijo", "por_hospital")
 BUDGET_BASES = ("esperado", "garantizado")
+ASSIGNMENT_MODES: tuple[str, ...] = ("por_oferta", "optimo", "estable")
+CANDIDATE_OPTIONS: tuple[str, ...] = tuple(f"opcion_{i}" for i in range(1, 6))
 
 GRADES: tuple[str, ...] = ("muy bajo", "bajo", "medio", "alto", "muy alto")
 ZONES: tuple[int, ...] = (2, 3)
@@ -156,6 +163,14 @@ PARAMETERS: tuple[Param, ...] = (
           "'garantizado' (como si toda oferta se aceptara).",
           "Budget basis: 'esperado' (bonus × acceptance probability) or 'garantizado' (as if "
           "every offer were accepted).", choices="base_presupuesto"),
+    Param("modo_asignacion", "choice", "por_oferta",
+          "Cómo se asigna: por_oferta (conteos por categoría de la hoja 'oferta'), optimo "
+          "(cada candidato de la hoja 'candidatos' a lo más una vez y solo a una plaza que "
+          "eligió, máxima necesidad cubierta) o estable (aceptación diferida, como el "
+          "internado: nadie prefiere una plaza que lo hubiera aceptado).",
+          "How to assign: por_oferta (category counts), optimo (listed candidates, most need "
+          "covered) or estable (deferred acceptance, residency-match rule).",
+          choices="modo_asignacion"),
 )
 PARAMETER_BY_KEY = {normalize_key(p.name): p for p in PARAMETERS}
 
@@ -336,6 +351,38 @@ SHEETS: tuple[Sheet, ...] = (
                    "One monthly bonus level, MXN.", minimum=0, maximum=1_000_000, example=15_000),
         ),
         key=("tipo", "zona", "bono_mensual"),
+        optional=True,
+    ),
+    Sheet(
+        "candidatos",
+        "Opcional: candidatos registrados y sus opciones, una fila por folio (sin CURP ni "
+        "nombres). Se usa con modo_asignacion optimo o estable.",
+        "Optional: registered candidates and their choices, one row per folio (no CURP or "
+        "names). Used with modo_asignacion optimo or estable.",
+        (
+            Column("folio", "text", "Folio anónimo del registro (único; nunca CURP ni nombre).",
+                   "Anonymous registration folio (unique; never a CURP or name).",
+                   example="R-000001"),
+            Column("categoria", "text", "Categoría (debe existir en 'categorias').", "Category.",
+                   example="Anestesiología"),
+            Column("clave_entidad", "int", "Clave INEGI de la entidad donde se registró.",
+                   "INEGI code of the state of registration.", minimum=1, maximum=32,
+                   example=13),
+            *(Column(name,
+                     "text", f"Opción {i} en orden de preferencia: una CLUES, un municipio "
+                     "escrito «clave_entidad/municipio» (p. ej. 13/Pachuca de Soto) o una "
+                     "entidad completa (su clave o su nombre)." + (" En blanco si no hay más."
+                                                                  if i > 1 else ""),
+                     f"Choice {i}: a CLUES, a municipality as «state_code/municipality» or a "
+                     "whole state (code or name).", required=i == 1, blank_ok=i > 1,
+                     example="HGIMB000011" if i == 1 else None)
+              for i, name in enumerate(CANDIDATE_OPTIONS, start=1)),
+            Column("puntaje", "number", "Opcional: puntaje del candidato; a mayor puntaje, "
+                   "mayor prioridad en el modo estable.",
+                   "Optional: score; a higher score has priority in the stable mode.",
+                   required=False, blank_ok=True, minimum=0, example=None),
+        ),
+        key=("folio",),
         optional=True,
     ),
 )

@@ -1334,6 +1334,77 @@ MESSAGES: dict[str, dict[str, str]] = {
     "usage_aborted": {"es": "Cancelado.", "en": "Aborted."},
     "opt_bad_choice": {"es": "Se esperaba uno de: {allowed}.",
                        "en": "Expected one of: {allowed}."},
+    # --- registered candidates (sheet «candidatos», issue 14) --------------------------------
+    "cand_curp": {"es": "La columna tiene {n} valor(es) con forma de CURP: los datos personales "
+                        "(CURP, nombres) no deben estar en el archivo. Use un folio anónimo y "
+                        "guarde la relación folio–persona fuera del libro.",
+                  "en": "The column has {n} CURP-like value(s): personal data (CURP, names) must "
+                        "not be in the file. Use an anonymous folio and keep the folio–person "
+                        "key outside the workbook."},
+    "cand_option_unknown": {"es": "La opción no es una CLUES de «unidades», ni un municipio "
+                                  "escrito «clave_entidad/municipio» (p. ej. 13/Pachuca de "
+                                  "Soto), ni una entidad (clave o nombre) con unidades.",
+                            "en": "The option is not a CLUES in «unidades», a municipality "
+                                  "written «state_code/municipality» (e.g. 13/Pachuca de Soto) "
+                                  "or a state (code or name) with units."},
+    "cand_option_no_post": {"es": "Ninguna unidad de esta opción tiene vacantes de {category} "
+                                  "en «plantilla»: el candidato no podría ocuparla.",
+                            "en": "No unit of this option has a {category} vacancy in "
+                                  "«plantilla»: the candidate could not take it."},
+    "cand_state_unknown": {"es": "Ninguna unidad pertenece a la entidad {state}.",
+                           "en": "No unit belongs to state {state}."},
+    "cand_mode_without_list": {"es": "modo_asignacion es «{mode}» pero el libro no tiene "
+                                     "candidatos registrados: llene la hoja «candidatos» o use "
+                                     "por_oferta.",
+                               "en": "modo_asignacion is «{mode}» but the workbook has no "
+                                     "registered candidates: fill the «candidatos» sheet or use "
+                                     "por_oferta."},
+    "cand_head": {"es": "Asignación de candidatos registrados (modo {mode}): {placed} de {total} "
+                        "colocados; {first} en su primera opción.",
+                  "en": "Registered-candidate assignment ({mode} mode): {placed} of {total} "
+                        "placed; {first} in their first choice."},
+    "cand_price": {"es": "Precio de la estabilidad: la asignación estable cubre {stable} de "
+                         "necesidad ponderada frente a {optimal} de la óptima ({lost}, "
+                         "{pct} menos).",
+                   "en": "Price of stability: the stable assignment covers {stable} weighted "
+                         "need against {optimal} for the optimal one ({lost}, {pct} less)."},
+    "cand_blocking": {"es": "La asignación óptima tiene {n} pares bloqueantes (candidato y plaza "
+                            "que se preferirían mutuamente a lo asignado).",
+                      "en": "The optimal assignment has {n} blocking pairs (a candidate and a "
+                            "post who would both rather have each other)."},
+    "cand_unwanted": {"es": "{posts} plazas ({vacancies} vacantes) no las eligió ningún "
+                            "candidato registrado; la mayor cifra: {where}.",
+                      "en": "{posts} posts ({vacancies} vacancies) were chosen by no registered "
+                            "candidate; the largest figure: {where}."},
+    # result workbook, candidate sheets: column names (cand_col_*), post states, title
+    "cand_book_head": {"es": "Asignación de candidatos registrados",
+                       "en": "Registered-candidate assignment"},
+    "cand_col_folio": {"es": "folio", "en": "folio"},
+    "cand_col_category": {"es": "categoria", "en": "category"},
+    "cand_col_state_code": {"es": "clave_entidad", "en": "state_code"},
+    "cand_col_score": {"es": "puntaje", "en": "score"},
+    "cand_col_clues": {"es": "clues", "en": "clues"},
+    "cand_col_name": {"es": "unidad", "en": "unit"},
+    "cand_col_post_state": {"es": "entidad_plaza", "en": "post_state"},
+    "cand_col_municipality": {"es": "municipio", "en": "municipality"},
+    "cand_col_rank": {"es": "opcion", "en": "choice"},
+    "cand_col_state": {"es": "entidad", "en": "state"},
+    "cand_col_gap": {"es": "vacantes", "en": "vacancies"},
+    "cand_col_applicants": {"es": "candidatos_que_la_eligieron", "en": "candidates_who_chose_it"},
+    "cand_col_placed": {"es": "asignados", "en": "placed"},
+    "cand_col_status": {"es": "estado", "en": "status"},
+    "cand_col_posts_without": {"es": "plazas_sin_candidatos", "en": "posts_without_candidates"},
+    "cand_col_vacancies_without": {"es": "vacantes_sin_candidatos",
+                                   "en": "vacancies_without_candidates"},
+    "cand_col_posts": {"es": "plazas", "en": "posts"},
+    "cand_col_vacancies": {"es": "vacantes", "en": "vacancies"},
+    "cand_status_filled": {"es": "cubierta", "en": "filled"},
+    "cand_status_partial": {"es": "cubierta en parte", "en": "partly filled"},
+    "cand_status_no_applicants": {"es": "sin candidatos", "en": "no candidates"},
+    "cand_status_lost": {"es": "perdida ante otra plaza", "en": "lost to another post"},
+    "cand_bad_mode": {"es": "--modo-asignacion debe ser uno de: {allowed}",
+                      "en": "--modo-asignacion must be one of: {allowed}"},
+    # --- end of registered candidates (issue 14) ----------------------------------------------
 }
 
 

@@ -16,7 +16,7 @@ INPUTS = FUENTES.parent
 def books(fuentes: str | Path = FUENTES) -> list[Book]:
     """Both default scenarios (Hidalgo real, national synthetic), as tables and LEEME lines."""
     src = load_sources(fuentes)
-    return [build_hidalgo(src), build_nacional(src)]
+    return [build_hidalgo(src), build_nacional(src, fuentes)]
 
 
 def build(out_dir: str | Path = INPUTS, fuentes: str | Path = FUENTES) -> list[Path]:

@@ -4,11 +4,13 @@ with synthetic units and staff scaled from Hidalgo's real ratios (seeded, reprod
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pandas as pd
 
 from planner.core import schema
-from planner.data import acceptance, rules
+from planner.data import acceptance, candidatos, rules
 from planner.data.allocate import allocate_exact, largest_remainder
 from planner.data.common import (
     Book,
@@ -278,8 +280,8 @@ def _leeme(units: pd.DataFrame, staff: pd.DataFrame, r: HidalgoRatios, budget: f
     ]
 
 
-def build_nacional(src: Sources) -> Book:
-    """The national input workbook's tables and LEEME."""
+def build_nacional(src: Sources, fuentes: str | Path = candidatos.FUENTES) -> Book:
+    """The national input workbook's tables and LEEME (with a synthetic registration list)."""
     r = hidalgo_ratios(src)
     units = synthesise(src, r)
     is_h = units["tipo"] == schema.HOSPITAL
@@ -299,5 +301,8 @@ def build_nacional(src: Sources) -> Book:
         "aceptacion": acceptance.acceptance_table(),
         "niveles_bono": acceptance.levels_table(),
     }
+    listed = candidatos.registration_list(units, staff, fuentes)
+    tables["candidatos"] = listed
     leeme = _leeme(units, staff, r, rules.national_budget())
-    return Book(FILENAME, tables, leeme + acceptance.leeme_lines())
+    return Book(FILENAME, tables, leeme + acceptance.leeme_lines()
+                + candidatos.leeme_lines(listed))

@@ -52,7 +52,8 @@ def write_input_workbook(path: str | Path, tables: Mapping[str, pd.DataFrame],
                          "IMSS-Bienestar") -> Path:
     """Write an input workbook: LEEME (``leeme`` lines, then the column reference) and every sheet.
 
-    Missing sheets are written empty with their headers; columns follow the schema's order.
+    Missing sheets are written empty with their headers (optional ones are left out); columns
+    follow the schema's order.
     Choice columns get drop-down lists so planners pick valid values.
     """
 
@@ -66,6 +67,8 @@ def write_input_workbook(path: str | Path, tables: Mapping[str, pd.DataFrame],
         for sheet in schema.SHEETS:
             df = tables.get(sheet.name)
             cols = [c.name for c in sheet.columns]
+            if df is None and sheet.optional:
+                continue  # optional sheets only when given (the blank template gives them)
             if df is None:
                 df = pd.DataFrame(columns=cols)
             extra = [c for c in df.columns if c not in cols]
@@ -105,5 +108,7 @@ TEMPLATE_LEEME = (
 def write_template(path: str | Path) -> Path:
     """The blank template: reference sheets pre-filled, unit sheets with headers only."""
     tables = {"parametros": parameters_table({"presupuesto_bono_mensual": 0}),
-              **reference_tables()}
+              **reference_tables(),
+              **{s.name: pd.DataFrame(columns=[c.name for c in s.columns])
+                 for s in schema.SHEETS if s.optional}}
     return write_input_workbook(path, tables, TEMPLATE_LEEME)

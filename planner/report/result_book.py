@@ -18,6 +18,7 @@ from planner.core.words import MESSAGES, pair, t
 from planner.io.files import atomic_write
 from planner.io.xlsx import DEC, INT, MXN, PCT, TITLE_FONT, write_table
 from planner.report import acceptance_book
+from planner.report.candidate_book import write_candidate_sheets
 
 SHEETS = ("resumen", "por_entidad", "por_categoria", "asignaciones", "unidades", "sensibilidad",
           "parametros", "diagnostico")
@@ -195,6 +196,8 @@ def write_result_workbook(result: Result, path: str | Path, lang: str = "es",
         write_table(wb, "unidades", out, fmts)
         _rule_sheets(wb, result, lang)
         acceptance_book.simulacion_sheet(wb, result, lang)
+        if result.candidates is not None:  # issue 14: folios only, never personal data
+            write_candidate_sheets(wb, result.scenario, result.candidates, lang)
         _sensibilidad(wb, result, lang, confirm_marginals)
         _parametros(wb, result, lang)
         _diagnostico(wb, result, lang)
