@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 import pandas as pd
 
-from planner.core.schema import CENTRE, GENERAL
+from planner.core.schema import BUDGET, CENTRE, GENERAL, PARAMETERS
 
 
 @dataclass(frozen=True)
@@ -24,16 +24,9 @@ class Params:
     one_doctor_per_centre: bool = False  # minimo_un_medico_por_centro
 
 
-PARAM_NAMES = {
-    "presupuesto_bono_mensual": "budget",
-    "meta_medicos_generales_por_centro": "target",
-    "peso_primer_medico": "first_doctor_weight",
-    "peso_familias": "families_weight",
-    "limite_tiempo_s": "time_limit",
-    "brecha_mip": "mip_gap",
-    "cobertura_minima_entidad": "equity_floor",
-    "minimo_un_medico_por_centro": "one_doctor_per_centre",
-}
+# sheet name -> field, read from the schema's declarations; the budget first (the result book's
+# parameter rows begin with it), then in the order of schema.PARAMETERS
+PARAM_NAMES = {p.name: p.field for p in sorted(PARAMETERS, key=lambda p: p.name != BUDGET)}
 
 
 @dataclass(frozen=True)

@@ -12,10 +12,25 @@ from planner.ui.whatif import (
     BONUS_KEYS,
     FormError,
     FormValues,
+    bounds,
     build_what_if,
     form_defaults,
     state_names,
 )
+
+
+def _ints(field: str) -> dict:
+    """min_value/max_value of an integer input, as the schema declares the parameter."""
+    lo, hi = bounds(field)
+    return {"min_value": None if lo is None else int(lo),
+            "max_value": None if hi is None else int(hi)}
+
+
+def _floats(field: str) -> dict:
+    """min_value/max_value of a decimal input, as the schema declares the parameter."""
+    lo, hi = bounds(field)
+    return {"min_value": None if lo is None else float(lo),
+            "max_value": None if hi is None else float(hi)}
 
 
 def what_if_form(scenario: Scenario, key: str, lang: str) -> WhatIf | None:
@@ -25,26 +40,28 @@ def what_if_form(scenario: Scenario, key: str, lang: str) -> WhatIf | None:
     k = digest(key.encode())  # fresh widgets for each workbook
     with st.sidebar.form(f"whatif:{k}"):
         st.header(t("form_header", lang))
-        budget = st.number_input(t("budget", lang), min_value=0, value=int(d.budget),
+        budget = st.number_input(t("budget", lang), **_ints("budget"), value=int(d.budget),
                                  step=1_000_000, key=f"budget:{k}",
                                  help=fmt.mxn(d.budget))
         bonus = {}
         for kind, zone in BONUS_KEYS:
             bonus[(kind, zone)] = st.number_input(
-                t("bonus_zone", lang, zone=zone), min_value=0,
+                t("bonus_zone", lang, zone=zone), min_value=int(bounds("bonus")[0]),
                 value=int(d.bonus[(kind, zone)]), step=500, key=f"bonus{zone}:{k}")
-        target = st.number_input(t("target", lang), min_value=0, max_value=50,
+        target = st.number_input(t("target", lang), **_ints("target"),
                                  value=int(d.target), step=1, key=f"target:{k}")
         c1, c2 = st.columns(2)
-        first = c1.number_input(t("first_weight", lang), min_value=0.0,
+        first = c1.number_input(t("first_weight", lang), **_floats("first_doctor_weight"),
                                 value=float(d.first_doctor_weight), step=0.5,
                                 help=t("first_weight_help", lang), key=f"p:{k}")
-        families = c2.number_input(t("families_weight", lang), min_value=0.0,
+        families = c2.number_input(t("families_weight", lang), **_floats("families_weight"),
                                    value=float(d.families_weight), step=0.5,
                                    help=t("families_weight_help", lang), key=f"f:{k}")
         st.markdown(f"**{t('rules_header', lang)}**")
         alpha = round(100 * d.equity_floor)
-        pct = st.slider(t("equity_floor", lang), min_value=0, max_value=100, value=alpha,
+        lo, hi = bounds("equity_floor")
+        pct = st.slider(t("equity_floor", lang), min_value=round(100 * lo),
+                        max_value=round(100 * hi), value=alpha,
                         step=5 if alpha % 5 == 0 else 1, format="%d %%",
                         help=t("equity_floor_help", lang), key=f"alpha:{k}")
         minimum = st.checkbox(t("one_doctor", lang), value=d.one_doctor_per_centre,
@@ -58,7 +75,7 @@ def what_if_form(scenario: Scenario, key: str, lang: str) -> WhatIf | None:
             supply = {cat: st.number_input(cat, min_value=0, value=int(n), step=10,
                                            key=f"supply:{cat}:{k}")
                       for cat, n in d.supply.items()}
-        time_limit = st.number_input(t("time_limit", lang), min_value=1, max_value=600,
+        time_limit = st.number_input(t("time_limit", lang), **_ints("time_limit"),
                                      value=int(d.time_limit), step=5, key=f"time:{k}")
         submitted = st.form_submit_button(t("solve", lang), type="primary", width="stretch")
     if not submitted:
