@@ -1,58 +1,70 @@
-"""Parameters declared once (issue 11): schema.PARAMETERS names each parameter's Params/WhatIf
-field, kind and bounds; the workbook's reader (PARAM_NAMES), the sweep grid (GRID_PARAMS) and the
-what-if form (planner.ui.whatif.bounds) read them from there."""
+"""Declared once: the bonus cost of a placement, the parameter value parser, row names by key."""
 
 from __future__ import annotations
 
-from dataclasses import fields
-
+import pandas as pd
 import pytest
 
+from models.allocation import build_allocation, placement_pairs
 from planner.core import schema
-from planner.core.scenario import PARAM_NAMES, Params, WhatIf
-from planner.io.grid import GRID_PARAMS, point_what_if
-from planner.ui.whatif import APP_TIME_LIMIT_MAX, bounds
+from planner.core.errors import InputError
+from planner.io.grid import parse_grid
+from planner.pipeline import load_scenario
+from tests.builders import ANES, CIR, MG, base_tables, make_workbook
 
 
-def test_every_parameter_names_a_field_of_params_and_whatif():
-    declared = [p.field for p in schema.PARAMETERS]
-    assert len(set(declared)) == len(declared) and "" not in declared
-    assert set(declared) == {f.name for f in fields(Params)}
-    assert {f.name for f in fields(WhatIf)} == set(declared) | {"bonus", "supply", "states"}
+@pytest.fixture()
+def scenario(tmp_path):
+    return load_scenario(make_workbook(tmp_path / "caso.xlsx"))[0]
 
 
-def test_param_names_keep_the_result_book_order():
-    """The result book's parameter rows: the budget first, then schema order."""
-    assert list(PARAM_NAMES) == [
-        "presupuesto_bono_mensual", "meta_medicos_generales_por_centro", "peso_primer_medico",
-        "peso_familias", "limite_tiempo_s", "brecha_mip", "cobertura_minima_entidad",
-        "minimo_un_medico_por_centro"]
-    assert PARAM_NAMES["cobertura_minima_entidad"] == "equity_floor"
+def test_bonus_per_row_by_hand(scenario):
+    """Specialists at the two eligible hospitals cost their zone's bonus (zone 2: 10,979;
+    zone 3: 10,000); general doctors at the (not eligible) centres cost nothing."""
+    got = dict(zip(scenario.staffing.index, scenario.bonus_per_row(), strict=True))
+    assert got == {("HOSP01", ANES): 10_979.0, ("HOSP01", CIR): 10_979.0,
+                   ("HOSP02", ANES): 10_000.0, ("HOSP02", CIR): 10_000.0,
+                   ("CS0001", MG): 0.0, ("CS0002", MG): 0.0, ("CS0003", MG): 0.0}
 
 
-@pytest.mark.parametrize("column, value, expected", [
-    ("presupuesto_bono_mensual", 25_000.0, {"budget": 25_000.0}),
-    ("meta_medicos_generales_por_centro", 3, {"target": 3}),
-    ("cobertura_minima_entidad", 0.5, {"equity_floor": 0.5}),
-    ("minimo_un_medico_por_centro", True, {"one_doctor_per_centre": True}),
-    ("peso_primer_medico", 4.0, {"first_doctor_weight": 4.0}),
-    ("peso_familias", 2.0, {"families_weight": 2.0}),
-    ("bono_zona_3", 9_000.0, {"bonus": {(schema.SPECIALTY, 3): 9_000.0}}),
-])
-def test_grid_columns_set_the_declared_field(column, value, expected):
-    assert point_what_if({column: value}) == WhatIf(**expected)
+def test_model_pairs_cost_what_the_scenario_says(scenario):
+    per_row = dict(zip(scenario.staffing.index, scenario.bonus_per_row(), strict=True))
+    pairs = placement_pairs(scenario)
+    assert len(pairs) == 6  # CS0003 has its 2 general doctors: no gap
+    for rec in pairs.to_dict("records"):
+        assert rec["cost"] == per_row[(rec["clues"], rec["category"])]
 
 
-def test_grid_and_form_bounds_are_the_schema_bounds():
-    """Bounds as DESIGN's parametros sheet states them: T in [0, 50], α in [0, 1], B ≥ 0;
-    bonuses 0–1,000,000 MXN as the bonos sheet; the app caps the time limit at 600 s."""
-    assert GRID_PARAMS["meta_medicos_generales_por_centro"] == ("target", "int", 0, 50)
-    assert GRID_PARAMS["cobertura_minima_entidad"] == ("equity_floor", "number", 0, 1)
-    assert GRID_PARAMS["presupuesto_bono_mensual"] == ("budget", "number", 0, None)
-    assert GRID_PARAMS["bono_zona_2"] == ("bonus:2", "number", 0, 1_000_000)
-    assert bounds("target") == (0, 50)
-    assert bounds("equity_floor") == (0, 1)
-    assert bounds("budget") == (0, None)
-    assert bounds("bonus") == (0, 1_000_000)
-    assert bounds("time_limit") == (1, APP_TIME_LIMIT_MAX) == (1, 600)
-    assert schema.PARAMETER_BY_FIELD["time_limit"].maximum == 3600
+@pytest.mark.parametrize("word", sorted(w for w in schema.TRUE_WORDS if w))
+def test_grid_yes_words_are_the_workbooks(scenario, word):
+    frame = pd.DataFrame({"minimo_un_medico_por_centro": [word, "n"]}, index=[2, 3])
+    points = parse_grid(frame, scenario)
+    assert points == [{"minimo_un_medico_por_centro": True},
+                      {"minimo_un_medico_por_centro": False}]
+
+
+def test_grid_bounds_are_the_schemas(scenario):
+    """cobertura_minima_entidad is declared in [0, 1]; the grid refuses 1.5 with that maximum."""
+    frame = pd.DataFrame({"cobertura_minima_entidad": ["1.5"]}, index=[2])
+    with pytest.raises(InputError) as info:
+        parse_grid(frame, scenario)
+    (issue,) = info.value.issues
+    assert issue.code == "above_max"
+    assert issue.params["maximum"] == schema.PARAMETER_BY_KEY["cobertura_minima_entidad"].maximum
+
+
+def test_row_names_by_key_survive_a_new_unit(tmp_path):
+    """A new centre CS0000 (sorted first) adds its own rows and renames none of the others."""
+    base = load_scenario(make_workbook(tmp_path / "a.xlsx",
+                                       minimo_un_medico_por_centro="sí"))[0]
+    tables = base_tables()
+    tables["unidades"].loc[len(tables["unidades"])] = (
+        "CS0000", "Centro Cero", "centro de salud", 7, "Chiapas", "Ocosingo", 2, "alto", "no", 0)
+    tables["plantilla"].loc[len(tables["plantilla"])] = ("CS0000", MG, None, 0)
+    bigger = load_scenario(make_workbook(tmp_path / "b.xlsx", tables,
+                                         minimo_un_medico_por_centro="sí"))[0]
+    before = set(build_allocation(base).prob.constraints)
+    after = set(build_allocation(bigger).prob.constraints)
+    assert {"first_CS0001", "one_doctor_CS0001"} <= before
+    assert after - before == {"first_CS0000", "one_doctor_CS0000"}
+    assert before <= after
