@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 import pandas as pd
 
-from planner.core.schema import CENTRE, GENERAL
+from planner.core.schema import BUDGET, CENTRE, GENERAL, PARAMETERS
 
 
 @dataclass(frozen=True)
@@ -27,19 +27,9 @@ class Params:
     assignment_mode: str = "por_oferta"  # modo_asignacion: por_oferta | optimo | estable
 
 
-PARAM_NAMES = {
-    "presupuesto_bono_mensual": "budget",
-    "meta_medicos_generales_por_centro": "target",
-    "peso_primer_medico": "first_doctor_weight",
-    "peso_familias": "families_weight",
-    "limite_tiempo_s": "time_limit",
-    "brecha_mip": "mip_gap",
-    "cobertura_minima_entidad": "equity_floor",
-    "minimo_un_medico_por_centro": "one_doctor_per_centre",
-    "modo_bono": "bonus_mode",
-    "presupuesto_bono_base": "budget_basis",
-    "modo_asignacion": "assignment_mode",
-}
+# sheet name -> field, read from the schema's declarations; the budget first (the result book's
+# parameter rows begin with it), then in the order of schema.PARAMETERS
+PARAM_NAMES = {p.name: p.field for p in sorted(PARAMETERS, key=lambda p: p.name != BUDGET)}
 
 
 @dataclass(frozen=True)

@@ -59,6 +59,7 @@ class Param:
     maximum: float | None = None
     required: bool = False
     choices: str | None = None  # name of a CHOICES table, for kind == "choice"
+    field: str = ""  # its name in Params and WhatIf (planner/core/scenario.py)
 
 
 # Allowed values: canonical value -> accepted spellings (matched by normalize_key).
@@ -126,43 +127,52 @@ PARAMETERS: tuple[Param, ...] = (
     Param("meta_medicos_generales_por_centro", "int", 2,
           "Meta de médicos generales por centro de salud (T). Un centro sin 'requeridos' de "
           "Medicina general requiere esta cifra.",
-          "Target general doctors per health centre (T).", minimum=0, maximum=50),
+          "Target general doctors per health centre (T).", minimum=0, maximum=50,
+          field="target"),
     Param("presupuesto_bono_mensual", "number", None,
           "Presupuesto mensual para bonos de especialistas, en MXN (B).",
-          "Monthly bonus budget, MXN (B).", minimum=0, required=True),
+          "Monthly bonus budget, MXN (B).", minimum=0, required=True,
+          field="budget"),
     Param("peso_primer_medico", "number", 3,
           "Peso extra (P) por dar el primer médico general a un centro que hoy no tiene.",
-          "Extra weight (P) for the first general doctor of a centre that has none.", minimum=0),
+          "Extra weight (P) for the first general doctor of a centre that has none.", minimum=0,
+          field="first_doctor_weight"),
     Param("peso_familias", "number", 1,
           "Peso (F) de las familias atendidas: el peso de un centro se multiplica por "
           "1 + F × familias / 6000.",
           "Families weight (F): a centre's weight is multiplied by 1 + F × families / 6000.",
-          minimum=0),
+          minimum=0,
+          field="families_weight"),
     Param("limite_tiempo_s", "number", 60,
           "Tiempo máximo de cálculo del optimizador, en segundos.",
-          "Solver time limit, seconds.", minimum=1, maximum=3600),
+          "Solver time limit, seconds.", minimum=1, maximum=3600,
+          field="time_limit"),
     Param("brecha_mip", "number", 0.0,
           "Brecha de optimalidad aceptada (0 = solución óptima exacta; 0.01 = a 1 % del óptimo).",
-          "Accepted relative MIP gap (0 = exact optimum).", minimum=0, maximum=0.5),
+          "Accepted relative MIP gap (0 = exact optimum).", minimum=0, maximum=0.5,
+          field="mip_gap"),
     Param("cobertura_minima_entidad", "number", 0.0,
           "Piso de equidad (α entre 0 y 1): cada entidad recibe al menos α veces su parte "
           "proporcional de cada categoría.",
           "Equity floor α in [0, 1]: each state gets at least α times its proportional share.",
-          minimum=0, maximum=1),
+          minimum=0, maximum=1,
+          field="equity_floor"),
     Param("minimo_un_medico_por_centro", "bool", False,
           "Regla dura (sí/no): todo centro de salud termina con al menos un médico general.",
-          "Hard rule (yes/no): every centre ends with at least one general doctor."),
+          "Hard rule (yes/no): every centre ends with at least one general doctor.",
+          field="one_doctor_per_centre"),
     Param("modo_bono", "choice", "fijo",
           "Bono: 'fijo' (el de la hoja 'bonos' en cada hospital elegible) o 'por_hospital' (el "
           "modelo elige un nivel de 'niveles_bono' por hospital elegible y tipo de categoría).",
           "Bonus: 'fijo' (the 'bonos' sheet at every eligible hospital) or 'por_hospital' (the "
           "model picks one 'niveles_bono' level per eligible hospital and category type).",
-          choices="modo_bono"),
+          choices="modo_bono", field="bonus_mode"),
     Param("presupuesto_bono_base", "choice", "esperado",
           "Cómo cuenta el presupuesto: 'esperado' (bono × probabilidad de aceptación) o "
           "'garantizado' (como si toda oferta se aceptara).",
           "Budget basis: 'esperado' (bonus × acceptance probability) or 'garantizado' (as if "
-          "every offer were accepted).", choices="base_presupuesto"),
+          "every offer were accepted).", choices="base_presupuesto",
+          field="budget_basis"),
     Param("modo_asignacion", "choice", "por_oferta",
           "Cómo se asigna: por_oferta (conteos por categoría de la hoja 'oferta'), optimo "
           "(cada candidato de la hoja 'candidatos' a lo más una vez y solo a una plaza que "
@@ -170,9 +180,10 @@ PARAMETERS: tuple[Param, ...] = (
           "internado: nadie prefiere una plaza que lo hubiera aceptado).",
           "How to assign: por_oferta (category counts), optimo (listed candidates, most need "
           "covered) or estable (deferred acceptance, residency-match rule).",
-          choices="modo_asignacion"),
+          choices="modo_asignacion", field="assignment_mode"),
 )
 PARAMETER_BY_KEY = {normalize_key(p.name): p for p in PARAMETERS}
+PARAMETER_BY_FIELD = {p.field: p for p in PARAMETERS}
 
 
 SHEETS: tuple[Sheet, ...] = (

@@ -26,17 +26,25 @@ from planner.validate import parse_param_value
 
 SUPPLY_PREFIX = "candidatos:"
 
+# The columns a grid may vary, in the order the "allowed" message lists them. Parameters take
+# their WhatIf field, kind and bounds from schema.PARAMETERS; the bonuses (a sheet, not a
+# parameter) take the bounds of the bonos sheet's bono_mensual column.
+SWEPT = (BUDGET, "bono_zona_2", "bono_zona_3", "meta_medicos_generales_por_centro",
+         "cobertura_minima_entidad", "minimo_un_medico_por_centro", "peso_primer_medico",
+         "peso_familias")
+
+
+def _swept(column: str) -> tuple[str, str, float | None, float | None]:
+    if column.startswith("bono_zona_"):
+        bonus = schema.SHEET_BY_KEY["bonos"].column("bono_mensual")
+        return f"bonus:{column.rpartition('_')[2]}", bonus.kind, bonus.minimum, bonus.maximum
+    p = schema.PARAMETER_BY_KEY[column]
+    return p.field, p.kind, p.minimum, p.maximum
+
+
 # Grid column -> (WhatIf field or special, kind, minimum, maximum).
 GRID_PARAMS: dict[str, tuple[str, str, float | None, float | None]] = {
-    BUDGET: ("budget", "number", 0, None),
-    "bono_zona_2": ("bonus:2", "number", 0, 1_000_000),
-    "bono_zona_3": ("bonus:3", "number", 0, 1_000_000),
-    "meta_medicos_generales_por_centro": ("target", "int", 0, 50),
-    "cobertura_minima_entidad": ("equity_floor", "number", 0, 1),
-    "minimo_un_medico_por_centro": ("one_doctor_per_centre", "bool", None, None),
-    "peso_primer_medico": ("first_doctor_weight", "number", 0, None),
-    "peso_familias": ("families_weight", "number", 0, None),
-}
+    c: _swept(c) for c in SWEPT}
 
 Point = dict[str, object]
 

@@ -10,9 +10,8 @@ from models import rules
 from planner.analysis.indicators import Indicators, rule_messages
 from planner.core.scenario import Scenario
 from planner.core.words import t
-from planner.report.result_book import REASON_WORDS
 from planner.ui import fmt
-from planner.ui.tables import labelled
+from planner.ui.headings import labelled, reason_word
 
 RULES = ("state_pools", "linked_specialties", "equity_floor", "one_doctor_per_centre")
 
@@ -143,8 +142,7 @@ def linked_table(ind: Indicators, lang: str = "es") -> pd.DataFrame:
     """Vacancies of a linked specialty held back: unit, specialty, what it requires, why."""
     cols = ["clues", "name", "state", "category", "requires", "held_back", "reason"]
     out = ind.linked[cols].copy()
-    j = 0 if lang == "es" else 1
-    out["reason"] = out["reason"].map(lambda r: REASON_WORDS.get(r, (r, r))[j])
+    out["reason"] = out["reason"].map(lambda r: reason_word(r, lang))
     return labelled(out, lang)
 
 

@@ -4,7 +4,6 @@ and result workbooks as bytes — through the same pipeline functions as the CLI
 
 from __future__ import annotations
 
-import hashlib
 import os
 import tempfile
 from dataclasses import dataclass
@@ -15,15 +14,19 @@ import pandas as pd
 from planner.core.errors import InputError
 from planner.core.result import Result
 from planner.core.scenario import Scenario
-from planner.core.text import slug
 from planner.pipeline import confirm_marginals, load_scenario_bytes
 from planner.report.result_book import write_result_workbook
+from planner.ui.names import (  # noqa: F401 (sources.XLSX_MIME, sources.digest, …)
+    XLSX_MIME,
+    digest,
+    result_file_name,
+    result_file_name_confirmed,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_WORKBOOK = ROOT / "inputs" / "nacional_2024.xlsx"
 TEMPLATE = ROOT / "inputs" / "plantilla_vacia.xlsx"
 ENV_WORKBOOK = "PLANNER_DEFAULT_WORKBOOK"
-XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def default_workbook() -> Path:
@@ -36,11 +39,6 @@ def file_key(path: Path) -> str:
     """A cache key that changes when the file at ``path`` changes (path, size, mtime)."""
     st = path.stat()
     return f"{path.resolve()}:{st.st_size}:{st.st_mtime_ns}"
-
-
-def digest(data: bytes) -> str:
-    """Short content hash of an upload (its cache key)."""
-    return hashlib.sha256(data).hexdigest()[:16]
 
 
 @dataclass(frozen=True)
@@ -89,17 +87,6 @@ def result_workbook_bytes(result: Result, lang: str = "es", confirm: bool = Fals
             result = confirm_marginals(result)
         write_result_workbook(result, path, lang=lang, confirm_marginals=confirm)
         return path.read_bytes()
-
-
-def result_file_name_confirmed(name: str) -> str:
-    """The confirmed workbook's file name beside the plain one: ``…_confirmado.xlsx``."""
-    return name[:-len(".xlsx")] + "_confirmado.xlsx" if name.endswith(".xlsx") else name
-
-
-def result_file_name(scenario_name: str, label: str) -> str:
-    """``nacional_2024_resultado_presupuesto-bajo.xlsx`` from the workbook and scenario names."""
-    stem = Path(scenario_name).stem or "escenario"
-    return f"{slug(stem)}_resultado_{slug(label).replace('_', '-')}.xlsx"
 
 
 def template_bytes() -> bytes | None:

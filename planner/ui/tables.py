@@ -9,9 +9,9 @@ import pandas as pd
 
 from planner.core.result import Result
 from planner.core.schema import GRADES, SPECIALTY
-from planner.core.words import MESSAGES, t
 from planner.io.xlsx import INT
-from planner.report.result_book import COLUMNS, KIND_WORDS
+from planner.report.result_book import COLUMNS
+from planner.ui.headings import header, kind_word, labelled  # noqa: F401 (tables.header, …)
 
 UNIT_COLUMNS = ("clues", "name", "kind", "state", "municipality", "zone", "grade", "families",
                 "gp_before", "gp_placed", "gp_after", "spec_gap", "spec_placed", "spec_after",
@@ -20,30 +20,6 @@ SPECIALTY_COLUMNS = ("category", "candidates", "current", "gap", "placed", "unpl
                      "bonus_month")
 ASSIGNMENT_COLUMNS = ("clues", "name", "state", "category", "before", "placed", "after",
                       "bonus_month")
-
-
-def header(column: str, lang: str) -> str:
-    """A column's heading on screen (``col_<name>`` label; else the result workbook's name)."""
-    if f"col_{column}" in MESSAGES:
-        return t(f"col_{column}", lang)
-    names = COLUMNS.get(column)
-    return column if names is None else names[0 if lang == "es" else 1]
-
-
-def labelled(df: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """``df`` with on-screen headings; booleans as sí/no (yes/no); unit kinds translated."""
-    out = df.copy()
-    for c in out.columns:
-        if out[c].dtype == bool:
-            out[c] = out[c].map({True: "sí" if lang == "es" else "yes", False: "no"})
-    if "kind" in out.columns and lang != "es":
-        out["kind"] = out["kind"].map(lambda k: kind_word(k, lang))
-    return out.rename(columns={c: header(c, lang) for c in out.columns})
-
-
-def kind_word(kind: str, lang: str) -> str:
-    """A unit or category type in the report language (``centro de salud`` → ``health centre``)."""
-    return KIND_WORDS.get(kind, (kind, kind))[0 if lang == "es" else 1]
 
 
 @dataclass(frozen=True)

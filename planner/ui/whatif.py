@@ -5,11 +5,25 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from planner.core.scenario import Scenario, WhatIf
-from planner.core.schema import SPECIALTY, ZONES
+from planner.core.schema import PARAMETER_BY_FIELD, SHEET_BY_KEY, SPECIALTY, ZONES
 
 # The bonuses the form offers: specialists' monthly bonus in each economic zone.
 BONUS_KEYS: tuple[tuple[str, int], ...] = tuple((SPECIALTY, z) for z in ZONES)
 ALPHA_STEP = 0.01  # the equity-floor slider moves by whole percents
+APP_TIME_LIMIT_MAX = 600  # the app is interactive: at most 10 min per solve (the workbook: 3600)
+
+
+def bounds(field: str) -> tuple[float | None, float | None]:
+    """(minimum, maximum) of a form field, as schema.PARAMETERS declares the parameter (by its
+    Params/WhatIf field); ``bonus`` reads the bonos sheet's bono_mensual column. The time
+    limit is further capped at :data:`APP_TIME_LIMIT_MAX`."""
+    if field == "bonus":
+        column = SHEET_BY_KEY["bonos"].column("bono_mensual")
+        return column.minimum, column.maximum
+    p = PARAMETER_BY_FIELD[field]
+    if field == "time_limit":
+        return p.minimum, min(p.maximum, APP_TIME_LIMIT_MAX)
+    return p.minimum, p.maximum
 
 
 class FormError(ValueError):

@@ -1,0 +1,92 @@
+"""The what-if form in the sidebar (budget, bonuses, target, weights, rules, states, candidates)."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from planner.core.scenario import Scenario, WhatIf
+from planner.core.words import t
+from planner.ui import fmt, rule_views
+from planner.ui.names import digest
+from planner.ui.whatif import (
+    BONUS_KEYS,
+    FormError,
+    FormValues,
+    bounds,
+    build_what_if,
+    form_defaults,
+    state_names,
+)
+
+
+def _ints(field: str) -> dict:
+    """min_value/max_value of an integer input, as the schema declares the parameter."""
+    lo, hi = bounds(field)
+    return {"min_value": None if lo is None else int(lo),
+            "max_value": None if hi is None else int(hi)}
+
+
+def _floats(field: str) -> dict:
+    """min_value/max_value of a decimal input, as the schema declares the parameter."""
+    lo, hi = bounds(field)
+    return {"min_value": None if lo is None else float(lo),
+            "max_value": None if hi is None else float(hi)}
+
+
+def what_if_form(scenario: Scenario, key: str, lang: str) -> WhatIf | None:
+    """The what-if form in the sidebar; returns the what-if when submitted, else None."""
+    d = form_defaults(scenario)
+    names = state_names(scenario)
+    k = digest(key.encode())  # fresh widgets for each workbook
+    with st.sidebar.form(f"whatif:{k}"):
+        st.header(t("form_header", lang))
+        budget = st.number_input(t("budget", lang), **_ints("budget"), value=int(d.budget),
+                                 step=1_000_000, key=f"budget:{k}",
+                                 help=fmt.mxn(d.budget))
+        bonus = {}
+        for kind, zone in BONUS_KEYS:
+            bonus[(kind, zone)] = st.number_input(
+                t("bonus_zone", lang, zone=zone), min_value=int(bounds("bonus")[0]),
+                value=int(d.bonus[(kind, zone)]), step=500, key=f"bonus{zone}:{k}")
+        target = st.number_input(t("target", lang), **_ints("target"),
+                                 value=int(d.target), step=1, key=f"target:{k}")
+        c1, c2 = st.columns(2)
+        first = c1.number_input(t("first_weight", lang), **_floats("first_doctor_weight"),
+                                value=float(d.first_doctor_weight), step=0.5,
+                                help=t("first_weight_help", lang), key=f"p:{k}")
+        families = c2.number_input(t("families_weight", lang), **_floats("families_weight"),
+                                   value=float(d.families_weight), step=0.5,
+                                   help=t("families_weight_help", lang), key=f"f:{k}")
+        st.markdown(f"**{t('rules_header', lang)}**")
+        alpha = round(100 * d.equity_floor)
+        lo, hi = bounds("equity_floor")
+        pct = st.slider(t("equity_floor", lang), min_value=round(100 * lo),
+                        max_value=round(100 * hi), value=alpha,
+                        step=5 if alpha % 5 == 0 else 1, format="%d %%",
+                        help=t("equity_floor_help", lang), key=f"alpha:{k}")
+        minimum = st.checkbox(t("one_doctor", lang), value=d.one_doctor_per_centre,
+                              help=t("one_doctor_help", lang), key=f"minimum:{k}")
+        st.caption(rule_views.data_rules_caption(scenario, lang))
+        with st.expander(t("states", lang)):
+            chosen = st.multiselect(t("states", lang), list(d.states), default=list(d.states),
+                                    format_func=names.get, key=f"states:{k}",
+                                    placeholder=t("choose", lang), label_visibility="collapsed")
+        with st.expander(t("supply_header", lang)):
+            supply = {cat: st.number_input(cat, min_value=0, value=int(n), step=10,
+                                           key=f"supply:{cat}:{k}")
+                      for cat, n in d.supply.items()}
+        time_limit = st.number_input(t("time_limit", lang), **_ints("time_limit"),
+                                     value=int(d.time_limit), step=5, key=f"time:{k}")
+        submitted = st.form_submit_button(t("solve", lang), type="primary", width="stretch")
+    if not submitted:
+        return None
+    values = FormValues(budget=float(budget), target=int(target),
+                        first_doctor_weight=float(first), families_weight=float(families),
+                        time_limit=float(time_limit), bonus=bonus, supply=supply,
+                        states=tuple(chosen), equity_floor=pct / 100,
+                        one_doctor_per_centre=bool(minimum))
+    try:
+        return build_what_if(scenario, values)
+    except FormError as exc:
+        st.sidebar.error(t(exc.code, lang))
+        return None

@@ -1,0 +1,64 @@
+"""Tab "Resumen" (summary): headline figures with deltas against the baseline, the budget, the
+download, the hand rule (nationally and per state) and the table per specialty."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from planner.core.result import Result
+from planner.core.words import t
+from planner.ui import charts, figures, fmt, tables
+from planner.ui.pages.download import download_result
+from planner.ui.pages.view import View, number_columns
+
+KEY = "tab_summary"
+
+
+def render(view: View) -> None:
+    """Headline figures (deltas against the baseline), budget, hand rule, specialties."""
+    result, lang = view.result, view.lang
+    figs = figures.headline_figures(result, None if view.what_if.is_empty() else view.base, lang)
+    cols = st.columns(4) + st.columns([5, 5, 4, 4])  # pesos need wider cards
+    for col, f in zip(cols, figs, strict=True):
+        col.metric(figures.figure_label(f, lang), fmt.compact(f.value, f.kind),
+                   delta=None if f.delta is None else fmt.signed(f.delta, f.kind),
+                   delta_color=figures.delta_colour(f), help=figures.figure_help(f, lang),
+                   border=True)
+    h = result.indicators.headline
+    st.markdown(t("budget_line", lang, month=fmt.mxn(h["bonus_month"]),
+                   year=fmt.mxn(h["bonus_year"]), budget=fmt.mxn(h["budget_month"]),
+                   share=fmt.percent(h["budget_used"])))
+    download_result(view, result, view.token, view.name, t("current_name", lang), key="current")
+    st.subheader(t("hand_header", lang))
+    st.markdown(figures.hand_rule_text(result, lang))
+    st.dataframe(figures.hand_rule_table(result, lang), hide_index=True)
+    st.caption(t("hand_rule_is", lang))
+    show_advantage_by_state(result, lang)
+    st.subheader(t("by_specialty", lang))
+    spec = tables.specialty_table(result, lang)
+    st.dataframe(spec, hide_index=True, column_config=number_columns(
+        tables.number_formats(tables.SPECIALTY_COLUMNS, lang)))
+
+
+def show_advantage_by_state(result: Result, lang: str) -> None:
+    """The optimiser's advantage per state (chart and table); folded away, and said to offset,
+    when the two plans cover the same total need."""
+    tie = figures.hand_rule_ties(result)
+    with st.expander(t("adv_tie_expander", lang)) if tie else st.container():
+        if not tie:
+            st.markdown(f"**{t('adv_header', lang)}**")
+        metric = st.radio(t("adv_metric", lang), list(figures.ADVANTAGE), horizontal=True,
+                          format_func=lambda m: t(figures.ADVANTAGE[m][1], lang),
+                          key="adv_metric")
+        table = figures.advantage_by_state(result, metric)
+        if (table["advantage"] == 0).all():
+            st.caption(t("adv_all_equal", lang))
+            return
+        _, _, kind, better = figures.ADVANTAGE[metric]
+        axis = t("adv_axis_fewer" if better == "down" else "adv_axis", lang)
+        st.altair_chart(charts.advantage_chart(table, axis, lang,
+                                               ",.1f" if kind == "dec" else ",d"),
+                        width="stretch")
+        total = fmt.signed(figures.national_advantage(result, metric), kind)
+        st.caption(t("adv_tie_caption", lang) if tie else t("adv_caption", lang, total=total))
+        st.dataframe(figures.advantage_table(table, metric, lang), hide_index=True)

@@ -1,0 +1,42 @@
+"""Tab "Unidades" (units): every unit before and after, filtered, and its placements."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from planner.core.words import t
+from planner.ui import fmt, tables
+from planner.ui.pages.view import View, keep_valid, number_columns
+
+KEY = "tab_units"
+
+
+def render(view: View) -> None:
+    """Every unit before and after, filtered by state, type, grade and CLUES or name."""
+    result, lang = view.result, view.lang
+    opts = tables.option_values(result)
+    for k, o in (("f_states", opts["states"]), ("f_kinds", opts["kinds"]),
+                 ("f_grades", opts["grades"])):
+        keep_valid(k, o)
+    c = st.columns([2, 2, 2, 3])
+    f = tables.UnitFilter(
+        states=tuple(c[0].multiselect(t("f_state", lang), opts["states"], key="f_states",
+                                     placeholder=t("all", lang))),
+        kinds=tuple(c[1].multiselect(t("f_kind", lang), opts["kinds"], key="f_kinds",
+                                     placeholder=t("all", lang),
+                                     format_func=lambda k: tables.kind_word(k, lang))),
+        grades=tuple(c[2].multiselect(t("f_grade", lang), opts["grades"], key="f_grades",
+                                     placeholder=t("all", lang))),
+        search=c[3].text_input(t("f_search", lang), key="f_search"),
+        only_placed=st.checkbox(t("f_only_placed", lang), key="f_only_placed"))
+    table = tables.units_table(result, f, lang)
+    st.caption(t("units_count", lang, shown=fmt.integer(len(table)),
+                  total=fmt.integer(len(result.indicators.units))))
+    st.dataframe(table, hide_index=True, column_config=number_columns(
+        tables.number_formats(tables.UNIT_COLUMNS, lang)))
+    placements = (tables.assignments_table(result, table[tables.header("clues", lang)], lang)
+                  if 0 < len(table) <= 500 else None)
+    if placements is not None and not placements.empty:
+        st.markdown(f"**{t('assignments_header', lang)}**")
+        st.dataframe(placements, hide_index=True, column_config=number_columns(
+            tables.number_formats(tables.ASSIGNMENT_COLUMNS, lang)))
