@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-SolverName = Literal["highs", "cbc"]
-SOLVERS: tuple[str, ...] = ("highs", "cbc")
+SolverName = Literal["exact", "highs", "cbc"]
+SOLVERS: tuple[str, ...] = ("exact", "highs", "cbc")
 
 # Chosen by benchmarks/README.md ("Default solver"), medians of 3 runs through the pipeline:
 # CBC 2.10 was 1.0-1.6x faster at k = 1, HiGHS 3.3x faster at k = 2 (6.2 s vs 20.8 s, and the

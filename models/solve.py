@@ -186,15 +186,23 @@ def solve_allocation(scenario: Scenario, settings: SolverSettings,
     """
     t0 = time.perf_counter()
     pairs = placement_pairs(scenario) if pairs is None else pairs
-    model = build_allocation(scenario, pairs)
-    build = time.perf_counter() - t0
-    plan = solve_model(model, settings)
-    plan.timings["build"] = build
+    if settings.solver == "exact":  # the structure-exploiting path (models/exact.py)
+        from models.exact import solve_exact
+
+        plan = solve_exact(scenario, settings, pairs)
+    else:
+        model = build_allocation(scenario, pairs)
+        build = time.perf_counter() - t0
+        plan = solve_model(model, settings)
+        plan.timings["build"] = build
     if plan.status is Status.INFEASIBLE and has_hard_rules(scenario):
         from models.elastic import explain_infeasibility  # elastic imports this module
 
         t0 = time.perf_counter()
-        plan = dataclasses.replace(plan, rules=explain_infeasibility(scenario, settings, pairs))
+        # the explanation's elastic models are solved with HiGHS (the exact path's fallback)
+        why = settings if settings.solver != "exact" else dataclasses.replace(settings,
+                                                                              solver="highs")
+        plan = dataclasses.replace(plan, rules=explain_infeasibility(scenario, why, pairs))
         plan.timings["explain"] = time.perf_counter() - t0
     return plan
 
