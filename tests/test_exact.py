@@ -209,7 +209,7 @@ def layout(tmp_path_factory):
 
 
 @st.composite
-def scenarios(draw, base):
+def scenarios(draw, base, budgets=None, floors=(0.0, 0.0, 0.5, 0.8, 1.0)):
     staffing = base.staffing.copy()
     n = len(staffing)
     staffing["current"] = draw(st.lists(st.integers(0, 2), min_size=n, max_size=n))
@@ -236,11 +236,11 @@ def scenarios(draw, base):
     bonuses["bonus"] = draw(st.lists(st.sampled_from([10_000.0, 10_979.0, 15_000.0]),
                                      min_size=len(bonuses), max_size=len(bonuses)))
     params = dataclasses.replace(
-        base.params, budget=float(draw(st.sampled_from([0, 10_000, 21_000, 35_000, 52_000,
-                                                         200_000]))),
+        base.params, budget=float(draw(budgets or st.sampled_from([0, 10_000, 21_000, 35_000,
+                                                                   52_000, 200_000]))),
         target=draw(st.integers(1, 3)), first_doctor_weight=draw(st.sampled_from([0.0, 0.5, 3.0])),
         families_weight=draw(st.sampled_from([0.0, 1.0])),
-        equity_floor=draw(st.sampled_from([0.0, 0.0, 0.5, 0.8, 1.0])),
+        equity_floor=draw(st.sampled_from(floors)),
         one_doctor_per_centre=draw(st.booleans()))
     return dataclasses.replace(base, params=params, units=units, staffing=staffing,
                                categories=cats, supply=pd.DataFrame(supply), bonuses=bonuses)
@@ -256,5 +256,19 @@ def test_random_workbooks_equal_highs(layout, data):
     exact, _ = compare(scenario, marginals=True)
     event(exact.solver_status)
     event("rules: " + ", ".join(k for k, on in active_rules(scenario).items() if on))
+    result = solve(scenario, None, EXACT)
+    check_invariants(result.scenario, result)
+
+
+@settings(max_examples=40, deadline=None, derandomize=True, phases=PHASES,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(data=st.data())
+def test_random_knapsacks_equal_highs(layout, data):
+    """Budgets anywhere between 5,000 and 90,000 MXN (mostly binding, so the specialists' LP is
+    mostly fractional and their merged MIP runs), floors low or off."""
+    scenario = data.draw(scenarios(layout, budgets=st.integers(5_000, 90_000),
+                                   floors=(0.0, 0.0, 0.0, 0.5)))
+    exact, _ = compare(scenario, marginals=True)
+    event(exact.solver_status)
     result = solve(scenario, None, EXACT)
     check_invariants(result.scenario, result)
