@@ -262,6 +262,8 @@ def solve_exact(scenario: Scenario, settings: SolverSettings,
     if m.impossible:
         return _no_plan(pairs, settings, Status.INFEASIBLE,
                         "Infeasible (hard rule with no vacancy)", timings, n_vars, n_rows)
+    if np.any(m.obj < 0):  # the first-doctor split needs w ≥ 0 and P·w ≥ 0 (the schema's minimums)
+        return _fallback(scenario, settings, pairs, timings)
     col_block, row_block = _blocks(m, len(scenario.categories))
     values = np.zeros(n_cols)
     duals = np.zeros(n_rows)
@@ -322,209 +324,184 @@ def solve_exact(scenario: Scenario, settings: SolverSettings,
                 n_constraints=n_rows)
 
 
+@dataclass
+class _Merged:
+    """A block in merged form: columns ``g`` stand for sets of identical extended columns."""
+
+    keep: np.ndarray  # model rows kept (first-doctor rows dropped, hard minimum as bounds)
+    rows: list[tuple[np.ndarray, np.ndarray]]
+    row_lo: np.ndarray
+    row_hi: np.ndarray
+    obj: np.ndarray
+    lower: np.ndarray
+    upper: np.ndarray
+    integer: np.ndarray
+    ext_src: np.ndarray  # model column of each extended column
+    ext_group: np.ndarray  # merged column of each extended column
+    ext_lo: np.ndarray
+    ext_hi: np.ndarray
+
+
+def _merge(m: ArrayModel, cols: np.ndarray, rws: np.ndarray) -> _Merged:
+    """The block with first doctors split, the hard minimum as bounds, identical columns merged.
+
+    A first doctor (z ≤ x, z worth P·w) becomes a unit column worth (1 + P)·w and a column worth
+    w for the rest of the gap (P·w ≥ 0, so the unit one fills first: same LP and MIP optimum).
+    Extended columns with the same integrality, objective and row coefficients become one
+    column whose bounds are the sums of theirs (same LP; for integers, any integer value of the
+    sum splits back into integers within each member's bounds).
+    """
+    n, nz = m.n_x, len(m.z_pairs)
+    lb = m.lower.copy()
+    kinds = np.asarray(m.row_kind)[rws]
+    for r in rws[kinds == ONE_DOCTOR]:
+        c = m.rows[r][0][0]
+        lb[c] = max(lb[c], m.row_lo[r])
+    keep = rws[(kinds != FIRST) & (kinds != ONE_DOCTOR)]
+    first_of = np.full(len(m.obj), -1, dtype=np.int64)
+    first_of[m.z_pairs] = np.arange(nz)
+    base = cols[(cols < n) | (cols >= n + nz)]  # x and pool-transfer columns (z are folded in)
+    j = first_of[base]
+    split = base[j >= 0]
+    pw = m.obj[n + j[j >= 0]]
+    u_lo = np.minimum(lb[split], 1.0)
+    ext_src = np.concatenate([base, split])
+    ext_lo = np.concatenate([np.where(j >= 0, 0.0, lb[base]), lb[split] - u_lo])
+    ext_lo[:len(base)][j >= 0] = u_lo
+    ext_hi = np.concatenate([np.where(j >= 0, np.minimum(1.0, m.upper[base]), m.upper[base]),
+                             np.maximum(m.upper[split] - 1.0, 0.0)])
+    ext_obj = np.concatenate([m.obj[base], m.obj[split]])
+    ext_obj[:len(base)][j >= 0] += pw
+    ext_int = m.integer[ext_src]
+    # each column's kept rows, as a fixed-width signature (row, coefficient) pairs
+    local_row = {int(r): k for k, r in enumerate(keep)}
+    rr = np.concatenate([np.full(len(m.rows[r][0]), local_row[int(r)]) for r in keep]) \
+        if len(keep) else np.zeros(0, dtype=np.int64)
+    cc = np.concatenate([m.rows[r][0] for r in keep]) if len(keep) else np.zeros(0, np.int64)
+    vv = np.concatenate([m.rows[r][1] for r in keep]) if len(keep) else np.zeros(0)
+    order = np.lexsort((rr, cc))
+    rr, cc, vv = rr[order], cc[order], vv[order]
+    count = np.bincount(cc, minlength=len(m.obj))
+    width = int(count.max()) if len(cc) else 0
+    start = np.concatenate([[0], np.cumsum(count)[:-1]])
+    slot = np.arange(len(cc)) - start[cc]
+    sig = np.zeros((len(m.obj), 2 * width))
+    sig[:, 0::2] = -1.0
+    sig[cc, 2 * slot] = rr
+    sig[cc, 2 * slot + 1] = vv
+    key = np.column_stack([ext_int.astype(float), ext_obj, sig[ext_src]])
+    _, first, group = np.unique(key, axis=0, return_index=True, return_inverse=True)
+    group = group.ravel()
+    # merged columns in the order of their first member (deterministic, close to pairs' order)
+    rank = np.empty(len(first), dtype=np.int64)
+    rank[np.argsort(first, kind="stable")] = np.arange(len(first))
+    group = rank[group]
+    rep = np.sort(first)
+    n_g = len(rep)
+    g_lo = np.bincount(group, weights=ext_lo, minlength=n_g)
+    g_hi = np.bincount(group, weights=ext_hi, minlength=n_g)
+    rep_sig = sig[ext_src[rep]]
+    rows_k = rep_sig[:, 0::2]
+    vals_k = rep_sig[:, 1::2]
+    gg, slot_k = np.nonzero(rows_k >= 0)
+    rk = rows_k[gg, slot_k].astype(np.int64)
+    vk = vals_k[gg, slot_k]
+    o = np.lexsort((gg, rk))
+    rk, gg, vk = rk[o], gg[o], vk[o]
+    bounds = np.searchsorted(rk, np.arange(len(keep) + 1))
+    rows = [(gg[bounds[k]:bounds[k + 1]], vk[bounds[k]:bounds[k + 1]]) for k in range(len(keep))]
+    return _Merged(keep, rows, np.asarray(m.row_lo)[keep], np.asarray(m.row_hi)[keep],
+                   ext_obj[rep], g_lo, g_hi, ext_int[rep], ext_src, group, ext_lo, ext_hi)
+
+
+def _split_back(m: ArrayModel, mg: _Merged, cols: np.ndarray, gv: np.ndarray,
+                values: np.ndarray) -> None:
+    """Members of each merged column in their order: lower bounds first, then filled up to their
+    upper bounds; z = 1 wherever a first doctor is placed (never worse: P·w ≥ 0)."""
+    rest = gv - np.bincount(mg.ext_group, weights=mg.ext_lo, minlength=len(gv))
+    # no member takes more than its group's rest: infinite bounds (pool transfers) become that
+    cap = np.minimum(mg.ext_hi - mg.ext_lo, max(float(rest.max(initial=0.0)), 0.0) + 1.0)
+    order = np.lexsort((np.arange(len(cap)), mg.ext_group))
+    g_sorted = mg.ext_group[order]
+    cum = np.cumsum(cap[order])
+    first_in_group = np.searchsorted(g_sorted, g_sorted)  # index of each group's first member
+    before = cum - cap[order] - np.where(first_in_group > 0, cum[first_in_group - 1], 0.0)
+    fill = np.clip(rest[g_sorted] - before, 0.0, cap[order])
+    ext_val = mg.ext_lo.copy()
+    ext_val[order] += fill
+    vals = np.bincount(mg.ext_src, weights=ext_val, minlength=len(m.obj))
+    n, nz = m.n_x, len(m.z_pairs)
+    vals[n:n + nz] = np.minimum(1.0, vals[m.z_pairs])
+    values[cols] = vals[cols]
+
+
 def _solve_block(m: ArrayModel, cols: np.ndarray, rws: np.ndarray, settings: SolverSettings,
                  left: float, values: np.ndarray, duals: np.ndarray, activity: np.ndarray,
                  row_up: np.ndarray, row_dn: np.ndarray, want_ranging: bool) -> _BlockResult:
-    """LP of one block; its MIP on merged columns when the LP optimum is not integral."""
+    """LP of one block (merged form); its MIP when the LP optimum is not integral."""
     import highspy
 
     res = _BlockResult()
-    local = np.full(len(m.obj), -1, dtype=np.int64)
-    local[cols] = np.arange(len(cols))
-    rows = [(local[m.rows[r][0]], m.rows[r][1]) for r in rws]
-    lo = [m.row_lo[r] for r in rws]
-    hi = [m.row_hi[r] for r in rws]
     t0 = time.perf_counter()
+    mg = _merge(m, cols, rws)
     h = _highs(settings, left, presolve=LP_PRESOLVE)
-    _pass(h, -m.obj[cols], m.lower[cols], m.upper[cols], rows, lo, hi)
+    _pass(h, -mg.obj, mg.lower, mg.upper, mg.rows, mg.row_lo, mg.row_hi)
     h.run()
     st = h.getModelStatus()
-    res.lp_seconds = time.perf_counter() - t0
     if st == highspy.HighsModelStatus.kInfeasible:
+        res.lp_seconds = time.perf_counter() - t0
         res.status, res.how = "infeasible", "lp"
         return res
     if st != highspy.HighsModelStatus.kOptimal:
+        res.lp_seconds = time.perf_counter() - t0
         res.status = "no_solution"
         return res
     sol = h.getSolution()
-    x = np.asarray(sol.col_value, dtype=float)
-    duals[rws] = np.asarray(sol.row_dual, dtype=float)
-    activity[rws] = np.asarray(sol.row_value, dtype=float)
-    res.lp_objective = float(m.obj[cols] @ x)
-    marg = [k for k, r in enumerate(rws) if m.row_kind[r] in (SUPPLY, NATIONAL, BUDGET)
-            and abs(duals[r]) >= 1e-9]
-    if want_ranging and marg:
-        t1 = time.perf_counter()
+    gv = np.asarray(sol.col_value, dtype=float)
+    duals[mg.keep] = np.asarray(sol.row_dual, dtype=float)
+    activity[mg.keep] = np.asarray(sol.row_value, dtype=float)
+    res.lp_objective = float(mg.obj @ gv)
+    kinds = np.asarray(m.row_kind)[mg.keep]
+    marg = np.flatnonzero(np.isin(kinds, (SUPPLY, NATIONAL, BUDGET))
+                          & (np.abs(duals[mg.keep]) >= 1e-9))
+    if want_ranging and len(marg):
         status, ranging = h.getRanging()
         if getattr(status, "name", "") != "kError":
-            up = np.asarray(ranging.row_bound_up.value_, dtype=float)
-            dn = np.asarray(ranging.row_bound_dn.value_, dtype=float)
-            row_up[rws[marg]] = up[marg]
-            row_dn[rws[marg]] = dn[marg]
-        res.lp_seconds += time.perf_counter() - t1
-    integ = m.integer[cols]
-    rounded = x.copy()
-    rounded[integ] = np.rint(x[integ])
-    if np.all(np.abs(x[integ] - rounded[integ]) <= INT_TOL) and \
-            _feasible(rows, lo, hi, rounded, m.lower[cols], m.upper[cols]):
-        obj = float(m.obj[cols] @ rounded)
-        if _proven(obj, res.lp_objective):
-            values[cols] = rounded
-            res.objective = obj
+            row_up[mg.keep[marg]] = np.asarray(ranging.row_bound_up.value_, dtype=float)[marg]
+            row_dn[mg.keep[marg]] = np.asarray(ranging.row_bound_dn.value_, dtype=float)[marg]
+    res.lp_seconds = time.perf_counter() - t0
+    rounded = np.where(mg.integer, np.rint(gv), gv)
+    if np.all(np.abs(gv - rounded) <= INT_TOL):
+        _split_back(m, mg, cols, rounded, values)
+        res.objective = float(m.obj[cols] @ values[cols])
+        if _proven(res.objective, res.lp_objective):
             res.bound = res.lp_objective
             res.proven = True
             return res
     res.how = "mip"
     t1 = time.perf_counter()
-    _merged_mip(m, cols, rws, settings, left - res.lp_seconds, values, res)
-    res.mip_seconds = time.perf_counter() - t1
-    return res
-
-
-def _merged_mip(m: ArrayModel, cols: np.ndarray, rws: np.ndarray, settings: SolverSettings,
-                left: float, values: np.ndarray, res: _BlockResult) -> None:
-    """The block's MIP with first doctors split, hard minimum as bounds and columns merged."""
-    import highspy
-
-    n = m.n_x
-    nz = len(m.z_pairs)
-    pw = m.obj[n:n + nz]
-    x_cols = cols[cols < n]
-    other = cols[cols >= n + nz]  # pool transfers (continuous)
-    first_of = np.full(n, -1, dtype=np.int64)
-    first_of[m.z_pairs] = np.arange(nz)
-    lb = m.lower.copy()
-    keep: list[int] = []
-    for r in rws:
-        kind = m.row_kind[r]
-        if kind == FIRST:
-            continue
-        if kind == ONE_DOCTOR:
-            lb[m.rows[r][0][0]] = max(lb[m.rows[r][0][0]], m.row_lo[r])
-            continue
-        keep.append(int(r))
-    if np.any(pw < 0):  # the split needs P·w ≥ 0 (a first doctor always worth taking)
-        raise_split = True
-    else:
-        raise_split = False
-    # extended columns: (original column, part) with part 0 whole, 1 unit, 2 rest
-    ext_src: list[int] = []
-    ext_part: list[int] = []
-    ext_lo: list[float] = []
-    ext_hi: list[float] = []
-    ext_obj: list[float] = []
-    ext_int: list[bool] = []
-    for c in x_cols:
-        j = first_of[c]
-        if j >= 0 and not raise_split:
-            u_lo = min(lb[c], 1.0)
-            ext_src += [c, c]
-            ext_part += [1, 2]
-            ext_lo += [u_lo, lb[c] - u_lo]
-            ext_hi += [min(1.0, m.upper[c]), max(m.upper[c] - 1.0, 0.0)]
-            ext_obj += [m.obj[c] + pw[j], m.obj[c]]
-            ext_int += [True, True]
-        else:
-            ext_src.append(c)
-            ext_part.append(0)
-            ext_lo.append(lb[c])
-            ext_hi.append(m.upper[c])
-            ext_obj.append(m.obj[c])
-            ext_int.append(bool(m.integer[c]))
-    for c in other:
-        ext_src.append(c)
-        ext_part.append(0)
-        ext_lo.append(lb[c])
-        ext_hi.append(m.upper[c])
-        ext_obj.append(m.obj[c])
-        ext_int.append(bool(m.integer[c]))
-    if raise_split:  # keep z columns and their rows as they are
-        for c in cols[(cols >= n) & (cols < n + nz)]:
-            ext_src.append(c)
-            ext_part.append(0)
-            ext_lo.append(lb[c])
-            ext_hi.append(m.upper[c])
-            ext_obj.append(m.obj[c])
-            ext_int.append(True)
-        keep = [int(r) for r in rws if m.row_kind[r] != ONE_DOCTOR]
-    ext_src_a = np.asarray(ext_src, dtype=np.int64)
-    # column -> rows it appears in (kept rows only)
-    entries: dict[int, list[tuple[int, float]]] = {}
-    for k, r in enumerate(keep):
-        cs, vs = m.rows[r]
-        for c, v in zip(cs.tolist(), vs.tolist()):
-            entries.setdefault(c, []).append((k, v))
-    groups: dict[tuple, int] = {}
-    member_group = np.empty(len(ext_src), dtype=np.int64)
-    g_lo: list[float] = []
-    g_hi: list[float] = []
-    g_obj: list[float] = []
-    g_int: list[bool] = []
-    g_rows: list[tuple] = []
-    for e, c in enumerate(ext_src):
-        sig = tuple(entries.get(c, ()))
-        key = (ext_int[e], ext_obj[e], sig) if ext_int[e] else (False, e)
-        g = groups.get(key)
-        if g is None:
-            g = len(g_lo)
-            groups[key] = g
-            g_lo.append(0.0)
-            g_hi.append(0.0)
-            g_obj.append(ext_obj[e])
-            g_int.append(ext_int[e])
-            g_rows.append(sig)
-        member_group[e] = g
-        g_lo[g] += ext_lo[e]
-        g_hi[g] += ext_hi[e]
-    # rows over the merged columns
-    row_cols: list[list[int]] = [[] for _ in keep]
-    row_vals: list[list[float]] = [[] for _ in keep]
-    for g, sig in enumerate(g_rows):
-        for k, v in sig:
-            row_cols[k].append(g)
-            row_vals[k].append(v)
-    rows = [(np.asarray(c, dtype=np.int64), np.asarray(v, dtype=float))
-            for c, v in zip(row_cols, row_vals, strict=True)]
-    h = _highs(settings, left, presolve=True, gap=settings.mip_gap)
-    _pass(h, -np.asarray(g_obj), g_lo, g_hi, rows, [m.row_lo[r] for r in keep],
-          [m.row_hi[r] for r in keep], integer=g_int)
+    h = _highs(settings, left - res.lp_seconds, presolve=True, gap=settings.mip_gap)
+    _pass(h, -mg.obj, mg.lower, mg.upper, mg.rows, mg.row_lo, mg.row_hi, integer=mg.integer)
     h.run()
     st = h.getModelStatus()
     info = h.getInfo()
+    res.mip_seconds = time.perf_counter() - t1
     if st == highspy.HighsModelStatus.kInfeasible:
         res.status = "infeasible"
-        return
+        return res
     if info.primal_solution_status != 2:  # kSolutionStatusFeasible
         res.status = "no_solution"
-        return
+        return res
     gv = np.asarray(h.getSolution().col_value, dtype=float)
-    gv = np.where(np.asarray(g_int), np.rint(gv), gv)
-    # split back: members in their order, lower bounds first, then filled up to their bounds
-    ext_val = np.asarray(ext_lo, dtype=float).copy()
-    rest = gv - np.asarray(g_lo)
-    ext_hi_a = np.asarray(ext_hi, dtype=float)
-    for e in range(len(ext_src)):
-        g = member_group[e]
-        if rest[g] <= 0:
-            continue
-        add = min(rest[g], ext_hi_a[e] - ext_val[e])
-        ext_val[e] += add
-        rest[g] -= add
-    vals = values.copy()
-    vals[cols] = 0.0
-    np.add.at(vals, ext_src_a, ext_val)
-    if not raise_split:  # z = 1 wherever a first doctor is placed (never worse: P·w ≥ 0)
-        zs = np.flatnonzero(np.isin(m.z_pairs, x_cols))
-        vals[n + zs] = np.minimum(1.0, vals[m.z_pairs[zs]])
-    values[cols] = vals[cols]
+    _split_back(m, mg, cols, np.where(mg.integer, np.rint(gv), gv), values)
     res.objective = float(m.obj[cols] @ values[cols])
     mip_bound = -float(info.mip_dual_bound)
     res.bound = min(res.lp_objective, mip_bound) if math.isfinite(mip_bound) else res.lp_objective
     closed = st == highspy.HighsModelStatus.kOptimal
     res.proven = closed or _proven(res.objective, res.bound)
     res.status = "optimal" if res.proven else "feasible"
-    if not res.proven:
-        res.bound = max(res.bound, res.objective)
+    res.bound = max(res.bound, res.objective)
+    return res
 
 
 def _marginal(m: ArrayModel, duals, activity, row_up, row_dn) -> pd.DataFrame:

@@ -57,7 +57,7 @@ def solve(
     target: Annotated[Optional[int], typer.Option(
         "--target", min=0, help="Meta de médicos generales por centro.")] = None,
     solver: Annotated[Optional[str], typer.Option(
-        "--solver", help="highs | cbc (por omisión, el elegido por benchmark).")] = None,
+        "--solver", help="exact | highs | cbc (por omisión, el elegido por benchmark).")] = None,
     time_limit: Annotated[Optional[float], typer.Option(
         "--time-limit", min=1, help="Límite de tiempo del optimizador, segundos.")] = None,
     equity_floor: Annotated[Optional[float], typer.Option(
@@ -178,7 +178,7 @@ def sweep(
     scheduler: Annotated[Optional[str], typer.Option(
         "--scheduler", help="Dirección de un clúster Dask existente (tcp://host:8786).")] = None,
     solver: Annotated[Optional[str], typer.Option(
-        "--solver", help="highs | cbc (por omisión, el elegido por benchmark).")] = None,
+        "--solver", help="exact | highs | cbc (por omisión, el elegido por benchmark).")] = None,
     time_limit: Annotated[Optional[float], typer.Option(
         "--time-limit", min=1, help="Límite de tiempo por punto, segundos.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Un objeto JSON en la salida.")] = False,
