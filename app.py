@@ -16,18 +16,18 @@ import uuid
 
 import streamlit as st
 
-from planner import sensitivity
-from planner.errors import InputError
-from planner.i18n import t
-from planner.pipeline import load_scenario, solve
-from planner.plan import Status
-from planner.result import Result
-from planner.scenario import Scenario, WhatIf
-from planner.schema import CENTRE
-from planner.sweep import budget_frontier, frontier_chart
+from planner import pipeline as sensitivity
+from planner.analysis.marginals import COLUMNS as MARGINAL_COLUMNS
+from planner.core.errors import InputError
+from planner.core.plan import Status
+from planner.core.result import Result
+from planner.core.scenario import Scenario, WhatIf
+from planner.core.schema import CENTRE
+from planner.core.words import LANG_NAMES, t
+from planner.pipeline import budget_frontier, load_scenario, solve
+from planner.report.sweep_book import frontier_chart
 from planner.ui import charts, figures, fmt, rule_views, sources, tables
 from planner.ui import frontier as frontier_views
-from planner.ui.labels import LANG_NAMES, tr
 from planner.ui.whatif import (
     BONUS_KEYS,
     FormError,
@@ -38,10 +38,10 @@ from planner.ui.whatif import (
     what_if_key,
 )
 
-st.set_page_config(page_title=tr("page_title"), page_icon="🩺", layout="wide")
+st.set_page_config(page_title=t("page_title"), page_icon="🩺", layout="wide")
 state = st.session_state
 BASE = "\x00base"  # the baseline plan among saved scenarios (its name depends on the language)
-FRONTIER_POINTS = 11  # budgets of the frontier: planner.sweep.budget_frontier's default
+FRONTIER_POINTS = 11  # budgets of the frontier: planner.pipeline.budget_frontier's default
 MAX_BOOKS = 6  # result workbooks kept in the session for repeated downloads
 
 
@@ -83,24 +83,24 @@ def show_upload_outcome(lang: str) -> None:
     if outcome is None:
         return
     if outcome.ok:
-        st.success(tr("upload_ok", lang, name=outcome.name))
+        st.success(t("upload_ok", lang, name=outcome.name))
     elif outcome.problems is not None:
         issues = outcome.issues(lang)
-        st.error(tr("upload_invalid", lang, name=outcome.name, count=len(issues)))
+        st.error(t("upload_invalid", lang, name=outcome.name, count=len(issues)))
         st.dataframe(issues, hide_index=True, width="stretch")
     else:
-        st.error(tr("upload_unreadable", lang, name=outcome.name, detail=outcome.error))
+        st.error(t("upload_unreadable", lang, name=outcome.name, detail=outcome.error))
 
 
 def sidebar_source(lang: str) -> None:
     """Uploader and blank template, in the sidebar."""
     with st.sidebar:
-        st.header(tr("data_header", lang))
-        st.file_uploader(tr("upload", lang), type=["xlsx"], key="upload",
-                         help=tr("upload_help", lang))
+        st.header(t("data_header", lang))
+        st.file_uploader(t("upload", lang), type=["xlsx"], key="upload",
+                         help=t("upload_help", lang))
         template = sources.template_bytes()
         if template is not None:
-            st.download_button(tr("template_download", lang), template,
+            st.download_button(t("template_download", lang), template,
                                file_name="plantilla_vacia.xlsx", mime=sources.XLSX_MIME,
                                on_click="ignore", icon=":material/download:")
 
@@ -112,14 +112,14 @@ def current_source(lang: str) -> tuple[str, str, Scenario] | None:
         return s["key"], s["name"], s["scenario"]
     path = sources.default_workbook()
     if not path.is_file():
-        st.warning(tr("default_missing", lang, path=path))
+        st.warning(t("default_missing", lang, path=path))
         return None
     try:
-        with st.spinner(tr("loading", lang)):
+        with st.spinner(t("loading", lang)):
             return sources.file_key(path), path.name, load_default(sources.file_key(path),
                                                                   str(path))
     except InputError as exc:
-        st.error(tr("default_invalid", lang, name=path.name, count=len(exc.issues)))
+        st.error(t("default_invalid", lang, name=path.name, count=len(exc.issues)))
         st.dataframe(exc.table(lang), hide_index=True, width="stretch")
         return None
 
@@ -128,8 +128,8 @@ def sidebar_scenario(scenario: Scenario, name: str, lang: str) -> None:
     """Which workbook is in use and how big it is."""
     units = scenario.units
     n_centres = int((units["kind"] == CENTRE).sum())
-    st.sidebar.caption(tr("using_upload" if "source" in state else "using_default", lang,
-                          name=name) + " " + tr(
+    st.sidebar.caption(t("using_upload" if "source" in state else "using_default", lang,
+                          name=name) + " " + t(
         "scenario_size", lang, units=fmt.integer(len(units)), centres=fmt.integer(n_centres),
         hospitals=fmt.integer(len(units) - n_centres),
         states=fmt.integer(units["state_code"].nunique())))
@@ -143,43 +143,43 @@ def what_if_form(scenario: Scenario, key: str, lang: str) -> WhatIf | None:
     names = state_names(scenario)
     k = sources.digest(key.encode())  # fresh widgets for each workbook
     with st.sidebar.form(f"whatif:{k}"):
-        st.header(tr("form_header", lang))
-        budget = st.number_input(tr("budget", lang), min_value=0, value=int(d.budget),
+        st.header(t("form_header", lang))
+        budget = st.number_input(t("budget", lang), min_value=0, value=int(d.budget),
                                  step=1_000_000, key=f"budget:{k}",
                                  help=fmt.mxn(d.budget))
         bonus = {}
         for kind, zone in BONUS_KEYS:
             bonus[(kind, zone)] = st.number_input(
-                tr("bonus_zone", lang, zone=zone), min_value=0,
+                t("bonus_zone", lang, zone=zone), min_value=0,
                 value=int(d.bonus[(kind, zone)]), step=500, key=f"bonus{zone}:{k}")
-        target = st.number_input(tr("target", lang), min_value=0, max_value=50,
+        target = st.number_input(t("target", lang), min_value=0, max_value=50,
                                  value=int(d.target), step=1, key=f"target:{k}")
         c1, c2 = st.columns(2)
-        first = c1.number_input(tr("first_weight", lang), min_value=0.0,
+        first = c1.number_input(t("first_weight", lang), min_value=0.0,
                                 value=float(d.first_doctor_weight), step=0.5,
-                                help=tr("first_weight_help", lang), key=f"p:{k}")
-        families = c2.number_input(tr("families_weight", lang), min_value=0.0,
+                                help=t("first_weight_help", lang), key=f"p:{k}")
+        families = c2.number_input(t("families_weight", lang), min_value=0.0,
                                    value=float(d.families_weight), step=0.5,
-                                   help=tr("families_weight_help", lang), key=f"f:{k}")
-        st.markdown(f"**{tr('rules_header', lang)}**")
+                                   help=t("families_weight_help", lang), key=f"f:{k}")
+        st.markdown(f"**{t('rules_header', lang)}**")
         alpha = round(100 * d.equity_floor)
-        pct = st.slider(tr("equity_floor", lang), min_value=0, max_value=100, value=alpha,
+        pct = st.slider(t("equity_floor", lang), min_value=0, max_value=100, value=alpha,
                         step=5 if alpha % 5 == 0 else 1, format="%d %%",
-                        help=tr("equity_floor_help", lang), key=f"alpha:{k}")
-        minimum = st.checkbox(tr("one_doctor", lang), value=d.one_doctor_per_centre,
-                              help=tr("one_doctor_help", lang), key=f"minimum:{k}")
+                        help=t("equity_floor_help", lang), key=f"alpha:{k}")
+        minimum = st.checkbox(t("one_doctor", lang), value=d.one_doctor_per_centre,
+                              help=t("one_doctor_help", lang), key=f"minimum:{k}")
         st.caption(rule_views.data_rules_caption(scenario, lang))
-        with st.expander(tr("states", lang)):
-            chosen = st.multiselect(tr("states", lang), list(d.states), default=list(d.states),
+        with st.expander(t("states", lang)):
+            chosen = st.multiselect(t("states", lang), list(d.states), default=list(d.states),
                                     format_func=names.get, key=f"states:{k}",
-                                    placeholder=tr("choose", lang), label_visibility="collapsed")
-        with st.expander(tr("supply_header", lang)):
+                                    placeholder=t("choose", lang), label_visibility="collapsed")
+        with st.expander(t("supply_header", lang)):
             supply = {cat: st.number_input(cat, min_value=0, value=int(n), step=10,
                                            key=f"supply:{cat}:{k}")
                       for cat, n in d.supply.items()}
-        time_limit = st.number_input(tr("time_limit", lang), min_value=1, max_value=600,
+        time_limit = st.number_input(t("time_limit", lang), min_value=1, max_value=600,
                                      value=int(d.time_limit), step=5, key=f"time:{k}")
-        submitted = st.form_submit_button(tr("solve", lang), type="primary", width="stretch")
+        submitted = st.form_submit_button(t("solve", lang), type="primary", width="stretch")
     if not submitted:
         return None
     values = FormValues(budget=float(budget), target=int(target),
@@ -190,7 +190,7 @@ def what_if_form(scenario: Scenario, key: str, lang: str) -> WhatIf | None:
     try:
         return build_what_if(scenario, values)
     except FormError as exc:
-        st.sidebar.error(tr(exc.code, lang))
+        st.sidebar.error(t(exc.code, lang))
         return None
 
 
@@ -200,19 +200,19 @@ def run_what_if(scenario: Scenario, key: str, what_if: WhatIf, lang: str) -> Non
         state.pop("current", None)  # nothing changed: the baseline plan is the answer
         return
     if state.get("solving"):
-        st.warning(tr("busy", lang))
+        st.warning(t("busy", lang))
         return
     state["solving"] = True
     try:
-        with st.status(tr("solving", lang)) as status:
+        with st.status(t("solving", lang)) as status:
             t0 = time.perf_counter()
             result = solve(scenario, what_if)
             state["current"] = {"key": key, "what_if": what_if, "result": result,
                                 "token": uuid.uuid4().hex}
-            status.update(label=tr("solved_in", lang, seconds=fmt.decimal(
+            status.update(label=t("solved_in", lang, seconds=fmt.decimal(
                 time.perf_counter() - t0)), state="complete")
     except Exception as exc:  # a solver failure is reported, never shown as a traceback
-        st.error(tr("unexpected", lang, kind=type(exc).__name__, detail=exc))
+        st.error(t("unexpected", lang, kind=type(exc).__name__, detail=exc))
     finally:
         state["solving"] = False
 
@@ -234,11 +234,11 @@ def show_status(result: Result, what_if: WhatIf, lang: str) -> None:
     the rules cannot be met — what is missing and where."""
     plan = result.plan
     if what_if.is_empty():
-        st.info(tr("showing_baseline", lang))
+        st.info(t("showing_baseline", lang))
     else:
-        st.info(tr("showing_whatif" if result.solved else "showing_whatif_no_plan", lang,
+        st.info(t("showing_whatif" if result.solved else "showing_whatif_no_plan", lang,
                    changes=figures.describe_changes(what_if, lang)))
-    st.caption(tr("status_line", lang, status=tr(f"status_{plan.status.value}", lang),
+    st.caption(t("status_line", lang, status=t(f"status_{plan.status.value}", lang),
                   solver=plan.solver, seconds=fmt.decimal(sum(result.timings.values())),
                   variables=fmt.integer(plan.n_variables)))
     active = rule_views.active_summary(result.scenario, lang)
@@ -247,7 +247,7 @@ def show_status(result: Result, what_if: WhatIf, lang: str) -> None:
     if plan.status is Status.INFEASIBLE:
         show_infeasible(result, lang)
     elif not result.solved:
-        st.error(tr("no_plan", lang, status=tr(f"status_{plan.status.value}", lang)))
+        st.error(t("no_plan", lang, status=t(f"status_{plan.status.value}", lang)))
 
 
 def show_infeasible(result: Result, lang: str) -> None:
@@ -257,12 +257,12 @@ def show_infeasible(result: Result, lang: str) -> None:
     body = "\n".join(f"- {line}" for line in lines) if lines else t("infeasible_unexplained",
                                                                     lang)
     st.error(f"**{t('infeasible_head', lang)}**\n\n{body}", icon=":material/block:")
-    st.markdown(tr("infeasible_try", lang))
+    st.markdown(t("infeasible_try", lang))
     if result.scenario.params.one_doctor_per_centre and result.hand_indicators is not None:
-        st.caption(tr("infeasible_hand", lang, no_doctor=fmt.integer(
+        st.caption(t("infeasible_hand", lang, no_doctor=fmt.integer(
             result.hand_indicators.headline["centres_no_doctor_after"])))
     if lines:
-        st.subheader(tr("rules_unmet", lang))
+        st.subheader(t("rules_unmet", lang))
         st.dataframe(rule_views.unmet_table(plan.rules, lang), hide_index=True)
 
 
@@ -277,16 +277,16 @@ def show_summary(result: Result, base: Result, what_if: WhatIf, token: str, name
                    delta_color=figures.delta_colour(f), help=figures.figure_help(f, lang),
                    border=True)
     h = result.indicators.headline
-    st.markdown(tr("budget_line", lang, month=fmt.mxn(h["bonus_month"]),
+    st.markdown(t("budget_line", lang, month=fmt.mxn(h["bonus_month"]),
                    year=fmt.mxn(h["bonus_year"]), budget=fmt.mxn(h["budget_month"]),
                    share=fmt.percent(h["budget_used"])))
-    download_result(result, token, name, tr("current_name", lang), lang, key="current")
-    st.subheader(tr("hand_header", lang))
+    download_result(result, token, name, t("current_name", lang), lang, key="current")
+    st.subheader(t("hand_header", lang))
     st.markdown(figures.hand_rule_text(result, lang))
     st.dataframe(figures.hand_rule_table(result, lang), hide_index=True)
-    st.caption(tr("hand_rule_is", lang))
+    st.caption(t("hand_rule_is", lang))
     show_advantage_by_state(result, lang)
-    st.subheader(tr("by_specialty", lang))
+    st.subheader(t("by_specialty", lang))
     spec = tables.specialty_table(result, lang)
     st.dataframe(spec, hide_index=True, column_config=_formats(tables.SPECIALTY_COLUMNS, lang))
 
@@ -295,23 +295,23 @@ def show_advantage_by_state(result: Result, lang: str) -> None:
     """The optimiser's advantage per state (chart and table); folded away, and said to offset,
     when the two plans cover the same total need."""
     tie = figures.hand_rule_ties(result)
-    with st.expander(tr("adv_tie_expander", lang)) if tie else st.container():
+    with st.expander(t("adv_tie_expander", lang)) if tie else st.container():
         if not tie:
-            st.markdown(f"**{tr('adv_header', lang)}**")
-        metric = st.radio(tr("adv_metric", lang), list(figures.ADVANTAGE), horizontal=True,
-                          format_func=lambda m: tr(figures.ADVANTAGE[m][1], lang),
+            st.markdown(f"**{t('adv_header', lang)}**")
+        metric = st.radio(t("adv_metric", lang), list(figures.ADVANTAGE), horizontal=True,
+                          format_func=lambda m: t(figures.ADVANTAGE[m][1], lang),
                           key="adv_metric")
         table = figures.advantage_by_state(result, metric)
         if (table["advantage"] == 0).all():
-            st.caption(tr("adv_all_equal", lang))
+            st.caption(t("adv_all_equal", lang))
             return
         _, _, kind, better = figures.ADVANTAGE[metric]
-        axis = tr("adv_axis_fewer" if better == "down" else "adv_axis", lang)
+        axis = t("adv_axis_fewer" if better == "down" else "adv_axis", lang)
         st.altair_chart(charts.advantage_chart(table, axis, lang,
                                                ",.1f" if kind == "dec" else ",d"),
                         width="stretch")
         total = fmt.signed(figures.national_advantage(result, metric), kind)
-        st.caption(tr("adv_tie_caption", lang) if tie else tr("adv_caption", lang, total=total))
+        st.caption(t("adv_tie_caption", lang) if tie else t("adv_caption", lang, total=total))
         st.dataframe(figures.advantage_table(table, metric, lang), hide_index=True)
 
 
@@ -342,30 +342,30 @@ def download_result(result: Result, token: str, workbook: str, label: str, lang:
 
     name = sources.result_file_name(workbook, label)
     row = st.container(horizontal=True, vertical_alignment="center")
-    row.download_button(tr("download_result", lang), builder(False), file_name=name,
+    row.download_button(t("download_result", lang), builder(False), file_name=name,
                         mime=sources.XLSX_MIME, key=f"download:{key}", on_click="ignore",
                         icon=":material/download:", type="primary",
-                        help=tr("download_help", lang))
-    row.download_button(tr("download_confirmed", lang), builder(True),
+                        help=t("download_help", lang))
+    row.download_button(t("download_confirmed", lang), builder(True),
                         file_name=sources.result_file_name_confirmed(name),
                         mime=sources.XLSX_MIME, key=f"download_confirmed:{key}",
                         on_click="ignore", icon=":material/fact_check:",
-                        help=tr("download_confirmed_help", lang))
+                        help=t("download_confirmed_help", lang))
 
 
 def show_charts(result: Result, lang: str) -> None:
     """The states map and the before/after charts by state and by category."""
     ind = result.indicators
-    st.subheader(tr("map_header", lang))
-    metric = st.radio(tr("map_metric", lang), list(charts.MAP_METRICS), horizontal=True,
-                      format_func=lambda m: tr(charts.MAP_METRICS[m][1], lang), key="map_metric")
+    st.subheader(t("map_header", lang))
+    metric = st.radio(t("map_metric", lang), list(charts.MAP_METRICS), horizontal=True,
+                      format_func=lambda m: t(charts.MAP_METRICS[m][1], lang), key="map_metric")
     st.vega_lite_chart(charts.states_map(ind.by_state, metric, lang), width="stretch")
-    st.caption(tr("map_note", lang))
-    st.subheader(tr("chart_state_header", lang))
+    st.caption(t("map_note", lang))
+    st.subheader(t("chart_state_header", lang))
     c1, c2 = st.columns(2)
     c1.altair_chart(charts.state_at_target_chart(ind.by_state, lang), width="stretch")
     c2.altair_chart(charts.state_spec_gap_chart(ind.by_state, lang), width="stretch")
-    st.subheader(tr("chart_category_header", lang))
+    st.subheader(t("chart_category_header", lang))
     st.altair_chart(charts.category_gap_chart(ind.by_category, lang), width="stretch")
 
 
@@ -377,23 +377,23 @@ def show_units(result: Result, lang: str) -> None:
         keep_valid(k, o)
     c = st.columns([2, 2, 2, 3])
     f = tables.UnitFilter(
-        states=tuple(c[0].multiselect(tr("f_state", lang), opts["states"], key="f_states",
-                                     placeholder=tr("all", lang))),
-        kinds=tuple(c[1].multiselect(tr("f_kind", lang), opts["kinds"], key="f_kinds",
-                                     placeholder=tr("all", lang),
+        states=tuple(c[0].multiselect(t("f_state", lang), opts["states"], key="f_states",
+                                     placeholder=t("all", lang))),
+        kinds=tuple(c[1].multiselect(t("f_kind", lang), opts["kinds"], key="f_kinds",
+                                     placeholder=t("all", lang),
                                      format_func=lambda k: tables.kind_word(k, lang))),
-        grades=tuple(c[2].multiselect(tr("f_grade", lang), opts["grades"], key="f_grades",
-                                     placeholder=tr("all", lang))),
-        search=c[3].text_input(tr("f_search", lang), key="f_search"),
-        only_placed=st.checkbox(tr("f_only_placed", lang), key="f_only_placed"))
+        grades=tuple(c[2].multiselect(t("f_grade", lang), opts["grades"], key="f_grades",
+                                     placeholder=t("all", lang))),
+        search=c[3].text_input(t("f_search", lang), key="f_search"),
+        only_placed=st.checkbox(t("f_only_placed", lang), key="f_only_placed"))
     view = tables.units_table(result, f, lang)
-    st.caption(tr("units_count", lang, shown=fmt.integer(len(view)),
+    st.caption(t("units_count", lang, shown=fmt.integer(len(view)),
                   total=fmt.integer(len(result.indicators.units))))
     st.dataframe(view, hide_index=True, column_config=_formats(tables.UNIT_COLUMNS, lang))
     placements = (tables.assignments_table(result, view[tables.header("clues", lang)], lang)
                   if 0 < len(view) <= 500 else None)
     if placements is not None and not placements.empty:
-        st.markdown(f"**{tr('assignments_header', lang)}**")
+        st.markdown(f"**{t('assignments_header', lang)}**")
         st.dataframe(placements, hide_index=True,
                      column_config=_formats(tables.ASSIGNMENT_COLUMNS, lang))
 
@@ -401,30 +401,30 @@ def show_units(result: Result, lang: str) -> None:
 def show_rules(result: Result, lang: str) -> None:
     """Which rules are on and why, then the tables of the rules on: state pools, vacancies held
     back by linked specialties, equity floors."""
-    st.caption(tr("rules_intro", lang))
-    badge = {True: f":green-badge[{tr('rule_on', lang)}]",
-             False: f":gray-badge[{tr('rule_off', lang)}]"}
+    st.caption(t("rules_intro", lang))
+    badge = {True: f":green-badge[{t('rule_on', lang)}]",
+             False: f":gray-badge[{t('rule_off', lang)}]"}
     st.markdown("\n".join(f"- **{name}** {badge[on]} — {detail}"
                           for name, on, detail in rule_views.rule_lines(result.scenario, lang)))
     ind = result.indicators
     active = rule_views.active(result.scenario)
     if active["state_pools"] and len(ind.pools):
-        st.subheader(tr("pools_header", lang))
+        st.subheader(t("pools_header", lang))
         st.markdown(rule_views.pools_sentence(ind, lang))
         st.dataframe(rule_views.pools_table(ind, lang), hide_index=True)
-        st.caption(tr("pools_caption", lang))
+        st.caption(t("pools_caption", lang))
     if active["linked_specialties"]:
-        st.subheader(tr("linked_header", lang))
+        st.subheader(t("linked_header", lang))
         if ind.linked.empty:
-            st.markdown(tr("linked_none", lang))
+            st.markdown(t("linked_none", lang))
         else:
-            st.markdown(tr("linked_summary", lang,
+            st.markdown(t("linked_summary", lang,
                            n=fmt.integer(ind.linked["held_back"].sum())))
             st.dataframe(rule_views.linked_table(ind, lang), hide_index=True)
     if active["equity_floor"]:
-        st.subheader(tr("floors_header", lang))
+        st.subheader(t("floors_header", lang))
         if ind.floors.empty:
-            st.markdown(tr("floors_none", lang))
+            st.markdown(t("floors_none", lang))
         else:
             st.markdown(rule_views.floors_sentence(ind, lang))
             st.dataframe(rule_views.floors_table(ind, lang), hide_index=True)
@@ -436,14 +436,14 @@ def show_frontier(scenario: Scenario, key: str, result: Result, what_if: WhatIf,
     budget, here in this process), kept per scenario and what-if, read in a sentence."""
     store = state.setdefault("frontiers", {})
     fkey = (key, what_if_key(what_if))
-    st.caption(tr("frontier_intro", lang, n=FRONTIER_POINTS,
+    st.caption(t("frontier_intro", lang, n=FRONTIER_POINTS,
                   budget=fmt.mxn(result.scenario.params.budget)))
     if not what_if.is_empty():
-        st.caption(tr("frontier_for", lang, changes=figures.describe_changes(what_if, lang)))
+        st.caption(t("frontier_for", lang, changes=figures.describe_changes(what_if, lang)))
     table = store.get(fkey)
     if table is None:
         if state.pop("frontier_requested", None) != fkey:  # set by the button's callback
-            st.button(tr("frontier_compute", lang), type="primary", key="frontier_compute",
+            st.button(t("frontier_compute", lang), type="primary", key="frontier_compute",
                       icon=":material/show_chart:", on_click=_request_frontier, args=(fkey,))
             return
         table = compute_frontier(scenario, what_if, lang)
@@ -453,8 +453,8 @@ def show_frontier(scenario: Scenario, key: str, result: Result, what_if: WhatIf,
     st.markdown("\n\n".join(frontier_views.reading(table, lang)))
     # d3's plain number format: a flat panel's axis reads 3, not 3.000000
     st.altair_chart(frontier_chart(table, lang).configure_axis(format=",~f"))
-    st.caption(tr("frontier_current", lang))
-    with st.expander(tr("frontier_table", lang)):
+    st.caption(t("frontier_current", lang))
+    with st.expander(t("frontier_table", lang)):
         st.dataframe(frontier_views.points_table(table, lang), hide_index=True,
                      column_config={h: st.column_config.NumberColumn(format=f)
                                     for h, f in frontier_views.number_formats(lang).items()})
@@ -466,28 +466,28 @@ def _request_frontier(fkey: tuple[str, str]) -> None:
 
 
 def compute_frontier(scenario: Scenario, what_if: WhatIf, lang: str):
-    """planner.sweep.budget_frontier with a progress bar (serially: no cluster in the app)."""
+    """planner.pipeline.budget_frontier with a progress bar (serially: no cluster in the app)."""
     if state.get("solving"):
-        st.warning(tr("busy", lang))
+        st.warning(t("busy", lang))
         return None
     state["solving"] = True
     try:
-        with st.status(tr("frontier_start", lang), expanded=True) as status:
-            bar = st.progress(0.0, text=tr("frontier_running", lang, done=0,
+        with st.status(t("frontier_start", lang), expanded=True) as status:
+            bar = st.progress(0.0, text=t("frontier_running", lang, done=0,
                                            total=FRONTIER_POINTS))
             t0 = time.perf_counter()
 
             def progress(done: int, total: int) -> None:
-                bar.progress(done / total, text=tr("frontier_running", lang, done=done,
+                bar.progress(done / total, text=t("frontier_running", lang, done=done,
                                                    total=total))
 
             table = budget_frontier(scenario, what_if, workers=1, include_current=True,
                                     on_result=progress, lang=lang)
-            status.update(label=tr("frontier_done", lang, n=len(table), seconds=fmt.decimal(
+            status.update(label=t("frontier_done", lang, n=len(table), seconds=fmt.decimal(
                 time.perf_counter() - t0)), state="complete", expanded=False)
         return table
     except Exception as exc:  # a solver failure is reported, never shown as a traceback
-        st.error(tr("unexpected", lang, kind=type(exc).__name__, detail=exc))
+        st.error(t("unexpected", lang, kind=type(exc).__name__, detail=exc))
         return None
     finally:
         state["solving"] = False
@@ -497,50 +497,50 @@ def show_scenarios(result: Result, base: Result, what_if: WhatIf, token: str, ke
                    name: str, lang: str) -> None:
     """Save the current what-if, compare saved ones side by side, download any result."""
     saved = state.setdefault("saved", {})
-    st.subheader(tr("save_header", lang))
+    st.subheader(t("save_header", lang))
     with st.form("save_scenario", clear_on_submit=True, border=False):
         c1, c2 = st.columns([3, 1], vertical_alignment="bottom")
-        label = c1.text_input(tr("save_name", lang), key="save_name")
-        if c2.form_submit_button(tr("save_button", lang)):
+        label = c1.text_input(t("save_name", lang), key="save_name")
+        if c2.form_submit_button(t("save_button", lang)):
             if not label.strip():
-                st.warning(tr("save_empty_name", lang))
+                st.warning(t("save_empty_name", lang))
             else:
                 saved[label.strip()] = {"key": key, "workbook": name, "what_if": what_if,
                                         "result": result, "token": token}
                 picked = [v for v in state.get("compare", []) if v != label.strip()] or [BASE]
                 state["compare"] = picked + [label.strip()]  # compare what was just saved
-                st.success(tr("saved_ok", lang, name=label.strip()))
+                st.success(t("saved_ok", lang, name=label.strip()))
     if not saved:
-        st.info(tr("no_saved", lang))
+        st.info(t("no_saved", lang))
     # every scenario of this workbook that can be compared or downloaded
     choices = {BASE: (base, WhatIf(), name, f"base:{key}")}
     choices.update({n: (s["result"], s["what_if"], s["workbook"], s["token"])
                     for n, s in saved.items() if s["key"] == key})
-    shown = {n: tr("baseline_name", lang) if n == BASE else n for n in choices}
-    st.dataframe([{tr("download_pick", lang): shown[n], tr("changes", lang):
+    shown = {n: t("baseline_name", lang) if n == BASE else n for n in choices}
+    st.dataframe([{t("download_pick", lang): shown[n], t("changes", lang):
                    figures.describe_changes(c[1], lang)} for n, c in choices.items()],
                  hide_index=True)
-    st.subheader(tr("compare_header", lang))
+    st.subheader(t("compare_header", lang))
     keep_valid("compare", choices)
-    picked = st.multiselect(tr("compare_pick", lang), list(choices), key="compare",
-                            placeholder=tr("choose", lang), format_func=shown.get)
+    picked = st.multiselect(t("compare_pick", lang), list(choices), key="compare",
+                            placeholder=t("choose", lang), format_func=shown.get)
     if len(picked) < 2:
-        st.caption(tr("compare_need_two", lang))
+        st.caption(t("compare_need_two", lang))
     else:
         named = {shown[n]: choices[n][0] for n in picked}
         st.dataframe(figures.compare_headlines(named, lang), hide_index=True)
-        metric = st.selectbox(tr("compare_metric", lang), list(figures.STATE_METRICS),
-                              format_func=lambda m: tr(m, lang), key="compare_metric")
+        metric = st.selectbox(t("compare_metric", lang), list(figures.STATE_METRICS),
+                              format_func=lambda m: t(m, lang), key="compare_metric")
         table = figures.compare_states(named, metric)
-        st.markdown(f"**{tr('compare_states', lang, ref=shown[picked[0]])}**")
-        st.altair_chart(charts.compare_states_chart(table, list(named), tr(metric, lang), lang),
+        st.markdown(f"**{t('compare_states', lang, ref=shown[picked[0]])}**")
+        st.altair_chart(charts.compare_states_chart(table, list(named), t(metric, lang), lang),
                         width="stretch")
-        st.dataframe(table.rename(columns={"state": tr("state", lang)}), hide_index=True,
+        st.dataframe(table.rename(columns={"state": t("state", lang)}), hide_index=True,
                      column_config={c: st.column_config.NumberColumn(format="%,d")
                                     for c in table.columns if c != "state"})
-    st.subheader(tr("download_header", lang))
+    st.subheader(t("download_header", lang))
     keep_valid("download_pick", choices, many=False)
-    pick = st.selectbox(tr("download_pick", lang), list(choices), key="download_pick",
+    pick = st.selectbox(t("download_pick", lang), list(choices), key="download_pick",
                         format_func=shown.get)
     chosen, _, workbook, chosen_token = choices[pick]
     if chosen.solved:
@@ -548,21 +548,21 @@ def show_scenarios(result: Result, base: Result, what_if: WhatIf, token: str, ke
 
 
 def show_marginal(result: Result, token: str, lang: str) -> None:
-    """Marginal values in planner words (planner.sensitivity, as in the result workbook)."""
-    st.subheader(tr("marginal_header", lang))
-    st.caption(tr("marginal_intro", lang))
+    """Marginal values in planner words (planner.analysis.marginals, as in the result workbook)."""
+    st.subheader(t("marginal_header", lang))
+    st.caption(t("marginal_intro", lang))
     confirmed = state.setdefault("confirmed", {})
     table = confirmed.get((token, lang))
     if table is None:
         table = sensitivity.marginal_table(result, confirm=False, lang=lang)
     if table.empty:
-        st.info(tr("marginal_none", lang))
+        st.info(t("marginal_none", lang))
         return
-    sentence = sensitivity.COLUMNS["sentence"][0 if lang == "es" else 1]
+    sentence = MARGINAL_COLUMNS["sentence"][0 if lang == "es" else 1]
     st.markdown("\n".join(f"- {s}" for s in table[sentence]))
-    if (token, lang) not in confirmed and st.button(tr("confirm_marginal", lang),
+    if (token, lang) not in confirmed and st.button(t("confirm_marginal", lang),
                                                     key="confirm_marginal"):
-        with st.spinner(tr("confirming", lang)):
+        with st.spinner(t("confirming", lang)):
             confirmed[(token, lang)] = sensitivity.marginal_table(result, confirm=True, lang=lang)
         st.rerun()
     st.dataframe(table.drop(columns=[sentence]), hide_index=True)
@@ -571,10 +571,10 @@ def show_marginal(result: Result, token: str, lang: str) -> None:
 # --- the screen ----------------------------------------------------------------------------------
 
 def main() -> None:
-    lang = st.sidebar.radio(tr("language"), list(LANG_NAMES), format_func=LANG_NAMES.get,
+    lang = st.sidebar.radio(t("language"), list(LANG_NAMES), format_func=LANG_NAMES.get,
                             horizontal=True, key="lang")
-    st.title(tr("title", lang))
-    st.caption(tr("subtitle", lang))
+    st.title(t("title", lang))
+    st.caption(t("subtitle", lang))
     sidebar_source(lang)
     # Messages that come and go live in fixed containers, so the tabs below keep their place
     # (and the planner's selected tab) from one run to the next.
@@ -586,14 +586,14 @@ def main() -> None:
             st.stop()
         key, name, scenario = source
         try:
-            with st.spinner(tr("baseline_solving", lang)):
+            with st.spinner(t("baseline_solving", lang)):
                 base = baseline(key, scenario)
         except Exception as exc:  # a solver failure is reported, never shown as a traceback
-            st.error(tr("unexpected", lang, kind=type(exc).__name__, detail=exc))
+            st.error(t("unexpected", lang, kind=type(exc).__name__, detail=exc))
             st.stop()
     sidebar_scenario(scenario, name, lang)
     what_if = what_if_form(scenario, key, lang)
-    if st.sidebar.button(tr("reset", lang), key="reset"):
+    if st.sidebar.button(t("reset", lang), key="reset"):
         state.pop("current", None)
     with st.container():
         if what_if is not None:
@@ -607,7 +607,7 @@ def main() -> None:
         show_status(result, what_if, lang)
     if not result.solved:
         st.stop()
-    tabs = st.tabs([tr(k, lang) for k in ("tab_summary", "tab_charts", "tab_units",
+    tabs = st.tabs([t(k, lang) for k in ("tab_summary", "tab_charts", "tab_units",
                                           "tab_rules", "tab_frontier", "tab_scenarios",
                                           "tab_marginal")])
     with tabs[0]:

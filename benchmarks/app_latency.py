@@ -19,9 +19,9 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from planner.core.result import Result
+from planner.core.scenario import Scenario, WhatIf
 from planner.pipeline import load_scenario, solve
-from planner.result import Result
-from planner.scenario import Scenario, WhatIf
 from planner.ui.sources import DEFAULT_WORKBOOK
 
 TARGET_S = 1.0
@@ -54,7 +54,7 @@ def timed(fn: Callable[[], object], repeats: int) -> tuple[list[float], list]:
 
 def render_prep(result: Result, baseline: Result) -> None:
     """What the app computes to draw one page of results (no Streamlit)."""
-    from planner import sensitivity
+    from planner.analysis import marginals as sensitivity
     from planner.ui import charts, figures, tables
 
     ind = result.indicators

@@ -40,8 +40,8 @@ def _median(xs: list[float]) -> float:
 def what_if(repeats: int) -> list[dict]:
     """pipeline.solve at half budget on the national scenario, loaded once, per solver."""
     from models.settings import SolverSettings
+    from planner.core.scenario import WhatIf
     from planner.pipeline import load_scenario, settings_for, solve
-    from planner.scenario import WhatIf
 
     scenario, _ = load_scenario(NATIONAL)
     half = WhatIf(budget=scenario.params.budget / 2)
@@ -114,8 +114,7 @@ def process(repeats: int) -> list[dict]:
 def frontier(repeats: int, highs: bool) -> list[dict]:
     """The 11-point budget frontier of the generated k = 1 workbook, serial."""
     from benchmarks import generate
-    from planner.pipeline import load_scenario
-    from planner.sweep import budget_frontier, sweep_settings
+    from planner.pipeline import budget_frontier, load_scenario, sweep_settings
 
     scenario, _ = load_scenario(generate.cached(1))
     rows = []

@@ -21,7 +21,7 @@ import numpy as np
 import python_calamine
 from openpyxl import Workbook
 
-from planner.text import normalize_key
+from planner.core.text import normalize_key
 
 GRADES = ("muy bajo", "bajo", "medio", "alto", "muy alto")
 

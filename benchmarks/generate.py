@@ -17,8 +17,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from planner import schema
-from planner.template import parameters_table, reference_tables, write_input_workbook
+from planner.core import schema
+from planner.io.template import parameters_table, reference_tables, write_input_workbook
 
 DEFAULT_SEED = 20240411
 HOSPITALS, ELIGIBLE, CENTRES = 700, 282, 12_000

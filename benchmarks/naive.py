@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 import pulp
 
-from planner.text import normalize_key
+from planner.core.text import normalize_key
 
 
 def _sheet(book: dict[str, pd.DataFrame], name: str) -> pd.DataFrame:

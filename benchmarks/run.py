@@ -69,8 +69,8 @@ def _peak_mb() -> float:
 
 def _pipeline(args: argparse.Namespace) -> dict:
     """What ``planner solve WORKBOOK --out OUT [--solver S] [--time-limit T]`` runs."""
+    from planner.core.scenario import WhatIf
     from planner.pipeline import solve_workbook
-    from planner.scenario import WhatIf
 
     what_if = WhatIf(time_limit=args.time_limit) if args.time_limit else None
     peaks: dict[str, float] = {}
@@ -97,14 +97,14 @@ def _pipeline(args: argparse.Namespace) -> dict:
 
 @contextlib.contextmanager
 def _timing_confirm() -> Iterator[list[float]]:
-    """Time the marginal-value confirmation re-solves (planner.sensitivity) inside *write*."""
+    """Time the marginal-value confirmation re-solves (planner.pipeline) inside *write*."""
     spent = [0.0]
     try:
-        import planner.sensitivity as sens
+        import planner.pipeline as sens
     except ImportError:
         yield spent
         return
-    original = getattr(sens, "_confirm", None)
+    original = getattr(sens, "confirm_marginals", None)
     if original is None:
         yield spent
         return
@@ -116,11 +116,11 @@ def _timing_confirm() -> Iterator[list[float]]:
         finally:
             spent[0] += time.perf_counter() - t0
 
-    sens._confirm = timed
+    sens.confirm_marginals = timed
     try:
         yield spent
     finally:
-        sens._confirm = original
+        sens.confirm_marginals = original
 
 
 WHAT_IFS = (("presupuesto −10 %", {"budget": 0.9}), ("presupuesto +10 %", {"budget": 1.1}),
@@ -132,9 +132,9 @@ WHAT_IFS = (("presupuesto −10 %", {"budget": 0.9}), ("presupuesto +10 %", {"bu
 def _whatif(args: argparse.Namespace) -> dict:
     """The app's path: the scenario loaded once, then each what-if re-solved (pipeline.solve)."""
     from models.settings import SolverSettings
+    from planner.core.scenario import WhatIf
+    from planner.core.schema import SPECIALTY
     from planner.pipeline import load_scenario, settings_for, solve
-    from planner.scenario import WhatIf
-    from planner.schema import SPECIALTY
 
     scenario, _ = load_scenario(args.workbook)
     settings = settings_for(scenario, args.solver or None, SolverSettings())
@@ -427,7 +427,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             "`sum()`, bundled CBC, `to_excel`). *solve* is LP relaxation + MIP; *end to end* is the "
             "process's wall time, interpreter start and imports included. *confirm* is the part of "
             "writing the result spent re-solving the integer model to confirm the marginal "
-            "values of the `sensibilidad` sheet (planner/sensitivity.py, up to 8 re-solves "
+            "values of the `sensibilidad` sheet (planner.pipeline.confirm_marginals, up to 8 re-solves "
             "or 120 s); *write* is the rest.")
         say()
         for line in stage_table(results):

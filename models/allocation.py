@@ -7,6 +7,7 @@ the column order handed to the solver is stable and an LP file diffs cleanly.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -14,9 +15,9 @@ import pandas as pd
 import pulp
 
 from models import rules
-from planner.scenario import Scenario
-from planner.schema import CENTRE
-from planner.text import slug
+from planner.core.scenario import Scenario
+from planner.core.schema import CENTRE
+from planner.core.text import slug
 
 FAMILIES_PER_FULL_CENTRE = 6000.0  # DESIGN §2: (1 + F × familias / 6000)
 
@@ -31,7 +32,8 @@ def placement_pairs(scenario: Scenario) -> pd.DataFrame:
     """
     gaps = scenario.gaps()
     staffing = scenario.staffing.assign(gap=gaps)
-    staffing = staffing[staffing["gap"] > 0]
+    with_gap = (staffing["gap"] > 0).to_numpy()
+    staffing = staffing[with_gap]
     clues = staffing.index.get_level_values("clues")
     category = staffing.index.get_level_values("category")
     units = scenario.units.loc[clues]
@@ -44,10 +46,7 @@ def placement_pairs(scenario: Scenario) -> pd.DataFrame:
     grade_w = scenario.grade_weights.reindex(units["grade"]).to_numpy(dtype=float)
     weight = (cats["weight"].to_numpy(dtype=float) * grade_w
               * (1.0 + p.families_weight * families / FAMILIES_PER_FULL_CENTRE))
-    bonus = scenario.bonuses["bonus"]
-    keys = pd.MultiIndex.from_arrays([cats["kind"].to_numpy(), units["zone"].to_numpy()])
-    unit_bonus = bonus.reindex(keys).fillna(0.0).to_numpy(dtype=float)
-    cost = np.where(units["bonus_eligible"].to_numpy(dtype=bool), unit_bonus, 0.0)
+    cost = scenario.bonus_per_row()[with_gap]
     current = staffing["current"].to_numpy(dtype=int)
     pairs = pd.DataFrame({
         "clues": np.asarray(clues, dtype=object),
@@ -150,10 +149,11 @@ def set_objective(model: AllocationModel, first_doctor_weight: float) -> None:
 
 def add_first_doctor_links(model: AllocationModel) -> None:
     """z[u] ≤ x[u, Medicina general]: the first-doctor bonus needs a doctor placed."""
-    for j, (zv, i) in enumerate(zip(model.z, model.z_pairs)):
+    clues = model.pairs["clues"].to_numpy()
+    for zv, i in zip(model.z, model.z_pairs):
         expr = pulp.LpAffineExpression([(zv, 1.0), (model.x[i], -1.0)])
-        model.prob.addConstraint(pulp.LpConstraint(expr, pulp.LpConstraintLE, f"first_{j:06d}",
-                                                   0.0))
+        model.prob.addConstraint(pulp.LpConstraint(expr, pulp.LpConstraintLE,
+                                                   f"first_{_key(clues[i])}", 0.0))
 
 
 def add_supply_limits(model: AllocationModel, supply: pd.Series) -> dict[str, pulp.LpConstraint]:
@@ -220,13 +220,16 @@ def add_state_pools(model: AllocationModel, pools: pd.DataFrame,
 def add_linked_specialties(model: AllocationModel, links: pd.DataFrame) -> None:
     """x[u,k] ≤ g[u,k]·x[u,r] where u has no r = requiere(k) today (x[u,k] = 0 if no gap for r)."""
     gap = model.pairs["gap"].to_numpy(dtype=float)
+    clues = model.pairs["clues"].to_numpy()
+    category = model.pairs["category"].to_numpy()
     pairs = links["pair"].to_numpy(dtype=int)
     for i, j in zip(pairs, links["requires_pair"].to_numpy(dtype=int), strict=True):
         terms = [(model.x[i], 1.0)]
         if j >= 0:
             terms.append((model.x[j], -gap[i]))
+        name = f"link_{_key(clues[i])}_{slug(str(category[i]))}"
         model.prob.addConstraint(pulp.LpConstraint(
-            pulp.LpAffineExpression(terms), pulp.LpConstraintLE, f"link_{i:06d}", 0.0))
+            pulp.LpAffineExpression(terms), pulp.LpConstraintLE, name, 0.0))
 
 
 def add_equity_floors(model: AllocationModel, floors: pd.DataFrame) -> None:
@@ -247,12 +250,21 @@ def add_one_doctor_per_centre(model: AllocationModel, centres: pd.DataFrame,
                               general: str) -> None:
     """x[u, Medicina general] ≥ 1 at every centre with no general doctor today (hard minimum)."""
     rows = zip(centres["clues"], centres["state_code"], centres["pair"], strict=True)
-    for j, (clues, state, i) in enumerate(rows):
+    for clues, state, i in rows:
         terms = [(model.x[int(i)], 1.0)] if i >= 0 else []
-        _add_hard_row(model, terms, 1.0, f"one_doctor_{j:06d}",
+        _add_hard_row(model, terms, 1.0, f"one_doctor_{_key(clues)}",
                       {"rule": "one_doctor_per_centre", "category": general,
                        "state_code": int(state), "clues": str(clues), "required": 1,
                        "pairs": [int(i)] if i >= 0 else []})
+
+
+def _key(clues: object) -> str:
+    """A unit's CLUES as it goes in a row name (PuLP's ASCII: letters, digits, underscore).
+
+    Rows are named by key (``first_<clues>``, ``link_<clues>_<category>``,
+    ``one_doctor_<clues>``), not by position, so one new unit does not rename every other row.
+    """
+    return re.sub(r"[^A-Za-z0-9_]", "_", str(clues))
 
 
 def _add_hard_row(model: AllocationModel, terms: list, rhs: float, name: str,

@@ -25,8 +25,9 @@ import pandas as pd
 import pulp
 
 from models.allocation import AllocationModel, build_allocation, placement_pairs
+from models.backend import make_solver, quiet_stdout, solution_status
 from models.settings import SolverSettings
-from planner.scenario import Scenario
+from planner.core.scenario import Scenario
 
 # Counterfactual column -> family left out of the elastic model (models.allocation.RELAXABLE).
 COUNTERFACTUALS = {
@@ -52,6 +53,8 @@ def explain_infeasibility(scenario: Scenario, settings: SolverSettings,
     rule absorbs a shortfall can shift when a limit is lifted, the total cannot grow.
     Empty when the elastic copy finds no solution within the time limit.
     """
+    if settings.solver == "exact":  # the elastic copies are PuLP models: HiGHS solves them
+        settings = replace(settings, solver="highs")
     pairs = placement_pairs(scenario) if pairs is None else pairs
     base = build_allocation(scenario, pairs, elastic=True)
     placed = _min_shortfall(base, settings, then_maximise=True)
@@ -87,8 +90,6 @@ def _applies(model: AllocationModel, family: str) -> bool:
 def _min_shortfall(model: AllocationModel, settings: SolverSettings,
                    then_maximise: bool) -> np.ndarray | None:
     """Placements of the elastic model at its least total shortfall (None without a solution)."""
-    from models.solve import make_solver, quiet_stdout, solution_status
-
     objective = model.prob.objective
     exact = replace(settings, mip_gap=0.0)
     model.prob.sense = pulp.LpMinimize

@@ -22,13 +22,13 @@ Each block is solved on its own:
 The plan is ``optimal`` only with a proof: each block's objective equals its LP bound within
 1e-9 relative, or HiGHS closed its MIP at gap 0 (the settings' ``mip_gap`` is not used: the merged
 MIPs are small). A block stopped by the time limit with an incumbent makes the plan ``feasible``,
-with the bound HiGHS proved. A split that breaks a row (a bug) falls back to the HiGHS MIP of the
-whole model; a negative weight (the schema forbids it) too.
+with the bound HiGHS proved. A split that breaks a row (a bug) returns None, and the caller
+(models.solve.solve_allocation) falls back to the HiGHS MIP of the whole model; a negative weight
+(the schema forbids it) too. This module imports no other solver path (only models.backend).
 """
 
 from __future__ import annotations
 
-import dataclasses
 import math
 import time
 from dataclasses import dataclass, field
@@ -37,10 +37,10 @@ import numpy as np
 import pandas as pd
 
 from models import rules
-from models.allocation import placement_pairs
+from models.backend import add_usage, quiet_stdout
 from models.settings import SolverSettings
-from planner.plan import Plan, Status
-from planner.scenario import Scenario
+from planner.core.plan import Plan, Status
+from planner.core.scenario import Scenario
 
 INT_TOL = 1e-6  # an LP value this close to an integer is that integer
 PROOF_TOL = 1e-9  # objective == bound within this relative tolerance proves optimality
@@ -249,13 +249,16 @@ def _proven(objective: float, bound: float) -> bool:
 
 
 def solve_exact(scenario: Scenario, settings: SolverSettings,
-                pairs: pd.DataFrame | None = None) -> Plan:
-    """Solve the allocation model block by block; same inputs and ``Plan`` as solve_allocation."""
-    from models.solve import quiet_stdout
+                pairs: pd.DataFrame) -> Plan | None:
+    """Solve the allocation model block by block; same inputs and ``Plan`` as solve_allocation.
 
+    ``pairs`` are models.allocation.placement_pairs(scenario) (read only; the caller has them).
+
+    None when the exact path cannot vouch for the model (see the module's docstring): the
+    caller then solves the whole model with HiGHS.
+    """
     started = time.perf_counter()
     timings: dict[str, float] = {}
-    pairs = placement_pairs(scenario) if pairs is None else pairs
     m = build_arrays(scenario, pairs)
     n_cols = len(m.obj)
     n_rows = len(m.rows)
@@ -265,7 +268,7 @@ def solve_exact(scenario: Scenario, settings: SolverSettings,
         return _no_plan(pairs, settings, Status.INFEASIBLE,
                         "Infeasible (hard rule with no vacancy)", timings, n_vars, n_rows)
     if np.any(m.obj < 0):  # the first-doctor split needs w ≥ 0 and P·w ≥ 0 (the schema's minimums)
-        return _fallback(scenario, settings, pairs, timings)
+        return None  # the caller solves the whole model with HiGHS
     col_block, row_block = _blocks(m, len(scenario.categories))
     values = np.zeros(n_cols)
     duals = np.zeros(n_rows)
@@ -296,7 +299,7 @@ def solve_exact(scenario: Scenario, settings: SolverSettings,
         return _no_plan(pairs, settings, Status.NO_SOLUTION, "Not Solved (exact: time limit)",
                         timings, n_vars, n_rows)
     if not _feasible(m.rows, m.row_lo, m.row_hi, values, m.lower, m.upper):
-        return _fallback(scenario, settings, pairs, timings)
+        return None  # the caller solves the whole model with HiGHS
     lp_bound = float(sum(r.lp_objective for r in results))
     bound = float(sum(r.bound for r in results))
     objective = float(m.obj @ values)
@@ -313,9 +316,7 @@ def solve_exact(scenario: Scenario, settings: SolverSettings,
     if settings.relaxation:
         marginal = _marginal(m, duals, activity, row_up, row_dn)
         if not marginal.empty:
-            from models.solve import _add_usage
-
-            marginal = _add_usage(marginal, m, out)
+            marginal = add_usage(marginal, m.pools, out)
     mips = sum(r.how == "mip" for r in results)
     word = (f"{'Optimal' if proven else 'Feasible'} (exact: {len(results)} blocks, "
             f"{len(results) - mips} LP-integral, {mips} MIP)")
@@ -537,16 +538,3 @@ def _no_plan(pairs: pd.DataFrame, settings: SolverSettings, status: Status, word
                 placements=pairs.iloc[0:0].assign(placed=pd.Series(dtype=int)),
                 timings=timings, n_variables=n_vars, n_constraints=n_rows)
 
-
-def _fallback(scenario: Scenario, settings: SolverSettings, pairs: pd.DataFrame,
-              timings: dict[str, float]) -> Plan:
-    """The HiGHS MIP of the whole model (a split that broke a row: never expected)."""
-    from models.allocation import build_allocation
-    from models.solve import solve_model
-
-    t0 = time.perf_counter()
-    model = build_allocation(scenario, pairs)
-    plan = solve_model(model, dataclasses.replace(settings, solver="highs"))
-    plan.timings["build"] = timings.get("build", 0.0) + time.perf_counter() - t0
-    return dataclasses.replace(plan, solver=settings.solver,
-                               solver_status=f"{plan.solver_status} (exact: HiGHS fallback)")

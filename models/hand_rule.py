@@ -32,8 +32,8 @@ import numpy as np
 import pandas as pd
 
 from models import rules
-from planner.plan import Plan, Status
-from planner.scenario import Scenario
+from planner.core.plan import Plan, Status
+from planner.core.scenario import Scenario
 
 
 class _Ledger:

@@ -13,7 +13,7 @@ import math
 import numpy as np
 import pandas as pd
 
-from planner.scenario import Scenario
+from planner.core.scenario import Scenario
 
 NATIONAL = 0  # state_code of the national pool in Scenario.supply
 FLOOR_EPS = 1e-9  # floor(α·…) is taken after adding this, so 0.5·6 = 3 never becomes 2

@@ -1,123 +1,32 @@
 """Solving the allocation model: solver call, honest status, values read back, marginal values.
 
 All PuLP-version and solver specifics (status codes, dual signs, option names, the HiGHS banner)
-live here, so moving to another PuLP release touches one file.
+live here and in :mod:`models.backend`, so moving to another PuLP release touches two files.
 """
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import math
-import os
-import sys
 import time
-from collections.abc import Iterator
 
 import numpy as np
 import pandas as pd
 import pulp
 
 from models.allocation import AllocationModel, build_allocation, placement_pairs
-from models.rules import has_hard_rules
+from models.backend import (  # noqa: F401
+    _SOLUTION_STATUS,
+    BulkHiGHS,
+    add_usage,
+    make_solver,
+    quiet_stdout,
+    solution_status,
+)
+from models.exact import solve_exact
 from models.settings import SolverSettings
-from planner.plan import Plan, Status
-from planner.scenario import Scenario
-
-_SOLUTION_STATUS = {
-    pulp.LpSolutionOptimal: Status.OPTIMAL,
-    pulp.LpSolutionIntegerFeasible: Status.FEASIBLE,
-    pulp.LpSolutionInfeasible: Status.INFEASIBLE,
-    pulp.LpSolutionNoSolutionFound: Status.NO_SOLUTION,
-    pulp.LpSolutionUnbounded: Status.NO_SOLUTION,  # cannot happen: every x is bounded
-}
-
-
-def solution_status(prob: pulp.LpProblem) -> Status:
-    """The normalised status of a solved PuLP problem."""
-    return _SOLUTION_STATUS.get(prob.sol_status, Status.NO_SOLUTION)
-
-
-def make_solver(settings: SolverSettings, mip: bool = True) -> pulp.LpSolver:
-    """The PuLP solver object for ``settings`` (gap always explicit)."""
-    common = {"msg": settings.log, "timeLimit": settings.time_limit, "mip": mip}
-    if settings.threads:
-        common["threads"] = settings.threads
-    if settings.solver == "highs":
-        return BulkHiGHS(gapRel=settings.mip_gap, **common)
-    if settings.solver == "cbc":
-        return pulp.PULP_CBC_CMD(gapRel=settings.mip_gap, **common)
-    raise ValueError(f"unknown solver {settings.solver!r}")
-
-
-class BulkHiGHS(pulp.HiGHS):
-    """PuLP's HiGHS interface, with the model handed over in one ``passModel`` call.
-
-    PuLP 3.3 adds every column and row with its own ``addCol``/``addRow`` call; at national
-    scale that cost as much as the LP itself (benchmarks/README.md). The columns (variables
-    sorted by name, as PuLP orders them), rows, signs and indices set here are PuLP's own, so
-    PuLP reads the solution back unchanged.
-    """
-
-    def buildSolverModel(self, lp: pulp.LpProblem) -> None:
-        import highspy
-
-        inf = highspy.kHighsInf
-        variables = lp.variables()
-        sign = -1.0 if lp.sense == pulp.LpMaximize else 1.0
-        objective = lp.objective or {}
-        n = len(variables)
-        cost = np.empty(n)
-        lower = np.empty(n)
-        upper = np.empty(n)
-        integer = np.zeros(n, dtype=np.int32)
-        for i, var in enumerate(variables):
-            var.index = i
-            cost[i] = sign * objective.get(var, 0.0)
-            lower[i] = -inf if var.lowBound is None else var.lowBound
-            upper[i] = inf if var.upBound is None else var.upBound
-            if self.mip and var.cat == pulp.LpInteger:
-                integer[i] = 1
-        starts, index, value, row_lower, row_upper = [], [], [], [], []
-        for i, con in enumerate(lp.constraints.values()):
-            con.index = i
-            starts.append(len(index))
-            for var, coef in con.items():
-                if coef != 0:
-                    index.append(var.index)
-                    value.append(coef)
-            lb, ub = con.getLb(), con.getUb()
-            row_lower.append(-inf if lb is None else lb)
-            row_upper.append(inf if ub is None else ub)
-        row_wise = 2  # HiGHS MatrixFormat.kRowwise
-        lp.solverModel.passModel(
-            n, len(row_lower), len(index), row_wise, 1, 0.0, cost, lower, upper,
-            np.asarray(row_lower, dtype=float), np.asarray(row_upper, dtype=float),
-            np.asarray(starts, dtype=np.int32), np.asarray(index, dtype=np.int32),
-            np.asarray(value, dtype=float), integer)
-
-
-@contextlib.contextmanager
-def quiet_stdout(log: bool = False) -> Iterator[None]:
-    """Keep file descriptor 1 clean while a solver runs (the highspy banner, solver logs).
-
-    With ``log`` the solver's output goes to stderr; otherwise it is discarded.
-    """
-    try:
-        sys.stdout.flush()
-        saved = os.dup(1)
-    except (OSError, ValueError):  # no real stdout (some test runners)
-        yield
-        return
-    sink = os.dup(2) if log else os.open(os.devnull, os.O_WRONLY)
-    try:
-        os.dup2(sink, 1)
-        yield
-    finally:
-        sys.stdout.flush()
-        os.dup2(saved, 1)
-        os.close(saved)
-        os.close(sink)
+from planner.core.plan import Plan, Status
+from planner.core.scenario import Scenario
 
 
 def solve_model(model: AllocationModel, settings: SolverSettings) -> Plan:
@@ -165,7 +74,7 @@ def solve_model(model: AllocationModel, settings: SolverSettings) -> Plan:
             bound = lp_bound if bound is None else min(bound, lp_bound)
         gap = _relative_gap(objective, bound)
         if not marginal.empty:
-            marginal = _add_usage(marginal, model, pairs)
+            marginal = add_usage(marginal, model.pools, pairs)
     else:
         pairs = pairs.iloc[0:0].assign(placed=pd.Series(dtype=int))
         gap = None
@@ -181,30 +90,33 @@ def solve_allocation(scenario: Scenario, settings: SolverSettings,
     """Build and solve the model for ``scenario``; an infeasible plan carries its explanation.
 
     ``pairs`` (from :func:`placement_pairs`, read only) saves recomputing them when the caller
-    has them. When hard rules (equity floor, hard minimum) make the model infeasible,
-    ``Plan.rules`` lists the rules that cannot be met, by how much and where (models.elastic).
+    has them. Why hard rules make the model infeasible is explained by models.elastic, called
+    by the chain (planner.pipeline), not here: no solver path imports another (this module
+    dispatches to models.exact; models.exact imports only models.backend).
     """
     t0 = time.perf_counter()
     pairs = placement_pairs(scenario) if pairs is None else pairs
     if settings.solver == "exact":  # the structure-exploiting path (models/exact.py)
-        from models.exact import solve_exact
-
         plan = solve_exact(scenario, settings, pairs)
-    else:
-        model = build_allocation(scenario, pairs)
-        build = time.perf_counter() - t0
-        plan = solve_model(model, settings)
-        plan.timings["build"] = build
-    if plan.status is Status.INFEASIBLE and has_hard_rules(scenario):
-        from models.elastic import explain_infeasibility  # elastic imports this module
-
-        t0 = time.perf_counter()
-        # the explanation's elastic models are solved with HiGHS (the exact path's fallback)
-        why = settings if settings.solver != "exact" else dataclasses.replace(settings,
-                                                                              solver="highs")
-        plan = dataclasses.replace(plan, rules=explain_infeasibility(scenario, why, pairs))
-        plan.timings["explain"] = time.perf_counter() - t0
+        if plan is None:  # the exact path cannot vouch for this model: HiGHS on the whole of it
+            plan = _highs_fallback(scenario, settings, pairs, time.perf_counter() - t0)
+        return plan
+    model = build_allocation(scenario, pairs)
+    build = time.perf_counter() - t0
+    plan = solve_model(model, settings)
+    plan.timings["build"] = build
     return plan
+
+
+def _highs_fallback(scenario: Scenario, settings: SolverSettings, pairs: pd.DataFrame,
+                    spent: float) -> Plan:
+    """The HiGHS MIP of the whole model, for the exact path's never-expected declines."""
+    t0 = time.perf_counter()
+    model = build_allocation(scenario, pairs)
+    plan = solve_model(model, dataclasses.replace(settings, solver="highs"))
+    plan.timings["build"] = spent + time.perf_counter() - t0
+    return dataclasses.replace(plan, solver=settings.solver,
+                               solver_status=f"{plan.solver_status} (exact: HiGHS fallback)")
 
 
 def _infeasible_plan(model: AllocationModel, settings: SolverSettings, word: str,
@@ -281,23 +193,6 @@ def _normalised_dual(pi: float | None) -> float:
         return 0.0
     value = abs(float(pi))
     return 0.0 if value < 1e-9 else value
-
-
-def _add_usage(marginal: pd.DataFrame, model: AllocationModel,
-               pairs: pd.DataFrame) -> pd.DataFrame:
-    """How much of each right-hand side the integer plan uses (pooled: national candidates used)."""
-    used_by_cat = pairs.groupby("category")["placed"].sum()
-    if not model.pools.empty:  # registered candidates are used first, then national ones
-        by_state = pairs.groupby(["category", "state_code"])["placed"].sum()
-        pools = model.pools.set_index(["category", "state_code"])["pool"]
-        over = (by_state.reindex(pools.index, fill_value=0) - pools).clip(lower=0)
-        used_by_cat = used_by_cat.copy()
-        for category, national in over.groupby(level="category").sum().items():
-            used_by_cat[category] = national
-    spent = float((pairs["placed"] * pairs["cost"]).sum())
-    used = [float(used_by_cat.get(k, 0)) if kind == "supply" else spent
-            for kind, k in zip(marginal["kind"], marginal["key"])]
-    return marginal.assign(used=used)
 
 
 def _solver_bound(model: AllocationModel, settings: SolverSettings) -> float | None:

@@ -1,23 +1,46 @@
-"""The one place that chains the stages: workbook → scenario → model → plan → indicators → report."""
+"""The one place that chains the stages: workbook → scenario → model → plan → indicators → report.
+
+Also the chains built on ``solve``: marginal values confirmed by integer re-solves
+(:func:`confirm_marginals`) and sweeps, one plan per point, serially or on Dask
+(:func:`run_sweep`, :func:`budget_frontier`). Points run on an embedded Dask ``LocalCluster``
+(processes, one thread each), on an existing cluster (``scheduler``), or serially; the rows are
+identical either way because every point is solved with the same model and settings by a
+deterministic solver (unless a point hits its time limit; on a remote cluster whose machines
+differ in core count, alternative optima of equal objective could be picked differently).
+"""
 
 from __future__ import annotations
 
+import contextlib
+import logging
+import math
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 
+import numpy as np
+import pandas as pd
+from openpyxl.workbook import Workbook
+from openpyxl.worksheet.worksheet import Worksheet
+
 from models.allocation import placement_pairs
+from models.elastic import explain_infeasibility
 from models.hand_rule import hand_rule
+from models.rules import has_hard_rules
 from models.settings import SolverSettings
 from models.solve import solve_allocation
-from planner import indicators
-from planner.files import check_output_path
-from planner.result import Result
-from planner.result_workbook import write_result_workbook
-from planner.scenario import Scenario, WhatIf, apply_overrides
+from planner.analysis import indicators, marginals
+from planner.core.plan import Status
+from planner.core.result import Result
+from planner.core.scenario import Scenario, WhatIf, apply_overrides
+from planner.core.sweep import Sweep
+from planner.io.files import check_output_path
+from planner.io.grid import BUDGET, GRID_PARAMS, SUPPLY_PREFIX, Point, budget_points, point_what_if
+from planner.io.read import read_workbook, read_workbook_bytes
+from planner.report.result_book import write_result_workbook
+from planner.report.sweep_book import ROW_COLUMNS, point_row
 from planner.validate import validate
-from planner.workbook import read_workbook, read_workbook_bytes
 
 Progress = Callable[[str], None]
 
@@ -62,6 +85,11 @@ def solve(scenario: Scenario, what_if: WhatIf | None = None,
     progress("solve")
     pairs = placement_pairs(scenario)  # one table for the model and the hand rule
     plan = solve_allocation(scenario, settings, pairs)
+    if plan.status is Status.INFEASIBLE and has_hard_rules(scenario):
+        # which hard rules cannot all hold, by how much and where (planner words in indicators)
+        t0 = time.perf_counter()
+        plan = replace(plan, rules=explain_infeasibility(scenario, settings, pairs))
+        plan.timings["explain"] = time.perf_counter() - t0
     t0 = time.perf_counter()
     progress("indicators")
     ind = indicators.compute(scenario, plan) if plan.status.has_solution else None
@@ -89,7 +117,275 @@ def solve_workbook(path: str | Path, out: str | Path | None = None,
     if out is not None and result.solved:
         progress("write")
         t0 = time.perf_counter()
+        if confirm_marginals:  # the integer re-solves, timed as part of writing
+            result = _confirmed(result)
         write_result_workbook(result, out, lang=lang, protect=[path],
                               confirm_marginals=confirm_marginals)
         result.timings["write"] = time.perf_counter() - t0
     return result
+
+
+# --- marginal values confirmed by integer re-solves ----------------------------------------------
+
+def confirm_marginals(result: Result, max_resolves: int = marginals.MAX_RESOLVES,
+                      max_seconds: float | None = marginals.MAX_SECONDS) -> Result:
+    """``result`` with its marginal values checked by re-solving the integer model one step up.
+
+    +1 candidate of each category with a non-zero LP value (or whose LP and integer use of
+    candidates disagree) and +1 million MXN per month, the budget first then highest LP value
+    first, at most ``max_resolves`` re-solves and ``max_seconds`` seconds
+    (:func:`planner.analysis.marginals.confirmation_steps`). The rows land in
+    ``Result.marginals`` for the tables and the result workbook.
+    """
+    rows = marginals.lp_rows(result)
+    started = time.perf_counter()
+    for row, what_if, with_lp in marginals.confirmation_steps(result, rows)[:max(0, max_resolves)]:
+        if max_seconds is not None and time.perf_counter() - started > max_seconds:
+            break
+        if what_if is None:
+            continue
+        settings = replace(result.settings, relaxation=with_lp)
+        again = solve_allocation(apply_overrides(result.scenario, what_if), settings)
+        marginals.record_confirmation(row, result.plan, again, with_lp)
+    return replace(result, marginals=tuple(rows))
+
+
+def _confirmed(result: Result) -> Result:
+    """:func:`confirm_marginals` with its caps (for callers whose flag shadows its name)."""
+    return confirm_marginals(result)
+
+
+def marginal_values(result: Result, confirm: bool = True, lang: str = "es",
+                    max_resolves: int = marginals.MAX_RESOLVES,
+                    max_seconds: float | None = marginals.MAX_SECONDS) -> pd.DataFrame:
+    """:func:`planner.analysis.marginals.marginal_values`, confirmed first when ``confirm``."""
+    if confirm:
+        result = confirm_marginals(result, max_resolves, max_seconds)
+    return marginals.marginal_values(result, confirm, lang)
+
+
+def marginal_table(result: Result, confirm: bool = True, lang: str = "es",
+                   max_resolves: int = marginals.MAX_RESOLVES,
+                   max_seconds: float | None = marginals.MAX_SECONDS) -> pd.DataFrame:
+    """:func:`planner.analysis.marginals.marginal_table`, confirmed first when ``confirm``."""
+    if confirm:
+        result = confirm_marginals(result, max_resolves, max_seconds)
+    return marginals.marginal_table(result, confirm, lang)
+
+
+def write_sensitivity_sheet(wb: Workbook, result: Result, lang: str = "es",
+                            confirm: bool = True) -> Worksheet:
+    """The ``sensibilidad`` sheet (:mod:`planner.analysis.marginals`), confirmed first."""
+    if confirm:
+        result = confirm_marginals(result)
+    return marginals.write_sensitivity_sheet(wb, result, lang, confirm)
+
+
+# --- sweeps: one plan per point, serially or on Dask --------------------------------------------
+
+DEFAULT_WORKERS = 2
+OnResult = Callable[[int, int], None]  # (points done, points in all)
+
+
+def sweep_settings(scenario: Scenario, solver: str | None = None,
+                   base: SolverSettings | None = None,
+                   what_if: WhatIf | None = None) -> SolverSettings:
+    """Settings of every point: the scenario's time limit and gap (after ``what_if``), no LP
+    relaxation (the sweep reports plans, not marginal values).
+
+    The solver's thread count is left as the process already has it: HiGHS fixes a global
+    scheduler at its first solve in a process, and a later solve asking for another thread
+    count fails outright (status 'no solution'), e.g. a serial sweep in the app after a solve.
+    """
+    s = settings_for(apply_overrides(scenario, what_if), solver, base)
+    return replace(s, relaxation=False, log=False)
+
+
+def run_sweep(scenario: Scenario, points: Sequence[Mapping[str, object]],
+              base: WhatIf | None = None, settings: SolverSettings | None = None,
+              workers: int = DEFAULT_WORKERS, scheduler: str | None = None,
+              client: object | None = None, on_result: OnResult | None = None,
+              lang: str = "es") -> Sweep:
+    """Solve every point of the sweep; rows come back in point order.
+
+    Parameters
+    ----------
+    scenario
+        The validated scenario (sent to the workers once).
+    points
+        Grid column → value for each point (see :func:`point_what_if`).
+    base
+        What-if applied under every point (the point's own values win).
+    settings
+        Solver settings of every point; default :func:`sweep_settings`.
+    workers
+        Processes of the embedded ``LocalCluster``; 1 runs serially without Dask.
+    scheduler
+        Address of an existing Dask scheduler (``tcp://host:8786``); its workers must be able
+        to import ``planner`` and ``models``.
+    client
+        An existing ``distributed.Client`` to use (the app keeps one per session).
+    on_result
+        Called with (done, total) as each point finishes (in completion order).
+    lang
+        Language of each row's ``message`` (why a point is infeasible).
+    """
+    points = [dict(p) for p in points]
+    settings = settings or sweep_settings(scenario, what_if=base)
+    started = time.perf_counter()
+    if client is not None:
+        rows = _run_on_client(client, scenario, points, base, settings, on_result, lang)
+        mode, n = "client", _n_workers(client)
+    elif scheduler:
+        with _quiet_dask(), _client(address=scheduler) as c:
+            rows = _run_on_client(c, scenario, points, base, settings, on_result, lang)
+            mode, n = "scheduler", _n_workers(c)
+    elif workers <= 1 or len(points) <= 1:
+        rows, mode, n = _run_serial(scenario, points, base, settings, on_result, lang), \
+            "serial", 1
+    else:
+        with _quiet_dask(), _client(workers=min(workers, len(points))) as c:
+            rows = _run_on_client(c, scenario, points, base, settings, on_result, lang)
+            mode, n = "local_cluster", min(workers, len(points))
+    params = tuple(dict.fromkeys(k for p in points for k in p))
+    table = _table(rows, points, params)
+    return Sweep(table, params, mode, n, time.perf_counter() - started, settings)
+
+
+def solve_point(scenario: Scenario, point: Mapping[str, object], base: WhatIf | None,
+                settings: SolverSettings, lang: str = "es") -> dict[str, object]:
+    """Solve one point and return its headline row (never raises: errors become a row)."""
+    t0 = time.perf_counter()
+    try:
+        what_if = point_what_if(point, base)
+        result = solve(scenario, what_if, settings)
+    except Exception as exc:  # a bad combination or a solver crash: one row says so
+        return {"status": "error", "message": f"{type(exc).__name__}: {exc}"[:300],
+                "seconds": time.perf_counter() - t0}
+    row = point_row(result, lang)
+    row["seconds"] = time.perf_counter() - t0
+    return row
+
+
+def _run_serial(scenario: Scenario, points: list[Point], base: WhatIf | None,
+                settings: SolverSettings, on_result: OnResult | None,
+                lang: str) -> list[dict]:
+    rows = []
+    for i, point in enumerate(points):
+        rows.append(solve_point(scenario, point, base, settings, lang))
+        if on_result:
+            on_result(i + 1, len(points))
+    return rows
+
+
+def _run_on_client(client: object, scenario: Scenario, points: list[Point],
+                   base: WhatIf | None, settings: SolverSettings,
+                   on_result: OnResult | None, lang: str) -> list[dict]:
+    """Scatter the scenario once, submit one task per point, gather in point order."""
+    from distributed import as_completed
+
+    remote = client.scatter(scenario, broadcast=True)
+    futures = [client.submit(solve_point, remote, point, base, settings, lang, pure=False)
+               for point in points]
+    index = {f.key: i for i, f in enumerate(futures)}
+    rows: list[dict | None] = [None] * len(points)
+    for done, future in enumerate(as_completed(futures, loop=client.loop), start=1):
+        rows[index[future.key]] = future.result()
+        if on_result:
+            on_result(done, len(points))
+    return [r for r in rows if r is not None]
+
+
+def _n_workers(client: object) -> int:
+    try:
+        return len(client.scheduler_info()["workers"])
+    except Exception:
+        return 0
+
+
+@contextlib.contextmanager
+def _client(workers: int = DEFAULT_WORKERS, address: str | None = None) -> Iterator[object]:
+    """A Dask client: on an embedded LocalCluster (processes, one thread each, no dashboard),
+    or connected to ``address``."""
+    from distributed import Client, LocalCluster
+
+    if address:
+        with Client(address, set_as_default=False) as client:
+            yield client
+        return
+    # No dashboard; the scheduler's small health endpoint goes to a free local port instead of
+    # trying 8787 (taken by any other Dask on the machine, which prints a warning).
+    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                      dashboard_address=None, silence_logs=logging.CRITICAL,
+                      scheduler_kwargs={"dashboard_address": "127.0.0.1:0"}) as cluster, \
+            Client(cluster, set_as_default=False) as client:
+        yield client
+
+
+@contextlib.contextmanager
+def _quiet_dask() -> Iterator[None]:
+    """Dask's own loggers at CRITICAL while a sweep runs; the workers are silenced the same way
+    by LocalCluster. (On a loaded machine the teardown can race a worker's heartbeat and log an
+    ERROR traceback that means nothing to a planner; task errors still reach the rows.)"""
+    names = ("distributed", "distributed.scheduler", "distributed.nanny", "distributed.worker",
+             "distributed.core", "distributed.comm", "distributed.batched")
+    saved = {n: logging.getLogger(n).level for n in names}
+    for n in names:
+        logging.getLogger(n).setLevel(logging.CRITICAL)
+    try:
+        yield
+    finally:
+        for n, level in saved.items():
+            logging.getLogger(n).setLevel(level)
+
+
+def _table(rows: list[dict], points: list[Point], params: tuple[str, ...]) -> pd.DataFrame:
+    """One row per point: the point's parameters, then the headline columns."""
+    records = []
+    for i, (point, row) in enumerate(zip(points, rows, strict=True), start=1):
+        rec: dict[str, object] = {"point": i}
+        rec.update({k: point.get(k) for k in params})
+        rec.update({k: row.get(k) for k in ROW_COLUMNS if k != "point"})
+        records.append(rec)
+    columns = ["point", *params, *[k for k in ROW_COLUMNS if k != "point"]]
+    table = pd.DataFrame(records, columns=columns)
+    for column in params:  # whole numbers stay whole where a point leaves one blank
+        if column.startswith(SUPPLY_PREFIX) or GRID_PARAMS.get(column, ("", ""))[1] == "int":
+            table[column] = table[column].astype("Int64")
+    return table
+
+
+def budget_frontier(scenario: Scenario, what_if: WhatIf | None = None,
+                    budgets: Sequence[float] | None = None, workers: int = DEFAULT_WORKERS,
+                    settings: SolverSettings | None = None, scheduler: str | None = None,
+                    client: object | None = None, include_current: bool = True,
+                    on_result: OnResult | None = None, lang: str = "es") -> pd.DataFrame:
+    """The budget–coverage frontier of ``scenario`` under ``what_if``: one plan per budget.
+
+    Parameters
+    ----------
+    budgets
+        Monthly bonus budgets (MXN); default 11 points from 0 to twice the current budget.
+    include_current
+        Add the current budget (the scenario's, or the what-if's) when it is not in
+        ``budgets``; its row has ``is_current`` True so the app can mark it.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Sorted by ``budget_month``: ``point, presupuesto_bono_mensual, status, objective,
+        centres_at_target, centres, centres_no_doctor, spec_placed, gp_placed, bonus_month,
+        budget_month, budget_used, hand_objective, gap, seconds, message, is_current``.
+    """
+    current = float(apply_overrides(scenario, what_if).params.budget)
+    if budgets is None:
+        budgets = budget_points(0.0, 2 * current if current > 0 else 50_000_000.0, 11)
+    values = [float(b) for b in budgets]
+    if include_current and not any(math.isclose(b, current) for b in values):
+        values.append(current)
+    sweep = run_sweep(scenario, [{BUDGET: b} for b in values], base=what_if,
+                      settings=settings, workers=workers, scheduler=scheduler, client=client,
+                      on_result=on_result, lang=lang)
+    table = sweep.table.copy()
+    table["is_current"] = np.isclose(table["budget_month"].astype(float), current)
+    return table.sort_values("budget_month", kind="stable").reset_index(drop=True)

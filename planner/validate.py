@@ -1,7 +1,7 @@
 """Raw sheets → a validated :class:`Scenario`, or :class:`InputError` holding every issue.
 
 Every column is converted first (so one bad cell never hides another), then checked against its
-declaration in :mod:`planner.schema`, then references between sheets are checked.
+declaration in :mod:`planner.core.schema`, then references between sheets are checked.
 """
 
 from __future__ import annotations
@@ -12,12 +12,12 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 
-from planner import schema
-from planner.errors import InputError, Issue
-from planner.i18n import t
-from planner.scenario import PARAM_NAMES, Params, Scenario
-from planner.text import normalize_key
-from planner.workbook import RawSheet, RawWorkbook
+from planner.core import schema
+from planner.core.errors import InputError, Issue
+from planner.core.scenario import PARAM_NAMES, Params, Scenario
+from planner.core.text import normalize_key
+from planner.core.words import t
+from planner.io.read import RawSheet, RawWorkbook
 
 REQUIRED_DATA_SHEETS = ("unidades", "plantilla", "categorias")
 
@@ -297,6 +297,14 @@ def _parameters(table: pd.DataFrame | None, issues: list[Issue]) -> Params | Non
         return None
     kwargs = {PARAM_NAMES[name]: value for name, value in values.items()}
     return Params(**kwargs)
+
+
+def parse_param_value(decl: schema.Param, raw: object) -> tuple[object, str | None]:
+    """A parameter's raw cell as a typed value (None when blank), or the issue code.
+
+    The one value parser of parameters: the ``parametros`` sheet and sweep grids use it.
+    """
+    return _param_value(decl, raw)
 
 
 def _param_value(decl: schema.Param, raw: object) -> tuple[object, str | None]:

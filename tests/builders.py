@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from planner.template import parameters_table, write_input_workbook
+from planner.io.template import parameters_table, write_input_workbook
 
 MG = "Medicina general"
 ANES = "Anestesiología"

@@ -12,12 +12,12 @@ import pytest
 from openpyxl import Workbook, load_workbook
 from typer.testing import CliRunner
 
-from planner import files
-from planner.cli import app
-from planner.files import OutputError, atomic_write, check_output_path
+from planner.cli.main import app
+from planner.io import files
+from planner.io.files import OutputError, atomic_write, check_output_path
+from planner.io.template import write_template
 from planner.pipeline import load_scenario, solve, solve_workbook
-from planner.result_workbook import write_result_workbook
-from planner.template import write_template
+from planner.report.result_book import write_result_workbook
 from tests.builders import make_workbook
 
 RUNNER = CliRunner()
@@ -68,7 +68,7 @@ def test_failed_result_write_keeps_the_previous_result(result, tmp_path, monkeyp
     out = tmp_path / "resultado.xlsx"
     write_result_workbook(result, out)
     before = sha(out)
-    import planner.result_workbook as rw
+    import planner.report.result_book as rw
 
     def boom(*args, **kwargs):  # the last sheet fails after the others were built
         raise RuntimeError("fallo a mitad de la escritura")

@@ -28,7 +28,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from planner.ui.labels import tr
+from planner.core.words import t as tr
 from tests.builders import make_workbook
 
 ROOT = Path(__file__).resolve().parents[1]

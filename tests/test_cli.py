@@ -11,8 +11,8 @@ import pytest
 from openpyxl import load_workbook
 
 from models.settings import SolverSettings
+from planner.core.scenario import WhatIf
 from planner.pipeline import load_scenario, solve
-from planner.scenario import WhatIf
 from tests.builders import base_tables, make_workbook, set_cell
 
 PYTHON = sys.executable

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from planner import schema
+from planner.core import schema
 from planner.data import build, rules
 from planner.data.allocate import allocate_exact, largest_remainder
 from planner.data.geo import inside

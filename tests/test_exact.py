@@ -32,9 +32,9 @@ from models.exact import build_arrays
 from models.rules import active_rules
 from models.settings import SolverSettings
 from models.solve import solve_allocation
+from planner.core.plan import Status
+from planner.core.scenario import WhatIf, apply_overrides
 from planner.pipeline import load_scenario, solve
-from planner.plan import Status
-from planner.scenario import WhatIf, apply_overrides
 from tests import test_rules as tr
 from tests.builders import ANES, CIR, MG, base_tables, make_workbook, set_cell
 from tests.invariants import check_invariants

@@ -29,10 +29,10 @@ from hypothesis import strategies as st
 from openpyxl import Workbook
 
 from models.settings import SolverSettings
-from planner.cli import json_payload
-from planner.errors import InputError
+from planner.cli.main import json_payload
+from planner.core.errors import InputError
 from planner.pipeline import load_scenario, load_scenario_bytes, solve
-from planner.result_workbook import write_result_workbook
+from planner.report.result_book import write_result_workbook
 from tests.builders import base_tables, make_workbook
 from tests.invariants import check_invariants
 

@@ -23,12 +23,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from planner import guards
-from planner.cli import app
-from planner.errors import InputError
-from planner.i18n import t
+from planner.cli.main import app
+from planner.core.errors import InputError
+from planner.core.words import t
+from planner.io import guards
+from planner.io.read import read_workbook, read_workbook_bytes
 from planner.pipeline import load_scenario
-from planner.workbook import read_workbook, read_workbook_bytes
 from tests.builders import make_workbook
 
 UNIDADES = "xl/worksheets/sheet3.xml"  # the builder writes LEEME, parametros, unidades, …
@@ -401,7 +401,7 @@ def test_stray_value_inside_the_limits_is_one_reported_row(base_bytes):
 HOSTILE = textwrap.dedent("""
     import io, json, resource, sys, time, tracemalloc, zipfile
     resource.setrlimit(resource.RLIMIT_AS, (3 * 2**30, 3 * 2**30))
-    from planner.errors import InputError
+    from planner.core.errors import InputError
     from planner.pipeline import load_scenario_bytes
     data = sys.stdin.buffer.read()
     tracemalloc.start()
@@ -597,7 +597,7 @@ def test_text_formula_with_empty_result_is_a_value(base_bytes):
 
 def test_control_characters_do_not_break_the_result_workbook(base_bytes, tmp_path):
     from planner.pipeline import load_scenario_bytes, solve
-    from planner.result_workbook import write_result_workbook
+    from planner.report.result_book import write_result_workbook
 
     sheet = member(base_bytes, UNIDADES).replace(b"Hospital Uno", b"Hospital&#1;\x02Uno")
     scenario = load_scenario_bytes(rezip(base_bytes, {UNIDADES: sheet}), "caso.xlsx")

@@ -21,9 +21,9 @@ from __future__ import annotations
 import pytest
 
 from models.settings import SOLVERS, SolverSettings
+from planner.core.plan import Status
+from planner.core.scenario import WhatIf
 from planner.pipeline import load_scenario, solve
-from planner.plan import Status
-from planner.scenario import WhatIf
 from tests.builders import MG, base_tables, make_workbook, set_cell
 from tests.invariants import check_invariants
 

@@ -22,12 +22,12 @@ import pytest
 from models.allocation import placement_pairs
 from models.hand_rule import hand_rule
 from models.settings import SOLVERS, SolverSettings
-from planner.errors import InputError
-from planner.indicators import compare_by_state, rule_messages
+from planner.analysis.indicators import compare_by_state, rule_messages
+from planner.core.errors import InputError
+from planner.core.plan import Plan, Status
+from planner.core.result import Result
+from planner.core.scenario import WhatIf
 from planner.pipeline import load_scenario, solve, solve_workbook
-from planner.plan import Plan, Status
-from planner.result import Result
-from planner.scenario import WhatIf
 from tests.builders import ANES, CIR, MG, base_tables, make_workbook
 from tests.invariants import check_invariants
 

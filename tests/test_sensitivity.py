@@ -25,9 +25,14 @@ import pytest
 from openpyxl import Workbook
 
 from models.settings import SOLVERS, SolverSettings
-from planner.pipeline import load_scenario, solve
-from planner.plan import Status
-from planner.sensitivity import marginal_table, marginal_values, write_sensitivity_sheet
+from planner.core.plan import Status
+from planner.pipeline import (
+    load_scenario,
+    marginal_table,
+    marginal_values,
+    solve,
+    write_sensitivity_sheet,
+)
 from tests.builders import ANES, CIR, MG, base_tables, make_workbook
 
 

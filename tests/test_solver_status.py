@@ -28,10 +28,10 @@ from typer.testing import CliRunner
 import models.solve as solve_module
 from models.settings import SolverSettings
 from models.solve import solve_allocation
-from planner.cli import app
+from planner.cli.main import app
+from planner.core.plan import Status
+from planner.core.scenario import WhatIf
 from planner.pipeline import load_scenario, solve
-from planner.plan import Status
-from planner.scenario import WhatIf
 from tests.builders import base_tables, make_workbook
 from tests.invariants import check_invariants
 

@@ -15,19 +15,11 @@ from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 
 from models.settings import SOLVERS
-from planner.errors import InputError
-from planner.pipeline import load_scenario, solve
-from planner.scenario import WhatIf
-from planner.sweep import (
-    BUDGET,
-    budget_frontier,
-    budget_points,
-    point_what_if,
-    read_grid,
-    run_sweep,
-    sweep_settings,
-    write_sweep_workbook,
-)
+from planner.core.errors import InputError
+from planner.core.scenario import WhatIf
+from planner.io.grid import BUDGET, budget_points, point_what_if, read_grid
+from planner.pipeline import budget_frontier, load_scenario, run_sweep, solve, sweep_settings
+from planner.report.sweep_book import write_sweep_workbook
 from tests.builders import ANES, CIR, MG, base_tables, make_workbook
 
 PYTHON = sys.executable

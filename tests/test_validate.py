@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from planner.errors import InputError
+from planner.core.errors import InputError
 from planner.pipeline import load_scenario
 from tests.builders import ANES, MG, base_tables, drop_column, make_workbook, set_cell, write_raw
 

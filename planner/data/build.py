@@ -8,7 +8,7 @@ from planner.data.common import Book
 from planner.data.hidalgo import build_hidalgo
 from planner.data.nacional import build_nacional
 from planner.data.sources import FUENTES, load_sources
-from planner.template import write_input_workbook
+from planner.io.template import write_input_workbook
 
 INPUTS = FUENTES.parent
 

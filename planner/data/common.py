@@ -7,9 +7,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from planner import schema
+from planner.core import schema
 from planner.data import rules
-from planner.template import parameters_table, reference_tables
+from planner.io.template import parameters_table, reference_tables
 
 UNIT_COLUMNS = [c.name for c in next(s for s in schema.SHEETS if s.name == "unidades").columns]
 STAFF_COLUMNS = ["clues", "categoria", "requeridos", "actuales"]

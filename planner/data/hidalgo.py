@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from planner import schema
+from planner.core import schema
 from planner.data import rules
 from planner.data.common import (
     Book,

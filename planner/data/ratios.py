@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from planner import schema
+from planner.core import schema
 from planner.data import rules
 from planner.data.hidalgo import hidalgo_centres, hidalgo_hospitals, household_size
 from planner.data.sources import Sources

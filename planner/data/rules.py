@@ -7,7 +7,7 @@ LEEME sheet of the generated workbooks states in Spanish. Change a rule here, re
 
 from __future__ import annotations
 
-from planner import schema
+from planner.core import schema
 
 SEED = 20240411  # date of the 2024 call (11 April 2024)
 

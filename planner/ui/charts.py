@@ -9,8 +9,8 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from planner.core.words import t
 from planner.ui import geo
-from planner.ui.labels import tr
 
 GREEN = "#235B4E"  # IMSS-Bienestar green
 GREY = "#A7A9AC"
@@ -29,7 +29,7 @@ MAP_METRICS: dict[str, tuple[str, str, str, str]] = {
 
 def _long(df: pd.DataFrame, key: str, before: str, after: str, lang: str) -> pd.DataFrame:
     """Two rows per ``key``: today's value and the value with the plan."""
-    today, plan = tr("today", lang), tr("with_plan", lang)
+    today, plan = t("today", lang), t("with_plan", lang)
     out = pd.concat([
         pd.DataFrame({"key": df[key], "series": today, "value": df[before]}),
         pd.DataFrame({"key": df[key], "series": plan, "value": df[after]}),
@@ -43,7 +43,7 @@ def before_after_bars(df: pd.DataFrame, key: str, before: str, after: str, axis:
     """Horizontal paired bars, today (grey) and with the plan (green), one pair per ``key``."""
     data = _long(df, key, before, after, lang)
     sort = df.sort_values(after, ascending=False)[key].tolist()
-    today, plan = tr("today", lang), tr("with_plan", lang)
+    today, plan = t("today", lang), t("with_plan", lang)
     return alt.Chart(data).mark_bar().encode(
         y=alt.Y("key:N", sort=sort, title=key_title, axis=alt.Axis(labelLimit=220)),
         x=alt.X("value:Q", title=axis, axis=alt.Axis(format=",d")),
@@ -59,19 +59,19 @@ def before_after_bars(df: pd.DataFrame, key: str, before: str, after: str, axis:
 def state_at_target_chart(by_state: pd.DataFrame, lang: str = "es") -> alt.Chart:
     """Centres at target per state, today and with the plan."""
     return before_after_bars(by_state, "state", "at_target_before", "at_target_after",
-                             tr("centres_at_target_axis", lang), tr("state", lang), lang)
+                             t("centres_at_target_axis", lang), t("state", lang), lang)
 
 
 def state_spec_gap_chart(by_state: pd.DataFrame, lang: str = "es") -> alt.Chart:
     """Specialist gap per state, today and after the plan."""
     return before_after_bars(by_state, "state", "spec_gap", "spec_gap_left",
-                             tr("spec_gap_axis", lang), tr("state", lang), lang)
+                             t("spec_gap_axis", lang), t("state", lang), lang)
 
 
 def category_gap_chart(by_category: pd.DataFrame, lang: str = "es") -> alt.Chart:
     """Gap per category (specialties and general medicine), today and after the plan."""
-    return before_after_bars(by_category, "category", "gap", "gap_left", tr("gap_axis", lang),
-                             tr("category", lang), lang)
+    return before_after_bars(by_category, "category", "gap", "gap_left", t("gap_axis", lang),
+                             t("category", lang), lang)
 
 
 def map_rows(by_state: pd.DataFrame) -> dict[int, dict]:
@@ -103,20 +103,20 @@ def states_map(by_state: pd.DataFrame, metric: str = "coverage", lang: str = "es
     shapes = geo.with_values(collection or geo.load_states(), map_rows(by_state))
     p = "properties."
     tooltip = [
-        alt.Tooltip(p + "nom_ent:N", title=tr("state", lang)),
-        alt.Tooltip(p + "centres:Q", title=tr("centres", lang), format=",d"),
-        alt.Tooltip(p + "at_target_before:Q", title=tr("at_target_before", lang), format=",d"),
-        alt.Tooltip(p + "at_target_after:Q", title=tr("at_target_after", lang), format=",d"),
-        alt.Tooltip(p + "coverage_after:Q", title=tr("coverage", lang), format=".1%"),
-        alt.Tooltip(p + "no_doctor_after:Q", title=tr("no_doctor_after", lang), format=",d"),
-        alt.Tooltip(p + "spec_placed:Q", title=tr("spec_placed", lang), format=",d"),
-        alt.Tooltip(p + "spec_gap_left:Q", title=tr("spec_gap_left", lang), format=",d"),
+        alt.Tooltip(p + "nom_ent:N", title=t("state", lang)),
+        alt.Tooltip(p + "centres:Q", title=t("centres", lang), format=",d"),
+        alt.Tooltip(p + "at_target_before:Q", title=t("at_target_before", lang), format=",d"),
+        alt.Tooltip(p + "at_target_after:Q", title=t("at_target_after", lang), format=",d"),
+        alt.Tooltip(p + "coverage_after:Q", title=t("coverage", lang), format=".1%"),
+        alt.Tooltip(p + "no_doctor_after:Q", title=t("no_doctor_after", lang), format=",d"),
+        alt.Tooltip(p + "spec_placed:Q", title=t("spec_placed", lang), format=",d"),
+        alt.Tooltip(p + "spec_gap_left:Q", title=t("spec_gap_left", lang), format=",d"),
     ]
     scale = alt.Scale(scheme=scheme, zero=metric != "coverage", nice=True)
     outline = alt.Chart().mark_geoshape(fill=OUTSIDE, stroke="white", strokeWidth=0.6)
     filled = alt.Chart().mark_geoshape(stroke="white", strokeWidth=0.6).encode(
         color=alt.Color(p + column + ":Q", scale=scale,
-                        legend=alt.Legend(title=tr(label, lang), format=number,
+                        legend=alt.Legend(title=t(label, lang), format=number,
                                           orient="bottom-left", direction="vertical",
                                           titleLimit=260)),
         tooltip=tooltip,
@@ -136,15 +136,15 @@ def compare_states_chart(table: pd.DataFrame, names: list[str], metric_label: st
     data["scenario"] = data["scenario"].str.slice(2)
     palette = [GREEN, GOLD, GUINDA, GREY, "#4C78A8", "#F58518"]
     return alt.Chart(data).mark_bar().encode(
-        y=alt.Y("state:N", title=tr("state", lang), sort="ascending",
+        y=alt.Y("state:N", title=t("state", lang), sort="ascending",
                 axis=alt.Axis(labelLimit=220)),
-        x=alt.X("delta:Q", title=f"{metric_label} — {tr('delta_vs', lang, ref=names[0])}",
+        x=alt.X("delta:Q", title=f"{metric_label} — {t('delta_vs', lang, ref=names[0])}",
                 axis=alt.Axis(format=",d")),
         yOffset=alt.YOffset("scenario:N"),
         color=alt.Color("scenario:N", scale=alt.Scale(range=palette),
                         legend=alt.Legend(title=None, orient="top")),
-        tooltip=[alt.Tooltip("state:N", title=tr("state", lang)),
-                 alt.Tooltip("scenario:N", title=tr("download_pick", lang)),
+        tooltip=[alt.Tooltip("state:N", title=t("state", lang)),
+                 alt.Tooltip("scenario:N", title=t("download_pick", lang)),
                  alt.Tooltip("delta:Q", title="Δ", format="+,d")],
     ).properties(height=alt.Step(max(16, 9 * len(deltas))))
 
@@ -154,18 +154,18 @@ def advantage_chart(table: pd.DataFrame, axis: str, lang: str = "es",
     """Per state, the optimiser's advantage over the hand rule (``advantage`` column): green bars
     where it favours the optimiser, maroon where it favours the hand rule, a line at zero."""
     data = table.copy()
-    plan, hand = tr("adv_for_plan", lang), tr("adv_for_hand", lang)
+    plan, hand = t("adv_for_plan", lang), t("adv_for_hand", lang)
     data["side"] = [plan if v >= 0 else hand for v in data["advantage"]]
     order = data.sort_values("advantage", ascending=False, kind="stable")["state"].tolist()
     bars = alt.Chart(data).mark_bar().encode(
-        y=alt.Y("state:N", sort=order, title=tr("state", lang),
+        y=alt.Y("state:N", sort=order, title=t("state", lang),
                 axis=alt.Axis(labelLimit=220, labelOverlap=False)),
         x=alt.X("advantage:Q", title=axis, axis=alt.Axis(format=",.0f")),
         color=alt.Color("side:N", scale=alt.Scale(domain=[plan, hand], range=[GREEN, GUINDA]),
                         legend=alt.Legend(title=None, orient="top")),
-        tooltip=[alt.Tooltip("state:N", title=tr("state", lang)),
-                 alt.Tooltip("plan:Q", title=tr("col_plan_short", lang), format=number),
-                 alt.Tooltip("hand:Q", title=tr("col_hand_short", lang), format=number),
+        tooltip=[alt.Tooltip("state:N", title=t("state", lang)),
+                 alt.Tooltip("plan:Q", title=t("col_plan_short", lang), format=number),
+                 alt.Tooltip("hand:Q", title=t("col_hand_short", lang), format=number),
                  alt.Tooltip("advantage:Q", title=axis, format="+" + number)],
     )
     zero = alt.Chart(pd.DataFrame({"x": [0]})).mark_rule(color=GREY).encode(x="x:Q")

@@ -1,6 +1,6 @@
 """What the app says about a result: headline figures with deltas, the optimiser's advantage over
 the hand rule, and side-by-side comparisons of saved scenarios. (Marginal values in words come from
-:mod:`planner.sensitivity`, as in the result workbook.)
+:mod:`planner.analysis.marginals`, as in the result workbook.)
 """
 
 from __future__ import annotations
@@ -10,12 +10,12 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from planner.indicators import compare_by_state
-from planner.result import Result
-from planner.scenario import WhatIf
-from planner.schema import GENERAL
+from planner.analysis.indicators import compare_by_state
+from planner.core.result import Result
+from planner.core.scenario import WhatIf
+from planner.core.schema import GENERAL
+from planner.core.words import t
 from planner.ui import fmt
-from planner.ui.labels import tr
 
 SAME_OBJECTIVE = 1e-3  # relative difference under which two plans cover "the same" need
 
@@ -107,11 +107,11 @@ def headline_figures(result: Result, baseline: Result | None, lang: str = "es") 
 
 
 def figure_label(fig: Figure, lang: str) -> str:
-    return tr(f"m_{fig.key}", lang)
+    return t(f"m_{fig.key}", lang)
 
 
 def figure_help(fig: Figure, lang: str) -> str:
-    return tr(f"m_{fig.key}_help", lang, **fig.help_fields)
+    return t(f"m_{fig.key}_help", lang, **fig.help_fields)
 
 
 def delta_colour(fig: Figure) -> str:
@@ -142,11 +142,11 @@ def hand_rule_table(result: Result, lang: str = "es") -> pd.DataFrame:
     rows = []
     for label, key, kind in HAND_ROWS:
         today = h.get(TODAY_KEYS[key]) if key in TODAY_KEYS else None
-        rows.append({tr("col_indicator", lang): tr(label, lang),
-                     tr("col_today", lang): fmt.value(today, kind) if today is not None else "",
-                     tr("col_plan", lang): fmt.value(h[key], kind),
-                     tr("col_hand", lang): fmt.value(m[key], kind),
-                     tr("col_advantage", lang): fmt.signed(h[key] - m[key], kind)})
+        rows.append({t("col_indicator", lang): t(label, lang),
+                     t("col_today", lang): fmt.value(today, kind) if today is not None else "",
+                     t("col_plan", lang): fmt.value(h[key], kind),
+                     t("col_hand", lang): fmt.value(m[key], kind),
+                     t("col_advantage", lang): fmt.signed(h[key] - m[key], kind)})
     return pd.DataFrame(rows)
 
 
@@ -157,8 +157,8 @@ def hand_rule_text(result: Result, lang: str = "es") -> str:
     gain = opt - hand
     rel = gain / abs(hand) if hand else (math.inf if gain > 0 else 0.0)
     if rel < SAME_OBJECTIVE:
-        return tr("hand_same", lang, opt=fmt.decimal(opt), hand=fmt.decimal(hand))
-    return tr("hand_better", lang, gain=fmt.decimal(gain), gain_pct=fmt.percent(rel),
+        return t("hand_same", lang, opt=fmt.decimal(opt), hand=fmt.decimal(hand))
+    return t("hand_better", lang, gain=fmt.decimal(gain), gain_pct=fmt.percent(rel),
               opt=fmt.decimal(opt), hand=fmt.decimal(hand))
 
 
@@ -181,7 +181,7 @@ ADVANTAGE: dict[str, tuple[str, str, str, str]] = {
 
 def advantage_by_state(result: Result, metric: str = "need") -> pd.DataFrame:
     """Per state: the optimised plan, the hand rule and the optimiser's ``advantage`` on
-    ``metric`` (a key of :data:`ADVANTAGE`), from :func:`planner.indicators.compare_by_state`.
+    ``metric`` (a key of :data:`ADVANTAGE`), from :func:`planner.analysis.indicators.compare_by_state`.
 
     ``advantage`` is signed so that positive favours the optimiser (fewer centres with no
     doctor count as positive). The national total row is left out; see :func:`national_advantage`.
@@ -209,10 +209,10 @@ def advantage_table(table: pd.DataFrame, metric: str, lang: str = "es") -> pd.Da
     kind = ADVANTAGE[metric][2]
     out = table.sort_values("advantage", ascending=False, kind="stable")
     return pd.DataFrame({
-        tr("state", lang): out["state"],
-        tr("col_plan_short", lang): [fmt.value(v, kind) for v in out["plan"]],
-        tr("col_hand_short", lang): [fmt.value(v, kind) for v in out["hand"]],
-        tr("col_diff_short", lang): [fmt.signed(v, kind) for v in out["advantage"]],
+        t("state", lang): out["state"],
+        t("col_plan_short", lang): [fmt.value(v, kind) for v in out["plan"]],
+        t("col_hand_short", lang): [fmt.value(v, kind) for v in out["hand"]],
+        t("col_diff_short", lang): [fmt.signed(v, kind) for v in out["advantage"]],
     })
 
 
@@ -221,26 +221,26 @@ def advantage_table(table: pd.DataFrame, metric: str, lang: str = "es") -> pd.Da
 def describe_changes(what_if: WhatIf | None, lang: str = "es") -> str:
     """The changes of a what-if in a short phrase (``'sin cambios'`` when there are none)."""
     if what_if is None or what_if.is_empty():
-        return tr("no_changes", lang)
+        return t("no_changes", lang)
     parts = []
     if what_if.budget is not None:
-        parts.append(tr("c_budget", lang, value=fmt.mxn(what_if.budget)))
+        parts.append(t("c_budget", lang, value=fmt.mxn(what_if.budget)))
     for (_, zone), v in sorted(what_if.bonus.items()):
-        parts.append(tr("c_bonus", lang, zone=zone, value=fmt.mxn(v)))
+        parts.append(t("c_bonus", lang, zone=zone, value=fmt.mxn(v)))
     if what_if.target is not None:
-        parts.append(tr("c_target", lang, value=what_if.target))
+        parts.append(t("c_target", lang, value=what_if.target))
     for name in ("first_doctor_weight", "families_weight", "time_limit"):
         v = getattr(what_if, name)
         if v is not None:
-            parts.append(tr(f"c_{name}", lang, value=fmt.decimal(v, 1)))
+            parts.append(t(f"c_{name}", lang, value=fmt.decimal(v, 1)))
     for cat, v in what_if.supply.items():
-        parts.append(tr("c_supply", lang, category=cat, value=fmt.integer(v)))
+        parts.append(t("c_supply", lang, category=cat, value=fmt.integer(v)))
     if what_if.states is not None:
-        parts.append(tr("c_states", lang, count=len(what_if.states)))
+        parts.append(t("c_states", lang, count=len(what_if.states)))
     if what_if.equity_floor is not None:
-        parts.append(tr("c_equity_floor", lang, value=f"{100 * what_if.equity_floor:.0f} %"))
+        parts.append(t("c_equity_floor", lang, value=f"{100 * what_if.equity_floor:.0f} %"))
     if what_if.one_doctor_per_centre is not None:
-        parts.append(tr("c_one_doctor_on" if what_if.one_doctor_per_centre else
+        parts.append(t("c_one_doctor_on" if what_if.one_doctor_per_centre else
                         "c_one_doctor_off", lang))
     return "; ".join(parts)
 
@@ -256,12 +256,12 @@ def compare_headlines(named: dict[str, Result], lang: str = "es") -> pd.DataFram
     ref = names[0]
     rows = []
     for key, kind in COMPARE_ROWS:
-        row = {tr("col_indicator", lang): tr(f"m_{key}", lang)}
+        row = {t("col_indicator", lang): t(f"m_{key}", lang)}
         for n in names:
             row[n] = fmt.value(values[n][key], kind) if n in values else fmt.DASH
         for n in names[1:]:
             ok = n in values and ref in values
-            row[tr("delta_vs", lang, ref=ref) + f" · {n}"] = (
+            row[t("delta_vs", lang, ref=ref) + f" · {n}"] = (
                 fmt.signed(values[n][key] - values[ref][key], kind) if ok else fmt.DASH)
         rows.append(row)
     return pd.DataFrame(rows)

@@ -1,17 +1,17 @@
 """The budget–coverage frontier as the app shows it: what the curve says in one or two plain
 sentences, and its points as a table with Spanish (or English) headings.
 
-The frontier itself is :func:`planner.sweep.budget_frontier` and its chart
-:func:`planner.sweep.frontier_chart`; nothing is solved here.
+The frontier itself is :func:`planner.pipeline.budget_frontier` and its chart
+:func:`planner.report.sweep_book.frontier_chart`; nothing is solved here.
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
-from planner.sweep import STATUS_WORDS
+from planner.core.words import t
+from planner.report.sweep_book import STATUS_WORDS
 from planner.ui import fmt
-from planner.ui.labels import tr
 
 SOLVED = ("optimal", "feasible")
 FLAT = 1e-6  # relative objective difference under which two budgets cover the same need
@@ -36,7 +36,7 @@ def reading(table: pd.DataFrame, lang: str = "es") -> list[str]:
     solved = rows[rows["status"].isin(SOLVED)]
     unsolved = rows[~rows["status"].isin(SOLVED)]
     if solved.empty:
-        return [tr("frontier_none", lang)]
+        return [t("frontier_none", lang)]
     obj = solved["objective"].astype(float)
     best = float(obj.max())
     tol = FLAT * max(1.0, abs(best))
@@ -45,14 +45,14 @@ def reading(table: pd.DataFrame, lang: str = "es") -> list[str]:
     spend = float(top["bonus_month"].astype(float).min())
     below = solved[solved["budget_month"] < first_top["budget_month"]]
     if below.empty and len(top) == len(solved) and float(first_top["budget_month"]) == 0:
-        lines.append(tr("frontier_flat_from_zero", lang))
+        lines.append(t("frontier_flat_from_zero", lang))
         flat_at = 0.0
     elif len(top) == 1 and first_top["budget_month"] == solved["budget_month"].max():
-        lines.append(tr("frontier_rising", lang, top=_mxn(first_top["budget_month"])))
+        lines.append(t("frontier_rising", lang, top=_mxn(first_top["budget_month"])))
         flat_at = None
     else:
         prev = float(below["budget_month"].max()) if len(below) else 0.0
-        lines.append(tr("frontier_flat", lang, spend=_mxn(spend), below=_mxn(prev)))
+        lines.append(t("frontier_flat", lang, spend=_mxn(spend), below=_mxn(prev)))
         flat_at = spend
     current = rows[rows["is_current"].astype(bool)] if "is_current" in rows else rows.iloc[:0]
     if len(current) and current.iloc[0]["status"] in SOLVED:
@@ -61,7 +61,7 @@ def reading(table: pd.DataFrame, lang: str = "es") -> list[str]:
         if flat_at is not None and budget >= flat_at and float(cur["objective"]) >= best - tol:
             spare = budget - spend
             if spare > 0.5:
-                lines.append(tr("frontier_current_above", lang, current=_mxn(budget),
+                lines.append(t("frontier_current_above", lang, current=_mxn(budget),
                                 spare=_mxn(spare)))
         else:
             nxt = solved[solved["budget_month"] > budget]
@@ -73,11 +73,11 @@ def reading(table: pd.DataFrame, lang: str = "es") -> list[str]:
                     per_million = fmt.decimal((float(n["objective"]) - float(cur["objective"]))
                                               / step)
             share = float(cur["objective"]) / best if best else 0.0
-            lines.append(tr("frontier_current_below", lang, current=_mxn(budget),
+            lines.append(t("frontier_current_below", lang, current=_mxn(budget),
                             share=fmt.percent(share), per_million=per_million))
     infeasible = unsolved[unsolved["status"] == "infeasible"]
     if len(infeasible):
-        lines.append(tr("frontier_infeasible", lang, n=len(infeasible),
+        lines.append(t("frontier_infeasible", lang, n=len(infeasible),
                         up_to=_mxn(infeasible["budget_month"].max())))
     return lines
 
@@ -114,9 +114,9 @@ def points_table(table: pd.DataFrame, lang: str = "es") -> pd.DataFrame:
                                                   if bool(v) else "")
     if "message" in out and out["message"].isna().all():
         out = out.drop(columns="message")
-    return out.rename(columns={c: tr(TABLE_COLUMNS[c][0], lang) for c in out.columns})
+    return out.rename(columns={c: t(TABLE_COLUMNS[c][0], lang) for c in out.columns})
 
 
 def number_formats(lang: str = "es") -> dict[str, str]:
     """Display formats of the points table, by shown header."""
-    return {tr(key, lang): f for key, f in TABLE_COLUMNS.values() if f}
+    return {t(key, lang): f for key, f in TABLE_COLUMNS.values() if f}

@@ -7,11 +7,11 @@ from __future__ import annotations
 import pandas as pd
 
 from models import rules
-from planner.indicators import Indicators, rule_messages
-from planner.result_workbook import REASON_WORDS
-from planner.scenario import Scenario
+from planner.analysis.indicators import Indicators, rule_messages
+from planner.core.scenario import Scenario
+from planner.core.words import t
+from planner.report.result_book import REASON_WORDS
 from planner.ui import fmt
-from planner.ui.labels import tr
 from planner.ui.tables import labelled
 
 RULES = ("state_pools", "linked_specialties", "equity_floor", "one_doctor_per_centre")
@@ -33,40 +33,40 @@ def rule_lines(scenario: Scenario, lang: str = "es") -> list[tuple[str, bool, st
     out = []
     for rule in RULES:
         on = active[rule]
-        out.append((tr(f"rule_{rule}", lang), on, _detail(scenario, rule, on, lang)))
+        out.append((t(f"rule_{rule}", lang), on, _detail(scenario, rule, on, lang)))
     return out
 
 
 def _detail(scenario: Scenario, rule: str, on: bool, lang: str) -> str:
     if rule == "state_pools":
         if not on:
-            return tr("pools_off", lang)
+            return t("pools_off", lang)
         supply = scenario.supply
         pooled = supply[supply["state_code"] != rules.NATIONAL]
-        return tr("pools_on", lang, n=fmt.integer(pooled["candidates"].sum()),
+        return t("pools_on", lang, n=fmt.integer(pooled["candidates"].sum()),
                   states=fmt.integer(pooled["state_code"].nunique()),
                   categories=", ".join(rules.pooled_categories(scenario)))
     if rule == "linked_specialties":
         if not on:
-            return tr("links_off", lang)
+            return t("links_off", lang)
         req = scenario.categories["requires"].dropna()
         req = req[req.astype(bool)]
-        links = "; ".join(tr("link_pair", lang, category=k, requires=r) for k, r in req.items())
-        return tr("links_on", lang, links=links)
+        links = "; ".join(t("link_pair", lang, category=k, requires=r) for k, r in req.items())
+        return t("links_on", lang, links=links)
     if rule == "equity_floor":
-        return (tr("floor_on", lang, alpha=alpha_text(scenario.params.equity_floor)) if on
-                else tr("floor_off", lang))
+        return (t("floor_on", lang, alpha=alpha_text(scenario.params.equity_floor)) if on
+                else t("floor_off", lang))
     if not on:
-        return tr("minimum_off", lang)
+        return t("minimum_off", lang)
     general = scenario.general_category
     centres = scenario.centres()
     key = pd.MultiIndex.from_arrays([centres.index, [general] * len(centres)])
     today = scenario.staffing["current"].reindex(key).fillna(0).to_numpy()
-    return tr("minimum_on", lang, n=fmt.integer((today == 0).sum()))
+    return t("minimum_on", lang, n=fmt.integer((today == 0).sum()))
 
 
 def on_off(on: bool, lang: str = "es") -> str:
-    return tr("rule_on" if on else "rule_off", lang)
+    return t("rule_on" if on else "rule_off", lang)
 
 
 def active_summary(scenario: Scenario, lang: str = "es") -> str | None:
@@ -76,27 +76,27 @@ def active_summary(scenario: Scenario, lang: str = "es") -> str | None:
     for rule in RULES:
         if not active[rule]:
             continue
-        name = tr(f"rule_{rule}", lang)
+        name = t(f"rule_{rule}", lang)
         if rule == "equity_floor":
             name += f" ({alpha_text(scenario.params.equity_floor)})"
         names.append(name.lower() if lang == "es" else name)
-    return tr("rules_in_plan", lang, rules="; ".join(names)) if names else None
+    return t("rules_in_plan", lang, rules="; ".join(names)) if names else None
 
 
 def data_rules_caption(scenario: Scenario, lang: str = "es") -> str:
     """The two rules switched on by the workbook, for the what-if form."""
     active = rules.active_rules(scenario)
     def yes_no(on: bool) -> str:
-        return tr("yes" if on else "no", lang)
+        return t("yes" if on else "no", lang)
 
-    return tr("rules_from_data", lang, pools=yes_no(active["state_pools"]),
+    return t("rules_from_data", lang, pools=yes_no(active["state_pools"]),
               links=yes_no(active["linked_specialties"]))
 
 
 # --- an infeasible what-if -------------------------------------------------------------------
 
 def explanation(rules_table: pd.DataFrame, alpha: float, lang: str = "es") -> list[str]:
-    """The planner-words sentences of :func:`planner.indicators.rule_messages`."""
+    """The planner-words sentences of :func:`planner.analysis.indicators.rule_messages`."""
     return rule_messages(rules_table, lang, alpha)
 
 
@@ -112,15 +112,15 @@ def unmet_table(rules_table: pd.DataFrame, lang: str = "es") -> pd.DataFrame:
     The counterfactual totals (the same on every row) are left to the sentences.
     """
     if rules_table is None or rules_table.empty:
-        return pd.DataFrame(columns=[tr(v, lang) for v in UNMET_COLUMNS.values()])
+        return pd.DataFrame(columns=[t(v, lang) for v in UNMET_COLUMNS.values()])
     out = rules_table[[c for c in UNMET_COLUMNS if c in rules_table.columns]].copy()
-    out["rule"] = out["rule"].map(lambda r: tr(f"rule_{r}", lang) if r in RULES else r)
+    out["rule"] = out["rule"].map(lambda r: t(f"rule_{r}", lang) if r in RULES else r)
     if "no_vacancy" in out and not out["no_vacancy"].astype(int).any():
         out = out.drop(columns="no_vacancy")
     for c in ("required", "reached", "shortfall", "no_vacancy"):
         if c in out:
             out[c] = out[c].astype(int)
-    return out.rename(columns={c: tr(k, lang) for c, k in UNMET_COLUMNS.items()})
+    return out.rename(columns={c: t(k, lang) for c, k in UNMET_COLUMNS.items()})
 
 
 # --- rule tables of a solved plan ------------------------------------------------------------
@@ -134,7 +134,7 @@ def pools_table(ind: Indicators, lang: str = "es") -> pd.DataFrame:
 
 def pools_sentence(ind: Indicators, lang: str = "es") -> str:
     p = ind.pools
-    return tr("pools_summary", lang, placed=fmt.integer(p["from_pool"].sum()),
+    return t("pools_summary", lang, placed=fmt.integer(p["from_pool"].sum()),
               pool=fmt.integer(p["pool"].sum()), idle=fmt.integer(p["idle"].sum()),
               national=fmt.integer(p["from_national"].sum()))
 
@@ -158,5 +158,5 @@ def floors_table(ind: Indicators, lang: str = "es") -> pd.DataFrame:
 
 def floors_sentence(ind: Indicators, lang: str = "es") -> str:
     f = ind.floors
-    return tr("floors_summary", lang, met=fmt.integer(f["met"].astype(bool).sum()),
+    return t("floors_summary", lang, met=fmt.integer(f["met"].astype(bool).sum()),
               total=fmt.integer(len(f)))

@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from planner.errors import InputError
-from planner.pipeline import load_scenario_bytes
-from planner.result import Result
-from planner.result_workbook import write_result_workbook
-from planner.scenario import Scenario
-from planner.text import slug
+from planner.core.errors import InputError
+from planner.core.result import Result
+from planner.core.scenario import Scenario
+from planner.core.text import slug
+from planner.pipeline import confirm_marginals, load_scenario_bytes
+from planner.report.result_book import write_result_workbook
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_WORKBOOK = ROOT / "inputs" / "nacional_2024.xlsx"
@@ -85,6 +85,8 @@ def result_workbook_bytes(result: Result, lang: str = "es", confirm: bool = Fals
     """
     with tempfile.TemporaryDirectory(prefix="planner-app-") as tmp:
         path = Path(tmp) / "resultado.xlsx"
+        if confirm:
+            result = confirm_marginals(result)
         write_result_workbook(result, path, lang=lang, confirm_marginals=confirm)
         return path.read_bytes()
 

@@ -7,11 +7,11 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from planner.result import Result
-from planner.result_workbook import COLUMNS, KIND_WORDS
-from planner.schema import GRADES, SPECIALTY
-from planner.ui.labels import LABELS, tr
-from planner.xlsx import INT
+from planner.core.result import Result
+from planner.core.schema import GRADES, SPECIALTY
+from planner.core.words import MESSAGES, t
+from planner.io.xlsx import INT
+from planner.report.result_book import COLUMNS, KIND_WORDS
 
 UNIT_COLUMNS = ("clues", "name", "kind", "state", "municipality", "zone", "grade", "families",
                 "gp_before", "gp_placed", "gp_after", "spec_gap", "spec_placed", "spec_after",
@@ -24,8 +24,8 @@ ASSIGNMENT_COLUMNS = ("clues", "name", "state", "category", "before", "placed", 
 
 def header(column: str, lang: str) -> str:
     """A column's heading on screen (``col_<name>`` label; else the result workbook's name)."""
-    if f"col_{column}" in LABELS:
-        return tr(f"col_{column}", lang)
+    if f"col_{column}" in MESSAGES:
+        return t(f"col_{column}", lang)
     names = COLUMNS.get(column)
     return column if names is None else names[0 if lang == "es" else 1]
 

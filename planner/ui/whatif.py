@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from planner.scenario import Scenario, WhatIf
-from planner.schema import SPECIALTY, ZONES
+from planner.core.scenario import Scenario, WhatIf
+from planner.core.schema import SPECIALTY, ZONES
 
 # The bonuses the form offers: specialists' monthly bonus in each economic zone.
 BONUS_KEYS: tuple[tuple[str, int], ...] = tuple((SPECIALTY, z) for z in ZONES)
@@ -13,7 +13,7 @@ ALPHA_STEP = 0.01  # the equity-floor slider moves by whole percents
 
 
 class FormError(ValueError):
-    """A form value the app must refuse (message key for planner/ui/labels.py)."""
+    """A form value the app must refuse (message key of planner/core/words.py)."""
 
     def __init__(self, code: str) -> None:
         super().__init__(code)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+import numpy as np
 import pandas as pd
 
-from planner.schema import CENTRE, GENERAL
+from planner.core.schema import CENTRE, GENERAL
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,22 @@ class Scenario:
 
     def centres(self) -> pd.DataFrame:
         return self.units[self.units["kind"] == CENTRE]
+
+    def bonus_per_row(self) -> np.ndarray:
+        """Monthly bonus (MXN) one doctor placed at each staffing row costs the budget.
+
+        The bonus of the category's kind in the unit's zone; 0 when the unit is not
+        bonus-eligible or no bonus applies. The one place this is computed (the model's pairs
+        and the indicators both read it).
+        """
+        clues = self.staffing.index.get_level_values("clues")
+        cats = self.staffing.index.get_level_values("category")
+        zone = self.units["zone"].reindex(clues).to_numpy()
+        eligible = self.units["bonus_eligible"].reindex(clues).to_numpy(dtype=bool)
+        kinds = self.categories["kind"].reindex(cats).to_numpy()
+        keys = pd.MultiIndex.from_arrays([kinds, zone])
+        bonus = self.bonuses["bonus"].reindex(keys).fillna(0.0).to_numpy(dtype=float)
+        return np.where(eligible, bonus, 0.0)
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,8 @@ The LP relaxation gives a marginal value (dual) for each category's supply row a
 monthly bonus budget (``Plan.marginal``). Here they become weighted need covered per extra
 candidate of each category and per extra million MXN per month, with the right-hand-side range
 over which the relaxation's rate holds, and — when asked — the integer model re-solved with the
-extra candidate or million so the planner sees the real integer gain next to the LP value.
+extra candidate or million so the planner sees the real integer gain next to the LP value (the
+re-solves run in :func:`planner.pipeline.confirm_marginals`; this module never solves).
 
 Two facts make the comparison honest. The LP value is concave in each right-hand side, and any
 optimal dual ``π`` is a supergradient: ``LP(b + Δ) ≤ LP(b) + π·Δ``. Hence
@@ -18,20 +19,17 @@ optimal dual ``π`` is a supergradient: ``LP(b + Δ) ≤ LP(b) + π·Δ``. Hence
 from __future__ import annotations
 
 import math
-import time
-from dataclasses import replace
 
 import pandas as pd
 from openpyxl.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from models.solve import solve_allocation
-from planner.i18n import t
-from planner.plan import Status
-from planner.result import Result
-from planner.scenario import WhatIf, apply_overrides
-from planner.text import normalize_key
-from planner.xlsx import DEC, INT, WRAP, write_table
+from planner.core.plan import Plan, Status
+from planner.core.result import Result
+from planner.core.scenario import WhatIf
+from planner.core.text import normalize_key
+from planner.core.words import pair, t
+from planner.io.xlsx import DEC, INT, WRAP, write_table
 
 MILLION = 1_000_000.0
 MAX_RESOLVES = 8  # integer re-solves per table (the budget's included), highest LP values first
@@ -39,62 +37,39 @@ MAX_SECONDS = 60.0  # stop confirming once the re-solves have taken this long
 REL_TOL = 0.05  # LP value and integer gain 'differ materially' beyond 5 % ...
 ABS_TOL = 1e-6  # ... and beyond this absolute amount
 
-# Internal columns of :func:`marginal_values`, in order, with Spanish and English labels.
-COLUMNS: dict[str, tuple[str, str]] = {
-    "resource": ("recurso", "resource"),
-    "category": ("categoria", "category"),
-    "available": ("disponible", "available"),
-    "used": ("usado_en_el_plan", "used_by_plan"),
-    "step": ("paso", "step"),
-    "dual": ("valor_dual_por_unidad", "dual_per_unit"),
-    "lp_value": ("ganancia_relajacion", "lp_gain"),
-    "valid_up": ("tasa_valida_hasta", "rate_valid_up_to"),
-    "rate_holds": ("tasa_vale_todo_el_paso", "rate_holds_for_step"),
-    "lp_step_gain": ("ganancia_relajacion_paso_completo", "lp_gain_full_step"),
-    "integer_gain": ("ganancia_plan_entero", "integer_gain"),
-    "check": ("verificacion", "check"),
-    "differs": ("difiere", "differs"),
-    "sentence": ("explicacion", "explanation"),
-}
+# Internal columns of :func:`marginal_values`, in order; labels: the mv_col_* keys.
+COLUMNS: dict[str, tuple[str, str]] = {k: pair(f"mv_col_{k}") for k in (
+    "resource", "category", "available", "used", "step", "dual", "lp_value", "valid_up", "rate_holds", "lp_step_gain", "integer_gain", "check", "differs", "sentence")}
 
 SHEET_FORMATS = {"available": INT, "used": INT, "dual": "#,##0.000######", "lp_value": DEC,
                  "valid_up": "#,##0.##", "lp_step_gain": DEC, "integer_gain": DEC}
 
-CHECK_WORDS = {
-    "confirmed": ("confirmado", "confirmed"),
-    "differs": ("difiere", "differs"),
-    "proven_zero": ("cero demostrado", "zero, proven"),
-    "not_checked": ("sin confirmar", "not checked"),
-    "uncertain": ("re-solución no óptima", "re-solve not optimal"),
-    "failed": ("re-solución sin solución", "re-solve found no plan"),
-}
+CHECK_WORDS = {k: pair(f"mv_check_{k}") for k in (
+    "confirmed", "differs", "proven_zero", "not_checked", "uncertain", "failed")}
 
-# One more doctor of each default category, as a planner says it (Spanish, English).
+# One more doctor of each default category, as a planner says it (noun_* keys).
 DOCTOR_NOUNS: dict[str, tuple[str, str]] = {
-    normalize_key(k): v for k, v in {
-        "Medicina general": ("Un médico general más", "One more general doctor"),
-        "Cirugía general": ("Un cirujano general más", "One more general surgeon"),
-        "Anestesiología": ("Un anestesiólogo más", "One more anaesthetist"),
-        "Medicina interna": ("Un internista más", "One more internist"),
-        "Pediatría": ("Un pediatra más", "One more paediatrician"),
-        "Ginecología y obstetricia": ("Un ginecoobstetra más", "One more obstetrician"),
-        "Urgencias": ("Un urgenciólogo más", "One more emergency physician"),
-        "Neonatología": ("Un neonatólogo más", "One more neonatologist"),
-        "Traumatología y ortopedia": ("Un traumatólogo más", "One more orthopaedic surgeon"),
-        "Psiquiatría": ("Un psiquiatra más", "One more psychiatrist"),
-        "Medicina crítica": ("Un intensivista más", "One more intensivist"),
-        "Imagenología": ("Un radiólogo más", "One more radiologist"),
-        "Dermatología": ("Un dermatólogo más", "One more dermatologist"),
-        "Oftalmología": ("Un oftalmólogo más", "One more ophthalmologist"),
-        "Cardiología": ("Un cardiólogo más", "One more cardiologist"),
-        "Anatomía patológica": ("Un patólogo más", "One more pathologist"),
-    }.items()
-}
+    normalize_key(k): pair("noun_" + normalize_key(k)) for k in (
+        "Medicina general",
+        "Cirugía general",
+        "Anestesiología",
+        "Medicina interna",
+        "Pediatría",
+        "Ginecología y obstetricia",
+        "Urgencias",
+        "Neonatología",
+        "Traumatología y ortopedia",
+        "Psiquiatría",
+        "Medicina crítica",
+        "Imagenología",
+        "Dermatología",
+        "Oftalmología",
+        "Cardiología",
+        "Anatomía patológica",
+    )}
 
 
-def marginal_values(result: Result, confirm: bool = True, lang: str = "es",
-                    max_resolves: int = MAX_RESOLVES,
-                    max_seconds: float | None = MAX_SECONDS) -> pd.DataFrame:
+def marginal_values(result: Result, confirm: bool = True, lang: str = "es") -> pd.DataFrame:
     """Marginal values of ``result`` in planner terms, one row per supply row and the budget.
 
     Parameters
@@ -102,9 +77,10 @@ def marginal_values(result: Result, confirm: bool = True, lang: str = "es",
     result
         A solved scenario whose plan carries the LP relaxation's marginal values.
     confirm
-        Re-solve the integer model with +1 candidate (each category with a non-zero LP value,
-        or whose LP and integer use of candidates disagree) and with +1 million MXN per month,
-        highest LP value first, at most ``max_resolves`` re-solves and ``max_seconds`` seconds.
+        Show the integer re-solves ``result`` carries (``Result.marginals``, filled by
+        :func:`planner.pipeline.confirm_marginals`: +1 candidate of each category with a
+        non-zero LP value, or whose LP and integer use of candidates disagree, and +1 million
+        MXN per month, highest LP value first). Nothing is solved here.
     lang
         Language of the ``resource`` and ``sentence`` columns (``es`` or ``en``).
 
@@ -119,36 +95,40 @@ def marginal_values(result: Result, confirm: bool = True, lang: str = "es",
         ``differs`` whether relaxation and integer plan disagree materially. Empty when the
         plan has no marginal values (no solution, or the relaxation was not solved).
     """
-    plan = result.plan
-    marginal = plan.marginal
-    if marginal is None or marginal.empty or not plan.status.has_solution:
+    rows = lp_rows(result)
+    if not rows:
         return pd.DataFrame(columns=list(COLUMNS))
-    at_bound = (plan.lp_bound is not None and plan.objective is not None
-                and plan.objective >= plan.lp_bound - 1e-6 * max(1.0, abs(plan.lp_bound)))
-    min_cost = _cheapest_bonus(plan.placements)
-    rows = [_row(rec, at_bound, min_cost) for rec in marginal.to_dict("records")]
-    if confirm:
-        _confirm(result, rows, max_resolves, max_seconds)
+    if confirm and result.marginals is not None:
+        rows = [dict(r) for r in result.marginals]
     for row in rows:
         row["sentence"] = _sentence(row, lang)
         row["resource"] = _resource(row, lang)
     return pd.DataFrame(rows)[list(COLUMNS)]
 
 
-def marginal_table(result: Result, confirm: bool = True, lang: str = "es",
-                   max_resolves: int = MAX_RESOLVES,
-                   max_seconds: float | None = MAX_SECONDS) -> pd.DataFrame:
+def lp_rows(result: Result) -> list[dict]:
+    """The marginal-value rows of the LP relaxation, before any integer re-solve."""
+    plan = result.plan
+    marginal = plan.marginal
+    if marginal is None or marginal.empty or not plan.status.has_solution:
+        return []
+    at_bound = (plan.lp_bound is not None and plan.objective is not None
+                and plan.objective >= plan.lp_bound - 1e-6 * max(1.0, abs(plan.lp_bound)))
+    min_cost = _cheapest_bonus(plan.placements)
+    return [_row(rec, at_bound, min_cost) for rec in marginal.to_dict("records")]
+
+
+def marginal_table(result: Result, confirm: bool = True, lang: str = "es") -> pd.DataFrame:
     """:func:`marginal_values` for people: columns and words in ``lang``, one sentence per row.
 
     This is the table of the result workbook's ``sensibilidad`` sheet and of the app.
     """
-    df = marginal_values(result, confirm, lang, max_resolves, max_seconds)
+    df = marginal_values(result, confirm, lang)
     j = 0 if lang == "es" else 1
     out = df.copy()
     out["step"] = [_step_words(k, lang) for k in df["step"]]
     out["check"] = [CHECK_WORDS[c][j] for c in df["check"]]
-    words = {True: "sí" if lang == "es" else "yes", False: "no",
-             None: "sin dato" if lang == "es" else "unknown"}
+    words = {True: t("word_yes", lang), False: t("word_no", lang), None: t("word_unknown", lang)}
     for col in ("rate_holds", "differs"):
         out[col] = [words[None if v is None else bool(v)] for v in df[col]]
     out["valid_up"] = out["valid_up"].astype(float).replace([math.inf, -math.inf], math.nan)
@@ -213,42 +193,45 @@ def _cheapest_bonus(placements: pd.DataFrame) -> float:
     return float(cost.min()) if len(cost) else 0.0
 
 
-def _confirm(result: Result, rows: list[dict], max_resolves: int,
-             max_seconds: float | None) -> None:
-    """Re-solve the integer model one step up for the rows worth checking, in order of value."""
+def confirmation_steps(result: Result, rows: list[dict]) -> list[tuple[dict, WhatIf | None,
+                                                                          bool]]:
+    """The rows worth re-solving, in order: (row, what-if one step up, re-solve the LP too).
+
+    The budget first (one re-solve answers 'one more million'), then by LP value; the what-if
+    is None for a category the scenario has no supply row for (nothing to re-solve). The LP is
+    re-solved too only where ranging does not already give the step's LP gain.
+    """
     todo = [r for r in rows if r["check"] == "not_checked" and (r["dual"] > 0 or r["differs"])]
-    # The budget first (one re-solve answers 'one more million'), then by LP value.
     todo.sort(key=lambda r: (r["kind"] != "budget", -r["lp_value"]))
-    scenario, plan = result.scenario, result.plan
-    # The LP is re-solved too only where ranging does not already give the step's LP gain.
-    with_lp = replace(result.settings, relaxation=True)
-    without_lp = replace(result.settings, relaxation=False)
+    scenario = result.scenario
     supply = scenario.supply_by_category()
-    started = time.perf_counter()
-    for row in todo[:max(0, max_resolves)]:
-        if max_seconds is not None and time.perf_counter() - started > max_seconds:
-            break
+    steps: list[tuple[dict, WhatIf | None, bool]] = []
+    for row in todo:
         if row["kind"] == "budget":
             what_if = WhatIf(budget=float(scenario.params.budget) + MILLION)
         elif row["category"] in supply.index:
             what_if = WhatIf(supply={row["category"]: int(supply[row["category"]]) + 1})
         else:
-            continue
-        settings = without_lp if row["rate_holds"] is True else with_lp
-        again = solve_allocation(apply_overrides(scenario, what_if), settings)
-        if not again.status.has_solution or again.objective is None:
-            row["check"] = "failed"
-            continue
-        row["integer_gain"] = float(again.objective) - float(plan.objective)
-        if settings.relaxation and again.lp_bound is not None and plan.lp_bound is not None:
-            row["lp_step_gain"] = float(again.lp_bound) - float(plan.lp_bound)
-            # Measured: ranging of a degenerate LP can understate how far the rate holds.
-            row["rate_holds"] = abs(row["lp_step_gain"] - row["lp_value"]) <= 1e-6 * max(
-                1.0, abs(row["lp_value"]))
-        exact = again.status is Status.OPTIMAL and plan.status is Status.OPTIMAL
-        row["differs"] = _differ(row["lp_value"], row["integer_gain"])
-        row["check"] = ("uncertain" if not exact else
-                        "differs" if row["differs"] else "confirmed")
+            what_if = None
+        steps.append((row, what_if, row["rate_holds"] is not True))
+    return steps
+
+
+def record_confirmation(row: dict, plan: Plan, again: Plan, with_lp: bool) -> None:
+    """Write the integer re-solve ``again`` (one step up from ``plan``) into ``row``."""
+    if not again.status.has_solution or again.objective is None:
+        row["check"] = "failed"
+        return
+    row["integer_gain"] = float(again.objective) - float(plan.objective)
+    if with_lp and again.lp_bound is not None and plan.lp_bound is not None:
+        row["lp_step_gain"] = float(again.lp_bound) - float(plan.lp_bound)
+        # Measured: ranging of a degenerate LP can understate how far the rate holds.
+        row["rate_holds"] = abs(row["lp_step_gain"] - row["lp_value"]) <= 1e-6 * max(
+            1.0, abs(row["lp_value"]))
+    exact = again.status is Status.OPTIMAL and plan.status is Status.OPTIMAL
+    row["differs"] = _differ(row["lp_value"], row["integer_gain"])
+    row["check"] = ("uncertain" if not exact else
+                    "differs" if row["differs"] else "confirmed")
 
 
 def _differ(lp_value: float, gain: float) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from planner.text import normalize_key
+from planner.core.text import normalize_key
 
 Kind = Literal["text", "int", "number", "bool", "choice"]
 
@@ -88,6 +88,7 @@ ZONES: tuple[int, ...] = (2, 3)
 HOSPITAL, CENTRE = "hospital", "centro de salud"
 SPECIALTY, GENERAL = "especialidad", "medicina general"
 GENERAL_CATEGORY = "Medicina general"
+BUDGET = "presupuesto_bono_mensual"  # the parameter a budget sweep varies
 
 TRUE_WORDS = frozenset({"si", "yes", "1", "x", "true", "verdadero", "s", "y"})
 FALSE_WORDS = frozenset({"no", "0", "", "false", "falso", "n"})

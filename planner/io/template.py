@@ -10,9 +10,9 @@ import pandas as pd
 from openpyxl import Workbook
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from planner import schema
-from planner.files import atomic_write
-from planner.xlsx import write_notes, write_table
+from planner.core import schema
+from planner.io.files import atomic_write
+from planner.io.xlsx import write_notes, write_table
 
 FIXED_DATE = dt.datetime(2024, 4, 11)  # the 2024 call
 _CHOICE_LISTS = {

@@ -1,17 +1,586 @@
-"""Every word the app shows, in Spanish (es-MX, the default) and English.
+"""Every sentence and label a planner reads, in Spanish (es-MX, the default) and English.
 
-Same shape as :mod:`planner.i18n` (keys, named fields), kept apart so the app's many labels do not
-crowd the messages of validation and reports. Category and state names are data and stay as the
-workbook writes them.
+The one catalogue of the app, the CLI, the workbooks, the guards and validation. Messages are
+looked up by key and formatted with named fields, so an issue or a report can be rendered in
+either language from the same data; every key has both languages with the same fields
+(tests/test_words.py). Category and state names are data and stay as the workbook writes them.
 """
 
 from __future__ import annotations
 
-from planner.i18n import DEFAULT_LANG
+from dataclasses import dataclass
 
+LANGS = ("es", "en")
+DEFAULT_LANG = "es"
 LANG_NAMES = {"es": "Español", "en": "English"}
 
-LABELS: dict[str, dict[str, str]] = {
+MESSAGES: dict[str, dict[str, str]] = {
+    # --- reading the file -------------------------------------------------------------------
+    "file_missing": {"es": "No se encontró el archivo «{path}».",
+                     "en": "File «{path}» was not found."},
+    "not_xlsx": {"es": "El archivo no es un libro de Excel .xlsx (se esperaba un archivo .xlsx "
+                       "guardado desde Excel o LibreOffice; {detail}).",
+                 "en": "The file is not an .xlsx Excel workbook ({detail})."},
+    "macro_file": {"es": "El archivo contiene macros (.xlsm); guárdelo como «Libro de Excel "
+                         "(.xlsx)» sin macros.",
+                   "en": "The file contains macros (.xlsm); save it as a plain .xlsx workbook."},
+    "too_big": {"es": "El archivo es demasiado grande ({size} MB; máximo {limit} MB).",
+                "en": "The file is too large ({size} MB; at most {limit} MB)."},
+    "zip_bomb": {"es": "El archivo se expande a un tamaño desmedido ({detail}); no se abre por "
+                       "seguridad.",
+                 "en": "The file expands to an excessive size ({detail}); refused for safety."},
+    "xml_attack": {"es": "El archivo contiene XML no permitido (entidades o DTD); no se abre por "
+                         "seguridad.",
+                   "en": "The file contains forbidden XML (entities or DTD); refused."},
+    "unreadable": {"es": "No se pudo leer el libro: {detail}.",
+                   "en": "The workbook could not be read: {detail}."},
+    "sheet_too_large": {"es": "La hoja tiene {rows} filas con datos (máximo {limit}); revise si hay "
+                              "celdas escritas muy abajo de la tabla.",
+                        "en": "The sheet has {rows} rows with data (at most {limit}); look for "
+                              "stray cells far below the table."},
+    "cell_error": {"es": "La celda muestra un error de fórmula; corrija la fórmula o escriba el "
+                         "valor (se leería como vacía).",
+                   "en": "The cell shows a formula error; fix the formula or type the value (it "
+                         "would read as empty)."},
+    "formula_no_value": {"es": "La celda tiene una fórmula guardada sin su resultado; abra el "
+                               "libro en Excel o LibreOffice y guárdelo para que se calcule, o "
+                               "escriba el valor (se leería como vacía).",
+                         "en": "The cell holds a formula saved without its result; open and save "
+                               "the workbook in Excel or LibreOffice, or type the value (it "
+                               "would read as empty)."},
+    "bad_cell_value": {"es": "Una celda de esta fila no se puede leer ({detail}); suele ser una "
+                             "fecha, hora o duración fuera de rango: revise el formato de sus "
+                             "celdas.",
+                       "en": "A cell in this row cannot be read ({detail}); usually a date, "
+                             "time or duration out of range: check its cells' format."},
+    "sheet_far_cell": {"es": "Hay una celda con datos en {cell}, muy lejos de la tabla: la hoja "
+                             "ocuparía {rows} filas por {cols} columnas (máximo {max_rows} filas "
+                             "y {max_cells} celdas). Borre esa celda y las filas o columnas "
+                             "sobrantes, y vuelva a guardar el libro.",
+                       "en": "There is a cell with data at {cell}, far from the table: the sheet "
+                             "would span {rows} rows by {cols} columns (at most {max_rows} rows "
+                             "and {max_cells} cells). Delete it and the extra rows or columns, "
+                             "then save the workbook again."},
+    # --- sheets and columns -----------------------------------------------------------------
+    "missing_sheet": {"es": "Falta la hoja «{sheet}» (hojas encontradas: {found}).",
+                      "en": "Sheet «{sheet}» is missing (sheets found: {found})."},
+    "duplicate_sheet": {"es": "Hay dos hojas que se leen como «{sheet}»: {found}.",
+                        "en": "Two sheets read as «{sheet}»: {found}."},
+    "missing_column": {"es": "Falta la columna «{column}» (columnas encontradas: {found}).",
+                       "en": "Column «{column}» is missing (columns found: {found})."},
+    "duplicate_column": {"es": "La columna «{column}» aparece dos veces.",
+                         "en": "Column «{column}» appears twice."},
+    "empty_sheet": {"es": "La hoja no tiene filas de datos; se esperaba al menos una.",
+                    "en": "The sheet has no data rows; at least one was expected."},
+    # --- cells ------------------------------------------------------------------------------
+    "blank": {"es": "Celda vacía; se esperaba {expected}.",
+              "en": "Empty cell; expected {expected}."},
+    "not_number": {"es": "Se esperaba un número.", "en": "A number was expected."},
+    "not_integer": {"es": "Se esperaba un número entero.", "en": "A whole number was expected."},
+    "below_min": {"es": "El valor debe ser al menos {minimum}.",
+                  "en": "The value must be at least {minimum}."},
+    "above_max": {"es": "El valor debe ser como máximo {maximum}.",
+                  "en": "The value must be at most {maximum}."},
+    "bad_choice": {"es": "Valor no permitido; se esperaba uno de: {allowed}.",
+                   "en": "Value not allowed; expected one of: {allowed}."},
+    "bad_bool": {"es": "Se esperaba sí o no.", "en": "Yes or no was expected."},
+    "duplicate": {"es": "Valor repetido de {key} (ya aparece en la fila {first}).",
+                  "en": "Repeated {key} (already in row {first})."},
+    # --- references between sheets ----------------------------------------------------------
+    "unknown_unit": {"es": "La CLUES no existe en la hoja «unidades».",
+                     "en": "This CLUES is not in sheet «unidades»."},
+    "unknown_category": {"es": "La categoría no existe en la hoja «categorias».",
+                         "en": "This category is not in sheet «categorias»."},
+    "required_blank": {"es": "«requeridos» solo puede quedar en blanco para Medicina general en "
+                             "un centro de salud (ahí vale la meta de médicos por centro).",
+                       "en": "«requeridos» may be blank only for a centre's general medicine."},
+    "general_count": {"es": "Debe haber exactamente una categoría de tipo «medicina general»; "
+                            "hay {count}.",
+                      "en": "Exactly one category must be of type general medicine; found "
+                            "{count}."},
+    "requires_self": {"es": "Una categoría no puede requerirse a sí misma.",
+                      "en": "A category cannot require itself."},
+    "requires_unknown": {"es": "La categoría requerida no existe en la hoja «categorias».",
+                         "en": "The required category is not in sheet «categorias»."},
+    "requires_chain": {"es": "La categoría requerida también requiere otra; solo se admite un "
+                             "nivel (A requiere B, y B no requiere nada).",
+                       "en": "The required category requires another one; only one level is "
+                             "allowed."},
+    "requires_general": {"es": "La categoría de medicina general no puede requerir otra: los "
+                               "centros de salud no tienen especialistas, así que ningún centro "
+                               "podría recibir médicos generales.",
+                         "en": "The general-medicine category cannot require another one: "
+                               "centres have no specialists, so no centre could receive general "
+                               "doctors."},
+    "grade_missing": {"es": "Falta el peso del grado «{grade}», que usan {count} unidades.",
+                      "en": "Grade «{grade}» has no weight but {count} units use it."},
+    "pool_state_unknown": {"es": "Ninguna unidad pertenece a la entidad {state}; estos candidatos "
+                                 "no tendrían a dónde ir.",
+                           "en": "No unit belongs to state {state}; these candidates could not "
+                                 "be placed."},
+    "state_name_mismatch": {"es": "La clave de entidad {code} aparece con otro nombre («{other}», "
+                                  "fila {first}).",
+                            "en": "State code {code} appears with another name («{other}», row "
+                                  "{first})."},
+    "unknown_param": {"es": "Parámetro desconocido; los parámetros válidos son: {allowed}.",
+                      "en": "Unknown parameter; valid parameters are: {allowed}."},
+    "param_missing": {"es": "Falta el parámetro obligatorio «{param}».",
+                      "en": "Required parameter «{param}» is missing."},
+    "no_solution_hint": {"es": "El optimizador no encontró ningún plan en {seconds} s. Suba el "
+                               "límite de tiempo (--time-limit o el parámetro limite_tiempo_s) o "
+                               "acepte una brecha mayor (brecha_mip).",
+                         "en": "The solver found no plan within {seconds} s. Raise the time limit "
+                               "(--time-limit or limite_tiempo_s) or accept a larger gap "
+                               "(brecha_mip)."},
+    # --- outputs ----------------------------------------------------------------------------
+    "output_is_input": {"es": "El archivo de resultados no puede ser el mismo libro de entrada "
+                              "({path}); elija otro nombre.",
+                        "en": "The result file cannot be the input workbook ({path})."},
+    "output_folder_missing": {"es": "La carpeta de salida no existe: {path}.",
+                              "en": "The output folder does not exist: {path}."},
+    "output_is_folder": {"es": "La salida «{path}» es una carpeta; indique un nombre de archivo "
+                               ".xlsx dentro de ella.",
+                         "en": "The output «{path}» is a folder; give an .xlsx file name in it."},
+    "output_not_writable": {"es": "No se puede escribir en la carpeta de salida: {path}.",
+                            "en": "The output folder is not writable: {path}."},
+    # --- sweeps (planner/sweep.py) ------------------------------------------------------------
+    "grid_unknown_column": {"es": "Columna desconocida en la rejilla del barrido; las columnas "
+                                  "válidas son: {allowed} (con una categoría existente).",
+                            "en": "Unknown column in the sweep grid; valid columns are: "
+                                  "{allowed} (with an existing category)."},
+    "grid_budget_twice": {"es": "La rejilla ya trae la columna «presupuesto_bono_mensual»; no "
+                                "use además --budget-from/--budget-to.",
+                          "en": "The grid already has column «presupuesto_bono_mensual»; do not "
+                                "also use --budget-from/--budget-to."},
+    "sweep_no_points": {"es": "Indique los puntos del barrido: --budget-from, --budget-to y "
+                              "--steps, o --grid ARCHIVO.",
+                        "en": "Give the sweep's points: --budget-from, --budget-to and --steps, "
+                              "or --grid FILE."},
+    # --- marginal values (planner/sensitivity.py) --------------------------------------------
+    "mv_resource_supply": {"es": "candidatos: {category}", "en": "candidates: {category}"},
+    "mv_resource_budget": {"es": "presupuesto mensual de bonos",
+                           "en": "monthly bonus budget"},
+    "mv_step_supply": {"es": "+1 candidato", "en": "+1 candidate"},
+    "mv_step_budget": {"es": "+1 millón MXN al mes", "en": "+1 million MXN per month"},
+    "mv_subject_supply": {"es": "Un candidato más de {category}",
+                          "en": "One more {category} candidate"},
+    "mv_subject_budget": {"es": "Un millón de pesos más al mes",
+                          "en": "One more million pesos per month"},
+    "mv_gain": {"es": "{subject} aumentaría la necesidad cubierta en {lp}",
+                "en": "{subject} would raise the weighted need covered by {lp}"},
+    "mv_confirmed": {"es": " (confirmado: +{gain}).", "en": " (confirmed: +{gain})."},
+    "mv_differs": {"es": " según la relajación lineal; el plan entero re-optimizado gana "
+                         "+{gain}.",
+                   "en": " according to the LP relaxation; the re-optimised integer plan gains "
+                         "+{gain}."},
+    "mv_uncertain": {"es": " (la re-optimización no llegó al óptimo probado; cifra aproximada)",
+                     "en": " (the re-optimisation did not prove optimality; approximate)"},
+    "mv_failed": {"es": " según la relajación lineal (la re-optimización no encontró plan).",
+                  "en": " according to the LP relaxation (the re-optimisation found no plan)."},
+    "mv_unchecked": {"es": " según la relajación lineal (sin confirmar con el modelo entero).",
+                     "en": " according to the LP relaxation (not checked with the integer "
+                           "model)."},
+    "mv_rate_supply": {"es": " La tasa de la relajación solo vale para los primeros {valid} "
+                             "candidatos adicionales.",
+                       "en": " The relaxation's rate holds only for the first {valid} extra "
+                             "candidates."},
+    "mv_rate_budget": {"es": " La relajación da {rate} por peso, tasa que solo vale para los "
+                             "primeros {valid} adicionales; el millón completo se mide con la "
+                             "re-optimización.",
+                       "en": " The relaxation gives {rate} per peso, a rate that holds only for "
+                             "the first {valid} extra; the full million is measured by "
+                             "re-optimising."},
+    "mv_rate_budget_unknown": {"es": " La relajación da {rate} por peso; este solver no informa "
+                                     "hasta dónde vale esa tasa, que suele agotarse mucho antes "
+                                     "del millón.",
+                               "en": " The relaxation gives {rate} per peso; this solver does not "
+                                     "report how far that rate holds, usually far short of a "
+                                     "million."},
+    "mv_zero_proven": {"es": "{subject} no aumentaría la necesidad cubierta (demostrado: el "
+                             "plan ya alcanza la cota de la relajación y este recurso no la "
+                             "limita).",
+                       "en": "{subject} would not raise the weighted need covered (proven: the "
+                             "plan already reaches the relaxation's bound and this resource does "
+                             "not limit it)."},
+    "mv_zero_slack": {"es": "{subject} no aumentaría la necesidad cubierta según la relajación "
+                            "lineal: el plan deja sin usar {slack} de {available}.",
+                      "en": "{subject} would not raise the weighted need covered according to "
+                            "the LP relaxation: the plan leaves {slack} of {available} unused."},
+    "mv_zero": {"es": "{subject} no aumentaría la necesidad cubierta según la relajación lineal.",
+                "en": "{subject} would not raise the weighted need covered according to the LP "
+                      "relaxation."},
+    "mv_zero_but_integer": {"es": "La relajación lineal no ve ganancia, pero con el modelo "
+                                  "entero re-optimizado {subject_lower} gana +{gain}.",
+                            "en": "The LP relaxation sees no gain, but with the re-optimised "
+                                  "integer model {subject_lower} gains +{gain}."},
+    "mv_note": {"es": "Valores marginales de la relajación lineal (LP): cuánta necesidad "
+                      "ponderada adicional se cubriría con un candidato más de cada categoría o "
+                      "con un millón de pesos más al mes de presupuesto de bonos. El valor dual "
+                      "del presupuesto es por peso y solo vale dentro de su rango "
+                      "(tasa_valida_hasta); por eso cada valor se confirma re-optimizando el "
+                      "modelo entero con el recurso adicional (ganancia_plan_entero), hasta "
+                      "{max_resolves} re-optimizaciones, las de mayor valor primero.",
+                "en": "Marginal values of the LP relaxation: weighted need gained per extra "
+                      "candidate of each category and per extra million pesos per month of bonus "
+                      "budget. The budget's dual is per peso and holds only within its range "
+                      "(rate_valid_up_to); each value is therefore checked by re-optimising the "
+                      "integer model with the extra resource (integer_gain), up to "
+                      "{max_resolves} re-optimisations, highest value first."},
+    "mv_none": {"es": "No hay valores marginales: el plan no tiene solución o no se resolvió la "
+                      "relajación lineal.",
+                "en": "No marginal values: the plan has no solution or the LP relaxation was "
+                      "not solved."},
+    # --- rules of DESIGN §2b: explained infeasibility (planner/indicators.rule_messages) ------
+    "unmet_one_doctor": {"es": "Faltan {shortfall} médicos generales para que cada centro de "
+                               "salud tenga uno: {where}.",
+                         "en": "{shortfall} general doctors are missing for every health centre "
+                               "to have one: {where}."},
+    "unmet_equity_floor": {"es": "Faltan {shortfall} médicos de {category} para el piso de "
+                                 "equidad (cada entidad recibe al menos el {alpha} de su parte "
+                                 "proporcional): {where}.",
+                           "en": "{shortfall} {category} doctors are missing for the equity "
+                                 "floor (each state gets at least {alpha} of its proportional "
+                                 "share): {where}."},
+    "unmet_one_doctor_1": {"es": "Falta 1 médico general para que cada centro de salud tenga "
+                                 "uno: {where}.",
+                           "en": "1 general doctor is missing for every health centre to have "
+                                 "one: {where}."},
+    "unmet_equity_floor_1": {"es": "Falta 1 médico de {category} para el piso de equidad (cada "
+                                   "entidad recibe al menos el {alpha} de su parte "
+                                   "proporcional): {where}.",
+                             "en": "1 {category} doctor is missing for the equity floor (each "
+                                   "state gets at least {alpha} of its proportional "
+                                   "share): {where}."},
+    "unmet_rule": {"es": "Faltan {shortfall} médicos de {category}: {where}.",
+                   "en": "{shortfall} {category} doctors are missing: {where}."},
+    "and_more_states": {"es": " y {n} entidades más", "en": " and {n} more states"},
+    "unmet_no_vacancy": {"es": "{n} centro(s) sin vacante de {category} en «plantilla» "
+                               "(«requeridos» 0 o sin fila) no pueden recibir médico: corrija la "
+                               "plantilla o desactive minimo_un_medico_por_centro.",
+                         "en": "{n} centre(s) with no {category} vacancy in «plantilla» "
+                               "(«requeridos» 0 or no row) cannot receive a doctor: fix the "
+                               "staffing or switch off minimo_un_medico_por_centro."},
+    "unmet_limits": {"es": "Faltan en total: {total}. Qué lo impide: {parts}.",
+                     "en": "Missing in all: {total}. What stands in the way: {parts}."},
+    "if_more_candidates": {"es": "con candidatos sin límite faltarían {n}",
+                           "en": "with unlimited candidates {n} would be missing"},
+    "if_more_budget": {"es": "con presupuesto de bonos sin límite faltarían {n}",
+                       "en": "with an unlimited bonus budget {n} would be missing"},
+    "if_national_pools": {"es": "si todos los candidatos fueran de la bolsa nacional faltarían "
+                                "{n}",
+                          "en": "if every candidate were in the national pool {n} would be "
+                                "missing"},
+    "if_no_links": {"es": "sin la regla de especialidades ligadas faltarían {n}",
+                    "en": "without the linked-specialty rule {n} would be missing"},
+    "infeasible_head": {"es": "El escenario es infactible: las reglas duras no se pueden cumplir "
+                              "con los candidatos y el presupuesto disponibles.",
+                        "en": "The scenario is infeasible: the hard rules cannot be met with the "
+                              "candidates and budget available."},
+    "infeasible_unexplained": {"es": "No se pudo calcular qué reglas fallan dentro del límite de "
+                                     "tiempo.",
+                               "en": "Which rules fail could not be computed within the time "
+                                     "limit."},
+    "infeasible_no_workbook": {"es": "No se escribe libro de resultados de un escenario "
+                                     "infactible; ajuste las reglas (cobertura_minima_entidad, "
+                                     "minimo_un_medico_por_centro), los candidatos o el "
+                                     "presupuesto y vuelva a resolver.",
+                               "en": "No result workbook is written for an infeasible scenario; "
+                                     "adjust the rules, the candidates or the budget and solve "
+                                     "again."},
+    # --- expected values --------------------------------------------------------------------
+    "exp_text": {"es": "un texto", "en": "a text"},
+    "exp_int": {"es": "un número entero", "en": "a whole number"},
+    "exp_number": {"es": "un número", "en": "a number"},
+    "exp_bool": {"es": "sí o no", "en": "yes or no"},
+    "exp_choice": {"es": "uno de: {allowed}", "en": "one of: {allowed}"},
+    # --- details of a refused file (the {detail} of not_xlsx, unreadable, zip_bomb) --------------
+    "detail_empty": {"es": "el archivo está vacío", "en": "the file is empty"},
+    "detail_old_xls": {"es": "parece un .xls antiguo o un libro protegido con contraseña: quite la "
+                             "contraseña y guárdelo como .xlsx",
+                       "en": "it looks like an old .xls or a password-protected workbook: remove "
+                             "the password and save it as .xlsx"},
+    "detail_pdf": {"es": "es un PDF", "en": "it is a PDF"},
+    "detail_empty_zip": {"es": "es un archivo ZIP vacío", "en": "it is an empty ZIP file"},
+    "detail_html": {"es": "es una página HTML (algunos sistemas la exportan con extensión .xls): "
+                          "ábrala en Excel y guárdela como .xlsx",
+                    "en": "it is an HTML page (some systems export it with an .xls extension): "
+                          "open it in Excel and save it as .xlsx"},
+    "detail_xml": {"es": "es un archivo XML, no un libro .xlsx",
+                   "en": "it is an XML file, not an .xlsx workbook"},
+    "detail_text": {"es": "es un archivo de texto (¿CSV?): ábralo en Excel y guárdelo como .xlsx",
+                    "en": "it is a text file (a CSV?): open it in Excel and save it as .xlsx"},
+    "detail_not_zip": {"es": "el contenido no es un archivo ZIP de Office",
+                       "en": "the content is not an Office ZIP file"},
+    "detail_xlsb": {"es": "es un libro binario de Excel (.xlsb): guárdelo como .xlsx",
+                    "en": "it is a binary Excel workbook (.xlsb): save it as .xlsx"},
+    "detail_word": {"es": "es un documento de Word", "en": "it is a Word document"},
+    "detail_powerpoint": {"es": "es una presentación de PowerPoint",
+                          "en": "it is a PowerPoint presentation"},
+    "detail_ods": {"es": "es una hoja de cálculo OpenDocument (.ods): guárdela como .xlsx",
+                   "en": "it is an OpenDocument spreadsheet (.ods): save it as .xlsx"},
+    "detail_zip_not_office": {"es": "es un archivo ZIP, pero no un libro de Office",
+                              "en": "it is a ZIP file, but not an Office workbook"},
+    "detail_office_not_excel": {"es": "es un archivo de Office, pero no un libro de Excel",
+                                "en": "it is an Office file, but not an Excel workbook"},
+    "detail_missing_part": {"es": "falta la parte «{part}» del libro",
+                            "en": "the workbook's part «{part}» is missing"},
+    "detail_truncated": {"es": "el archivo está dañado o incompleto (¿se cortó la descarga?)",
+                         "en": "the file is damaged or incomplete (was the download cut short?)"},
+    "detail_damaged": {"es": "el archivo está dañado o incompleto",
+                       "en": "the file is damaged or incomplete"},
+    "detail_part_size": {"es": "la parte «{part}» ocupa {size} MB",
+                         "en": "the part «{part}» takes {size} MB"},
+    "detail_members": {"es": "contiene {count:,} partes", "en": "it holds {count:,} parts"},
+    "detail_password": {"es": "el libro está protegido con contraseña; quítela y vuelva a "
+                              "guardarlo",
+                        "en": "the workbook is password-protected; remove the password and save "
+                              "it again"},
+    "detail_compression": {"es": "la parte «{part}» usa un método de compresión no admitido",
+                           "en": "the part «{part}» uses an unsupported compression method"},
+    "detail_ratio": {"es": "la parte «{part}» se expande {ratio:,.0f} veces (máximo {limit})",
+                     "en": "the part «{part}» expands {ratio:,.0f} times (at most {limit})"},
+    "detail_total": {"es": "se expande a {size} MB (máximo {limit} MB)",
+                     "en": "it expands to {size} MB (at most {limit} MB)"},
+    "detail_bad_xml": {"es": "la parte «{part}» no es XML válido ({error})",
+                       "en": "the part «{part}» is not valid XML ({error})"},
+    "detail_larger": {"es": "la parte «{part}» es mayor de lo que declara",
+                      "en": "the part «{part}» is larger than it declares"},
+    "detail_part_damaged": {"es": "la parte «{part}» está dañada",
+                            "en": "the part «{part}» is damaged"},
+    "detail_sheet_xml": {"es": "la hoja no es XML válido ({error})",
+                         "en": "the sheet is not valid XML ({error})"},
+    "detail_encoding": {"es": "una hoja tiene una codificación de texto no admitida",
+                        "en": "a sheet uses an unsupported text encoding"},
+    # --- result workbook: column names (book_col_*) -------------------------------------------
+    "book_col_clues": {"es": "CLUES", "en": "CLUES"},
+    "book_col_name": {"es": "unidad", "en": "unit"},
+    "book_col_kind": {"es": "tipo", "en": "type"},
+    "book_col_state_code": {"es": "clave_entidad", "en": "state_code"},
+    "book_col_state": {"es": "entidad", "en": "state"},
+    "book_col_municipality": {"es": "municipio", "en": "municipality"},
+    "book_col_zone": {"es": "zona", "en": "zone"},
+    "book_col_grade": {"es": "grado_marginacion", "en": "marginalization"},
+    "book_col_bonus_eligible": {"es": "elegible_bono", "en": "bonus_eligible"},
+    "book_col_families": {"es": "familias", "en": "families"},
+    "book_col_category": {"es": "categoria", "en": "category"},
+    "book_col_required": {"es": "requeridos", "en": "required"},
+    "book_col_before": {"es": "antes", "en": "before"},
+    "book_col_placed": {"es": "asignados", "en": "placed"},
+    "book_col_after": {"es": "despues", "en": "after"},
+    "book_col_bonus_month": {"es": "bono_mensual_mxn", "en": "bonus_month_mxn"},
+    "book_col_gp_required": {"es": "mg_requeridos", "en": "gp_required"},
+    "book_col_gp_before": {"es": "mg_antes", "en": "gp_before"},
+    "book_col_gp_placed": {"es": "mg_asignados", "en": "gp_placed"},
+    "book_col_gp_after": {"es": "mg_despues", "en": "gp_after"},
+    "book_col_spec_required": {"es": "esp_requeridos", "en": "spec_required"},
+    "book_col_spec_before": {"es": "esp_antes", "en": "spec_before"},
+    "book_col_spec_gap": {"es": "esp_brecha", "en": "spec_gap"},
+    "book_col_spec_placed": {"es": "esp_asignados", "en": "spec_placed"},
+    "book_col_spec_after": {"es": "esp_despues", "en": "spec_after"},
+    "book_col_spec_gap_left": {"es": "esp_brecha_restante", "en": "spec_gap_left"},
+    "book_col_at_target_before": {"es": "en_meta_antes", "en": "at_target_before"},
+    "book_col_at_target_after": {"es": "en_meta_despues", "en": "at_target_after"},
+    "book_col_no_doctor_before": {"es": "sin_medico_antes", "en": "no_doctor_before"},
+    "book_col_no_doctor_after": {"es": "sin_medico_despues", "en": "no_doctor_after"},
+    "book_col_centres": {"es": "centros", "en": "centres"},
+    "book_col_hospitals": {"es": "hospitales", "en": "hospitals"},
+    "book_col_coverage_after": {"es": "cobertura_meta_despues", "en": "coverage_after"},
+    "book_col_candidates": {"es": "candidatos", "en": "candidates"},
+    "book_col_gap": {"es": "brecha", "en": "gap"},
+    "book_col_current": {"es": "actuales", "en": "current"},
+    "book_col_unplaced": {"es": "candidatos_sin_asignar", "en": "unplaced"},
+    "book_col_gap_left": {"es": "brecha_restante", "en": "gap_left"},
+    "book_col_need_covered": {"es": "necesidad_cubierta", "en": "need_covered"},
+    "book_col_at_target_hand": {"es": "en_meta_regla_manual", "en": "at_target_hand_rule"},
+    "book_col_at_target_diff": {"es": "ventaja_en_meta", "en": "advantage_at_target"},
+    "book_col_no_doctor_hand": {"es": "sin_medico_regla_manual", "en": "no_doctor_hand_rule"},
+    "book_col_no_doctor_diff": {"es": "diferencia_sin_medico", "en": "difference_no_doctor"},
+    "book_col_spec_placed_hand": {"es": "esp_asignados_regla_manual",
+                                  "en": "spec_placed_hand_rule"},
+    "book_col_spec_placed_diff": {"es": "ventaja_esp_asignados", "en": "advantage_spec_placed"},
+    "book_col_need_covered_hand": {"es": "necesidad_cubierta_regla_manual",
+                                   "en": "need_covered_hand_rule"},
+    "book_col_need_covered_diff": {"es": "ventaja_necesidad_cubierta",
+                                   "en": "advantage_need_covered"},
+    "book_col_pool_candidates": {"es": "candidatos_registrados", "en": "registered_candidates"},
+    "book_col_pool_placed": {"es": "registrados_asignados", "en": "registered_placed"},
+    "book_col_national_received": {"es": "nacionales_recibidos", "en": "national_received"},
+    "book_col_pool_idle": {"es": "registrados_sin_asignar", "en": "registered_idle"},
+    "book_col_pool": {"es": "candidatos_registrados", "en": "registered_candidates"},
+    "book_col_from_pool": {"es": "registrados_asignados", "en": "registered_placed"},
+    "book_col_from_national": {"es": "nacionales_recibidos", "en": "national_received"},
+    "book_col_idle": {"es": "registrados_sin_asignar", "en": "registered_idle"},
+    "book_col_spec_held_back": {"es": "vacantes_detenidas_por_ligadas", "en": "held_back_by_links"},
+    "book_col_requires": {"es": "requiere", "en": "requires"},
+    "book_col_held_back": {"es": "vacantes_detenidas", "en": "vacancies_held_back"},
+    "book_col_reason": {"es": "motivo", "en": "reason"},
+    "book_col_floor": {"es": "piso", "en": "floor"},
+    "book_col_met": {"es": "cumplido", "en": "met"},
+    "book_col_floors_unmet": {"es": "pisos_no_cumplidos", "en": "floors_unmet"},
+    # --- result workbook: reasons and kinds ---------------------------------------------------
+    "reason_not_placed": {"es": "la unidad no tiene ni recibe la especialidad requerida",
+                          "en": "the unit neither has nor receives the required specialty"},
+    "reason_no_vacancy": {"es": "la unidad no tiene la especialidad requerida ni vacante de ella",
+                          "en": "the unit has neither the required specialty nor a vacancy for it"},
+    "kind_word_hospital": {"es": "hospital", "en": "hospital"},
+    "kind_word_centro_de_salud": {"es": "centro de salud", "en": "health centre"},
+    "kind_word_especialidad": {"es": "especialidad", "en": "specialty"},
+    "kind_word_medicina_general": {"es": "medicina general", "en": "general medicine"},
+    # --- plan status, in every report (status_word_*) -----------------------------------------
+    "status_word_optimal": {"es": "óptimo", "en": "optimal"},
+    "status_word_feasible": {"es": "factible (no probado óptimo)",
+                             "en": "feasible (not proven optimal)"},
+    "status_word_infeasible": {"es": "infactible", "en": "infeasible"},
+    "status_word_no_solution": {"es": "sin solución", "en": "no solution"},
+    "status_word_error": {"es": "error", "en": "error"},
+    # --- sweep: column names (sweep_col_*) ----------------------------------------------------
+    "sweep_col_point": {"es": "punto", "en": "point"},
+    "sweep_col_status": {"es": "estado", "en": "status"},
+    "sweep_col_objective": {"es": "objetivo", "en": "objective"},
+    "sweep_col_centres_at_target": {"es": "centros_en_meta", "en": "centres_at_target"},
+    "sweep_col_centres": {"es": "centros", "en": "centres"},
+    "sweep_col_centres_no_doctor": {"es": "centros_sin_medico", "en": "centres_without_doctor"},
+    "sweep_col_spec_placed": {"es": "especialistas_asignados", "en": "specialists_placed"},
+    "sweep_col_gp_placed": {"es": "medicos_generales_asignados", "en": "gps_placed"},
+    "sweep_col_bonus_month": {"es": "bono_mensual_mxn", "en": "bonus_month_mxn"},
+    "sweep_col_budget_month": {"es": "presupuesto_mensual_mxn", "en": "budget_month_mxn"},
+    "sweep_col_budget_used": {"es": "uso_presupuesto", "en": "budget_used"},
+    "sweep_col_hand_objective": {"es": "objetivo_regla_manual", "en": "hand_rule_objective"},
+    "sweep_col_gap": {"es": "brecha_mip", "en": "mip_gap"},
+    "sweep_col_seconds": {"es": "segundos", "en": "seconds"},
+    "sweep_col_message": {"es": "mensaje", "en": "message"},
+    # --- marginal values: column names and checks ---------------------------------------------
+    "mv_col_resource": {"es": "recurso", "en": "resource"},
+    "mv_col_category": {"es": "categoria", "en": "category"},
+    "mv_col_available": {"es": "disponible", "en": "available"},
+    "mv_col_used": {"es": "usado_en_el_plan", "en": "used_by_plan"},
+    "mv_col_step": {"es": "paso", "en": "step"},
+    "mv_col_dual": {"es": "valor_dual_por_unidad", "en": "dual_per_unit"},
+    "mv_col_lp_value": {"es": "ganancia_relajacion", "en": "lp_gain"},
+    "mv_col_valid_up": {"es": "tasa_valida_hasta", "en": "rate_valid_up_to"},
+    "mv_col_rate_holds": {"es": "tasa_vale_todo_el_paso", "en": "rate_holds_for_step"},
+    "mv_col_lp_step_gain": {"es": "ganancia_relajacion_paso_completo", "en": "lp_gain_full_step"},
+    "mv_col_integer_gain": {"es": "ganancia_plan_entero", "en": "integer_gain"},
+    "mv_col_check": {"es": "verificacion", "en": "check"},
+    "mv_col_differs": {"es": "difiere", "en": "differs"},
+    "mv_col_sentence": {"es": "explicacion", "en": "explanation"},
+    "mv_check_confirmed": {"es": "confirmado", "en": "confirmed"},
+    "mv_check_differs": {"es": "difiere", "en": "differs"},
+    "mv_check_proven_zero": {"es": "cero demostrado", "en": "zero, proven"},
+    "mv_check_not_checked": {"es": "sin confirmar", "en": "not checked"},
+    "mv_check_uncertain": {"es": "re-solución no óptima", "en": "re-solve not optimal"},
+    "mv_check_failed": {"es": "re-solución sin solución", "en": "re-solve found no plan"},
+    # --- one more doctor of each default category (noun_<category key>) -----------------------
+    "noun_medicina_general": {"es": "Un médico general más", "en": "One more general doctor"},
+    "noun_cirugia_general": {"es": "Un cirujano general más", "en": "One more general surgeon"},
+    "noun_anestesiologia": {"es": "Un anestesiólogo más", "en": "One more anaesthetist"},
+    "noun_medicina_interna": {"es": "Un internista más", "en": "One more internist"},
+    "noun_pediatria": {"es": "Un pediatra más", "en": "One more paediatrician"},
+    "noun_ginecologia_y_obstetricia": {"es": "Un ginecoobstetra más",
+                                       "en": "One more obstetrician"},
+    "noun_urgencias": {"es": "Un urgenciólogo más", "en": "One more emergency physician"},
+    "noun_neonatologia": {"es": "Un neonatólogo más", "en": "One more neonatologist"},
+    "noun_traumatologia_y_ortopedia": {"es": "Un traumatólogo más",
+                                       "en": "One more orthopaedic surgeon"},
+    "noun_psiquiatria": {"es": "Un psiquiatra más", "en": "One more psychiatrist"},
+    "noun_medicina_critica": {"es": "Un intensivista más", "en": "One more intensivist"},
+    "noun_imagenologia": {"es": "Un radiólogo más", "en": "One more radiologist"},
+    "noun_dermatologia": {"es": "Un dermatólogo más", "en": "One more dermatologist"},
+    "noun_oftalmologia": {"es": "Un oftalmólogo más", "en": "One more ophthalmologist"},
+    "noun_cardiologia": {"es": "Un cardiólogo más", "en": "One more cardiologist"},
+    "noun_anatomia_patologica": {"es": "Un patólogo más", "en": "One more pathologist"},
+    # --- sweep book and frontier chart -------------------------------------------------------
+    "sweep_current": {"es": "actual", "en": "current"},
+    "sweep_axis_budget": {"es": "Presupuesto mensual de bonos (millones de MXN)",
+                          "en": "Monthly bonus budget (million MXN)"},
+    "sweep_panel_objective": {"es": "Necesidad ponderada cubierta", "en": "Weighted need covered"},
+    "sweep_panel_at_target": {"es": "Centros en la meta de MG", "en": "Centres at GP target"},
+    "sweep_panel_spec_placed": {"es": "Especialistas asignados", "en": "Specialists placed"},
+    "sweep_frontier_title": {"es": "Frontera presupuesto–cobertura",
+                             "en": "Budget–coverage frontier"},
+    "sweep_frontier_note": {"es": "Necesidad ponderada cubierta, centros en la meta de médicos "
+                                  "generales y especialistas asignados según el presupuesto "
+                                  "mensual de bonos; una línea por combinación de los demás "
+                                  "parámetros.",
+                            "en": "Weighted need covered, centres at the GP target and "
+                                  "specialists placed against the monthly bonus budget; one line "
+                                  "per combination of the other parameters."},
+    "sweep_no_frontier": {"es": "El presupuesto no varía entre los puntos; no hay frontera que "
+                                "dibujar.",
+                          "en": "The budget does not vary across points; no frontier to draw."},
+    "sweep_note_points": {"es": "puntos", "en": "points"},
+    "sweep_note_execution": {"es": "ejecucion", "en": "execution"},
+    "sweep_note_seconds": {"es": "segundos", "en": "seconds"},
+    "sweep_note_workbook": {"es": "libro", "en": "workbook"},
+    "sweep_base_title": {"es": "Escenario base del barrido", "en": "Base scenario of the sweep"},
+    # --- small words in tables ----------------------------------------------------------------
+    "word_yes": {"es": "sí", "en": "yes"},
+    "word_no": {"es": "no", "en": "no"},
+    "word_unknown": {"es": "sin dato", "en": "unknown"},
+    # --- result workbook: summary, title rows, diagnostics ------------------------------------
+    "sum_health_centres": {"es": "Centros de salud", "en": "Health centres"},
+    "sum_centres_at_the_gp_target": {"es": "Centros en la meta de médicos generales",
+                                     "en": "Centres at the GP target"},
+    "sum_centres_with_no_gp": {"es": "Centros sin médico general", "en": "Centres with no GP"},
+    "sum_general_doctors_placed": {"es": "Médicos generales asignados",
+                                   "en": "General doctors placed"},
+    "sum_hospitals": {"es": "Hospitales", "en": "Hospitals"},
+    "sum_specialist_vacancies_left": {"es": "Vacantes de especialistas sin cubrir",
+                                      "en": "Specialist vacancies left"},
+    "sum_specialists_placed": {"es": "Especialistas asignados", "en": "Specialists placed"},
+    "sum_of_them_in_bonus_eligible_hospitals": {"es": "… de ellos en hospitales con bono",
+                                                "en": "… of them in bonus-eligible hospitals"},
+    "sum_candidates_left_unplaced": {"es": "Candidatos sin asignar",
+                                     "en": "Candidates left unplaced"},
+    "sum_monthly_bonus_committed_mxn": {"es": "Bono mensual comprometido (MXN)",
+                                        "en": "Monthly bonus committed (MXN)"},
+    "sum_yearly_bonus_committed_mxn": {"es": "Bono anual comprometido (MXN)",
+                                       "en": "Yearly bonus committed (MXN)"},
+    "sum_monthly_bonus_budget_mxn": {"es": "Presupuesto mensual de bonos (MXN)",
+                                     "en": "Monthly bonus budget (MXN)"},
+    "sum_budget_used": {"es": "Uso del presupuesto", "en": "Budget used"},
+    "sum_weighted_need_covered_objective": {"es": "Necesidad ponderada cubierta (objetivo)",
+                                            "en": "Weighted need covered (objective)"},
+    "sum_candidates_registered_in_a_state": {"es": "Candidatos registrados en una entidad",
+                                             "en": "Candidates registered in a state"},
+    "sum_registered_candidates_left_idle": {"es": "Candidatos registrados sin asignar",
+                                            "en": "Registered candidates left idle"},
+    "sum_national_candidates_received_in_pooled_c": {"es": "Candidatos nacionales recibidos por entidades con bolsa",
+                                                     "en": "National candidates received in pooled categories"},
+    "sum_vacancies_held_back_by_linked_specialtie": {"es": "Vacantes detenidas por especialidades ligadas",
+                                                     "en": "Vacancies held back by linked specialties"},
+    "sum_equity_floors_not_met_state_category": {"es": "Pisos de equidad no cumplidos (entidad × categoría)",
+                                                 "en": "Equity floors not met (state × category)"},
+    "book_title": {"es": "Plan de asignación de médicos — IMSS-Bienestar",
+                   "en": "Doctor placement plan — IMSS-Bienestar"},
+    "book_scenario": {"es": "Escenario: ", "en": "Scenario: "},
+    "book_status": {"es": "Estado: ", "en": "Status: "},
+    "book_generated": {"es": "Generado: ", "en": "Generated: "},
+    "book_hand_rule_note": {"es": "La regla manual asigna primero la plaza de mayor valor mientras haya candidatos y presupuesto; la ventaja es lo que gana el optimizador sobre ella.",
+                            "en": "The hand rule places the most valuable post first while candidates and budget last; the advantage is what the optimiser gains over it."},
+    "book_head_indicator": {"es": "Indicador", "en": "Indicator"},
+    "book_head_before": {"es": "Antes", "en": "Before"},
+    "book_head_plan": {"es": "Plan optimizado", "en": "Optimised plan"},
+    "book_head_hand": {"es": "Regla manual", "en": "Hand rule"},
+    "book_head_advantage": {"es": "Ventaja del optimizador", "en": "Optimiser advantage"},
+    "diag_none": {"es": "ninguna", "en": "none"},
+    "diag_status": {"es": "estado", "en": "status"},
+    "diag_solver_status": {"es": "estado_del_solver", "en": "solver_status"},
+    "diag_objective": {"es": "objetivo", "en": "objective"},
+    "diag_lp_bound": {"es": "cota_lp", "en": "lp_bound"},
+    "diag_relative_gap": {"es": "brecha_relativa", "en": "relative_gap"},
+    "diag_hand_rule_objective": {"es": "objetivo_regla_manual", "en": "hand_rule_objective"},
+    "diag_constraints": {"es": "restricciones", "en": "constraints"},
+    "diag_time_limit_s": {"es": "limite_tiempo_s", "en": "time_limit_s"},
+    "diag_mip_gap_requested": {"es": "brecha_mip_pedida", "en": "mip_gap_requested"},
+    "diag_item": {"es": "dato", "en": "item"},
+    "diag_value": {"es": "valor", "en": "value"},
+    "diag_active_rules": {"es": "reglas_activas", "en": "active_rules"},
+    "diag_hard_rules": {"es": "reglas_duras", "en": "hard_rules"},
+    "diag_unmet_rule": {"es": "regla_no_cumplida", "en": "unmet_rule"},
+    "diag_seconds_of": {"es": "segundos_{step}", "en": "seconds_{step}"},
+    "diag_all_met": {"es": "todas se cumplen", "en": "all met"},
+    # === the app: page, sidebar, tabs, tables ===========================================
     # --- page and sidebar ---------------------------------------------------------------------
     "page_title": {"es": "Planeador de plantilla IMSS-Bienestar",
                    "en": "IMSS-Bienestar workforce planner"},
@@ -608,8 +1177,44 @@ LABELS: dict[str, dict[str, str]] = {
 }
 
 
-def tr(key: str, lang: str = DEFAULT_LANG, **fields: object) -> str:
-    """The label ``key`` in ``lang`` (Spanish when missing), formatted with ``fields``."""
-    entry = LABELS[key]
+def t(message: str, lang: str = DEFAULT_LANG, **fields: object) -> str:
+    """The message with key ``message`` in ``lang``, formatted with ``fields``.
+
+    A field that is a :class:`Phrase` is rendered in ``lang`` too.
+    """
+    entry = MESSAGES[message]
     text = entry.get(lang) or entry[DEFAULT_LANG]
-    return text.format(**fields) if fields else text
+    if not fields:
+        return text
+    return text.format(**{k: v.text(lang) if isinstance(v, Phrase) else v
+                          for k, v in fields.items()})
+
+
+def pair(key: str) -> tuple[str, str]:
+    """(Spanish, English) of ``key``: for tables indexed by language (0 = es, 1 = en)."""
+    return t(key, "es"), t(key, "en")
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A catalogue sentence kept unformatted until the reader's language is known.
+
+    Used as a field of another message (the ``{detail}`` of a refused file), so the detail is
+    Spanish under Spanish and English under English.
+    """
+
+    key: str
+    fields: tuple[tuple[str, object], ...] = ()
+
+    def text(self, lang: str = DEFAULT_LANG) -> str:
+        return t(self.key, lang, **dict(self.fields))
+
+    def __str__(self) -> str:
+        return self.text(DEFAULT_LANG)
+
+
+def phrase(key: str, **fields: object) -> Phrase:
+    """A :class:`Phrase` of ``key`` with ``fields``."""
+    if key not in MESSAGES:
+        raise KeyError(key)
+    return Phrase(key, tuple(fields.items()))

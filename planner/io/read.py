@@ -14,9 +14,9 @@ from pathlib import Path
 import pandas as pd
 import python_calamine
 
-from planner import schema
-from planner.errors import InputError, Issue
-from planner.text import normalize_key
+from planner.core import schema
+from planner.core.errors import InputError, Issue
+from planner.core.text import normalize_key
 
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # illegal in xlsx XML
 
@@ -49,7 +49,7 @@ def read_workbook(path: str | Path) -> RawWorkbook:
     InputError
         When the file is missing, is not an xlsx workbook, or cannot be read at all.
     """
-    from planner.guards import MAX_FILE_MB
+    from planner.io.guards import MAX_FILE_MB
 
     p = Path(path)
     if not p.is_file():
@@ -69,7 +69,7 @@ def read_workbook(path: str | Path) -> RawWorkbook:
 
 def read_workbook_bytes(data: bytes, name: str = "libro.xlsx") -> RawWorkbook:
     """Read a workbook held in memory (an upload); same rules as :func:`read_workbook`."""
-    from planner.guards import check_sheet_part, check_xlsx_bytes
+    from planner.io.guards import check_sheet_part, check_xlsx_bytes
 
     package = check_xlsx_bytes(data)  # size, type, macros, zip bomb, XML attacks
     try:
@@ -111,7 +111,7 @@ def _raw_sheet(name: str, sheet: python_calamine.CalamineSheet,
     """Cells of one sheet as a DataFrame of objects indexed by Excel row number, and the cells
     that could not be read: unconvertible rows, and ``hidden`` formula errors or formulas
     without a saved value (calamine reads those as blanks) in the columns read."""
-    from planner.guards import check_sheet_extent
+    from planner.io.guards import check_sheet_extent
 
     check_sheet_extent(name, sheet)
     start_row = sheet.start[0] if sheet.start else 0
@@ -158,7 +158,7 @@ def _raw_sheet(name: str, sheet: python_calamine.CalamineSheet,
 def _hidden_issues(name: str, hidden: list[tuple[int, int, str]], header: list, keep: list[int],
                    header_row: int, start_col: int) -> list[Issue]:
     """One issue per formula error or unsaved formula below the header, in a column read."""
-    from planner.guards import FORMULA_WITHOUT_VALUE
+    from planner.io.guards import FORMULA_WITHOUT_VALUE
 
     kept = set(keep)
     issues = []

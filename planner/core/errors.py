@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from planner.i18n import DEFAULT_LANG, t
+from planner.core.words import DEFAULT_LANG, t
 
 ISSUE_COLUMNS = {
     "es": ("hoja", "fila", "columna", "valor", "problema"),

@@ -19,17 +19,17 @@ import typer
 from rich.console import Console
 
 from models.settings import SOLVERS
-from planner.errors import InputError, Issue
-from planner.files import OutputError
-from planner.i18n import t
-from planner.indicators import compare_by_state, rule_messages, rule_records
+from planner.analysis.indicators import compare_by_state, rule_messages, rule_records
+from planner.core.errors import InputError, Issue
+from planner.core.plan import Status
+from planner.core.result import Result
+from planner.core.scenario import WhatIf
+from planner.core.words import t
+from planner.io.files import OutputError
+from planner.io.template import write_template
 from planner.pipeline import load_scenario, solve_workbook
-from planner.plan import Status
-from planner.result import Result
-from planner.scenario import WhatIf
-from planner.template import write_template
 
-DEFAULT_WORKBOOK = Path(__file__).resolve().parent.parent / "inputs" / "nacional_2024.xlsx"
+DEFAULT_WORKBOOK = Path(__file__).resolve().parents[2] / "inputs" / "nacional_2024.xlsx"
 EXIT_OK, EXIT_INTERNAL, EXIT_INVALID, EXIT_INFEASIBLE, EXIT_NO_SOLUTION = 0, 1, 2, 3, 4
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
@@ -185,8 +185,10 @@ def sweep(
     lang: Lang = "es",
 ) -> None:
     """Resuelve un plan por punto (presupuestos o rejilla) y reúne la frontera en un libro."""
-    from planner import sweep as sw
-    from planner.files import check_output_path
+    from planner import pipeline as run
+    from planner.io import grid as grids
+    from planner.io.files import check_output_path
+    from planner.report import sweep_book as sw
 
     path = workbook or DEFAULT_WORKBOOK
     if solver is not None and solver not in SOLVERS:
@@ -203,16 +205,16 @@ def sweep(
             check_output_path(out, protect=protect)
             check_output_path(sw.chart_path(out), protect=protect)
         scenario, _ = load_scenario(path)
-        points = sw.read_grid(grid, scenario) if grid is not None else [{}]
+        points = grids.read_grid(grid, scenario) if grid is not None else [{}]
         if budget_from is not None:
-            if any(sw.BUDGET in p for p in points):
+            if any(grids.BUDGET in p for p in points):
                 _fail_usage(t("grid_budget_twice", lang), as_json)
-            budgets = sw.budget_points(budget_from, budget_to, steps)
-            points = [{**p, sw.BUDGET: b} for p in points for b in budgets]
+            budgets = grids.budget_points(budget_from, budget_to, steps)
+            points = [{**p, grids.BUDGET: b} for p in points for b in budgets]
         base = WhatIf(time_limit=time_limit)
-        settings = sw.sweep_settings(scenario, solver, what_if=base)
+        settings = run.sweep_settings(scenario, solver, what_if=base)
         with _sweep_progress(not as_json, lang, len(points)) as on_result:
-            result = sw.run_sweep(scenario, points, base, settings,
+            result = run.run_sweep(scenario, points, base, settings,
                                   workers=1 if serial else workers, scheduler=scheduler,
                                   on_result=on_result, lang=lang)
         written = (sw.write_sweep_workbook(result, scenario, out, lang, protect=protect,
@@ -270,7 +272,7 @@ def _print_sweep(result, payload: dict, lang: str) -> None:
     """The sweep as a short table on stderr."""
     from rich.table import Table
 
-    from planner.sweep import STATUS_WORDS
+    from planner.report.sweep_book import STATUS_WORDS
 
     j = 0 if lang == "es" else 1
     heads = {"point": ("#", "#"), "budget_month": ("presupuesto", "budget"),

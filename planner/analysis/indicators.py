@@ -12,10 +12,10 @@ import numpy as np
 import pandas as pd
 
 from models import rules
-from planner.i18n import MESSAGES, t
-from planner.plan import Plan
-from planner.scenario import Scenario
-from planner.schema import CENTRE, HOSPITAL, SPECIALTY
+from planner.core.plan import Plan
+from planner.core.scenario import Scenario
+from planner.core.schema import CENTRE, HOSPITAL, SPECIALTY
+from planner.core.words import MESSAGES, t
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,7 @@ def compute(scenario: Scenario, plan: Plan) -> Indicators:
     is_general = np.asarray(cats == general)
     is_spec = np.asarray(cat_kind.reindex(cats).to_numpy() == SPECIALTY)
     units = scenario.units
-    bonus = _cost_per_pair(scenario)
+    bonus = scenario.bonus_per_row()
 
     rows = pd.DataFrame({
         "clues": clues, "category": cats, "required": required.to_numpy(),
@@ -89,19 +89,6 @@ def compute(scenario: Scenario, plan: Plan) -> Indicators:
         headline["national_received"] = int(pools["from_national"].sum())
     return Indicators(headline, per_unit, by_state, by_category, assignments, pools, linked,
                       floors)
-
-
-def _cost_per_pair(scenario: Scenario) -> np.ndarray:
-    """Monthly bonus one doctor placed at each staffing row costs the budget."""
-    staffing = scenario.staffing
-    clues = staffing.index.get_level_values("clues")
-    cats = staffing.index.get_level_values("category")
-    zone = scenario.units["zone"].reindex(clues).to_numpy()
-    eligible = scenario.units["bonus_eligible"].reindex(clues).to_numpy(dtype=bool)
-    kinds = scenario.categories["kind"].reindex(cats).to_numpy()
-    keys = pd.MultiIndex.from_arrays([kinds, zone])
-    bonus = scenario.bonuses["bonus"].reindex(keys).fillna(0.0).to_numpy(dtype=float)
-    return np.where(eligible, bonus, 0.0)
 
 
 def _per_unit(units: pd.DataFrame, rows: pd.DataFrame, target: int) -> pd.DataFrame:

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from models.settings import SolverSettings
-from planner.indicators import Indicators
-from planner.plan import Plan
-from planner.scenario import Scenario
+from planner.core.plan import Plan
+from planner.core.scenario import Scenario
+
+if TYPE_CHECKING:  # types only: the core imports no stage
+    from models.settings import SolverSettings
+    from planner.analysis.indicators import Indicators
 
 
 @dataclass(frozen=True)
@@ -21,6 +24,9 @@ class Result:
     hand_indicators: Indicators | None
     settings: SolverSettings
     timings: dict[str, float] = field(default_factory=dict)
+    # Marginal-value rows with their integer re-solves (planner.pipeline.confirm_marginals);
+    # None until confirmed.
+    marginals: tuple[dict, ...] | None = None
 
     @property
     def solved(self) -> bool:

@@ -28,7 +28,8 @@ from xml.parsers import expat
 import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
 
-from planner.errors import InputError, Issue
+from planner.core.errors import InputError, Issue
+from planner.core.words import Phrase, phrase
 
 XLSX_MAGIC = b"PK\x03\x04"
 MAX_FILE_MB = 50  # the upload itself
@@ -47,10 +48,10 @@ _FORBIDDEN_ALL = tuple(n.decode().encode(enc) for n in _FORBIDDEN
                        for enc in ("utf-8", "utf-16-le", "utf-16-be"))
 _MACRO_TYPES = ("macroenabled", "vbaproject", "macrosheet")
 _WORKBOOK_TYPES = ("spreadsheetml.sheet.main+xml", "spreadsheetml.template.main+xml")
-_OTHER_OFFICE = {
-    "sheet.binary": "es un libro binario de Excel (.xlsb): guárdelo como .xlsx",
-    "wordprocessingml": "es un documento de Word",
-    "presentationml": "es una presentación de PowerPoint",
+_OTHER_OFFICE = {  # content-type marker -> catalogue key of the detail
+    "sheet.binary": "detail_xlsb",
+    "wordprocessingml": "detail_word",
+    "presentationml": "detail_powerpoint",
 }
 
 
@@ -79,8 +80,7 @@ def check_xlsx_bytes(data: bytes) -> Package:
         infos = zf.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError,
             NotImplementedError, struct.error):
-        _refuse("unreadable", detail="el archivo está dañado o incompleto (¿se cortó la "
-                                     "descarga?)")
+        _refuse("unreadable", detail=phrase("detail_truncated"))
     package = Package(data, zf, {i.filename: i for i in infos})
     _check_directory(package)
     _check_content_types(package)
@@ -89,27 +89,25 @@ def check_xlsx_bytes(data: bytes) -> Package:
     return package
 
 
-def describe_content(data: bytes) -> str:
+def describe_content(data: bytes) -> Phrase:
     """What the bytes look like, in planner words, for the ``not_xlsx`` message."""
     head = data[:512]
     text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if not data:
-        return "el archivo está vacío"
+        return phrase("detail_empty")
     if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
-        return ("parece un .xls antiguo o un libro protegido con contraseña: quite la contraseña "
-                "y guárdelo como .xlsx")
+        return phrase("detail_old_xls")
     if head.startswith(b"%PDF-"):
-        return "es un PDF"
+        return phrase("detail_pdf")
     if head.startswith(b"PK\x05\x06"):
-        return "es un archivo ZIP vacío"
+        return phrase("detail_empty_zip")
     if text.startswith((b"<!doctype html", b"<html", b"<table")) or b"<html" in text[:200]:
-        return ("es una página HTML (algunos sistemas la exportan con extensión .xls): ábrala en "
-                "Excel y guárdela como .xlsx")
+        return phrase("detail_html")
     if text.startswith(b"<?xml") or text.startswith(b"<"):
-        return "es un archivo XML, no un libro .xlsx"
+        return phrase("detail_xml")
     if _looks_like_text(head):
-        return "es un archivo de texto (¿CSV?): ábralo en Excel y guárdelo como .xlsx"
-    return "el contenido no es un archivo ZIP de Office"
+        return phrase("detail_text")
+    return phrase("detail_not_zip")
 
 
 def _looks_like_text(head: bytes) -> bool:
@@ -145,7 +143,8 @@ class Package:
         """The decompressed member ``name`` (its size was checked; ``limit`` caps it again)."""
         info = self.members[name]
         if limit is not None and info.file_size > limit:
-            _refuse("zip_bomb", detail=f"la parte «{name}» ocupa {_mb(info.file_size)} MB")
+            _refuse("zip_bomb", detail=phrase("detail_part_size", part=name,
+                                              size=_mb(info.file_size)))
         return b"".join(_inflate(self.data, info))
 
     def worksheet_parts(self) -> list[str]:
@@ -159,23 +158,21 @@ def _check_directory(pkg: Package) -> None:
     """Member count, encryption, compression method, total declared size and ratios."""
     infos = list(pkg.members.values())
     if len(infos) > MAX_MEMBERS:
-        _refuse("zip_bomb", detail=f"contiene {len(infos):,} partes")
+        _refuse("zip_bomb", detail=phrase("detail_members", count=len(infos)))
     total = 0
     for info in infos:
         if info.flag_bits & 0x1:
-            _refuse("unreadable", detail="el libro está protegido con contraseña; quítela y "
-                                         "vuelva a guardarlo")
+            _refuse("unreadable", detail=phrase("detail_password"))
         if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-            _refuse("unreadable", detail=f"la parte «{info.filename}» usa un método de "
-                                         f"compresión no admitido")
+            _refuse("unreadable", detail=phrase("detail_compression", part=info.filename))
         total += info.file_size
         ratio = info.file_size / max(info.compress_size, 1)
         if info.file_size > RATIO_FLOOR and ratio > MAX_RATIO:
-            _refuse("zip_bomb", detail=f"la parte «{info.filename}» se expande {ratio:,.0f} "
-                                       f"veces (máximo {MAX_RATIO})")
+            _refuse("zip_bomb", detail=phrase("detail_ratio", part=info.filename, ratio=ratio,
+                                              limit=MAX_RATIO))
     if total > MAX_UNCOMPRESSED_MB * 2**20:
-        _refuse("zip_bomb", detail=f"se expande a {_mb(total)} MB (máximo "
-                                   f"{MAX_UNCOMPRESSED_MB} MB)")
+        _refuse("zip_bomb", detail=phrase("detail_total", size=_mb(total),
+                                          limit=MAX_UNCOMPRESSED_MB))
 
 
 def _check_content_types(pkg: Package) -> None:
@@ -183,10 +180,9 @@ def _check_content_types(pkg: Package) -> None:
     names_lower = {n.lower(): n for n in pkg.members}
     if "mimetype" in names_lower and b"opendocument" in pkg.read(names_lower["mimetype"],
                                                                   limit=4096):
-        _refuse("not_xlsx", detail="es una hoja de cálculo OpenDocument (.ods): guárdela como "
-                                   ".xlsx")
+        _refuse("not_xlsx", detail=phrase("detail_ods"))
     if "[content_types].xml" not in names_lower:
-        _refuse("not_xlsx", detail="es un archivo ZIP, pero no un libro de Office")
+        _refuse("not_xlsx", detail=phrase("detail_zip_not_office"))
     ct_name = names_lower["[content_types].xml"]
     root = _parse_xml(pkg, ct_name)
     types: dict[str, str] = {}
@@ -202,15 +198,15 @@ def _check_content_types(pkg: Package) -> None:
     mains = [p for p, t in types.items() if t.lower().endswith(_WORKBOOK_TYPES)]
     for marker, detail in _OTHER_OFFICE.items():
         if not mains and any(marker in t for t in all_types):
-            _refuse("not_xlsx", detail=detail)
+            _refuse("not_xlsx", detail=phrase(detail))
     if (any(m in t for t in all_types for m in _MACRO_TYPES)
             or any(n.endswith("vbaproject.bin") for n in names_lower)):
         _refuse("macro_file")
     if not mains:
-        _refuse("not_xlsx", detail="es un archivo de Office, pero no un libro de Excel")
+        _refuse("not_xlsx", detail=phrase("detail_office_not_excel"))
     pkg.workbook_part = _find_member(pkg, mains[0]) or ""
     if not pkg.workbook_part:
-        _refuse("unreadable", detail=f"falta la parte «{mains[0]}» del libro")
+        _refuse("unreadable", detail=phrase("detail_missing_part", part=mains[0]))
 
 
 def _check_members(pkg: Package) -> None:
@@ -260,7 +256,7 @@ def _parse_xml(pkg: Package, name: str):
     except DefusedXmlException:
         _refuse("xml_attack")
     except SafeET.ParseError as exc:
-        _refuse("unreadable", detail=f"la parte «{name}» no es XML válido ({exc})")
+        _refuse("unreadable", detail=phrase("detail_bad_xml", part=name, error=str(exc)))
 
 
 def _local(tag: str) -> str:
@@ -280,8 +276,7 @@ def _inflate(data: bytes, info: zipfile.ZipInfo) -> Iterator[bytes]:
     start = _data_offset(data, info)
     raw = memoryview(data)[start:start + info.compress_size]
     if len(raw) != info.compress_size:
-        _refuse("unreadable", detail="el archivo está dañado o incompleto (¿se cortó la "
-                                     "descarga?)")
+        _refuse("unreadable", detail=phrase("detail_truncated"))
     produced, crc = 0, 0
     if info.compress_type == zipfile.ZIP_STORED:
         chunks: Iterator[bytes] = (bytes(raw[i:i + _OUT_CHUNK])
@@ -291,11 +286,11 @@ def _inflate(data: bytes, info: zipfile.ZipInfo) -> Iterator[bytes]:
     for chunk in chunks:
         produced += len(chunk)
         if produced > info.file_size:
-            _refuse("zip_bomb", detail=f"la parte «{info.filename}» es mayor de lo que declara")
+            _refuse("zip_bomb", detail=phrase("detail_larger", part=info.filename))
         crc = zlib.crc32(chunk, crc)
         yield chunk
     if produced != info.file_size or crc != info.CRC:
-        _refuse("unreadable", detail=f"la parte «{info.filename}» está dañada")
+        _refuse("unreadable", detail=phrase("detail_part_damaged", part=info.filename))
 
 
 def _deflate_chunks(raw: memoryview, info: zipfile.ZipInfo) -> Iterator[bytes]:
@@ -319,7 +314,7 @@ def _deflate_chunks(raw: memoryview, info: zipfile.ZipInfo) -> Iterator[bytes]:
         if tail:
             yield tail
     except zlib.error:
-        _refuse("unreadable", detail=f"la parte «{info.filename}» está dañada")
+        _refuse("unreadable", detail=phrase("detail_part_damaged", part=info.filename))
 
 
 def _data_offset(data: bytes, info: zipfile.ZipInfo) -> int:
@@ -327,7 +322,7 @@ def _data_offset(data: bytes, info: zipfile.ZipInfo) -> int:
     at = info.header_offset
     head = data[at:at + 30]
     if len(head) < 30 or not head.startswith(XLSX_MAGIC):
-        _refuse("unreadable", detail="el archivo está dañado o incompleto")
+        _refuse("unreadable", detail=phrase("detail_damaged"))
     name_len, extra_len = struct.unpack("<HH", head[26:30])
     return at + 30 + name_len + extra_len
 
@@ -535,7 +530,7 @@ def _exact_extent(xml: bytes) -> SheetExtent:
     try:
         parser.Parse(xml, True)
     except expat.ExpatError as exc:
-        _refuse("unreadable", detail=f"la hoja no es XML válido ({exc})")
+        _refuse("unreadable", detail=phrase("detail_sheet_xml", error=str(exc)))
     return scan.extent()
 
 
@@ -551,7 +546,7 @@ def _as_utf8(xml: bytes) -> bytes:
                 b'encoding="UTF-16"', b'encoding="UTF-8"').replace(
                 b'encoding="utf-16"', b'encoding="utf-8"')
         except UnicodeError:
-            _refuse("unreadable", detail="una hoja tiene una codificación de texto no admitida")
+            _refuse("unreadable", detail=phrase("detail_encoding"))
     return xml
 
 

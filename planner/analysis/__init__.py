@@ -1,0 +1,1 @@
+"""Stage analysis: indicators of a plan and marginal values."""

@@ -1,0 +1,1 @@
+"""Stage io: reading and checking workbooks, writing xlsx files atomically, the template."""

@@ -1,0 +1,333 @@
+"""The result workbook of DESIGN §4, formatted for people and written whole or not at all."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from pathlib import Path
+
+import pandas as pd
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from models import rules
+from planner.analysis.indicators import compare_by_state, rule_messages
+from planner.core.result import Result
+from planner.core.scenario import PARAM_NAMES
+from planner.core.words import MESSAGES, pair, t
+from planner.io.files import atomic_write
+from planner.io.xlsx import DEC, INT, MXN, PCT, TITLE_FONT, write_table
+
+SHEETS = ("resumen", "por_entidad", "por_categoria", "asignaciones", "unidades", "sensibilidad",
+          "parametros", "diagnostico")
+# Written after 'unidades' only when the rule of DESIGN §2b they describe is on.
+RULE_SHEETS = ("bolsas_estatales", "especialidades_ligadas", "piso_equidad")
+
+# internal column -> number format; the (es, en) names are the catalogue's book_col_* keys
+_COLUMN_FORMATS: dict[str, str | None] = {
+    "clues": None,
+    "name": None,
+    "kind": None,
+    "state_code": None,
+    "state": None,
+    "municipality": None,
+    "zone": None,
+    "grade": None,
+    "bonus_eligible": None,
+    "families": INT,
+    "category": None,
+    "required": INT,
+    "before": INT,
+    "placed": INT,
+    "after": INT,
+    "bonus_month": MXN,
+    "gp_required": INT,
+    "gp_before": INT,
+    "gp_placed": INT,
+    "gp_after": INT,
+    "spec_required": INT,
+    "spec_before": INT,
+    "spec_gap": INT,
+    "spec_placed": INT,
+    "spec_after": INT,
+    "spec_gap_left": INT,
+    "at_target_before": None,
+    "at_target_after": None,
+    "no_doctor_before": None,
+    "no_doctor_after": None,
+    "centres": INT,
+    "hospitals": INT,
+    "coverage_after": PCT,
+    "candidates": INT,
+    "gap": INT,
+    "current": INT,
+    "unplaced": INT,
+    "gap_left": INT,
+    "need_covered": DEC,
+    "at_target_hand": INT,
+    "at_target_diff": INT,
+    "no_doctor_hand": INT,
+    "no_doctor_diff": INT,
+    "spec_placed_hand": INT,
+    "spec_placed_diff": INT,
+    "need_covered_hand": DEC,
+    "need_covered_diff": DEC,
+    "pool_candidates": INT,
+    "pool_placed": INT,
+    "national_received": INT,
+    "pool_idle": INT,
+    "pool": INT,
+    "from_pool": INT,
+    "from_national": INT,
+    "idle": INT,
+    "spec_held_back": INT,
+    "requires": None,
+    "held_back": INT,
+    "reason": None,
+    "floor": INT,
+    "met": None,
+    "floors_unmet": INT,
+}
+COLUMNS: dict[str, tuple[str, str, str | None]] = {
+    c: (*pair(f"book_col_{c}"), fmt) for c, fmt in _COLUMN_FORMATS.items()}
+
+REASON_WORDS = {k: pair(f"reason_{k}") for k in ("not_placed", "no_vacancy")}
+
+KIND_WORDS = {k: pair("kind_word_" + k.replace(" ", "_"))
+              for k in ("hospital", "centro de salud", "especialidad", "medicina general")}
+
+
+def _labels(df: pd.DataFrame, lang: str) -> tuple[pd.DataFrame, dict[str, str]]:
+    """Rename internal columns to the report language; return number formats by new name."""
+    j = 0 if lang == "es" else 1
+    renamed = {c: COLUMNS[c][j] for c in df.columns if c in COLUMNS}
+    formats = {COLUMNS[c][j]: COLUMNS[c][2] for c in df.columns if c in COLUMNS and COLUMNS[c][2]}
+    out = df.rename(columns=renamed)
+    for c in out.columns:
+        if out[c].dtype == bool:
+            out[c] = out[c].map({True: "sí" if lang == "es" else "yes",
+                                 False: "no"})
+    kind_col = COLUMNS["kind"][j]
+    if kind_col in out.columns and lang != "es":
+        out[kind_col] = out[kind_col].map(lambda k: KIND_WORDS.get(k, (k, k))[1])
+    return out, formats
+
+
+def summary_rows(result: Result, lang: str = "es") -> list[tuple[str, object, object, object,
+                                                                str | None]]:
+    """(indicator, before, plan, hand rule, format) rows of the headline summary."""
+    h = result.indicators.headline
+    m = result.hand_indicators.headline if result.hand_indicators else {}
+
+    def row(label: str, before: object, key: str,
+            fmt: str | None = INT) -> tuple[str, object, object, object, str | None]:
+        return (t(label, lang), before, h.get(key), m.get(key), fmt)
+
+    return [
+        row("sum_health_centres", h["centres"], "centres"),
+        row("sum_centres_at_the_gp_target",
+            h["centres_at_target_before"], "centres_at_target_after"),
+        row("sum_centres_with_no_gp", h["centres_no_doctor_before"],
+            "centres_no_doctor_after"),
+        row("sum_general_doctors_placed", 0, "gp_placed"),
+        row("sum_hospitals", h["hospitals"], "hospitals"),
+        row("sum_specialist_vacancies_left", h["spec_gap"],
+            "spec_gap_left"),
+        row("sum_specialists_placed", 0, "spec_placed"),
+        row("sum_of_them_in_bonus_eligible_hospitals", 0,
+            "spec_placed_bonus_units"),
+        row("sum_candidates_left_unplaced",
+            h["gp_candidates"] + h["spec_candidates"], "unplaced"),
+        row("sum_monthly_bonus_committed_mxn", 0, "bonus_month",
+            MXN),
+        row("sum_yearly_bonus_committed_mxn", 0, "bonus_year", MXN),
+        row("sum_monthly_bonus_budget_mxn",
+            h["budget_month"], "budget_month", MXN),
+        row("sum_budget_used", 0.0, "budget_used", PCT),
+        row("sum_weighted_need_covered_objective", 0.0,
+            "objective", DEC),
+    ] + _rule_summary_rows(h, row)
+
+
+def _rule_summary_rows(h: dict, row) -> list[tuple[str, object, object, object, str | None]]:
+    """Summary rows of the active rules of DESIGN §2b (none when every rule is off)."""
+    rows = []
+    if "pool_candidates" in h:
+        rows.append(row("sum_candidates_registered_in_a_state",
+                        h["pool_candidates"], "pool_candidates"))
+        rows.append(row("sum_registered_candidates_left_idle",
+                        h["pool_candidates"], "pool_idle"))
+        rows.append(row("sum_national_candidates_received_in_pooled_c", 0,
+                        "national_received"))
+    if "spec_held_back" in h:
+        rows.append(row("sum_vacancies_held_back_by_linked_specialtie", None, "spec_held_back"))
+    if "floors_unmet" in h:
+        rows.append(row("sum_equity_floors_not_met_state_category", None, "floors_unmet"))
+    return rows
+
+
+def write_result_workbook(result: Result, path: str | Path, lang: str = "es",
+                          protect: Iterable[str | Path] = (),
+                          confirm_marginals: bool = False) -> Path:
+    """Write the formatted result workbook to ``path`` atomically; never over ``protect``.
+
+    With ``confirm_marginals`` the ``sensibilidad`` sheet shows the integer re-solves ``result``
+    carries (:func:`planner.pipeline.confirm_marginals`, which the chain runs before writing:
+    on the national scenario about 20 s); otherwise the sheet gives the LP values, their
+    validity ranges and marks them «sin confirmar». Nothing is solved here.
+    """
+    if not result.solved or result.indicators is None:
+        raise ValueError("no plan to write: the solve produced no solution")
+
+    def write(tmp: Path) -> None:
+        wb = Workbook()
+        wb.remove(wb.active)
+        _resumen(wb, result, lang)
+        ind = result.indicators
+        for title, df in (("por_entidad", by_state_table(result)),
+                          ("por_categoria", ind.by_category), ("asignaciones", ind.assignments)):
+            out, fmts = _labels(df, lang)
+            write_table(wb, title, out, fmts)
+        units = ind.units.reset_index().drop(columns=["lat", "lon"])
+        out, fmts = _labels(units, lang)
+        write_table(wb, "unidades", out, fmts)
+        _rule_sheets(wb, result, lang)
+        _sensibilidad(wb, result, lang, confirm_marginals)
+        _parametros(wb, result, lang)
+        _diagnostico(wb, result, lang)
+        wb.save(tmp)
+
+    return atomic_write(path, write, protect=protect)
+
+
+def _resumen(wb: Workbook, result: Result, lang: str) -> None:
+    ws = wb.create_sheet("resumen")
+    ws.append([t("book_title", lang)])
+    ws["A1"].font = TITLE_FONT
+    ws.append([t("book_scenario", lang) + Path(result.scenario.name).name])
+    status = result.plan.status.value
+    ws.append([t("book_status", lang) + _status_word(status, lang) +
+               (f" (brecha {result.plan.gap:.4%})" if result.plan.gap is not None else "")])
+    ws.append([t("book_generated", lang) +
+               dt.datetime.now().strftime("%Y-%m-%d %H:%M")])
+    ws.append([])
+    header = [t(k, lang) for k in ("book_head_indicator", "book_head_before", "book_head_plan",
+                                   "book_head_hand", "book_head_advantage")]
+    ws.append(header)
+    hr = ws.max_row
+    for cell in ws[hr]:
+        cell.font = Font(bold=True)
+    for label, before, after, hand, fmt in summary_rows(result, lang):
+        adv = (after - hand) if isinstance(after, (int, float)) and isinstance(
+            hand, (int, float)) else None
+        ws.append([label, before, after, hand, adv])
+        for cell in ws[ws.max_row][1:]:
+            if fmt:
+                cell.number_format = fmt
+    ws.append([])
+    ws.append([t("book_hand_rule_note", lang)])
+    ws.column_dimensions["A"].width = 48
+    for col in "BCDE":
+        ws.column_dimensions[col].width = 22
+    ws.freeze_panes = f"A{hr + 1}"
+    # Printed or saved as PDF to forward: one page wide, landscape.
+    ws.page_setup.orientation = "landscape"
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+
+
+def _status_word(status: str, lang: str) -> str:
+    key = f"status_word_{status}"
+    return t(key, lang) if key in MESSAGES else status
+
+
+def _sensibilidad(wb: Workbook, result: Result, lang: str, confirm: bool) -> None:
+    """Marginal values in planner terms, with the integer re-solves ``result`` carries if asked."""
+    from planner.analysis.marginals import write_sensitivity_sheet
+
+    write_sensitivity_sheet(wb, result, lang, confirm=confirm)
+
+
+def _parametros(wb: Workbook, result: Result, lang: str) -> None:
+    p = result.scenario.params
+    rows = [{"parametro": name, "valor": getattr(p, attr)} for name, attr in PARAM_NAMES.items()]
+    for rec in rows:
+        if isinstance(rec["valor"], bool):
+            rec["valor"] = "sí" if rec["valor"] else "no"
+    write_table(wb, "parametros", pd.DataFrame(rows))
+
+
+def _diagnostico(wb: Workbook, result: Result, lang: str) -> None:
+    plan = result.plan
+    rows = [
+        ("solver", plan.solver),
+        (t("diag_status", lang), plan.status.value),
+        (t("diag_solver_status", lang), plan.solver_status),
+        (t("diag_objective", lang), plan.objective),
+        (t("diag_lp_bound", lang), plan.lp_bound),
+        (t("diag_relative_gap", lang), plan.gap),
+        (t("diag_hand_rule_objective", lang),
+         result.hand.objective if result.hand else None),
+        ("variables", plan.n_variables),
+        (t("diag_constraints", lang), plan.n_constraints),
+        (t("diag_time_limit_s", lang), result.settings.time_limit),
+        (t("diag_mip_gap_requested", lang), result.settings.mip_gap),
+    ]
+    rows += [(t("diag_seconds_of", lang, step=k), round(v, 4))
+             for k, v in result.timings.items()]
+    rows += _rule_diagnostics(result, lang)
+    df = pd.DataFrame(rows, columns=[t("diag_item", lang), t("diag_value", lang)])
+    write_table(wb, "diagnostico", df)
+
+
+def _rule_diagnostics(result: Result, lang: str) -> list[tuple[str, object]]:
+    """The rules of DESIGN §2b as solved: which were on, whether they hold, what failed."""
+    es = lang == "es"
+    active = rules.active_rules(result.scenario)
+    words = {"state_pools": ("bolsas estatales de candidatos", "state candidate pools"),
+             "linked_specialties": ("especialidades ligadas", "linked specialties"),
+             "equity_floor": (f"piso de equidad ({result.scenario.params.equity_floor:.0%})",
+                              f"equity floor ({result.scenario.params.equity_floor:.0%})"),
+             "one_doctor_per_centre": ("mínimo un médico general por centro",
+                                       "at least one general doctor per centre")}
+    on = [words[k][0 if es else 1] for k, v in active.items() if v]
+    rows: list[tuple[str, object]] = [(t("diag_active_rules", lang),
+                                       ", ".join(on) or (t("diag_none", lang)))]
+    if result.plan.status.has_solution and (active["equity_floor"]
+                                            or active["one_doctor_per_centre"]):
+        rows.append((t("diag_hard_rules", lang),
+                     t("diag_all_met", lang)))
+    for line in rule_messages(result.plan.rules, lang, result.scenario.params.equity_floor):
+        rows.append((t("diag_unmet_rule", lang), line))
+    return rows
+
+
+def by_state_table(result: Result) -> pd.DataFrame:
+    """``por_entidad``: the plan's figures per state and, beside them, the hand rule's and the
+    optimiser's advantage (centres at target, centres with no doctor, specialists placed,
+    weighted need covered)."""
+    by_state = result.indicators.by_state
+    if result.hand_indicators is None:
+        return by_state
+    cmp = compare_by_state(result.indicators, result.hand_indicators)
+    cmp = cmp[cmp["state_code"] != 0]
+    extra = [c for c in cmp.columns if c.endswith(("_hand", "_diff"))]
+    return by_state.merge(cmp[["state_code", *extra]], on="state_code", how="left")
+
+
+def _rule_sheets(wb: Workbook, result: Result, lang: str) -> None:
+    """One sheet per active rule of DESIGN §2b: state pools, linked specialties, equity floor."""
+    ind = result.indicators
+    j = 0 if lang == "es" else 1
+    active = rules.active_rules(result.scenario)
+    if active["state_pools"]:
+        out, fmts = _labels(ind.pools, lang)
+        write_table(wb, "bolsas_estatales", out, fmts)
+    if active["linked_specialties"]:
+        linked = ind.linked.assign(
+            reason=ind.linked["reason"].map(lambda r: REASON_WORDS.get(r, (r, r))[j]))
+        out, fmts = _labels(linked, lang)
+        write_table(wb, "especialidades_ligadas", out, fmts)
+    if active["equity_floor"]:
+        out, fmts = _labels(ind.floors, lang)
+        write_table(wb, "piso_equidad", out, fmts)
