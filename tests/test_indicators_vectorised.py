@@ -2,7 +2,7 @@
 replaced, on the committed national and Hidalgo workbooks.
 
 ``indicators.placed_by_pair``, ``_per_unit``, ``_by_state``, ``_by_category`` and
-``_assignments`` and ``Scenario.bonus_per_row`` were rewritten to look strings up once per unit or
+``_assignments``, ``Scenario.bonus_per_row`` and ``allocation.placement_pairs`` were rewritten to look strings up once per unit or
 category (level codes, ``np.bincount``, one groupby pass) instead of per staffing row. The
 previous versions are kept below, verbatim apart from names, as the reference: every table and
 headline figure of ``indicators.compute`` must be equal exactly (``check_exact``, same dtypes,
@@ -20,9 +20,10 @@ import pandas as pd
 import pytest
 
 from models import rules
+from models.allocation import FAMILIES_PER_FULL_CENTRE, placement_pairs
 from planner.analysis import indicators
 from planner.core.plan import Plan
-from planner.core.scenario import Scenario, WhatIf
+from planner.core.scenario import Scenario, WhatIf, apply_overrides
 from planner.core.schema import CENTRE, HOSPITAL, SPECIALTY
 from planner.pipeline import load_scenario, settings_for, solve
 
@@ -40,6 +41,44 @@ def ref_bonus_per_row(self: Scenario) -> np.ndarray:
     keys = pd.MultiIndex.from_arrays([kinds, zone])
     bonus = self.bonuses["bonus"].reindex(keys).fillna(0.0).to_numpy(dtype=float)
     return np.where(eligible, bonus, 0.0)
+
+
+def ref_placement_pairs(scenario: Scenario) -> pd.DataFrame:
+    gaps = scenario.gaps()
+    staffing = scenario.staffing.assign(gap=gaps)
+    with_gap = (staffing["gap"] > 0).to_numpy()
+    staffing = staffing[with_gap]
+    clues = staffing.index.get_level_values("clues")
+    category = staffing.index.get_level_values("category")
+    units = scenario.units.loc[clues]
+    cats = scenario.categories.loc[category]
+    p = scenario.params
+    is_centre = (units["kind"] == CENTRE).to_numpy()
+    general = scenario.general_category
+    is_general = (category == general)
+    families = np.where(is_centre, units["families"].to_numpy(dtype=float), 0.0)
+    grade_w = scenario.grade_weights.reindex(units["grade"]).to_numpy(dtype=float)
+    weight = (cats["weight"].to_numpy(dtype=float) * grade_w
+              * (1.0 + p.families_weight * families / FAMILIES_PER_FULL_CENTRE))
+    cost = ref_bonus_per_row(scenario)[with_gap]
+    current = staffing["current"].to_numpy(dtype=int)
+    pairs = pd.DataFrame({
+        "clues": np.asarray(clues, dtype=object),
+        "category": np.asarray(category, dtype=object),
+        "state_code": units["state_code"].to_numpy(dtype=int),
+        "zone": units["zone"].to_numpy(dtype=int),
+        "is_centre": is_centre,
+        "is_general": np.asarray(is_general, dtype=bool),
+        "current": current,
+        "gap": staffing["gap"].to_numpy(dtype=int),
+        "weight": weight,
+        "cost": cost,
+        "first": is_centre & np.asarray(is_general, dtype=bool) & (current == 0),
+    })
+    order = {c: i for i, c in enumerate(scenario.categories.index)}
+    pairs["_cat"] = pairs["category"].map(order)
+    pairs = pairs.sort_values(["state_code", "clues", "_cat"], kind="stable")
+    return pairs.drop(columns="_cat").reset_index(drop=True)
 
 
 def ref_placed_by_pair(scenario: Scenario, plan: Plan) -> pd.Series:
@@ -190,7 +229,17 @@ def what_ifs(scenario: Scenario) -> list[WhatIf | None]:
             WhatIf(budget=scenario.params.budget / 2),
             WhatIf(equity_floor=0.3, one_doctor_per_centre=True),
             WhatIf(bonus={(kind, int(zone)): 1234.5}, budget=scenario.params.budget / 3),
-            WhatIf(states=(first_state,))]
+            WhatIf(states=(first_state,)),
+            WhatIf(families_weight=2.5, target=3)]
+
+
+@pytest.mark.parametrize("name", ["nacional_2024.xlsx", "hidalgo_2025.xlsx"])
+def test_pairs_equal_previous_code(name: str) -> None:
+    scenario, _ = load_scenario(INPUTS / name)
+    for what_if in what_ifs(scenario):
+        sc = apply_overrides(scenario, what_if)
+        pd.testing.assert_frame_equal(placement_pairs(sc), ref_placement_pairs(sc),
+                                      check_exact=True)
 
 
 @pytest.mark.parametrize("name", ["nacional_2024.xlsx", "hidalgo_2025.xlsx"])
