@@ -30,9 +30,9 @@ import pulp
 
 from models import rules
 from models.allocation import AllocationModel, _add_hard_row, build_allocation, placement_pairs
-from models.backend import make_solver, quiet_stdout
+from models.backend import add_usage, make_solver, quiet_stdout
 from models.settings import SolverSettings
-from models.solve import _add_usage, _relaxation, solve_model
+from models.solve import _relaxation, solve_model
 from planner.core.plan import Plan, Status
 from planner.core.scenario import Scenario
 from planner.core.text import slug
@@ -266,7 +266,7 @@ def solve_por_hospital(scenario: Scenario, settings: SolverSettings,
     if plan.status.has_solution:
         gap = plan.gap if plan.gap is not None else max(
             0.0, lp_bound - plan.objective) / max(abs(lp_bound), 1e-9)
-        usage = _add_usage(marginal, lm.model, plan.placements) if not marginal.empty \
+        usage = add_usage(marginal, lm.model.pools, plan.placements) if not marginal.empty \
             else marginal
         plan = dataclasses.replace(plan, lp_bound=lp_bound, gap=gap, marginal=usage)
     return _collapsed(plan, lm, pairs, scenario)
@@ -330,7 +330,7 @@ def _plan_from_values(lm: LevelModel, settings: SolverSettings, values: dict[str
         zvals = np.array([values.get(v.name, 0.0) for v in model.z]) > 0.5
         pairs.loc[model.z_pairs, "first_doctor"] = zvals
     if not marginal.empty:
-        marginal = _add_usage(marginal, model, pairs)
+        marginal = add_usage(marginal, model.pools, pairs)
     return Plan(status=status, solver=settings.solver,
                 solver_status=f"LP rounding within gap {settings.mip_gap:g}",
                 objective=objective, lp_bound=lp_bound, gap=gap, placements=pairs,

@@ -36,23 +36,25 @@ def placement_pairs(scenario: Scenario) -> pd.DataFrame:
     staffing = staffing[with_gap]
     clues = staffing.index.get_level_values("clues")
     category = staffing.index.get_level_values("category")
-    units = scenario.units.loc[clues]
-    cats = scenario.categories.loc[category]
+    # units and categories looked up once per index level, then taken per row by level codes
+    u_at = _positions(scenario.units.index, staffing.index, 0)
+    c_at = _positions(scenario.categories.index, staffing.index, 1)
+    units = scenario.units
     p = scenario.params
-    is_centre = (units["kind"] == CENTRE).to_numpy()
+    is_centre = (units["kind"] == CENTRE).to_numpy()[u_at]
     general = scenario.general_category
     is_general = (category == general)
-    families = np.where(is_centre, units["families"].to_numpy(dtype=float), 0.0)
-    grade_w = scenario.grade_weights.reindex(units["grade"]).to_numpy(dtype=float)
-    weight = (cats["weight"].to_numpy(dtype=float) * grade_w
+    families = np.where(is_centre, units["families"].to_numpy(dtype=float)[u_at], 0.0)
+    grade_w = scenario.grade_weights.reindex(units["grade"]).to_numpy(dtype=float)[u_at]
+    weight = (scenario.categories["weight"].to_numpy(dtype=float)[c_at] * grade_w
               * (1.0 + p.families_weight * families / FAMILIES_PER_FULL_CENTRE))
     cost = scenario.bonus_per_row()[with_gap]
     current = staffing["current"].to_numpy(dtype=int)
     pairs = pd.DataFrame({
         "clues": np.asarray(clues, dtype=object),
         "category": np.asarray(category, dtype=object),
-        "state_code": units["state_code"].to_numpy(dtype=int),
-        "zone": units["zone"].to_numpy(dtype=int),
+        "state_code": units["state_code"].to_numpy(dtype=int)[u_at],
+        "zone": units["zone"].to_numpy(dtype=int)[u_at],
         "is_centre": is_centre,
         "is_general": np.asarray(is_general, dtype=bool),
         "current": current,
@@ -61,10 +63,18 @@ def placement_pairs(scenario: Scenario) -> pd.DataFrame:
         "cost": cost,
         "first": is_centre & np.asarray(is_general, dtype=bool) & (current == 0),
     })
-    order = {c: i for i, c in enumerate(scenario.categories.index)}
-    pairs["_cat"] = pairs["category"].map(order)
+    pairs["_cat"] = c_at  # the categories' sheet order
     pairs = pairs.sort_values(["state_code", "clues", "_cat"], kind="stable")
     return pairs.drop(columns="_cat").reset_index(drop=True)
+
+
+def _positions(index: pd.Index, rows: pd.MultiIndex, level: int) -> np.ndarray:
+    """Position in ``index`` of each row's label at ``level`` of ``rows`` (KeyError for a label
+    not there, as ``.loc``); labels are looked up once per level value, not once per row."""
+    at = index.get_indexer(rows.levels[level])[rows.codes[level]]
+    if np.any(at < 0):
+        raise KeyError(f"not found: {list(rows.get_level_values(level)[at < 0][:5])}")
+    return at
 
 
 # Families an elastic what-if may leave out (models.elastic): ``candidates`` drops every supply

@@ -1,6 +1,7 @@
 """The solver back end: PuLP solver objects, normalised statuses, a clean stdout.
 
-Shared by every solver path (models.solve, models.elastic) so that no path imports another.
+Shared by every solver path (models.solve, models.elastic, models.exact) so that no path imports
+another.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import sys
 from collections.abc import Iterator
 
 import numpy as np
+import pandas as pd
 import pulp
 
 from models.settings import SolverSettings
@@ -40,7 +42,9 @@ def make_solver(settings: SolverSettings, mip: bool = True,
     common = {"msg": settings.log, "timeLimit": settings.time_limit, "mip": mip}
     if settings.threads:
         common["threads"] = settings.threads
-    if settings.solver == "highs":
+    # "exact" solves the count model itself (models/exact.py); any other PuLP model built under
+    # it (elastic copies, bonus levels, candidate assignment) goes to HiGHS.
+    if settings.solver in ("highs", "exact"):
         return BulkHiGHS(gapRel=settings.mip_gap, start=start, **common)
     if settings.solver == "cbc":
         return pulp.PULP_CBC_CMD(gapRel=settings.mip_gap, warmStart=start, **common)
@@ -124,3 +128,22 @@ def quiet_stdout(log: bool = False) -> Iterator[None]:
         os.dup2(saved, 1)
         os.close(saved)
         os.close(sink)
+
+
+def add_usage(marginal: pd.DataFrame, pools: pd.DataFrame, pairs: pd.DataFrame) -> pd.DataFrame:
+    """How much of each right-hand side the integer plan uses (pooled: national candidates used).
+
+    ``pools`` are the model's state pools (category, state_code, pool; empty when not pooled).
+    """
+    used_by_cat = pairs.groupby("category")["placed"].sum()
+    if not pools.empty:  # registered candidates are used first, then national ones
+        by_state = pairs.groupby(["category", "state_code"])["placed"].sum()
+        pools = pools.set_index(["category", "state_code"])["pool"]
+        over = (by_state.reindex(pools.index, fill_value=0) - pools).clip(lower=0)
+        used_by_cat = used_by_cat.copy()
+        for category, national in over.groupby(level="category").sum().items():
+            used_by_cat[category] = national
+    spent = float((pairs["placed"] * pairs["cost"]).sum())
+    used = [float(used_by_cat.get(k, 0)) if kind == "supply" else spent
+            for kind, k in zip(marginal["kind"], marginal["key"])]
+    return marginal.assign(used=used)

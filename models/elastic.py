@@ -53,6 +53,8 @@ def explain_infeasibility(scenario: Scenario, settings: SolverSettings,
     rule absorbs a shortfall can shift when a limit is lifted, the total cannot grow.
     Empty when the elastic copy finds no solution within the time limit.
     """
+    if settings.solver == "exact":  # the elastic copies are PuLP models: HiGHS solves them
+        settings = replace(settings, solver="highs")
     pairs = placement_pairs(scenario) if pairs is None else pairs
     base = build_allocation(scenario, pairs, elastic=True)
     placed = _min_shortfall(base, settings, then_maximise=True)

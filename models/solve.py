@@ -15,7 +15,15 @@ import pandas as pd
 import pulp
 
 from models.allocation import AllocationModel, build_allocation, placement_pairs
-from models.backend import _SOLUTION_STATUS, BulkHiGHS, make_solver, quiet_stdout, solution_status  # noqa: F401
+from models.backend import (  # noqa: F401
+    _SOLUTION_STATUS,
+    BulkHiGHS,
+    add_usage,
+    make_solver,
+    quiet_stdout,
+    solution_status,
+)
+from models.exact import solve_exact
 from models.settings import SolverSettings
 from planner.core.plan import Plan, Status
 from planner.core.scenario import Scenario
@@ -72,7 +80,7 @@ def solve_model(model: AllocationModel, settings: SolverSettings,
             bound = lp_bound if bound is None else min(bound, lp_bound)
         gap = _relative_gap(objective, bound)
         if not marginal.empty:
-            marginal = _add_usage(marginal, model, pairs)
+            marginal = add_usage(marginal, model.pools, pairs)
     else:
         pairs = pairs.iloc[0:0].assign(placed=pd.Series(dtype=int))
         gap = None
@@ -89,15 +97,32 @@ def solve_allocation(scenario: Scenario, settings: SolverSettings,
 
     ``pairs`` (from :func:`placement_pairs`, read only) saves recomputing them when the caller
     has them. Why hard rules make the model infeasible is explained by models.elastic, called
-    by the chain (planner.pipeline), not here: no solver path imports another.
+    by the chain (planner.pipeline), not here: no solver path imports another (this module
+    dispatches to models.exact; models.exact imports only models.backend).
     """
     t0 = time.perf_counter()
     pairs = placement_pairs(scenario) if pairs is None else pairs
+    if settings.solver == "exact":  # the structure-exploiting path (models/exact.py)
+        plan = solve_exact(scenario, settings, pairs)
+        if plan is None:  # the exact path cannot vouch for this model: HiGHS on the whole of it
+            plan = _highs_fallback(scenario, settings, pairs, time.perf_counter() - t0)
+        return plan
     model = build_allocation(scenario, pairs)
     build = time.perf_counter() - t0
     plan = solve_model(model, settings)
     plan.timings["build"] = build
     return plan
+
+
+def _highs_fallback(scenario: Scenario, settings: SolverSettings, pairs: pd.DataFrame,
+                    spent: float) -> Plan:
+    """The HiGHS MIP of the whole model, for the exact path's never-expected declines."""
+    t0 = time.perf_counter()
+    model = build_allocation(scenario, pairs)
+    plan = solve_model(model, dataclasses.replace(settings, solver="highs"))
+    plan.timings["build"] = spent + time.perf_counter() - t0
+    return dataclasses.replace(plan, solver=settings.solver,
+                               solver_status=f"{plan.solver_status} (exact: HiGHS fallback)")
 
 
 def _infeasible_plan(model: AllocationModel, settings: SolverSettings, word: str,
@@ -174,23 +199,6 @@ def _normalised_dual(pi: float | None) -> float:
         return 0.0
     value = abs(float(pi))
     return 0.0 if value < 1e-9 else value
-
-
-def _add_usage(marginal: pd.DataFrame, model: AllocationModel,
-               pairs: pd.DataFrame) -> pd.DataFrame:
-    """How much of each right-hand side the integer plan uses (pooled: national candidates used)."""
-    used_by_cat = pairs.groupby("category")["placed"].sum()
-    if not model.pools.empty:  # registered candidates are used first, then national ones
-        by_state = pairs.groupby(["category", "state_code"])["placed"].sum()
-        pools = model.pools.set_index(["category", "state_code"])["pool"]
-        over = (by_state.reindex(pools.index, fill_value=0) - pools).clip(lower=0)
-        used_by_cat = used_by_cat.copy()
-        for category, national in over.groupby(level="category").sum().items():
-            used_by_cat[category] = national
-    spent = float((pairs["placed"] * pairs["cost"]).sum())
-    used = [float(used_by_cat.get(k, 0)) if kind == "supply" else spent
-            for kind, k in zip(marginal["kind"], marginal["key"])]
-    return marginal.assign(used=used)
 
 
 def _solver_bound(model: AllocationModel, settings: SolverSettings) -> float | None:

@@ -51,7 +51,7 @@ def test_generated_workbook_is_valid_and_its_budget_binds(workbook) -> None:
     assert spent > 0.9 * scenario.params.budget  # the budget is (nearly) all used
 
 
-@pytest.mark.parametrize("solver", ["highs", "cbc"])
+@pytest.mark.parametrize("solver", ["exact", "highs", "cbc"])
 def test_floor_objective_equals_pipeline_objective(workbook, solver: str) -> None:
     """An independent build (numpy + highspy, no PuLP) reaches the same optimum."""
     _, sol = floor.run(workbook)

@@ -27,7 +27,7 @@ def sha(path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-@pytest.mark.parametrize("solver", ["highs", "cbc"])
+@pytest.mark.parametrize("solver", ["exact", "highs", "cbc"])
 def test_json_equals_library_call(tmp_path, solver):
     path = make_workbook(tmp_path / "caso.xlsx", presupuesto_bono_mensual=20_000)
     proc = cli("solve", str(path), "--json", "--solver", solver, "--budget", "30000")

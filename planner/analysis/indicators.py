@@ -38,9 +38,26 @@ def placed_by_pair(scenario: Scenario, plan: Plan) -> pd.Series:
     placed = pd.Series(0, index=scenario.staffing.index, dtype=int)
     if plan.status.has_solution and len(plan.placements):
         pl = plan.placements
-        idx = pd.MultiIndex.from_arrays([pl["clues"], pl["category"]])
-        placed.loc[idx] = pl["placed"].to_numpy(dtype=int)
+        at = _row_positions(scenario.staffing.index, pl["clues"], pl["category"])
+        values = placed.to_numpy(copy=True)
+        values[at] = pl["placed"].to_numpy(dtype=int)
+        placed = pd.Series(values, index=scenario.staffing.index)
     return placed
+
+
+def _row_positions(index: pd.MultiIndex, clues: pd.Series, category: pd.Series) -> np.ndarray:
+    """Positions in the (clues, category) ``index`` of the given pairs (KeyError if one is not
+    there); pairs encoded as integers from the index's level codes, so no tuple is hashed."""
+    n_cat = len(index.levels[1])
+    u = index.levels[0].get_indexer(clues)
+    c = index.levels[1].get_indexer(category)
+    rows = pd.Index(index.codes[0].astype(np.int64) * n_cat + index.codes[1])
+    wanted = np.where((u >= 0) & (c >= 0), u.astype(np.int64) * n_cat + c, -1)
+    at = rows.get_indexer(wanted)
+    if np.any(at < 0):
+        missing = [(a, b) for a, b, i in zip(clues, category, at, strict=True) if i < 0]
+        raise KeyError(f"placements not in the staffing table: {missing[:5]}")
+    return at
 
 
 def compute(scenario: Scenario, plan: Plan) -> Indicators:
@@ -54,8 +71,12 @@ def compute(scenario: Scenario, plan: Plan) -> Indicators:
     cats = staffing.index.get_level_values("category")
     clues = staffing.index.get_level_values("clues")
     is_general = np.asarray(cats == general)
-    is_spec = np.asarray(cat_kind.reindex(cats).to_numpy() == SPECIALTY)
+    codes = staffing.index.codes
+    is_spec = (cat_kind.reindex(staffing.index.levels[1]).to_numpy() == SPECIALTY)[codes[1]]
     units = scenario.units
+    at_unit = units.index.get_indexer(staffing.index.levels[0])[codes[0]]  # each row's unit
+    if np.any(at_unit < 0):  # validate keeps only staffing rows of known units
+        raise KeyError("staffing rows of units not in the units table")
     bonus = scenario.bonus_per_row()
     if "p_accept" in plan.placements and len(plan.placements):  # issue 13: the level chosen,
         # charged as the budget counts it (bonus × p when expected, bonus when guaranteed)
@@ -72,10 +93,10 @@ def compute(scenario: Scenario, plan: Plan) -> Indicators:
     rows["after"] = rows["current"] + rows["placed"]
     rows["bonus_month"] = rows["placed"] * rows["cost"]
 
-    per_unit = _per_unit(units, rows, scenario.params.target)
+    per_unit = _per_unit(units, rows, scenario.params.target, at_unit)
     by_state = _by_state(per_unit)
     by_category = _by_category(scenario, rows)
-    assignments = _assignments(units, rows)
+    assignments = _assignments(units, rows, at_unit)
     headline = _headline(scenario, plan, per_unit, by_category)
     by_state = by_state.merge(_need_by_state(scenario, plan), on="state_code", how="left")
     by_state["need_covered"] = by_state["need_covered"].fillna(0.0)
@@ -96,23 +117,33 @@ def compute(scenario: Scenario, plan: Plan) -> Indicators:
                       floors)
 
 
-def _per_unit(units: pd.DataFrame, rows: pd.DataFrame, target: int) -> pd.DataFrame:
-    g = rows[rows["is_general"]].groupby("clues")[["required", "current", "placed", "after"]].sum()
-    s = rows[rows["is_spec"]].groupby("clues")[["required", "current", "placed", "after",
-                                                "gap"]].sum()
-    b = rows.groupby("clues")["bonus_month"].sum()
+def _per_unit(units: pd.DataFrame, rows: pd.DataFrame, target: int,
+              at_unit: np.ndarray) -> pd.DataFrame:
+    """One row per unit; ``at_unit`` is each staffing row's position in ``units``."""
+    n = len(units)
+
+    def total(column: str, mask: np.ndarray) -> np.ndarray:  # integer sums: exact in float64
+        weights = rows[column].to_numpy(dtype=np.int64)[mask]
+        return np.bincount(at_unit[mask], weights=weights, minlength=n).astype(np.int64)
+
+    gen = rows["is_general"].to_numpy(dtype=bool)
+    spec = rows["is_spec"].to_numpy(dtype=bool)
+    # float sums through pandas' groupby (its summation, rows in the same order as before)
+    bonus = rows["bonus_month"].groupby(at_unit).sum()
     out = units[["name", "kind", "state_code", "state", "municipality", "zone", "grade",
                  "bonus_eligible", "families", "lat", "lon"]].copy()
-    out["gp_required"] = g["required"].reindex(out.index).fillna(0).astype(int)
-    out["gp_before"] = g["current"].reindex(out.index).fillna(0).astype(int)
-    out["gp_placed"] = g["placed"].reindex(out.index).fillna(0).astype(int)
+    out["gp_required"] = total("required", gen)
+    out["gp_before"] = total("current", gen)
+    out["gp_placed"] = total("placed", gen)
     out["gp_after"] = out["gp_before"] + out["gp_placed"]
-    out["spec_required"] = s["required"].reindex(out.index).fillna(0).astype(int)
-    out["spec_before"] = s["current"].reindex(out.index).fillna(0).astype(int)
-    out["spec_gap"] = s["gap"].reindex(out.index).fillna(0).astype(int)
-    out["spec_placed"] = s["placed"].reindex(out.index).fillna(0).astype(int)
+    out["spec_required"] = total("required", spec)
+    out["spec_before"] = total("current", spec)
+    out["spec_gap"] = total("gap", spec)
+    out["spec_placed"] = total("placed", spec)
     out["spec_after"] = out["spec_before"] + out["spec_placed"]
-    out["bonus_month"] = b.reindex(out.index).fillna(0.0)
+    bonus_month = np.zeros(n)
+    bonus_month[bonus.index.to_numpy()] = bonus.to_numpy(dtype=float)
+    out["bonus_month"] = bonus_month
     centre = out["kind"] == CENTRE
     # A centre is at target when its general doctors reach its requirement (blank = T).
     need = out["gp_required"].where(out["gp_required"] > 0, target)
@@ -127,13 +158,10 @@ def _by_state(per_unit: pd.DataFrame) -> pd.DataFrame:
     centre = per_unit["kind"] == CENTRE
     hospital = per_unit["kind"] == HOSPITAL
     df = per_unit.assign(centre=centre, hospital=hospital)
-    agg = df.groupby(["state_code", "state"], sort=True).agg(
-        centres=("centre", "sum"), hospitals=("hospital", "sum"),
-        at_target_before=("at_target_before", "sum"), at_target_after=("at_target_after", "sum"),
-        no_doctor_before=("no_doctor_before", "sum"), no_doctor_after=("no_doctor_after", "sum"),
-        gp_placed=("gp_placed", "sum"), spec_gap=("spec_gap", "sum"),
-        spec_placed=("spec_placed", "sum"), bonus_month=("bonus_month", "sum"),
-    ).reset_index()
+    summed = ["centre", "hospital", "at_target_before", "at_target_after", "no_doctor_before",
+              "no_doctor_after", "gp_placed", "spec_gap", "spec_placed", "bonus_month"]
+    agg = (df.groupby(["state_code", "state"], sort=True)[summed].sum()  # one pass, every column
+           .rename(columns={"centre": "centres", "hospital": "hospitals"}).reset_index())
     agg["coverage_after"] = np.where(agg["centres"] > 0,
                                      agg["at_target_after"] / agg["centres"].clip(lower=1), np.nan)
     agg["spec_gap_left"] = agg["spec_gap"] - agg["spec_placed"]
@@ -141,9 +169,11 @@ def _by_state(per_unit: pd.DataFrame) -> pd.DataFrame:
 
 
 def _by_category(scenario: Scenario, rows: pd.DataFrame) -> pd.DataFrame:
-    agg = rows.groupby("category").agg(gap=("gap", "sum"), placed=("placed", "sum"),
-                                       current=("current", "sum"),
-                                       bonus_month=("bonus_month", "sum"))
+    # grouped by the staffing index's category codes (integers), labelled by the level after
+    level = scenario.staffing.index.levels[1]
+    agg = rows[["gap", "placed", "current", "bonus_month"]].groupby(
+        scenario.staffing.index.codes[1]).sum()
+    agg.index = level[agg.index.to_numpy()]
     cats = scenario.categories
     out = pd.DataFrame(index=cats.index)
     out["kind"] = cats["kind"]
@@ -157,9 +187,10 @@ def _by_category(scenario: Scenario, rows: pd.DataFrame) -> pd.DataFrame:
     return out.reset_index()
 
 
-def _assignments(units: pd.DataFrame, rows: pd.DataFrame) -> pd.DataFrame:
-    a = rows[rows["placed"] > 0]
-    u = units.reindex(a["clues"])
+def _assignments(units: pd.DataFrame, rows: pd.DataFrame, at_unit: np.ndarray) -> pd.DataFrame:
+    mask = (rows["placed"] > 0).to_numpy()
+    a = rows[mask]
+    u = units.iloc[at_unit[mask]]
     return pd.DataFrame({
         "clues": a["clues"].to_numpy(), "name": u["name"].to_numpy(),
         "state": u["state"].to_numpy(), "municipality": u["municipality"].to_numpy(),

@@ -62,7 +62,7 @@ def solve(
     target: Annotated[Optional[int], typer.Option(
         "--target", parser=oc.TARGET, help="Meta de médicos generales por centro.")] = None,
     solver: Annotated[Optional[str], typer.Option(
-        "--solver", help="highs | cbc (por omisión, el elegido por benchmark).")] = None,
+        "--solver", help="exact | highs | cbc (por omisión, el elegido por benchmark).")] = None,
     time_limit: Annotated[Optional[float], typer.Option(
         "--time-limit", parser=oc.TIME_LIMIT,
         help="Límite de tiempo del optimizador, segundos.")] = None,
@@ -207,7 +207,7 @@ def sweep(
     scheduler: Annotated[Optional[str], typer.Option(
         "--scheduler", help="Dirección de un clúster Dask existente (tcp://host:8786).")] = None,
     solver: Annotated[Optional[str], typer.Option(
-        "--solver", help="highs | cbc (por omisión, el elegido por benchmark).")] = None,
+        "--solver", help="exact | highs | cbc (por omisión, el elegido por benchmark).")] = None,
     time_limit: Annotated[Optional[float], typer.Option(
         "--time-limit", parser=oc.TIME_LIMIT,
         help="Límite de tiempo por punto, segundos.")] = None,

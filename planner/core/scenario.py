@@ -99,13 +99,24 @@ class Scenario:
         bonus-eligible or no bonus applies. The one place this is computed (the model's pairs
         and the indicators both read it).
         """
-        clues = self.staffing.index.get_level_values("clues")
-        cats = self.staffing.index.get_level_values("category")
-        zone = self.units["zone"].reindex(clues).to_numpy()
-        eligible = self.units["bonus_eligible"].reindex(clues).to_numpy(dtype=bool)
-        kinds = self.categories["kind"].reindex(cats).to_numpy()
-        keys = pd.MultiIndex.from_arrays([kinds, zone])
-        bonus = self.bonuses["bonus"].reindex(keys).fillna(0.0).to_numpy(dtype=float)
+        # Looked up once per unit and per category (the index's levels), then taken per row by
+        # the level codes: the same values as a per-row reindex, without hashing 20 000 strings.
+        index = self.staffing.index
+        if len(index) == 0:
+            return np.zeros(0)
+        u_codes, c_codes = index.codes[0], index.codes[1]
+        at = self.units.index.get_indexer(index.levels[0])  # -1: a level no row uses any more
+        known = at >= 0
+        zone = self.units["zone"].to_numpy()[np.maximum(at, 0)]
+        eligible = known & self.units["bonus_eligible"].to_numpy(dtype=bool)[np.maximum(at, 0)]
+        zones, zone_code = np.unique(zone, return_inverse=True)
+        kinds = self.categories["kind"].reindex(index.levels[1]).to_numpy()
+        kind_zone = pd.MultiIndex.from_arrays([np.repeat(kinds, len(zones)),
+                                               np.tile(zones, len(kinds))])
+        table = (self.bonuses["bonus"].reindex(kind_zone).fillna(0.0).to_numpy(dtype=float)
+                 .reshape(len(kinds), len(zones)))
+        bonus = table[c_codes, zone_code[u_codes]]
+        eligible = eligible[u_codes]
         return np.where(eligible, bonus, 0.0)
 
 
