@@ -189,15 +189,19 @@ def _by_category(scenario: Scenario, rows: pd.DataFrame) -> pd.DataFrame:
 
 def _assignments(units: pd.DataFrame, rows: pd.DataFrame, at_unit: np.ndarray) -> pd.DataFrame:
     mask = (rows["placed"] > 0).to_numpy()
-    a = rows[mask]
-    u = units.iloc[at_unit[mask]]
+    at = at_unit[mask]
+
+    def unit(column: str) -> np.ndarray:
+        return units[column].to_numpy()[at]
+
+    def row(column: str) -> np.ndarray:
+        return rows[column].to_numpy()[mask]
+
     return pd.DataFrame({
-        "clues": a["clues"].to_numpy(), "name": u["name"].to_numpy(),
-        "state": u["state"].to_numpy(), "municipality": u["municipality"].to_numpy(),
-        "kind": u["kind"].to_numpy(), "category": a["category"].to_numpy(),
-        "required": a["required"].to_numpy(), "before": a["current"].to_numpy(),
-        "placed": a["placed"].to_numpy(), "after": a["after"].to_numpy(),
-        "bonus_month": a["bonus_month"].to_numpy(),
+        "clues": row("clues"), "name": unit("name"), "state": unit("state"),
+        "municipality": unit("municipality"), "kind": unit("kind"),
+        "category": row("category"), "required": row("required"), "before": row("current"),
+        "placed": row("placed"), "after": row("after"), "bonus_month": row("bonus_month"),
     }).sort_values(["state", "clues", "category"], kind="stable").reset_index(drop=True)
 
 
