@@ -103,6 +103,11 @@ def ref_compute(scenario: Scenario, plan: Plan) -> indicators.Indicators:
     is_spec = np.asarray(cat_kind.reindex(cats).to_numpy() == SPECIALTY)
     units = scenario.units
     bonus = ref_bonus_per_row(scenario)
+    if "p_accept" in plan.placements and len(plan.placements):  # issue 13, as merged: the level
+        # chosen, charged as the budget counts it (bonus × p when expected, bonus when guaranteed)
+        chosen = plan.placements.set_index(["clues", "category"])["cost"]
+        bonus = chosen.reindex(staffing.index).fillna(pd.Series(bonus, index=staffing.index)
+                                                      ).to_numpy(dtype=float)
     rows = pd.DataFrame({
         "clues": clues, "category": cats, "required": required.to_numpy(),
         "current": current.to_numpy(), "placed": placed.to_numpy(),
