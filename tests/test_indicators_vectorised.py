@@ -220,11 +220,16 @@ def assert_same(new: indicators.Indicators, old: indicators.Indicators) -> None:
     for f in dataclasses.fields(old):
         a, b = getattr(new, f.name), getattr(old, f.name)
         if isinstance(b, pd.DataFrame):
-            pd.testing.assert_frame_equal(a, b, check_exact=True, obj=f.name)
+            # exact, except float sums of fractional expected costs (issue 13's p x bonus), which
+            # may differ in the last bits with the summation order (measured: 6e-11 on 887,076)
+            pd.testing.assert_frame_equal(a, b, check_exact=False, rtol=1e-13, atol=1e-9,
+                                          obj=f.name)
         else:
             assert list(a) == list(b), f.name
             for key in b:
-                assert a[key] == b[key] or (np.isnan(a[key]) and np.isnan(b[key])), key
+                assert (a[key] == b[key] or (np.isnan(a[key]) and np.isnan(b[key]))
+                        or (isinstance(b[key], float) and a[key] == pytest.approx(b[key], rel=1e-13))
+                        ), key
 
 
 def what_ifs(scenario: Scenario) -> list[WhatIf | None]:
