@@ -52,7 +52,14 @@ def report_of(result: Result) -> AcceptanceReport | None:
 
 
 def _posts(x: float) -> str:
-    return fmt.integer(x)
+    """Posts as written: whole from 10 up, one decimal below (an expectation of 1.8 posts)."""
+    x = float(x)
+    return fmt.decimal(x) if abs(x) < 10 and abs(x - round(x)) > 0.05 else fmt.integer(x)
+
+
+def _signed_posts(x: float) -> str:
+    text = _posts(abs(x))
+    return "0" if text in ("0", "0.0") else ("+" if x > 0 else "-") + text
 
 
 def acceptance_cards(report: AcceptanceReport, lang: str = "es") -> list[dict[str, str]]:
@@ -72,9 +79,8 @@ def acceptance_cards(report: AcceptanceReport, lang: str = "es") -> list[dict[st
                                         if h["offers"] else 0, 0)),
          "help": t("fs_expected_help", lang, draws=fmt.integer(report.draws),
                    seed=report.seed, doc=DOC)},
-        {"label": t("fs_gain", lang), "value": fmt.signed(gain, "int"),
-         "context": t("fs_gain_ctx", lang, lo=fmt.signed(glo, "int") if round(glo) else "0",
-                      hi=fmt.signed(ghi, "int") if round(ghi) else "0",
+        {"label": t("fs_gain", lang), "value": _signed_posts(gain),
+         "context": t("fs_gain_ctx", lang, lo=_signed_posts(glo), hi=_signed_posts(ghi),
                       need=fmt.signed(need, "dec") if round(need, 1) else "0"),
          "help": t("fs_gain_help", lang)},
     ]
