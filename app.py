@@ -25,7 +25,7 @@ from planner.core.scenario import Scenario, WhatIf
 from planner.core.schema import CENTRE
 from planner.core.words import LANG_NAMES, t
 from planner.pipeline import load_scenario, solve
-from planner.ui import fmt, sources
+from planner.ui import disk_cache, fmt, sources
 from planner.ui.first_screen import wait_words, with_acceptance
 from planner.ui.pages import frontier, graphs, marginal, rules, scenarios, summary, units
 from planner.ui.pages.form import reset_form, what_if_form
@@ -42,15 +42,25 @@ PAGES = (summary, graphs, units, rules, frontier, scenarios, marginal)
 
 @st.cache_resource(show_spinner=False, max_entries=4)
 def load_default(key: str, path: str) -> Scenario:
-    """The default workbook validated, once per version of the file (``key``)."""
-    return load_scenario(path)[0]
+    """The default workbook validated, once per version of the file (``key``); the bundled
+    one is also kept on disk for the next start."""
+    if not bundled(key):
+        return load_scenario(path)[0]
+    return disk_cache.cached("scenario", key, lambda: load_scenario(path)[0])
+
+
+def bundled(key: str) -> bool:
+    """Whether ``key`` is the bundled default workbook's (the only one cached on disk)."""
+    return key.startswith(f"{sources.DEFAULT_WORKBOOK.resolve()}:")
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
 def baseline(key: str, _scenario: Scenario) -> Result:
     """The scenario solved as the workbook has it: the reference of every delta (with its
     acceptance figures and their simulation, when the workbook has acceptance data)."""
-    return with_acceptance(solve(_scenario))
+    if not bundled(key):
+        return with_acceptance(solve(_scenario))
+    return disk_cache.cached("baseline", key, lambda: with_acceptance(solve(_scenario)))
 
 
 # --- data source ---------------------------------------------------------------------------------

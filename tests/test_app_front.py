@@ -161,3 +161,29 @@ def test_first_screen_shows_expected_filled_posts_and_the_gain(
     assert all(v.endswith("%") for v in table[tr("fs_col_p_target")])
     report = first_screen.report_of(solve(load_scenario(bonus_book)[0]))
     assert report is None  # the pipeline's solve alone carries no report: the app adds it
+
+
+def test_disk_cache_computes_once_per_workbook_and_code(tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The default workbook's baseline is kept on disk: the second start reads it (no solve),
+    another workbook version is computed again, a damaged entry is recomputed, and "off"
+    never writes."""
+    from planner.ui import disk_cache
+
+    monkeypatch.setenv(disk_cache.ENV_FOLDER, str(tmp_path))
+    calls: list[str] = []
+
+    def compute(tag: str):
+        return lambda: calls.append(tag) or {"plan": tag}
+
+    assert disk_cache.cached("baseline", "book:1", compute("a")) == {"plan": "a"}
+    assert disk_cache.cached("baseline", "book:1", compute("b")) == {"plan": "a"}
+    assert calls == ["a"]
+    assert disk_cache.cached("baseline", "book:2", compute("c")) == {"plan": "c"}
+    disk_cache.entry("baseline", "book:1").write_bytes(b"not a pickle")
+    assert disk_cache.cached("baseline", "book:1", compute("d")) == {"plan": "d"}
+    assert calls == ["a", "c", "d"]
+    monkeypatch.setenv(disk_cache.ENV_FOLDER, "off")
+    before = sorted(tmp_path.iterdir())
+    assert disk_cache.cached("baseline", "book:3", compute("e")) == {"plan": "e"}
+    assert sorted(tmp_path.iterdir()) == before
