@@ -421,12 +421,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "fs_done": {"es": "Listo en {seconds} s.", "en": "Done in {seconds} s."},
     "fs_no_plan_in": {"es": "Sin plan tras {seconds} s: vea la causa abajo.",
                       "en": "No plan after {seconds} s: see the cause below."},
-    "fs_baseline_wait": {"es": "Calculando el plan base: la primera vez tarda de unos segundos "
-                               "a un par de minutos en el escenario nacional; después queda "
-                               "guardado y abre al instante.",
-                         "en": "Computing the baseline plan: the first time takes from a few "
-                               "seconds to a couple of minutes on the national scenario; after "
-                               "that it is kept and opens at once."},
+    "fs_baseline_wait": {"es": "Calculando el plan base: validar el libro, optimizar y simular "
+                               "1,000 veces la aceptación de las ofertas. En el escenario "
+                               "nacional toma unos 15 a 40 segundos la primera vez; después "
+                               "queda guardado en disco y abre en segundos.",
+                         "en": "Computing the baseline plan: validating the workbook, "
+                               "optimising and simulating offer acceptance 1,000 times. On the "
+                               "national scenario it takes about 15 to 40 seconds the first "
+                               "time; after that it is kept on disk and opens in seconds."},
     "fs_cause": {"es": "Hay {have} candidatos de {category}; la regla «{rule}» necesita al "
                        "menos {need} y se alcanzan {reached}: faltan {short}.",
                  "en": "There are {have} {category} candidates; the rule «{rule}» needs at "
