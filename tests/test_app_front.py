@@ -159,6 +159,7 @@ def test_first_screen_shows_expected_filled_posts_and_the_gain(
     table = next(d.value for d in at.dataframe if tr("fs_col_p_target") in d.value.columns)
     assert set(table[tr("state")]) == {"Chiapas", "Oaxaca"}
     assert all(v.endswith("%") for v in table[tr("fs_col_p_target")])
+    assert tr("fs_col_target") in table.columns and tr("fs_states_note") in text
     report = first_screen.report_of(solve(load_scenario(bonus_book)[0]))
     assert report is None  # the pipeline's solve alone carries no report: the app adds it
 

@@ -377,6 +377,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     "fs_col_p90": {"es": "P90", "en": "P90"},
     "fs_col_hand": {"es": "Bono uniforme 2024", "en": "Uniform 2024 bonus"},
     "fs_col_gain": {"es": "Diferencia", "en": "Difference"},
+    "fs_col_target": {"es": "Meta (esperado 2024)", "en": "Target (2024 expected)"},
+    "fs_states_note": {"es": "Barra: de P10 a P90 de las plazas llenas con este plan; raya: la "
+                             "mediana; punto gris: lo que llena en promedio el bono uniforme "
+                             "2024. La meta de cada entidad es ese promedio del bono 2024 "
+                             "(redondeado hacia arriba); la probabilidad es la de llenar al "
+                             "menos eso.",
+                       "en": "Bar: P10 to P90 of the posts filled with this plan; tick: the "
+                             "median; grey dot: what the uniform 2024 bonus fills on average. "
+                             "Each state's target is that 2024 average (rounded up); the "
+                             "probability is that of filling at least that."},
     "fs_col_p_target": {"es": "Prob. de llegar a la meta", "en": "Prob. of reaching the target"},
     "fs_col_hand_p_target": {"es": "Prob. con bono 2024", "en": "Prob. with 2024 bonus"},
     "fs_not_comparable_target": {"es": "No comparable con el plan base: la meta cambió de {old} "

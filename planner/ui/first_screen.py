@@ -102,6 +102,7 @@ def acceptance_states(report: AcceptanceReport, lang: str = "es") -> pd.DataFram
         col = f"filled_{q}"
         out[q] = b[col].astype(float) if col in b else out["expected"]
     if "p_target" in b:
+        out["target"] = b["target"].astype(float)
         out["p_target"] = b["p_target"].astype(float)
         out["hand_p_target"] = b["hand_p_target"].astype(float)
     return out.sort_values("expected", ascending=False, kind="stable").reset_index(drop=True)
@@ -109,7 +110,7 @@ def acceptance_states(report: AcceptanceReport, lang: str = "es") -> pd.DataFram
 
 STATE_COLUMNS = {"state": "state", "offers": "fs_col_offers", "expected": "fs_col_expected",
                  "p10": "fs_col_p10", "p90": "fs_col_p90", "hand_expected": "fs_col_hand",
-                 "gain": "fs_col_gain", "p_target": "fs_col_p_target",
+                 "gain": "fs_col_gain", "target": "fs_col_target", "p_target": "fs_col_p_target",
                  "hand_p_target": "fs_col_hand_p_target"}
 
 
@@ -171,7 +172,7 @@ def interval_chart(table: pd.DataFrame, axis: str, lang: str = "es") -> alt.Char
                                                                         tooltip=tooltip)
     hand = base.mark_point(color="#A7A9AC", filled=True, size=30).encode(x="hand_expected:Q",
                                                                          tooltip=tooltip)
-    return (bar + tick + hand).properties(height=alt.Step(16))
+    return (bar + tick + hand).properties(height=alt.Step(22))
 
 
 # --- headline cards -----------------------------------------------------------------------------

@@ -34,6 +34,7 @@ def render(view: View) -> None:
             if note:
                 st.caption(f":orange[{note}]")
     st.markdown(first_screen.bonus_split_text(result, base, lang))
+    show_acceptance_states(result, lang)
     h = result.indicators.headline
     st.markdown(t("budget_line", lang, month=fmt.mxn(h["bonus_month"]),
                    year=fmt.mxn(h["bonus_year"]), budget=fmt.mxn(h["budget_month"]),
@@ -94,8 +95,17 @@ def show_acceptance(result: Result, lang: str) -> None:
     if calibration:
         with st.expander(t("fs_calibration", lang, doc=first_screen.DOC)):
             st.markdown(calibration)
+
+
+def show_acceptance_states(result: Result, lang: str) -> None:
+    """Per state: the P10–P90 of filled posts (chart) and the probability of reaching the
+    target (table), below the headline cards."""
+    report = first_screen.report_of(result)
+    if report is None:
+        return
     table = first_screen.acceptance_states(report, lang)
     st.markdown(f"**{t('fs_states_header', lang)}**")
     st.altair_chart(first_screen.interval_chart(table, t("fs_chart_axis", lang), lang),
                     width="stretch")
+    st.caption(t("fs_states_note", lang))
     st.dataframe(first_screen.acceptance_state_table(table, lang), hide_index=True)
