@@ -94,6 +94,27 @@ def test_target_change_marks_deltas_not_comparable(app: AppTest) -> None:
     assert captions(app).count("la meta cambió de 2 a 3") == 2
 
 
+def test_fewer_states_are_not_compared_with_all(app: AppTest) -> None:
+    """Only Chiapas (1 of the 2 states): counts are over other units, so no delta but pesos."""
+    widget(app.multiselect, tr("states")).set_value([7])
+    _solve(app)
+    m = metrics(app)
+    assert all(m[tr(f"m_{k}")][1] in (None, "") for k in
+               ("at_target", "no_doctor", "spec_placed", "filled", "unplaced", "objective"))
+    assert m[tr("m_bonus_month")][1] not in (None, "")
+    assert captions(app).count("este escenario cubre 1 de sus 2 entidades") == 6
+
+
+def test_wait_is_said_with_the_baseline_time(tiny: Path) -> None:
+    from planner.core.scenario import WhatIf
+
+    base = solve(load_scenario(tiny)[0])
+    base.timings.clear()
+    base.timings.update({"solve": 12.4, "indicators": 2.0})
+    words = first_screen.wait_words(base, WhatIf(time_limit=30), "es")
+    assert "El plan base tardó unos 14 s" in words and "a los 30 s" in words
+
+
 def test_budget_cut_shows_where_specialists_went(app: AppTest) -> None:
     widget(app.number_input, BUDGET).set_value(25_000)
     _solve(app)

@@ -393,6 +393,10 @@ MESSAGES: dict[str, dict[str, str]] = {
                                        "a {new} médicos por centro.",
                                  "en": "Not comparable with the baseline: the target changed "
                                        "from {old} to {new} doctors per centre."},
+    "fs_not_comparable_states": {"es": "No comparable con el plan base: este escenario cubre "
+                                       "{n} de sus {total} entidades.",
+                                 "en": "Not comparable with the baseline: this scenario covers "
+                                       "{n} of its {total} states."},
     "fs_not_comparable_weights": {"es": "No comparable con el plan base: cambiaron los pesos de "
                                         "la necesidad.",
                                   "en": "Not comparable with the baseline: the need's weights "
@@ -423,11 +427,13 @@ MESSAGES: dict[str, dict[str, str]] = {
                              "**{elsewhere}** elsewhere ({d_else}); bonus paid **{paid}** a "
                              "month ({d_paid})."},
     "fs_wait": {"es": "Optimizando el escenario… El plan base tardó unos {seconds} s; este "
-                      "cálculo suele tardar algo parecido y se detiene a más tardar en {limit} "
-                      "s (límite de tiempo).",
+                      "cálculo suele tardar algo parecido. El optimizador se detiene a más "
+                      "tardar a los {limit} s (límite de tiempo); los indicadores y la "
+                      "simulación se suman a eso, y tardan más si el equipo está ocupado.",
                 "en": "Optimising the scenario… The baseline took about {seconds} s; this run "
-                      "usually takes about as long and stops at {limit} s at most (time "
-                      "limit)."},
+                      "usually takes about as long. The optimiser stops at {limit} s at most "
+                      "(time limit); indicators and the simulation come on top, and take "
+                      "longer on a busy machine."},
     "fs_done": {"es": "Listo en {seconds} s.", "en": "Done in {seconds} s."},
     "fs_no_plan_in": {"es": "Sin plan tras {seconds} s: vea la causa abajo.",
                       "en": "No plan after {seconds} s: see the cause below."},

@@ -20,7 +20,7 @@ from planner.core.result import Result
 from planner.core.scenario import WhatIf
 from planner.core.words import t
 from planner.ui import fmt
-from planner.ui.figures import Figure
+from planner.ui.figures import HEADLINE, Figure
 
 DRAWS = 1000  # Monte Carlo draws behind the first screen's intervals
 SEED = 0  # fixed: the same scenario always shows the same intervals
@@ -185,9 +185,14 @@ def not_comparable(result: Result, base: Result | None) -> dict[str, str]:
         return {}
     p, q = result.scenario.params, base.scenario.params
     out: dict[str, str] = {}
+    if set(result.scenario.units["state_code"]) != set(base.scenario.units["state_code"]):
+        # other states: every count is over other units (pesos alone still compare)
+        for key, _, _ in HEADLINE:
+            if key not in ("bonus_month", "bonus_year"):
+                out[key] = "states"
     if int(p.target) != int(q.target):
         for key in ("at_target", "objective"):
-            out[key] = "target"
+            out.setdefault(key, "target")
     if (float(p.first_doctor_weight) != float(q.first_doctor_weight)
             or float(p.families_weight) != float(q.families_weight)):
         out.setdefault("objective", "weights")
@@ -206,6 +211,10 @@ def not_comparable_note(key: str, result: Result, base: Result, lang: str = "es"
     if why == "target":
         return t("fs_not_comparable_target", lang, old=int(base.scenario.params.target),
                  new=int(result.scenario.params.target))
+    if why == "states":
+        return t("fs_not_comparable_states", lang,
+                 n=result.scenario.units["state_code"].nunique(),
+                 total=base.scenario.units["state_code"].nunique())
     if why == "weights":
         return t("fs_not_comparable_weights", lang)
     return ""
