@@ -18,6 +18,7 @@ from models import acceptance
 from planner.analysis.expected import AcceptanceReport, acceptance_report
 from planner.core.result import Result
 from planner.core.scenario import WhatIf
+from planner.core.schema import SPECIALTY
 from planner.core.words import t
 from planner.ui import fmt
 from planner.ui.figures import HEADLINE, Figure
@@ -234,7 +235,8 @@ def card_context(key: str, result: Result, lang: str = "es") -> str:
                  share=fmt.percent(_share(h["spec_placed"], h["spec_gap"])),
                  bonus=fmt.integer(h["spec_placed_bonus_units"]))
     if key == "filled":
-        gp_gap = int(result.indicators.by_category.query("kind != 'especialidad'")["gap"].sum())
+        by_cat = result.indicators.by_category
+        gp_gap = int(by_cat.loc[by_cat["kind"] != SPECIALTY, "gap"].sum())
         total = gp_gap + h["spec_gap"]
         return t("fs_ctx_of_vacancies", lang, total=fmt.integer(total),
                  share=fmt.percent(_share(h["gp_placed"] + h["spec_placed"], total)))
