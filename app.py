@@ -25,9 +25,10 @@ from planner.core.scenario import Scenario, WhatIf
 from planner.core.schema import CENTRE
 from planner.core.words import LANG_NAMES, t
 from planner.pipeline import load_scenario, solve
-from planner.ui import fmt, sources
+from planner.ui import disk_cache, fmt, sources
+from planner.ui.first_screen import wait_words, with_acceptance
 from planner.ui.pages import frontier, graphs, marginal, rules, scenarios, summary, units
-from planner.ui.pages.form import what_if_form
+from planner.ui.pages.form import reset_form, what_if_form
 from planner.ui.pages.status import show_status
 from planner.ui.pages.view import View
 
@@ -41,14 +42,25 @@ PAGES = (summary, graphs, units, rules, frontier, scenarios, marginal)
 
 @st.cache_resource(show_spinner=False, max_entries=4)
 def load_default(key: str, path: str) -> Scenario:
-    """The default workbook validated, once per version of the file (``key``)."""
-    return load_scenario(path)[0]
+    """The default workbook validated, once per version of the file (``key``); the bundled
+    one is also kept on disk for the next start."""
+    if not bundled(key):
+        return load_scenario(path)[0]
+    return disk_cache.cached("scenario", key, lambda: load_scenario(path)[0])
+
+
+def bundled(key: str) -> bool:
+    """Whether ``key`` is the bundled default workbook's (the only one cached on disk)."""
+    return key.startswith(f"{sources.DEFAULT_WORKBOOK.resolve()}:")
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
 def baseline(key: str, _scenario: Scenario) -> Result:
-    """The scenario solved as the workbook has it: the reference of every delta."""
-    return solve(_scenario)
+    """The scenario solved as the workbook has it: the reference of every delta (with its
+    acceptance figures and their simulation, when the workbook has acceptance data)."""
+    if not bundled(key):
+        return with_acceptance(solve(_scenario))
+    return disk_cache.cached("baseline", key, lambda: with_acceptance(solve(_scenario)))
 
 
 # --- data source ---------------------------------------------------------------------------------
@@ -129,7 +141,8 @@ def sidebar_scenario(scenario: Scenario, name: str, lang: str) -> None:
 
 # --- one pipeline call --------------------------------------------------------------------------
 
-def run_what_if(scenario: Scenario, key: str, what_if: WhatIf, lang: str) -> None:
+def run_what_if(scenario: Scenario, key: str, what_if: WhatIf, lang: str,
+                base: Result) -> None:
     """Solve ``what_if`` on ``scenario`` (one solve at a time per session) and keep the result."""
     if what_if.is_empty():
         state.pop("current", None)  # nothing changed: the baseline plan is the answer
@@ -139,13 +152,16 @@ def run_what_if(scenario: Scenario, key: str, what_if: WhatIf, lang: str) -> Non
         return
     state["solving"] = True
     try:
-        with st.status(t("solving", lang)) as status:
+        with st.status(wait_words(base, what_if, lang)) as status:
             t0 = time.perf_counter()
-            result = solve(scenario, what_if)
+            result = with_acceptance(solve(scenario, what_if))
             state["current"] = {"key": key, "what_if": what_if, "result": result,
                                 "token": uuid.uuid4().hex}
-            status.update(label=t("solved_in", lang, seconds=fmt.decimal(
-                time.perf_counter() - t0)), state="complete")
+            seconds = fmt.decimal(time.perf_counter() - t0)
+            if result.solved:  # never a green "Listo" above a red result
+                status.update(label=t("fs_done", lang, seconds=seconds), state="complete")
+            else:
+                status.update(label=t("fs_no_plan_in", lang, seconds=seconds), state="error")
     except Exception as exc:  # a solver failure is reported, never shown as a traceback
         st.error(t("unexpected", lang, kind=type(exc).__name__, detail=exc))
     finally:
@@ -170,18 +186,17 @@ def main() -> None:
             st.stop()
         key, name, scenario = source
         try:
-            with st.spinner(t("baseline_solving", lang)):
+            with st.spinner(t("fs_baseline_wait", lang)):
                 base = baseline(key, scenario)
         except Exception as exc:  # a solver failure is reported, never shown as a traceback
             st.error(t("unexpected", lang, kind=type(exc).__name__, detail=exc))
             st.stop()
     sidebar_scenario(scenario, name, lang)
     what_if = what_if_form(scenario, key, lang)
-    if st.sidebar.button(t("reset", lang), key="reset"):
-        state.pop("current", None)
+    st.sidebar.button(t("reset", lang), key="reset", on_click=reset_form, args=(key,))
     with st.container():
         if what_if is not None:
-            run_what_if(scenario, key, what_if, lang)
+            run_what_if(scenario, key, what_if, lang, base)
     current = state.get("current")
     if current is not None and current["key"] == key:
         result, what_if, token = current["result"], current["what_if"], current["token"]
@@ -189,10 +204,12 @@ def main() -> None:
         result, what_if, token = base, WhatIf(), f"base:{key}"
     with st.container():
         show_status(result, what_if, lang)
-    if not result.solved:
-        st.stop()
     view = View(lang=lang, result=result, base=base, what_if=what_if, token=token, key=key,
                 name=name, scenario=scenario, workbook_bytes=sources.result_workbook_bytes)
+    if not result.solved:  # no plan: it can still be saved and compared
+        with st.tabs([t(scenarios.KEY, lang)])[0]:
+            scenarios.render(view)
+        st.stop()
     tabs = dict(zip([page.KEY for page in PAGES],
                     st.tabs([t(page.KEY, lang) for page in PAGES]), strict=True))
     for page in PAGES:

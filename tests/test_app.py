@@ -422,7 +422,8 @@ def test_national_default_first_run(national: Path, monkeypatch: pytest.MonkeyPa
     at.run()
     assert not at.exception, at.exception
     m = metrics(at)
-    assert len(m) == 8
+    assert len(m) == 10  # 8 headline cards and, first, the two acceptance cards (issue 13)
+    assert 0 < number(m[tr("fs_expected")][0]) <= number(m[tr("m_filled")][0])
     assert number(m[tr("m_spec_placed")][0]) > 0
     bonus = number(m[tr("m_bonus_month")][0])
     scenario, _ = load_scenario(national)

@@ -335,6 +335,154 @@ MESSAGES: dict[str, dict[str, str]] = {
                             "unidad.",
                       "en": "Acceptance probabilities: assumptions calibrated on public "
                             "figures (see LEEME and docs/MODELO.md), not observed per unit."},
+    # --- first screen and what-if form (helper "front": issues 13 and 15) ----------------------
+    "fs_heading": {"es": "Plazas que se espera llenar", "en": "Posts expected to be filled"},
+    "fs_expected": {"es": "Plazas que se espera llenar", "en": "Posts expected to be filled"},
+    "fs_expected_ctx": {"es": "P10–P90: {lo} a {hi} · de {offers} ofertas ({share})",
+                        "en": "P10–P90: {lo} to {hi} · of {offers} offers ({share})"},
+    "fs_expected_help": {"es": "Estimación del modelo: cada oferta se acepta con una "
+                               "probabilidad supuesta (curvas calibradas con cifras públicas, "
+                               "ver {doc}). Intervalo de {draws} simulaciones, semilla {seed}.",
+                         "en": "Model estimate: each offer is accepted with an assumed "
+                               "probability (curves calibrated on public figures, see {doc}). "
+                               "Interval from {draws} simulations, seed {seed}."},
+    "fs_gain": {"es": "Frente al bono uniforme 2024", "en": "Against the uniform 2024 bonus"},
+    "fs_gain_ctx": {"es": "plazas llenas, mismo presupuesto · P10–P90: {lo} a {hi} · "
+                          "necesidad ponderada {need}",
+                    "en": "filled posts, same budget · P10–P90: {lo} to {hi} · weighted "
+                          "need {need}"},
+    "fs_gain_help": {"es": "Diferencia entre el bono diferenciado de este plan y el bono "
+                           "uniforme por zona de 2024 en todos los hospitales elegibles, con el "
+                           "mismo presupuesto: plazas que se espera llenar y necesidad ponderada "
+                           "esperada.",
+                     "en": "Difference between this plan's differentiated bonus and the 2024 "
+                           "uniform zone bonus at every eligible hospital, at the same budget: "
+                           "posts expected to be filled and expected weighted need."},
+    "fs_estimate_note": {"es": "Son **estimaciones del modelo** a partir de curvas de aceptación "
+                               "supuestas, no datos observados: la hoja LEEME del libro y "
+                               "{doc} dicen qué es dato y qué es supuesto.",
+                         "en": "These are **model estimates** from assumed acceptance curves, "
+                               "not observed data: the workbook's LEEME sheet and {doc} say "
+                               "what is data and what is assumption."},
+    "fs_calibration": {"es": "Cómo se calibraron las curvas ({doc})",
+                       "en": "How the curves were calibrated ({doc})"},
+    "fs_states_header": {"es": "Por entidad: plazas que se espera llenar (P10–P90) y "
+                               "probabilidad de llegar a la meta",
+                         "en": "By state: posts expected to be filled (P10–P90) and the "
+                               "probability of reaching the target"},
+    "fs_chart_axis": {"es": "Plazas llenas (P10–P90)", "en": "Filled posts (P10–P90)"},
+    "fs_col_offers": {"es": "Ofertas", "en": "Offers"},
+    "fs_col_expected": {"es": "Llenas esperadas", "en": "Expected filled"},
+    "fs_col_p10": {"es": "P10", "en": "P10"},
+    "fs_col_p90": {"es": "P90", "en": "P90"},
+    "fs_col_hand": {"es": "Bono uniforme 2024", "en": "Uniform 2024 bonus"},
+    "fs_col_gain": {"es": "Diferencia", "en": "Difference"},
+    "fs_col_target": {"es": "Meta (esperado 2024)", "en": "Target (2024 expected)"},
+    "fs_states_note": {"es": "Barra: de P10 a P90 de las plazas llenas con este plan; raya: la "
+                             "mediana; punto gris: lo que llena en promedio el bono uniforme "
+                             "2024. La meta de cada entidad es ese promedio del bono 2024 "
+                             "(redondeado hacia arriba); la probabilidad es la de llenar al "
+                             "menos eso.",
+                       "en": "Bar: P10 to P90 of the posts filled with this plan; tick: the "
+                             "median; grey dot: what the uniform 2024 bonus fills on average. "
+                             "Each state's target is that 2024 average (rounded up); the "
+                             "probability is that of filling at least that."},
+    "fs_col_p_target": {"es": "Prob. de llegar a la meta", "en": "Prob. of reaching the target"},
+    "fs_col_hand_p_target": {"es": "Prob. con bono 2024", "en": "Prob. with 2024 bonus"},
+    "fs_not_comparable_target": {"es": "No comparable con el plan base: la meta cambió de {old} "
+                                       "a {new} médicos por centro.",
+                                 "en": "Not comparable with the baseline: the target changed "
+                                       "from {old} to {new} doctors per centre."},
+    "fs_not_comparable_states": {"es": "No comparable con el plan base: este escenario cubre "
+                                       "{n} de sus {total} entidades.",
+                                 "en": "Not comparable with the baseline: this scenario covers "
+                                       "{n} of its {total} states."},
+    "fs_not_comparable_weights": {"es": "No comparable con el plan base: cambiaron los pesos de "
+                                        "la necesidad.",
+                                  "en": "Not comparable with the baseline: the need's weights "
+                                        "changed."},
+    "fs_ctx_of": {"es": "de {total} ({share})", "en": "of {total} ({share})"},
+    "fs_ctx_target": {"es": "meta {target} médicos", "en": "target {target} doctors"},
+    "fs_ctx_today": {"es": "hoy {today}", "en": "today {today}"},
+    "fs_ctx_spec": {"es": "de {gap} vacantes ({share}) · {bonus} en hospitales con bono",
+                    "en": "of {gap} vacancies ({share}) · {bonus} at bonus hospitals"},
+    "fs_ctx_of_vacancies": {"es": "de {total} vacantes ({share})",
+                            "en": "of {total} vacancies ({share})"},
+    "fs_ctx_budget": {"es": "de {budget} ({share})", "en": "of {budget} ({share})"},
+    "fs_ctx_candidates": {"es": "de {total} candidatos ({share})",
+                          "en": "of {total} candidates ({share})"},
+    "fs_ctx_hand": {"es": "regla manual {hand} ({share})", "en": "hand rule {hand} ({share})"},
+    "fs_split": {"es": "De los **{total}** especialistas asignados, **{bonus_units}** van a "
+                       "hospitales con bono y **{elsewhere}** a otros hospitales; bono pagado "
+                       "**{paid}** al mes.",
+                 "en": "Of the **{total}** specialists placed, **{bonus_units}** go to "
+                       "bonus hospitals and **{elsewhere}** elsewhere; bonus paid **{paid}** "
+                       "a month."},
+    "fs_split_delta": {"es": "De los **{total}** especialistas asignados, **{bonus_units}** van "
+                             "a hospitales con bono ({d_bonus} frente al plan base) y "
+                             "**{elsewhere}** a otros hospitales ({d_else}); bono pagado "
+                             "**{paid}** al mes ({d_paid}).",
+                       "en": "Of the **{total}** specialists placed, **{bonus_units}** go to "
+                             "bonus hospitals ({d_bonus} against the baseline) and "
+                             "**{elsewhere}** elsewhere ({d_else}); bonus paid **{paid}** a "
+                             "month ({d_paid})."},
+    "fs_wait": {"es": "Optimizando el escenario… El plan base tardó unos {seconds} s; este "
+                      "cálculo suele tardar algo parecido. El optimizador se detiene a más "
+                      "tardar a los {limit} s (límite de tiempo); los indicadores y la "
+                      "simulación se suman a eso, y tardan más si el equipo está ocupado.",
+                "en": "Optimising the scenario… The baseline took about {seconds} s; this run "
+                      "usually takes about as long. The optimiser stops at {limit} s at most "
+                      "(time limit); indicators and the simulation come on top, and take "
+                      "longer on a busy machine."},
+    "fs_done": {"es": "Listo en {seconds} s.", "en": "Done in {seconds} s."},
+    "fs_no_plan_in": {"es": "Sin plan tras {seconds} s: vea la causa abajo.",
+                      "en": "No plan after {seconds} s: see the cause below."},
+    "fs_baseline_wait": {"es": "Calculando el plan base: validar el libro, optimizar y simular "
+                               "1,000 veces la aceptación de las ofertas. En el escenario "
+                               "nacional toma unos 15 a 40 segundos la primera vez; después "
+                               "queda guardado en disco y abre en segundos.",
+                         "en": "Computing the baseline plan: validating the workbook, "
+                               "optimising and simulating offer acceptance 1,000 times. On the "
+                               "national scenario it takes about 15 to 40 seconds the first "
+                               "time; after that it is kept on disk and opens in seconds."},
+    "fs_cause": {"es": "Hay {have} candidatos de {category}; la regla «{rule}» necesita al "
+                       "menos {need} y se alcanzan {reached}: faltan {short}.",
+                 "en": "There are {have} {category} candidates; the rule «{rule}» needs at "
+                       "least {need} and {reached} are reached: {short} missing."},
+    "fs_try_head": {"es": "**Qué ayudaría:**", "en": "**What would help:**"},
+    "fs_try_candidates": {"es": "Más candidatos ({what}): seguirían faltando {left}.",
+                          "en": "More candidates ({what}): {left} would still be missing."},
+    "fs_try_candidates_all": {"es": "Más candidatos: {what}.",
+                              "en": "More candidates: {what}."},
+    "fs_try_candidates_cat": {"es": "{category} a {n}", "en": "{category} to {n}"},
+    "fs_try_budget": {"es": "Más presupuesto de bonos: seguirían faltando {left}.",
+                      "en": "More bonus budget: {left} would still be missing."},
+    "fs_try_budget_all": {"es": "Más presupuesto de bonos: bastaría para cumplir las reglas.",
+                          "en": "More bonus budget: it would be enough to meet the rules."},
+    "fs_try_pools": {"es": "Bolsas de candidatos nacionales en lugar de por entidad: seguirían "
+                           "faltando {left}.",
+                     "en": "National candidate pools instead of per state: {left} would still "
+                           "be missing."},
+    "fs_try_pools_all": {"es": "Bolsas de candidatos nacionales en lugar de por entidad: "
+                               "bastaría para cumplir las reglas.",
+                         "en": "National candidate pools instead of per state: enough to meet "
+                               "the rules."},
+    "fs_try_links": {"es": "Sin especialidades vinculadas: seguirían faltando {left}.",
+                     "en": "Without linked specialties: {left} would still be missing."},
+    "fs_try_links_all": {"es": "Sin especialidades vinculadas: bastaría para cumplir las reglas.",
+                         "en": "Without linked specialties: enough to meet the rules."},
+    "fs_try_one_doctor": {"es": "Quitar «al menos un médico general por centro».",
+                          "en": "Switch off «at least one general doctor per centre»."},
+    "fs_try_floor": {"es": "Bajar la cobertura mínima por entidad.",
+                     "en": "Lower the minimum coverage per state."},
+    "fs_try_rules": {"es": "Relajar las reglas duras activas.",
+                     "en": "Relax the hard rules that are on."},
+    "fs_try_save": {"es": "Puede guardar este escenario en «Escenarios» para compararlo; el plan "
+                          "base sigue disponible con «Volver al plan base».",
+                    "en": "You can save this scenario under «Scenarios» to compare it; the "
+                          "baseline stays available with «Back to the baseline plan»."},
+    "fs_money_echo": {"es": "{value} al mes", "en": "{value} a month"},
+    # --- end of first screen (helper "front") ----------------------------------------------------
     "sim_heading": {"es": "Plazas que se espera llenar (aceptación de ofertas)",
         "en": "Posts expected to be filled (offer acceptance)"},
     "sim_draws": {"es": "Intervalos P10–P90 de {draws} simulaciones (semilla {seed}).",

@@ -38,16 +38,19 @@ def what_if_form(scenario: Scenario, key: str, lang: str) -> WhatIf | None:
     d = form_defaults(scenario)
     names = state_names(scenario)
     k = digest(key.encode())  # fresh widgets for each workbook
+    st.sidebar.header(t("form_header", lang))
+    # Money inputs sit outside the form so that what was typed is echoed at once as pesos
+    # ("$44,025,790 MXN al mes"); the form's button reads them with the rest.
+    budget = st.sidebar.number_input(t("budget", lang), **_ints("budget"), value=int(d.budget),
+                                     step=1_000_000, key=f"budget:{k}")
+    st.sidebar.caption(t("fs_money_echo", lang, value=fmt.mxn(budget)))
+    bonus = {}
+    for kind, zone in BONUS_KEYS:
+        bonus[(kind, zone)] = st.sidebar.number_input(
+            t("bonus_zone", lang, zone=zone), min_value=int(bounds("bonus")[0]),
+            value=int(d.bonus[(kind, zone)]), step=500, key=f"bonus{zone}:{k}")
+        st.sidebar.caption(t("fs_money_echo", lang, value=fmt.mxn(bonus[(kind, zone)])))
     with st.sidebar.form(f"whatif:{k}"):
-        st.header(t("form_header", lang))
-        budget = st.number_input(t("budget", lang), **_ints("budget"), value=int(d.budget),
-                                 step=1_000_000, key=f"budget:{k}",
-                                 help=fmt.mxn(d.budget))
-        bonus = {}
-        for kind, zone in BONUS_KEYS:
-            bonus[(kind, zone)] = st.number_input(
-                t("bonus_zone", lang, zone=zone), min_value=int(bounds("bonus")[0]),
-                value=int(d.bonus[(kind, zone)]), step=500, key=f"bonus{zone}:{k}")
         target = st.number_input(t("target", lang), **_ints("target"),
                                  value=int(d.target), step=1, key=f"target:{k}")
         c1, c2 = st.columns(2)
@@ -90,3 +93,14 @@ def what_if_form(scenario: Scenario, key: str, lang: str) -> WhatIf | None:
     except FormError as exc:
         st.sidebar.error(t(exc.code, lang))
         return None
+
+
+def reset_form(key: str) -> None:
+    """Forget every value typed in the what-if form of workbook ``key`` and the what-if shown:
+    «Volver al plan base» brings back the baseline and the form as the workbook has it (an
+    ``on_click`` callback, so it runs before the widgets are drawn again)."""
+    state = st.session_state
+    suffix = f":{digest(key.encode())}"
+    for name in [n for n in state if isinstance(n, str) and n.endswith(suffix)]:
+        del state[name]
+    state.pop("current", None)

@@ -55,7 +55,8 @@ def render(view: View) -> None:
                               format_func=lambda m: t(m, lang), key="compare_metric")
         table = figures.compare_states(named, metric)
         st.markdown(f"**{t('compare_states', lang, ref=shown[picked[0]])}**")
-        st.altair_chart(charts.compare_states_chart(table, list(named), t(metric, lang), lang),
+        solved = [n for n, r in named.items() if r.solved]  # an infeasible one has no states
+        st.altair_chart(charts.compare_states_chart(table, solved, t(metric, lang), lang),
                         width="stretch")
         st.dataframe(table.rename(columns={"state": t("state", lang)}), hide_index=True,
                      column_config=number_columns({c: "%,d" for c in table.columns

@@ -9,7 +9,7 @@ from planner.core.plan import Status
 from planner.core.result import Result
 from planner.core.scenario import WhatIf
 from planner.core.words import t
-from planner.ui import figures, fmt, rule_views
+from planner.ui import figures, first_screen, fmt, rule_views
 
 
 def show_status(result: Result, what_if: WhatIf, lang: str) -> None:
@@ -39,8 +39,13 @@ def show_infeasible(result: Result, lang: str) -> None:
     lines = rule_views.explanation(plan.rules, result.scenario.params.equity_floor, lang)
     body = "\n".join(f"- {line}" for line in lines) if lines else t("infeasible_unexplained",
                                                                     lang)
+    causes = first_screen.infeasible_causes(result, lang)
+    if causes:  # the cause in numbers first: candidates there are, doctors the rule needs
+        body = "\n".join(f"- {line}" for line in causes) + "\n" + body
     st.error(f"**{t('infeasible_head', lang)}**\n\n{body}", icon=":material/block:")
-    st.markdown(t("infeasible_try", lang))
+    advice = first_screen.infeasible_advice(result, lang)  # only what would help
+    st.markdown(t("fs_try_head", lang) + "\n" + "\n".join(f"- {a}" for a in advice))
+    st.caption(t("fs_try_save", lang))
     if result.scenario.params.one_doctor_per_centre and result.hand_indicators is not None:
         st.caption(t("infeasible_hand", lang, no_doctor=fmt.integer(
             result.hand_indicators.headline["centres_no_doctor_after"])))

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import streamlit as st
 
+from planner.analysis.expected import sentences
 from planner.core.result import Result
 from planner.core.words import t
-from planner.ui import charts, figures, fmt, tables
+from planner.ui import charts, figures, first_screen, fmt, tables
 from planner.ui.pages.download import download_result
 from planner.ui.pages.view import View, number_columns
 
@@ -17,13 +18,23 @@ KEY = "tab_summary"
 def render(view: View) -> None:
     """Headline figures (deltas against the baseline), budget, hand rule, specialties."""
     result, lang = view.result, view.lang
-    figs = figures.headline_figures(result, None if view.what_if.is_empty() else view.base, lang)
+    base = None if view.what_if.is_empty() else view.base
+    show_acceptance(result, lang)
+    figs = first_screen.without_misleading_deltas(
+        figures.headline_figures(result, base, lang), result, base)
     cols = st.columns(4) + st.columns([5, 5, 4, 4])  # pesos need wider cards
     for col, f in zip(cols, figs, strict=True):
-        col.metric(figures.figure_label(f, lang), fmt.compact(f.value, f.kind),
-                   delta=None if f.delta is None else fmt.signed(f.delta, f.kind),
-                   delta_color=figures.delta_colour(f), help=figures.figure_help(f, lang),
-                   border=True)
+        with col.container(border=True):  # the card: figure, delta, and its context below
+            st.metric(figures.figure_label(f, lang), fmt.compact(f.value, f.kind),
+                      delta=None if f.delta is None else fmt.signed(f.delta, f.kind),
+                      delta_color=figures.delta_colour(f), help=figures.figure_help(f, lang))
+            st.caption(first_screen.card_context(f.key, result, lang))
+            note = "" if base is None else first_screen.not_comparable_note(f.key, result,
+                                                                             base, lang)
+            if note:
+                st.caption(f":orange[{note}]")
+    st.markdown(first_screen.bonus_split_text(result, base, lang))
+    show_acceptance_states(result, lang)
     h = result.indicators.headline
     st.markdown(t("budget_line", lang, month=fmt.mxn(h["bonus_month"]),
                    year=fmt.mxn(h["bonus_year"]), budget=fmt.mxn(h["budget_month"]),
@@ -62,3 +73,39 @@ def show_advantage_by_state(result: Result, lang: str) -> None:
         total = fmt.signed(figures.national_advantage(result, metric), kind)
         st.caption(t("adv_tie_caption", lang) if tie else t("adv_caption", lang, total=total))
         st.dataframe(figures.advantage_table(table, metric, lang), hide_index=True)
+
+
+def show_acceptance(result: Result, lang: str) -> None:
+    """Issue 13 on the first screen: expected filled posts with their P10–P90, the gain over the
+    uniform 2024 bonus at the same budget, labelled as model estimates; per state, the
+    intervals (chart) and the probability of reaching the target."""
+    report = first_screen.report_of(result)
+    if report is None:
+        return
+    st.subheader(t("fs_heading", lang))
+    cols = st.columns(2)
+    for col, card in zip(cols, first_screen.acceptance_cards(report, lang), strict=True):
+        with col.container(border=True):
+            st.metric(card["label"], card["value"], help=card["help"])
+            st.caption(card["context"])
+    for line in sentences(report, lang)[1:]:
+        st.markdown(line)
+    st.caption(t("fs_estimate_note", lang, doc=first_screen.DOC))
+    calibration = first_screen.calibration_text()
+    if calibration:
+        with st.expander(t("fs_calibration", lang, doc=first_screen.DOC)):
+            st.markdown(calibration)
+
+
+def show_acceptance_states(result: Result, lang: str) -> None:
+    """Per state: the P10–P90 of filled posts (chart) and the probability of reaching the
+    target (table), below the headline cards."""
+    report = first_screen.report_of(result)
+    if report is None:
+        return
+    table = first_screen.acceptance_states(report, lang)
+    st.markdown(f"**{t('fs_states_header', lang)}**")
+    st.altair_chart(first_screen.interval_chart(table, t("fs_chart_axis", lang), lang),
+                    width="stretch")
+    st.caption(t("fs_states_note", lang))
+    st.dataframe(first_screen.acceptance_state_table(table, lang), hide_index=True)
