@@ -372,7 +372,7 @@ def test_pipeline_cli_json_and_workbook(tmp_path):
     assert cand["posts_without_candidates"] == 4
     assert cand["vacancies_without_candidates"] == 5
     wb = load_workbook(out, read_only=True)
-    assert {"candidatos", "plazas_candidatos", "plazas_sin_candidatos"} <= set(wb.sheetnames)
+    assert {"candidatos", "plazas y candidatos", "plazas sin candidatos"} <= set(wb.sheetnames)
     rows = list(wb["candidatos"].values)
     assert rows[0][:2] == ("folio", "categoria")
     assert {r[0] for r in rows[1:]} == {"A", "B"}
@@ -397,7 +397,7 @@ def test_candidate_sheets_are_labelled_from_the_catalogue(tmp_path):
     head = next(wb["candidatos"].values)
     assert head == ("folio", "category", "state_code", "score", "clues", "unit", "post_state",
                     "municipality", "choice")
-    posts = list(wb["plazas_candidatos"].values)
+    posts = list(wb["plazas y candidatos"].values)
     assert posts[0][-4:] == ("vacancies", "candidates_who_chose_it", "placed", "status")
     status = {(r[0], r[5]): r[-1] for r in posts[1:]}
     gp = {r[0]: (r[6], r[8]) for r in posts[1:] if r[5] == MG}  # clues -> (vacancies, placed)
@@ -405,9 +405,9 @@ def test_candidate_sheets_are_labelled_from_the_catalogue(tmp_path):
     assert gp["CS0001"][0] == 2 and gp["CS0002"][0] == 1  # GP target 2; 0 and 1 in post
     assert status[("CS0001", MG)] == "partly filled" and status[("CS0002", MG)] == "filled"
     assert sum(v == "no candidates" for v in status.values()) == 4
-    assert next(wb["plazas_sin_candidatos"].values)[3:5] == ("posts_without_candidates",
+    assert next(wb["plazas sin candidatos"].values)[3:5] == ("posts_without_candidates",
                                                               "vacancies_without_candidates")
-    assert next(wb["resumen_candidatos"].values)[0] == "Registered-candidate assignment"
+    assert next(wb["resumen de candidatos"].values)[0] == "Registered-candidate assignment"
     wb.close()
 
 

@@ -54,7 +54,7 @@ REFUSED = [
     (["solve", "--equity-floor", "dos"], "Valor no válido para --equity-floor: «dos». Se "
                                          "esperaba un número."),
     (["solve", "--solver", "gurobi"], "Valor no válido para --solver: «gurobi». Se esperaba uno "
-                                      "de: highs, cbc."),
+                                      "de: exact, highs, cbc."),
     (["solve", "--lang", "fr"], "Valor no válido para --lang: «fr». Se esperaba uno de: es, en."),
     (["sweep", "--steps", "0"], "Valor no válido para --steps: «0». El valor debe ser al menos "
                                 "1."),

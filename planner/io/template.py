@@ -89,8 +89,30 @@ def write_input_workbook(path: str | Path, tables: Mapping[str, pd.DataFrame],
         # Fixed document dates: the same tables give the same bytes, so rebuilds don't churn git.
         wb.properties.created = wb.properties.modified = FIXED_DATE
         wb.save(tmp)
+        fixed_zip_dates(tmp)
 
     return atomic_write(path, write)
+
+
+ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # the earliest date a zip entry can carry
+
+
+def fixed_zip_dates(path: str | Path) -> None:
+    """Rewrite the .xlsx (a zip) at ``path`` with every entry dated :data:`ZIP_DATE`, in the same
+    order, so the same tables give the same bytes whenever they are written (``make data``)."""
+    import io
+    import zipfile
+
+    with zipfile.ZipFile(path) as src:
+        entries = [(info, src.read(info)) for info in src.infolist()]
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info, data in entries:
+            fixed = zipfile.ZipInfo(info.filename, date_time=ZIP_DATE)
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = info.external_attr
+            dst.writestr(fixed, data)
+    Path(path).write_bytes(buf.getvalue())
 
 
 TEMPLATE_LEEME = (
