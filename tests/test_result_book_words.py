@@ -76,6 +76,15 @@ def test_advantage_column_never_counts_spending_nor_prints_minus_zero(book):
         assert adv == 0 and math.copysign(1, adv) == 1, (label, adv)
 
 
+def test_by_state_differences_never_negative_zero(book):
+    rows = list(book["por entidad"].iter_rows(values_only=True))
+    cols = [i for i, h in enumerate(rows[0]) if str(h).startswith(("Ventaja", "Sin médico: plan"))]
+    assert len(cols) == 4
+    for r in rows[1:]:
+        for i in cols:
+            assert r[i] == 0 and math.copysign(1, r[i]) == 1, (rows[0][i], r[i])
+
+
 def test_advantage_sign_and_zero():
     assert advantage("bonus_month", 50_000.0, 30_000.0) is None  # more spent is no gain
     assert advantage("budget_used", 0.9, 0.5) is None

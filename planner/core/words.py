@@ -1622,6 +1622,24 @@ MESSAGES: dict[str, dict[str, str]] = {
               "presupuesto mensual de bonos, en MXN.",
         "en": "The monthly bonus budget ({param}) is 0: no specialist will go to a bonus-eligible "
               "hospital (they have specialist vacancies). Enter the monthly bonus budget, MXN."},
+    "candh_folio": {"es": "Folio", "en": "Folio"},
+    "candh_category": {"es": "Categoría", "en": "Category"},
+    "candh_state_code": {"es": "Clave de entidad de registro", "en": "Registration state code"},
+    "candh_score": {"es": "Puntaje", "en": "Score"},
+    "candh_clues": {"es": "CLUES", "en": "CLUES"},
+    "candh_name": {"es": "Unidad", "en": "Unit"},
+    "candh_post_state": {"es": "Entidad de la plaza", "en": "Post state"},
+    "candh_municipality": {"es": "Municipio", "en": "Municipality"},
+    "candh_rank": {"es": "Opción", "en": "Choice"},
+    "candh_state": {"es": "Entidad", "en": "State"},
+    "candh_gap": {"es": "Vacantes", "en": "Vacancies"},
+    "candh_applicants": {"es": "Candidatos que la eligieron", "en": "Candidates who chose it"},
+    "candh_placed": {"es": "Asignados", "en": "Placed"},
+    "candh_status": {"es": "Estado", "en": "Status"},
+    "candh_posts_without": {"es": "Plazas sin candidatos", "en": "Posts without candidates"},
+    "candh_vacancies_without": {"es": "Vacantes sin candidatos", "en": "Vacancies without candidates"},
+    "candh_posts": {"es": "Plazas", "en": "Posts"},
+    "candh_vacancies": {"es": "Vacantes", "en": "Vacancies"},
     # --- end of rest (issue 15) -----------------------------------------------------------------
 }
 

@@ -414,6 +414,10 @@ def by_state_table(result: Result) -> pd.DataFrame:
     cmp = compare_by_state(result.indicators, result.hand_indicators)
     cmp = cmp[cmp["state_code"] != 0]
     extra = [c for c in cmp.columns if c.endswith(("_hand", "_diff"))]
+    cmp = cmp.copy()
+    for c in extra:  # float noise (-1e-13) and -0.0 would print as -0.00
+        if c.endswith("_diff") and pd.api.types.is_float_dtype(cmp[c]):
+            cmp[c] = cmp[c].round(6) + 0.0
     return by_state.merge(cmp[["state_code", *extra]], on="state_code", how="left")
 
 
