@@ -156,6 +156,13 @@ def test_budget_zero_warns_and_parameter_is_named(tmp_path):
             "bono") in " ".join(res.stdout.split())
     payload = json.loads(RUNNER.invoke(app, ["validate", str(path), "--json"]).stdout)
     assert len(payload["warnings"]) == 1
+    from openpyxl import load_workbook
+
+    from planner.io.template import write_template
+
+    leeme = [r[0] for r in load_workbook(write_template(tmp_path / "p.xlsx"), read_only=True)[
+        "LEEME"].iter_rows(values_only=True) if r and r[0]]
+    assert any("presupuesto_bono_mensual (obligatorio" in str(line) for line in leeme)
     bad = make_workbook(tmp_path / "menos.xlsx", presupuesto_bono_mensual=-5)
     res = RUNNER.invoke(app, ["validate", str(bad)])
     assert res.exit_code == 2
