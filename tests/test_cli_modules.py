@@ -156,6 +156,13 @@ def test_budget_zero_warns_and_parameter_is_named(tmp_path):
             "bono") in " ".join(res.stdout.split())
     payload = json.loads(RUNNER.invoke(app, ["validate", str(path), "--json"]).stdout)
     assert len(payload["warnings"]) == 1
+    # solve says it too, unless --budget gives one
+    solved = json.loads(RUNNER.invoke(app, ["solve", str(path), "--json"]).stdout)
+    assert solved["warnings"] == payload["warnings"]
+    assert solved["placed"].get("Anestesiología", 0) == 0  # no specialist without a budget
+    solved = json.loads(RUNNER.invoke(app, ["solve", str(path), "--json", "--budget",
+                                            "30000"]).stdout)
+    assert solved["warnings"] == []
     from openpyxl import load_workbook
 
     from planner.io.template import write_template

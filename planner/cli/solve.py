@@ -21,6 +21,7 @@ from planner.core.result import Result
 from planner.core.scenario import WhatIf
 from planner.core.words import t
 from planner.pipeline import solve_workbook
+from planner.validate import scenario_warnings
 
 STEP_WORDS = {"read": "cli_step_read", "validate": "cli_step_validate", "solve": "cli_step_solve",
               "indicators": "cli_step_indicators", "write": "cli_step_write"}
@@ -84,12 +85,16 @@ def solve(
     payload = json_payload(result, time.perf_counter() - started,
                            out if result.solved else None)
     payload.update(acceptance_payload(result))
+    warnings = [w.text(lang) for w in scenario_warnings(result.scenario)]
     if as_json:
+        payload["warnings"] = warnings
         print(json.dumps(payload, ensure_ascii=False))
     else:
         print_report(result, payload, lang)
         for line in acceptance_lines(result, lang):
             c.out.print(line, markup=False)
+        for line in warnings:
+            c.out.print(f"{t('cli_warning', lang)}: {line}", markup=False)
     raise typer.Exit(c.exit_code(result.plan.status))
 
 
