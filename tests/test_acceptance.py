@@ -206,7 +206,8 @@ def test_por_hospital_needs_levels(tmp_path):
 def test_unknown_bonus_mode_is_refused(tmp_path):
     path = make_workbook(tmp_path / "m.xlsx", modo_bono="variable")
     assert _messages(path) == [
-        "hoja «parametros», fila 10, columna «valor», valor «variable»: Valor no permitido; se "
+        "hoja «parametros», fila 10, parámetro «modo_bono», columna «valor», valor «variable»: "
+        "Valor no permitido; se "
         "esperaba uno de: fijo, por_hospital."]
 
 

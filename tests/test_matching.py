@@ -340,7 +340,8 @@ def test_bad_mode_value(tmp_path):
     tables = base_tables()
     set_param(tables, "modo_asignacion", "aleatorio")
     assert problems(tmp_path, tables) == [
-        "hoja «parametros», fila 12, columna «valor», valor «aleatorio»: Valor no permitido; se "
+        "hoja «parametros», fila 12, parámetro «modo_asignacion», columna «valor», valor "
+        "«aleatorio»: Valor no permitido; se "
         "esperaba uno de: por_oferta, optimo, estable."]
 
 
