@@ -6,12 +6,18 @@ STAMP := $(VENV)/.installed
 
 .PHONY: setup run test test-fast bench data lint browser-deps clean
 
+# Set-up says what it is doing (1-2 min the first time): pip lists each library as it goes.
 $(STAMP): requirements.txt pyproject.toml
+	@echo "[1/4] Creando el entorno virtual $(VENV) / creating the virtual environment…"
 	$(PYTHON) -m venv $(VENV)
+	@echo "[2/4] Actualizando pip / upgrading pip…"
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -r requirements.txt
+	@echo "[3/4] Instalando las bibliotecas de requirements.txt (1-2 min) / installing requirements…"
+	$(PY) -m pip install --progress-bar off -r requirements.txt
+	@echo "[4/4] Instalando el proyecto / installing the project…"
 	$(PY) -m pip install -q --no-deps -e .
 	touch $(STAMP)
+	@echo "Listo / ready: $(VENV)"
 
 setup: $(STAMP)
 
@@ -31,7 +37,8 @@ test-fast: setup
 bench: setup
 	$(PY) -m benchmarks.run
 
-## Rebuild the default scenarios in inputs/ from inputs/fuentes/.
+## Rebuild the default scenarios and the blank template in inputs/ from inputs/fuentes/
+## (byte-identical files when nothing changed).
 data: setup
 	$(PY) -m planner.data build
 

@@ -34,6 +34,7 @@ from models.solve import solve_allocation
 from planner.analysis import candidates as candidate_reports
 from planner.analysis import indicators, marginals
 from planner.analysis.expected import acceptance_report
+from planner.core.errors import ClusterError
 from planner.core.plan import Status
 from planner.core.result import Result
 from planner.core.scenario import Scenario, WhatIf, apply_overrides
@@ -80,6 +81,7 @@ def settings_for(scenario: Scenario, solver: str | None = None,
 def solve(scenario: Scenario, what_if: WhatIf | None = None,
           settings: SolverSettings | None = None, progress: Progress = _quiet) -> Result:
     """Apply ``what_if``, solve, and compute indicators for the plan and for the hand rule."""
+    base_params = scenario.params
     scenario = apply_overrides(scenario, what_if)
     settings = settings or settings_for(scenario)
     if what_if is not None and (what_if.time_limit is not None or what_if.mip_gap is not None):
@@ -116,7 +118,7 @@ def solve(scenario: Scenario, what_if: WhatIf | None = None,
     timings = dict(plan.timings)
     timings["indicators"] = time.perf_counter() - t0
     return Result(scenario, plan, ind, hand, hand_ind, settings, timings,
-                  candidates=candidates)
+                  candidates=candidates, what_if=what_if, base_params=base_params)
 
 
 def _assign_candidates(scenario: Scenario, settings: SolverSettings, pairs):
@@ -281,7 +283,14 @@ def run_sweep(scenario: Scenario, points: Sequence[Mapping[str, object]],
         mode, n = "client", _n_workers(client)
     elif scheduler:
         with _quiet_dask(), _client(address=scheduler) as c:
-            rows = _run_on_client(c, scenario, points, base, settings, on_result, lang)
+            check_cluster(c, scheduler)
+            try:
+                rows = _run_on_client(c, scenario, points, base, settings, on_result, lang)
+            except RuntimeError as exc:  # the check could not run: the scheduler's own words
+                if "deserialization of the task graph" not in str(exc):
+                    raise
+                raise ClusterError("cluster_scheduler_cannot_import", address=scheduler,
+                                   module="planner") from None
             mode, n = "scheduler", _n_workers(c)
     elif workers <= 1 or len(points) <= 1:
         rows, mode, n = _run_serial(scenario, points, base, settings, on_result, lang), \
@@ -337,6 +346,38 @@ def _run_on_client(client: object, scenario: Scenario, points: list[Point],
         if on_result:
             on_result(done, len(points))
     return [r for r in rows if r is not None]
+
+
+CLUSTER_MODULES = ("planner.pipeline", "models.solve")
+
+
+def check_cluster(client: object, address: str) -> None:
+    """Raise :class:`ClusterError` when the scheduler or a worker of an existing cluster cannot
+    import the project. Recent Dask unpickles the task graph on the scheduler, so the scheduler
+    needs the project as much as the workers do (otherwise Dask only says "Error during
+    deserialization of the task graph"). The probe is a standard-library function
+    (``pkgutil.resolve_name``), which any scheduler can unpickle."""
+    import pkgutil
+    import re
+
+    def missing(exc: BaseException, module: str) -> str:
+        m = re.search(r"No module named '([^']+)'", str(exc))
+        return m.group(1) if m else module.split(".")[0]
+
+    for module in CLUSTER_MODULES:
+        try:
+            client.run_on_scheduler(pkgutil.resolve_name, f"{module}:__name__")
+        except ImportError as exc:
+            raise ClusterError("cluster_scheduler_cannot_import", address=address,
+                               module=missing(exc, module)) from None
+        except Exception:  # a scheduler that refuses run_on_scheduler: the task-graph check stays
+            break
+    for module in CLUSTER_MODULES:
+        try:
+            client.run(pkgutil.resolve_name, f"{module}:__name__")
+        except ImportError as exc:
+            raise ClusterError("cluster_workers_cannot_import", address=address,
+                               module=missing(exc, module)) from None
 
 
 def _n_workers(client: object) -> int:

@@ -284,7 +284,7 @@ def _parameters(table: pd.DataFrame | None, issues: list[Issue]) -> Params | Non
         value, code = _param_value(decl, rec["valor"])
         if code:
             params = {"minimum": _fmt(decl.minimum), "maximum": _fmt(decl.maximum),
-                      "expected": t(f"exp_{decl.kind}"),
+                      "expected": t(f"exp_{decl.kind}"), "param": decl.name,
                       "allowed": ", ".join(schema.CHOICES.get(decl.choices or "", {}))}
             issues.append(Issue(code, "parametros", int(row), "valor", rec["valor"], params))
             ok = False
@@ -300,7 +300,7 @@ def _parameters(table: pd.DataFrame | None, issues: list[Issue]) -> Params | Non
             row = seen[normalize_key(decl.name)]
             if not any(i.sheet == "parametros" and i.row == row for i in issues):
                 issues.append(Issue("blank", "parametros", row, "valor", None,
-                                    {"expected": t(f"exp_{decl.kind}")}))
+                                    {"expected": t(f"exp_{decl.kind}"), "param": decl.name}))
     if not ok:
         return None
     kwargs = {PARAM_NAMES[name]: value for name, value in values.items()}
@@ -502,3 +502,22 @@ def _grade_weights(table: pd.DataFrame, units: pd.DataFrame, issues: list[Issue]
                                 {"grade": grade, "count": int(count)}))
     weights.index.name = "grade"
     return weights
+
+
+def scenario_warnings(scenario: Scenario) -> list[Issue]:
+    """Things that validate but a planner should look at twice (issue 15): a monthly bonus
+    budget of 0 while bonus-eligible hospitals have specialist vacancies (no specialist will be
+    placed there; the blank template ships 0)."""
+    warnings: list[Issue] = []
+    p = scenario.params
+    if p.budget == 0:
+        eligible = scenario.units.index[scenario.units["bonus_eligible"].astype(bool)]
+        staff = scenario.staffing
+        clues = staff.index.get_level_values("clues")
+        kinds = scenario.categories["kind"]
+        spec = staff.index.get_level_values("category").map(kinds) == schema.SPECIALTY
+        gap = (staff["required"].fillna(0) - staff["current"]).clip(lower=0)
+        if float(gap[clues.isin(eligible) & spec].sum()) > 0:
+            warnings.append(Issue("warn_budget_zero", "parametros", None, "valor", 0,
+                                  {"param": schema.BUDGET}))
+    return warnings

@@ -206,7 +206,8 @@ def test_por_hospital_needs_levels(tmp_path):
 def test_unknown_bonus_mode_is_refused(tmp_path):
     path = make_workbook(tmp_path / "m.xlsx", modo_bono="variable")
     assert _messages(path) == [
-        "hoja «parametros», fila 10, columna «valor», valor «variable»: Valor no permitido; se "
+        "hoja «parametros», fila 10, parámetro «modo_bono», columna «valor», valor «variable»: "
+        "Valor no permitido; se "
         "esperaba uno de: fijo, por_hospital."]
 
 
@@ -269,9 +270,9 @@ def test_cli_simulate_json_and_workbook(tmp_path):
     assert acc["sentences"][1].startswith("Con el mismo presupuesto, el bono diferenciado llena "
                                           "0.5 plazas más")
     wb = load_workbook(out, read_only=True)
-    assert {"simulacion", "simulacion_nacional", "simulacion_entidades"} <= set(wb.sheetnames)
-    header = next(wb["simulacion"].iter_rows(max_row=1, values_only=True))
-    assert header[:4] == ("clave_entidad", "entidad", "ofertas del plan",
+    assert {"simulación", "simulación nacional", "simulación por entidad"} <= set(wb.sheetnames)
+    header = next(wb["simulación"].iter_rows(max_row=1, values_only=True))
+    assert header[:4] == ("Clave de entidad", "Entidad", "ofertas del plan",
                           "plazas llenas esperadas")
     resumen = [r[0] for r in wb["resumen"].iter_rows(values_only=True) if r and r[0]]
     assert "Plazas que se espera llenar (aceptación de ofertas)" in resumen

@@ -78,7 +78,7 @@ def test_failed_result_write_keeps_the_previous_result(result, tmp_path, monkeyp
     with pytest.raises(RuntimeError):
         write_result_workbook(result, out)
     assert sha(out) == before
-    assert load_workbook(out, read_only=True).sheetnames[-1] == "diagnostico"
+    assert load_workbook(out, read_only=True).sheetnames[-1] == "diagnóstico"
     assert leftovers(tmp_path) == []
 
 

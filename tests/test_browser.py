@@ -177,8 +177,8 @@ def test_budget_what_if_and_download(page, server: str, workbook: Path,
     info.value.save_as(path)
     assert path.suffix == ".xlsx"
     wb = load_workbook(path, read_only=True)
-    assert "resumen" in wb.sheetnames and "parametros" in wb.sheetnames
-    params = {row[0]: row[1] for row in wb["parametros"].iter_rows(min_row=2, values_only=True)}
+    assert "resumen" in wb.sheetnames and "parámetros" in wb.sheetnames
+    params = {row[0]: row[1] for row in wb["parámetros"].iter_rows(min_row=2, values_only=True)}
     assert float(params["presupuesto_bono_mensual"]) == 25_000
 
 

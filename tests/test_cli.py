@@ -51,13 +51,15 @@ def test_solve_writes_result_and_leaves_input_untouched(tmp_path):
     out = tmp_path / "resultado.xlsx"
     proc = cli("solve", str(path), "--out", str(out))
     assert proc.returncode == 0, proc.stderr
-    assert "Centros en la meta" in proc.stderr
+    assert "Centros en la meta" in proc.stdout  # results on stdout (issue 15)
+    assert "Centros en la meta" not in proc.stderr
     assert sha(path) == before
     wb = load_workbook(out, read_only=True)
-    assert wb.sheetnames == ["resumen", "por_entidad", "por_categoria", "asignaciones",
-                             "unidades", "sensibilidad", "parametros", "diagnostico"]
+    assert wb.sheetnames == ["resumen", "por entidad", "por categoría", "asignaciones",
+                             "unidades", "sensibilidad", "parámetros", "diagnóstico"]
     rows = list(wb["asignaciones"].iter_rows(values_only=True))
-    assert rows[0][:3] == ("CLUES", "unidad", "entidad")
+    assert rows[0][:3] == ("CLUES", "Unidad", "Entidad")
+    assert rows[0][8] == "Asignados"
     assert sum(r[8] for r in rows[1:]) == 3 + 3 + 2  # asignados: 3 GPs, 5 specialists
 
 
@@ -81,7 +83,8 @@ def test_invalid_input_exit_2_with_json_issues(tmp_path):
     assert sha(path) == before
     proc = cli("validate", str(path))
     assert proc.returncode == 2
-    assert "hoja «plantilla», fila 3, columna «actuales», valor «dos»" in proc.stderr
+    # validate's report is its result: stdout, so `planner validate x > informe` keeps it
+    assert "hoja «plantilla», fila 3, columna «actuales», valor «dos»" in proc.stdout
     assert "Traceback" not in proc.stderr
 
 
@@ -90,7 +93,7 @@ def test_not_an_excel_file(tmp_path):
     path.write_text("esto no es excel")
     proc = cli("validate", str(path))
     assert proc.returncode == 2
-    assert "no es un libro de Excel" in proc.stderr
+    assert "no es un libro de Excel" in proc.stdout
     assert "Traceback" not in proc.stderr
 
 
@@ -120,7 +123,7 @@ def test_english_messages(tmp_path):
     path = tmp_path / "nada.xlsx"
     proc = cli("validate", str(path), "--lang", "en")
     assert proc.returncode == 2
-    assert "was not found" in proc.stderr
+    assert "was not found" in proc.stdout
 
 
 def test_default_workbook_is_national(tmp_path):

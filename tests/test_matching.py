@@ -340,7 +340,8 @@ def test_bad_mode_value(tmp_path):
     tables = base_tables()
     set_param(tables, "modo_asignacion", "aleatorio")
     assert problems(tmp_path, tables) == [
-        "hoja «parametros», fila 12, columna «valor», valor «aleatorio»: Valor no permitido; se "
+        "hoja «parametros», fila 12, parámetro «modo_asignacion», columna «valor», valor "
+        "«aleatorio»: Valor no permitido; se "
         "esperaba uno de: por_oferta, optimo, estable."]
 
 
@@ -372,9 +373,9 @@ def test_pipeline_cli_json_and_workbook(tmp_path):
     assert cand["posts_without_candidates"] == 4
     assert cand["vacancies_without_candidates"] == 5
     wb = load_workbook(out, read_only=True)
-    assert {"candidatos", "plazas_candidatos", "plazas_sin_candidatos"} <= set(wb.sheetnames)
+    assert {"candidatos", "plazas y candidatos", "plazas sin candidatos"} <= set(wb.sheetnames)
     rows = list(wb["candidatos"].values)
-    assert rows[0][:2] == ("folio", "categoria")
+    assert rows[0][:2] == ("Folio", "Categoría")
     assert {r[0] for r in rows[1:]} == {"A", "B"}
     assert {(r[0], r[4], r[8]) for r in rows[1:]} == {("A", "CS0001", 2), ("B", "CS0002", 1)}
     wb.close()
@@ -382,7 +383,7 @@ def test_pipeline_cli_json_and_workbook(tmp_path):
 
 def test_candidate_sheets_are_labelled_from_the_catalogue(tmp_path):
     """The hand case of the first test in the English book: column names and post states are the
-    catalogue's cand_col_* / cand_status_* words. Posts with a gap: CS0001 and CS0002 (GP gaps of
+    catalogue's candh_* / cand_status_* words. Posts with a gap: CS0001 and CS0002 (GP gaps of
     2 and 1 under the target of 2; optimo places A at CS0001 and B at CS0002: partly filled and
     filled), Anaesthesia at HOSP01 (2) and HOSP02 (1) and both surgeries,
     which nobody listed."""
@@ -395,19 +396,19 @@ def test_candidate_sheets_are_labelled_from_the_catalogue(tmp_path):
     out = write_result_workbook(lib, tmp_path / "res_en.xlsx", lang="en")
     wb = load_workbook(out, read_only=True)
     head = next(wb["candidatos"].values)
-    assert head == ("folio", "category", "state_code", "score", "clues", "unit", "post_state",
-                    "municipality", "choice")
-    posts = list(wb["plazas_candidatos"].values)
-    assert posts[0][-4:] == ("vacancies", "candidates_who_chose_it", "placed", "status")
+    assert head == ("Folio", "Category", "Registration state code", "Score", "CLUES", "Unit",
+                    "Post state", "Municipality", "Choice")
+    posts = list(wb["plazas y candidatos"].values)
+    assert posts[0][-4:] == ("Vacancies", "Candidates who chose it", "Placed", "Status")
     status = {(r[0], r[5]): r[-1] for r in posts[1:]}
     gp = {r[0]: (r[6], r[8]) for r in posts[1:] if r[5] == MG}  # clues -> (vacancies, placed)
     assert gp["CS0001"][1] == gp["CS0002"][1] == 1  # A and B, one each
     assert gp["CS0001"][0] == 2 and gp["CS0002"][0] == 1  # GP target 2; 0 and 1 in post
     assert status[("CS0001", MG)] == "partly filled" and status[("CS0002", MG)] == "filled"
     assert sum(v == "no candidates" for v in status.values()) == 4
-    assert next(wb["plazas_sin_candidatos"].values)[3:5] == ("posts_without_candidates",
-                                                              "vacancies_without_candidates")
-    assert next(wb["resumen_candidatos"].values)[0] == "Registered-candidate assignment"
+    assert next(wb["plazas sin candidatos"].values)[3:5] == ("Posts without candidates",
+                                                              "Vacancies without candidates")
+    assert next(wb["resumen de candidatos"].values)[0] == "Registered-candidate assignment"
     wb.close()
 
 

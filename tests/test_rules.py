@@ -368,15 +368,15 @@ def cli(*args: str) -> subprocess.CompletedProcess:
 
 
 def test_cli_infeasible_exits_3_with_the_explanation(tmp_path):
-    """Exit code 3, the explanation in Spanish on stderr and in --json; no workbook written."""
+    """Exit code 3, the explanation in Spanish on stdout and in --json; no workbook written."""
     path = infeasible_book(tmp_path)
     out = tmp_path / "resultado.xlsx"
     proc = cli("solve", str(path), "--out", str(out))
     assert proc.returncode == 3, proc.stderr
-    assert "Estado: infactible" in proc.stderr
+    assert "Estado: infactible" in proc.stdout
     assert ("Faltan 4 médicos generales para que cada centro de salud tenga uno: Oaxaca 2, "
-            "Chiapas 1, Guerrero 1.") in proc.stderr
-    assert "No se escribe libro de resultados" in proc.stderr
+            "Chiapas 1, Guerrero 1.") in proc.stdout
+    assert "No se escribe libro de resultados" in proc.stdout
     assert not out.exists()
     proc = cli("solve", str(path), "--json")
     assert proc.returncode == 3
@@ -404,18 +404,19 @@ def test_solve_workbook_writes_rule_sheets(tmp_path):
     result = solve_workbook(links_book(tmp_path), out)
     assert result.plan.status is Status.OPTIMAL
     wb = load_workbook(out, read_only=True)
-    assert "especialidades_ligadas" in wb.sheetnames
-    assert "bolsas_estatales" not in wb.sheetnames and "piso_equidad" not in wb.sheetnames
-    rows = list(wb["especialidades_ligadas"].iter_rows(values_only=True))
-    assert rows[0][:7] == ("CLUES", "unidad", "clave_entidad", "entidad", "categoria", "requiere",
-                           "vacantes_detenidas")
+    assert "especialidades ligadas" in wb.sheetnames
+    assert "bolsas estatales" not in wb.sheetnames and "piso de equidad" not in wb.sheetnames
+    rows = list(wb["especialidades ligadas"].iter_rows(values_only=True))
+    assert rows[0][:7] == ("CLUES", "Unidad", "Clave de entidad", "Entidad", "Categoría",
+                           "Requiere", "Vacantes detenidas")
     assert rows[1][:7] == ("H3", "H3", 20, "Oaxaca", CIR, ANES, 1)
-    header = next(wb["por_entidad"].iter_rows(values_only=True))
-    for column in ("necesidad_cubierta", "ventaja_necesidad_cubierta", "ventaja_en_meta",
-                   "ventaja_esp_asignados", "vacantes_detenidas_por_ligadas"):
+    header = next(wb["por entidad"].iter_rows(values_only=True))
+    for column in ("Necesidad ponderada cubierta", "Ventaja: necesidad cubierta",
+                   "Ventaja: centros en la meta", "Ventaja: especialistas asignados",
+                   "Vacantes detenidas por especialidades ligadas"):
         assert column in header
-    diag = dict(wb["diagnostico"].iter_rows(values_only=True))
-    assert diag["reglas_activas"] == "especialidades ligadas"
+    diag = dict(wb["diagnóstico"].iter_rows(values_only=True))
+    assert diag["Reglas activas"] == "especialidades ligadas"
 
 
 # --- validation --------------------------------------------------------------------------------

@@ -144,10 +144,10 @@ def test_cli_time_limit_exit_codes_and_outputs(hard_path, tmp_path, solver):
         assert payload["gap"] > 0, payload
         assert payload["objective"] <= payload["lp_bound"] + 1e-6, payload
         assert payload["output"] == str(out) and out.exists()
-        diag = dict(load_workbook(out, read_only=True)["diagnostico"].iter_rows(
+        diag = dict(load_workbook(out, read_only=True)["diagnóstico"].iter_rows(
             min_row=2, values_only=True))
-        assert diag["estado"] == "feasible"
-        assert diag["brecha_relativa"] == pytest.approx(payload["gap"], abs=1e-6)  # JSON rounds
+        assert diag["Estado del plan"] == "factible (no probado óptimo)"
+        assert diag["Brecha relativa frente a la cota"] == pytest.approx(payload["gap"], abs=1e-6)  # JSON rounds
     else:
         assert proc.returncode == 4
         assert payload["reason"] == "no_solution" and payload["objective"] is None
@@ -211,7 +211,7 @@ def test_cli_no_solution_exit_4_and_nothing_written(tmp_path, no_incumbent, solv
     out.write_bytes(b"resultado anterior")
     result = CliRunner().invoke(app, ["solve", str(path), "--solver", solver, "--out", str(out)])
     assert result.exit_code == 4
-    assert "sin solución" in result.stderr
+    assert "sin solución" in result.stdout
     assert out.read_bytes() == b"resultado anterior"
 
 

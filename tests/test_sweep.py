@@ -238,8 +238,9 @@ def test_cli_serial_report_and_exit_codes(tmp_path):
     proc = cli("sweep", str(path), "--budget-from", "0", "--budget-to", "30000", "--steps", "2",
                "--serial", cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
-    assert proc.stdout == ""
-    assert "en serie" in proc.stderr and "Libro del barrido" in proc.stderr
+    assert proc.stderr == ""  # the report is the result: stdout (issue 15)
+    assert "en serie" in proc.stdout and "Libro del barrido" in proc.stdout
+    assert "2 puntos · en serie · optimización " in proc.stdout
     assert len(list((tmp_path / "resultados").glob("caso_barrido_*.xlsx"))) == 1
     # An infeasible point: exit 3, the other points still reported.
     grid = tmp_path / "rejilla.csv"

@@ -132,7 +132,8 @@ def test_blank_required_only_for_centre_general(tmp_path):
 
 def test_negative_budget(tmp_path):
     assert problems(tmp_path, presupuesto_bono_mensual=-5) == [
-        "hoja «parametros», fila 3, columna «valor», valor «-5»: El valor debe ser al menos 0."]
+        "hoja «parametros», fila 3, parámetro «presupuesto_bono_mensual», columna «valor», "
+        "valor «-5»: El valor debe ser al menos 0."]
 
 
 def test_missing_budget(tmp_path):
@@ -159,7 +160,8 @@ def test_unknown_parameter(tmp_path):
 
 def test_equity_floor_out_of_range(tmp_path):
     assert problems(tmp_path, cobertura_minima_entidad=1.5) == [
-        "hoja «parametros», fila 8, columna «valor», valor «1.5»: El valor debe ser como máximo "
+        "hoja «parametros», fila 8, parámetro «cobertura_minima_entidad», columna «valor», "
+        "valor «1.5»: El valor debe ser como máximo "
         "1."]
 
 

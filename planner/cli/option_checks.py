@@ -2,8 +2,8 @@
 
 Every numeric option goes through :class:`Number` (typer's ``parser=``), which reads a value as a planner types it
 (``--budget 1,000,000`` or ``$800,000``, via :mod:`planner.core.numbers`) and refuses non-finite,
-out-of-range and ambiguous values (``inf``, ``1e400``, ``nan``, ``-5``, ``2,5``). Ranges of
-options that set a workbook parameter are the parameter's own (:mod:`planner.core.schema`).
+out-of-range and ambiguous values (``inf``, ``1e400``, ``nan``, ``-5``, ``2,5``). Options that
+set a workbook parameter get their parser from its declaration (:mod:`planner.cli.params`).
 
 :class:`CliGroup` is the command group's class: it turns every usage error of click (a bad
 value, an unknown option, a missing value) into one Spanish (or English) message on stderr, or
@@ -26,7 +26,6 @@ try:  # typer 0.2x carries its own copy of click; its exceptions are the ones ra
 except ImportError:  # pragma: no cover - a typer that uses the click package
     from click import exceptions as _cx
 
-from planner.core import schema
 from planner.core.numbers import parse_number
 from planner.core.words import LANGS, t
 
@@ -81,19 +80,12 @@ class Language:
         return key
 
 
-def _param_range(name: str) -> tuple[float | None, float | None]:
-    decl = next(p for p in schema.PARAMETERS if p.name == name)
-    return decl.minimum, decl.maximum
-
-
 def _fmt(x: float) -> str:
     return f"{int(x):,}" if float(x).is_integer() else f"{x:,}"
 
 
-BUDGET = Number(0, MAX_BUDGET)
-TARGET = Number(*_param_range("meta_medicos_generales_por_centro"), integer=True)
-TIME_LIMIT = Number(*_param_range("limite_tiempo_s"))
-EQUITY_FLOOR = Number(*_param_range("cobertura_minima_entidad"), percent=True)
+# Options that set a scenario parameter are built from its schema declaration
+# (planner/cli/params.py); these are the options of their own.
 STEPS = Number(1, MAX_STEPS, integer=True)
 WORKERS = Number(1, MAX_WORKERS, integer=True)
 LANGUAGE = Language()

@@ -37,6 +37,8 @@ class Issue:
             parts.append(f"{'hoja' if es else 'sheet'} «{self.sheet}»")
         if self.row is not None:
             parts.append(f"{'fila' if es else 'row'} {self.row}")
+            if self.sheet == "parametros" and self.params.get("param"):  # name the parameter
+                parts.append(f"{'parámetro' if es else 'parameter'} «{self.params['param']}»")
         if self.column:
             parts.append(f"{'columna' if es else 'column'} «{self.column}»")
         return ", ".join(parts)
@@ -77,8 +79,9 @@ class InputError(Exception):
         super().__init__(self.summary())
 
     def summary(self, lang: str = DEFAULT_LANG, limit: int = 20) -> str:
-        head = (f"El libro tiene {len(self.issues)} problema(s):" if lang == "es"
-                else f"The workbook has {len(self.issues)} problem(s):")
+        n = len(self.issues)
+        head = (f"El libro tiene {n} problema{'' if n == 1 else 's'}:" if lang == "es"
+                else f"The workbook has {n} problem{'' if n == 1 else 's'}:")
         lines = [head] + [f"  - {i.text(lang)}" for i in self.issues[:limit]]
         if len(self.issues) > limit:
             rest = len(self.issues) - limit
@@ -93,3 +96,14 @@ class InputError(Exception):
         df = pd.DataFrame(rows, columns=list(cols))
         df[cols[1]] = df[cols[1]].astype("Int64")
         return df
+
+
+class ClusterError(Exception):
+    """A Dask cluster that cannot run the planner's tasks, with the reason in planner words
+    (``code`` a catalogue key, ``params`` its fields): e.g. a scheduler that cannot import the
+    project, which recent Dask needs to read the task graph (issue 15)."""
+
+    def __init__(self, code: str, **params: object) -> None:
+        self.code = code
+        self.params = params
+        super().__init__(t(code, **params))

@@ -30,6 +30,9 @@ class Result:
     # planner.analysis.expected.AcceptanceReport (issue 13), if any
     acceptance: object | None = None
     candidates: object | None = None  # models.matching.CandidateResult (optimo/estable modes)
+    # issue 15: the what-if tried and the workbook's own parameters, for the reports
+    what_if: object | None = None  # planner.core.scenario.WhatIf
+    base_params: object | None = None  # planner.core.scenario.Params before the what-if
 
     @property
     def solved(self) -> bool:

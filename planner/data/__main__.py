@@ -18,7 +18,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         description="Construye los libros de entrada por omisión (Hidalgo real y nacional 2024) "
                     "a partir de los datos públicos de inputs/fuentes.")
     sub = parser.add_subparsers(dest="command", required=True)
-    cmd = sub.add_parser("build", help="escribe hidalgo_2025.xlsx y nacional_2024.xlsx")
+    cmd = sub.add_parser("build", help="escribe hidalgo_2025.xlsx, nacional_2024.xlsx y "
+                                       "plantilla_vacia.xlsx")
     cmd.add_argument("--out", default=str(INPUTS), help="carpeta de salida (por omisión inputs/)")
     cmd.add_argument("--fuentes", default=str(FUENTES), help="carpeta de datos fuente")
     args = parser.parse_args(argv)

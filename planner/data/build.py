@@ -8,9 +8,10 @@ from planner.data.common import Book
 from planner.data.hidalgo import build_hidalgo
 from planner.data.nacional import build_nacional
 from planner.data.sources import FUENTES, load_sources
-from planner.io.template import write_input_workbook
+from planner.io.template import write_input_workbook, write_template
 
 INPUTS = FUENTES.parent
+TEMPLATE = "plantilla_vacia.xlsx"
 
 
 def books(fuentes: str | Path = FUENTES) -> list[Book]:
@@ -20,7 +21,11 @@ def books(fuentes: str | Path = FUENTES) -> list[Book]:
 
 
 def build(out_dir: str | Path = INPUTS, fuentes: str | Path = FUENTES) -> list[Path]:
-    """Write ``hidalgo_2025.xlsx`` and ``nacional_2024.xlsx`` into ``out_dir``; return their paths."""
+    """Write ``hidalgo_2025.xlsx``, ``nacional_2024.xlsx`` and the blank template
+    ``plantilla_vacia.xlsx`` into ``out_dir``; return their paths. The same sources give the same
+    bytes (fixed document and zip entry dates)."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    return [write_input_workbook(out_dir / b.filename, b.tables, b.leeme) for b in books(fuentes)]
+    paths = [write_input_workbook(out_dir / b.filename, b.tables, b.leeme)
+             for b in books(fuentes)]
+    return [*paths, write_template(out_dir / TEMPLATE)]

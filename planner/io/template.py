@@ -89,16 +89,46 @@ def write_input_workbook(path: str | Path, tables: Mapping[str, pd.DataFrame],
         # Fixed document dates: the same tables give the same bytes, so rebuilds don't churn git.
         wb.properties.created = wb.properties.modified = FIXED_DATE
         wb.save(tmp)
+        fixed_zip_dates(tmp)
 
     return atomic_write(path, write)
+
+
+ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # the earliest date a zip entry can carry
+
+
+def fixed_zip_dates(path: str | Path) -> None:
+    """Rewrite the .xlsx (a zip) at ``path`` with every entry dated :data:`ZIP_DATE`, in the same
+    order, and the document's modified date :data:`FIXED_DATE` (openpyxl writes the time of
+    saving), so the same tables give the same bytes whenever they are written (``make data``)."""
+    import io
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(path) as src:
+        entries = [(info, src.read(info)) for info in src.infolist()]
+    stamp = FIXED_DATE.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    entries = [(info, re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)",
+                             rb"\g<1>" + stamp + rb"\g<2>", data)  # openpyxl stamps "now"
+                if info.filename == "docProps/core.xml" else data) for info, data in entries]
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info, data in entries:
+            fixed = zipfile.ZipInfo(info.filename, date_time=ZIP_DATE)
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = info.external_attr
+            dst.writestr(fixed, data)
+    Path(path).write_bytes(buf.getvalue())
 
 
 TEMPLATE_LEEME = (
     "Plantilla vacía del planeador de plantilla de IMSS-Bienestar.",
     "1. Llene 'unidades' (una fila por CLUES), 'plantilla' (requeridos y actuales por unidad y "
     "categoría) y 'oferta' (candidatos por categoría).",
-    "2. Revise 'parametros' (presupuesto mensual de bonos, meta de médicos por centro), "
-    "'categorias', 'bonos' y 'prioridades': vienen con los valores de la convocatoria 2024.",
+    "2. Escriba en 'parametros' el presupuesto_bono_mensual (obligatorio, en MXN): la plantilla "
+    "trae 0 y con 0 ningún especialista va a un hospital con bono ('planner validate' lo avisa). "
+    "Revise la meta de médicos por centro, 'categorias', 'bonos' y 'prioridades': vienen con los "
+    "valores de la convocatoria 2024.",
     "3. Valide con:  planner validate ARCHIVO.xlsx   y resuelva con:  planner solve ARCHIVO.xlsx",
     "Los nombres de hojas y columnas no distinguen mayúsculas, acentos ni espacios/guiones bajos; "
     "el orden de las columnas es libre y las hojas o columnas extra se ignoran.",

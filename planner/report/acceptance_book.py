@@ -13,7 +13,7 @@ from planner.io.xlsx import DEC, INT, MXN, PCT, TITLE_FONT, write_table
 
 # column -> (message key of its header, number format)
 STATE_COLUMNS = {
-    "state_code": ("sim_col_state_code", INT), "state": ("sim_col_state", None),
+    "state_code": ("bookh_state_code", INT), "state": ("bookh_state", None),
     "offers": ("sim_col_offers", INT), "expected_filled": ("sim_col_expected", DEC),
     "filled_p10": ("sim_col_p10", INT), "filled_p50": ("sim_col_p50", INT),
     "filled_p90": ("sim_col_p90", INT), "target": ("sim_col_target", INT),

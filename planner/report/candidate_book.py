@@ -1,7 +1,8 @@
 """Result-workbook sheets of a registered-candidate assignment (issue 14): ``candidatos`` (folios
 only, never personal data), ``plazas_candidatos`` (each post), ``plazas_sin_candidatos`` (by state
 and specialty) and ``resumen_candidatos``. Column names and post states are the catalogue's
-``cand_col_*`` / ``cand_status_*`` words; sheet names stay Spanish like the rest of the book."""
+``candh_*`` / ``cand_status_*`` words; the result book titles the sheets with accents and spaces
+(``result_book.SHEET_TITLES``)."""
 
 from __future__ import annotations
 
@@ -24,12 +25,12 @@ _FORMATS = {"score": "#,##0.0", "rank": INT, "gap": INT, "applicants": INT, "pla
 
 
 def _labelled(df: pd.DataFrame, lang: str) -> tuple[pd.DataFrame, dict[str, str]]:
-    """``df`` with its columns named in ``lang`` (cand_col_*), post states in words, formats."""
+    """``df`` with its columns named in ``lang`` (candh_*), post states in words, formats."""
     out = df.copy()
     if "status" in out.columns:
         words = {s: t(f"cand_status_{s}", lang) for s in POST_STATUS}
         out["status"] = out["status"].map(words)
-    names = {c: t(f"cand_col_{c}", lang) for c in out.columns}
+    names = {c: t(f"candh_{c}", lang) for c in out.columns}  # planner headers (issue 15)
     formats = {names[c]: f for c, f in _FORMATS.items() if c in names}
     return out.rename(columns=names), formats
 

@@ -20,12 +20,25 @@ from planner.io.xlsx import DEC, INT, MXN, PCT, TITLE_FONT, write_table
 from planner.report import acceptance_book
 from planner.report.candidate_book import write_candidate_sheets
 
-SHEETS = ("resumen", "por_entidad", "por_categoria", "asignaciones", "unidades", "sensibilidad",
-          "parametros", "diagnostico")
+# Sheets are written under internal names and titled for planners (with accents) at the end.
+SHEET_TITLES: dict[str, str] = {
+    "resumen": "resumen", "por_entidad": "por entidad", "por_categoria": "por categoría",
+    "asignaciones": "asignaciones", "unidades": "unidades", "sensibilidad": "sensibilidad",
+    "parametros": "parámetros", "diagnostico": "diagnóstico",
+    "bolsas_estatales": "bolsas estatales", "especialidades_ligadas": "especialidades ligadas",
+    "piso_equidad": "piso de equidad", "simulacion": "simulación",
+    "simulacion_nacional": "simulación nacional",
+    "simulacion_entidades": "simulación por entidad", "candidatos": "candidatos",
+    "plazas_candidatos": "plazas y candidatos", "plazas_sin_candidatos": "plazas sin candidatos",
+    "resumen_candidatos": "resumen de candidatos"}
+SHEETS = tuple(SHEET_TITLES[s] for s in (
+    "resumen", "por_entidad", "por_categoria", "asignaciones", "unidades", "sensibilidad",
+    "parametros", "diagnostico"))
 # Written after 'unidades' only when the rule of DESIGN §2b they describe is on.
-RULE_SHEETS = ("bolsas_estatales", "especialidades_ligadas", "piso_equidad")
+RULE_SHEETS = tuple(SHEET_TITLES[s] for s in (
+    "bolsas_estatales", "especialidades_ligadas", "piso_equidad"))
 
-# internal column -> number format; the (es, en) names are the catalogue's book_col_* keys
+# internal column -> number format; the (es, en) headers are the catalogue's bookh_* keys
 _COLUMN_FORMATS: dict[str, str | None] = {
     "clues": None,
     "name": None,
@@ -91,7 +104,7 @@ _COLUMN_FORMATS: dict[str, str | None] = {
     "floors_unmet": INT,
 }
 COLUMNS: dict[str, tuple[str, str, str | None]] = {
-    c: (*pair(f"book_col_{c}"), fmt) for c, fmt in _COLUMN_FORMATS.items()}
+    c: (*pair(f"bookh_{c}"), fmt) for c, fmt in _COLUMN_FORMATS.items()}
 
 REASON_WORDS = {k: pair(f"reason_{k}") for k in ("not_placed", "no_vacancy")}
 
@@ -115,15 +128,41 @@ def _labels(df: pd.DataFrame, lang: str) -> tuple[pd.DataFrame, dict[str, str]]:
     return out, formats
 
 
+# Which way the optimiser's advantage points on each summary row: +1 more is better, -1 less is
+# better; rows not listed (counts of units, bonus spent, budget, budget used) are no advantage.
+ADVANTAGE_SIGN: dict[str, int] = {
+    "centres_at_target_after": 1, "centres_no_doctor_after": -1, "gp_placed": 1,
+    "spec_gap_left": -1, "spec_placed": 1, "spec_placed_bonus_units": 1, "unplaced": -1,
+    "objective": 1, "pool_idle": -1, "floors_unmet": -1, "spec_held_back": -1}
+
+
+def advantage(key: str, plan: object, hand: object) -> float | int | None:
+    """The optimiser's gain over the hand rule on one summary row, signed so that positive is
+    better for the planner; None where a difference is no advantage (money spent, budget, unit
+    counts) or a figure is missing. Never -0."""
+    sign = ADVANTAGE_SIGN.get(key)
+    if sign is None or not isinstance(plan, (int, float)) or not isinstance(hand, (int, float)):
+        return None
+    gain = sign * (plan - hand)
+    if isinstance(gain, float):
+        gain = round(gain, 6) + 0.0  # -1e-12 and -0.0 print as 0.00
+    return gain
+
+
 def summary_rows(result: Result, lang: str = "es") -> list[tuple[str, object, object, object,
                                                                 str | None]]:
     """(indicator, before, plan, hand rule, format) rows of the headline summary."""
+    return [r[:5] for r in _summary_rows(result, lang)]
+
+
+def _summary_rows(result: Result, lang: str = "es") -> list[tuple]:
+    """(indicator, before, plan, hand rule, format, headline key) rows."""
     h = result.indicators.headline
     m = result.hand_indicators.headline if result.hand_indicators else {}
 
     def row(label: str, before: object, key: str,
-            fmt: str | None = INT) -> tuple[str, object, object, object, str | None]:
-        return (t(label, lang), before, h.get(key), m.get(key), fmt)
+            fmt: str | None = INT) -> tuple[str, object, object, object, str | None, str]:
+        return (t(label, lang), before, h.get(key), m.get(key), fmt, key)
 
     return [
         row("sum_health_centres", h["centres"], "centres"),
@@ -201,6 +240,8 @@ def write_result_workbook(result: Result, path: str | Path, lang: str = "es",
         _sensibilidad(wb, result, lang, confirm_marginals)
         _parametros(wb, result, lang)
         _diagnostico(wb, result, lang)
+        for ws in wb.worksheets:
+            ws.title = SHEET_TITLES.get(ws.title, ws.title)
         wb.save(tmp)
 
     return atomic_write(path, write, protect=protect)
@@ -223,15 +264,20 @@ def _resumen(wb: Workbook, result: Result, lang: str) -> None:
     hr = ws.max_row
     for cell in ws[hr]:
         cell.font = Font(bold=True)
-    for label, before, after, hand, fmt in summary_rows(result, lang):
-        adv = (after - hand) if isinstance(after, (int, float)) and isinstance(
-            hand, (int, float)) else None
-        ws.append([label, before, after, hand, adv])
+    for label, before, after, hand, fmt, key in _summary_rows(result, lang):
+        ws.append([label, before, after, hand, advantage(key, after, hand)])
         for cell in ws[ws.max_row][1:]:
             if fmt:
                 cell.number_format = fmt
     ws.append([])
     ws.append([t("book_hand_rule_note", lang)])
+    ws.append([t("book_advantage_note", lang)])
+    ws.append([])
+    ws.append([t("book_rules_head", lang) + active_rules_text(result, lang)])
+    ws.append([t("book_whatif_head", lang)])
+    ws[f"A{ws.max_row}"].font = Font(bold=True)
+    for line in what_if_lines(result, lang) or [t("book_whatif_none", lang)]:
+        ws.append(["  " + line])
     ws.column_dimensions["A"].width = 48
     for col in "BCDE":
         ws.column_dimensions[col].width = 22
@@ -240,6 +286,49 @@ def _resumen(wb: Workbook, result: Result, lang: str) -> None:
     ws.page_setup.orientation = "landscape"
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+
+
+def active_rules_text(result: Result, lang: str) -> str:
+    """The rules of DESIGN §2b switched on, in planner words ("ninguna" when none is)."""
+    floor = f"{result.scenario.params.equity_floor:.0%}"
+    on = [t(f"rule_word_{k}", lang, floor=floor) if k == "equity_floor" else t(f"rule_word_{k}", lang)
+          for k, v in rules.active_rules(result.scenario).items() if v]
+    return ", ".join(on) or t("diag_none", lang)
+
+
+def _value_text(value: object, lang: str) -> str:
+    if isinstance(value, bool):
+        return ("sí" if value else "no") if lang == "es" else ("yes" if value else "no")
+    if isinstance(value, float) and value.is_integer():
+        return f"{int(value):,}"
+    if isinstance(value, (int, float)):
+        return f"{value:,}"
+    return "—" if value is None else str(value)
+
+
+def what_if_lines(result: Result, lang: str) -> list[str]:
+    """One line per what-if change tried on the workbook: parameter, its value there → now."""
+    w, base = result.what_if, result.base_params
+    if w is None or base is None:
+        return []
+    lines = []
+    for name, attr in PARAM_NAMES.items():
+        after = getattr(w, attr, None)
+        before = getattr(base, attr, None)
+        if after is None or after == before:
+            continue
+        lines.append(t("book_whatif_change", lang, name=name, before=_value_text(before, lang),
+                       after=_value_text(after, lang)))
+    for (kind, zone), value in sorted(getattr(w, "bonus", {}).items()):
+        lines.append(t("book_whatif_bonus", lang, kind=kind, zone=zone,
+                       after="$" + _value_text(value, lang)))
+    for category, value in sorted(getattr(w, "supply", {}).items()):
+        lines.append(t("book_whatif_supply", lang, category=category,
+                       after=_value_text(value, lang)))
+    if getattr(w, "states", None) is not None:
+        lines.append(t("book_whatif_states", lang,
+                       states=", ".join(str(s) for s in w.states)))
+    return lines
 
 
 def _status_word(status: str, lang: str) -> str:
@@ -255,56 +344,63 @@ def _sensibilidad(wb: Workbook, result: Result, lang: str, confirm: bool) -> Non
 
 
 def _parametros(wb: Workbook, result: Result, lang: str) -> None:
+    from planner.core.schema import PARAMETERS
+
     p = result.scenario.params
-    rows = [{"parametro": name, "valor": getattr(p, attr)} for name, attr in PARAM_NAMES.items()]
-    for rec in rows:
-        if isinstance(rec["valor"], bool):
-            rec["valor"] = "sí" if rec["valor"] else "no"
-    write_table(wb, "parametros", pd.DataFrame(rows))
+    described = {d.name: (d.description if lang == "es" else d.description_en)
+                 for d in PARAMETERS}
+    rows = []
+    for name, attr in PARAM_NAMES.items():
+        value = getattr(p, attr)
+        if isinstance(value, bool):
+            value = _value_text(value, lang)
+        rows.append((name, value, described.get(name, "")))
+    df = pd.DataFrame(rows, columns=[t("bookh_param", lang), t("bookh_value", lang),
+                                     t("bookh_description", lang)])
+    write_table(wb, "parametros", df, widths={t("bookh_description", lang): 90})
 
 
 def _diagnostico(wb: Workbook, result: Result, lang: str) -> None:
     plan = result.plan
     rows = [
-        ("solver", plan.solver),
-        (t("diag_status", lang), plan.status.value),
-        (t("diag_solver_status", lang), plan.solver_status),
-        (t("diag_objective", lang), plan.objective),
-        (t("diag_lp_bound", lang), plan.lp_bound),
-        (t("diag_relative_gap", lang), plan.gap),
-        (t("diag_hand_rule_objective", lang),
+        (t("diagh_solver", lang), plan.solver),
+        (t("diagh_status", lang), _status_word(plan.status.value, lang)),
+        (t("diagh_solver_status", lang), plan.solver_status),
+        (t("diagh_objective", lang), plan.objective),
+        (t("diagh_lp_bound", lang), plan.lp_bound),
+        (t("diagh_relative_gap", lang), plan.gap),
+        (t("diagh_hand_rule_objective", lang),
          result.hand.objective if result.hand else None),
-        ("variables", plan.n_variables),
-        (t("diag_constraints", lang), plan.n_constraints),
-        (t("diag_time_limit_s", lang), result.settings.time_limit),
-        (t("diag_mip_gap_requested", lang), result.settings.mip_gap),
+        (t("diagh_variables", lang), plan.n_variables),
+        (t("diagh_constraints", lang), plan.n_constraints),
+        (t("diagh_time_limit_s", lang), result.settings.time_limit),
+        (t("diagh_mip_gap_requested", lang), result.settings.mip_gap),
     ]
-    rows += [(t("diag_seconds_of", lang, step=k), round(v, 4))
+    rows += [(t("diagh_seconds_of", lang, step=stage_word(k, lang)), round(v, 4))
              for k, v in result.timings.items()]
     rows += _rule_diagnostics(result, lang)
-    df = pd.DataFrame(rows, columns=[t("diag_item", lang), t("diag_value", lang)])
-    write_table(wb, "diagnostico", df)
+    df = pd.DataFrame(rows, columns=[t("diagh_item", lang), t("diagh_value", lang)])
+    write_table(wb, "diagnostico", df, widths={t("diagh_item", lang): 48,
+                                               t("diagh_value", lang): 60})
+
+
+def stage_word(stage: str, lang: str) -> str:
+    """A timing's stage in planner words (its key when the catalogue has none)."""
+    key = f"stage_{stage}"
+    return t(key, lang) if key in MESSAGES else stage
 
 
 def _rule_diagnostics(result: Result, lang: str) -> list[tuple[str, object]]:
     """The rules of DESIGN §2b as solved: which were on, whether they hold, what failed."""
-    es = lang == "es"
     active = rules.active_rules(result.scenario)
-    words = {"state_pools": ("bolsas estatales de candidatos", "state candidate pools"),
-             "linked_specialties": ("especialidades ligadas", "linked specialties"),
-             "equity_floor": (f"piso de equidad ({result.scenario.params.equity_floor:.0%})",
-                              f"equity floor ({result.scenario.params.equity_floor:.0%})"),
-             "one_doctor_per_centre": ("mínimo un médico general por centro",
-                                       "at least one general doctor per centre")}
-    on = [words[k][0 if es else 1] for k, v in active.items() if v]
-    rows: list[tuple[str, object]] = [(t("diag_active_rules", lang),
-                                       ", ".join(on) or (t("diag_none", lang)))]
+    rows: list[tuple[str, object]] = [(t("diagh_active_rules", lang),
+                                       active_rules_text(result, lang))]
     if result.plan.status.has_solution and (active["equity_floor"]
                                             or active["one_doctor_per_centre"]):
-        rows.append((t("diag_hard_rules", lang),
+        rows.append((t("diagh_hard_rules", lang),
                      t("diag_all_met", lang)))
     for line in rule_messages(result.plan.rules, lang, result.scenario.params.equity_floor):
-        rows.append((t("diag_unmet_rule", lang), line))
+        rows.append((t("diagh_unmet_rule", lang), line))
     return rows
 
 
@@ -318,6 +414,10 @@ def by_state_table(result: Result) -> pd.DataFrame:
     cmp = compare_by_state(result.indicators, result.hand_indicators)
     cmp = cmp[cmp["state_code"] != 0]
     extra = [c for c in cmp.columns if c.endswith(("_hand", "_diff"))]
+    cmp = cmp.copy()
+    for c in extra:  # float noise (-1e-13) and -0.0 would print as -0.00
+        if c.endswith("_diff") and pd.api.types.is_float_dtype(cmp[c]):
+            cmp[c] = cmp[c].round(6) + 0.0
     return by_state.merge(cmp[["state_code", *extra]], on="state_code", how="left")
 
 

@@ -1,0 +1,36 @@
+"""``planner validate``: every problem of an input workbook, by sheet, row and column. The
+report is the command's result, so it goes to stdout (``planner validate x > informe.txt``)."""
+
+from __future__ import annotations
+
+import json
+
+import typer
+
+from planner.cli import common as c
+from planner.core.words import t
+from planner.pipeline import load_scenario
+from planner.validate import scenario_warnings
+
+
+@c.app.command(cls=c.Command)
+def validate(
+    workbook: c.Workbook = None,
+    as_json: c.AsJson = False,
+    lang: c.Lang = "es",
+) -> None:
+    """Revisa un libro de entrada y lista todos sus problemas."""
+    path = workbook or c.DEFAULT_WORKBOOK
+    with c.guarded(as_json, lang, problems_are_results=True):
+        scenario, _ = load_scenario(path)
+    warnings = [w.text(lang) for w in scenario_warnings(scenario)]
+    n_units, n_rows = len(scenario.units), len(scenario.staffing)
+    if as_json:
+        print(json.dumps({"status": "valid", "units": n_units, "staffing_rows": n_rows,
+                          "issues": [], "warnings": warnings}, ensure_ascii=False))
+    else:
+        c.out.print(t("cli_valid", lang, units=c.plural(n_units, "cli_units", lang),
+                      rows=c.plural(n_rows, "cli_rows", lang)), markup=False)
+        for line in warnings:
+            c.out.print(f"  {t('cli_warning', lang)}: {line}", markup=False)
+    raise typer.Exit(c.EXIT_OK)
