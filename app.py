@@ -26,7 +26,16 @@ from planner.core.schema import CENTRE
 from planner.core.words import LANG_NAMES, t
 from planner.pipeline import load_scenario, solve
 from planner.ui import fmt, sources
-from planner.ui.pages import frontier, graphs, marginal, rules, scenarios, summary, units
+from planner.ui.pages import (
+    candidates,
+    frontier,
+    graphs,
+    marginal,
+    rules,
+    scenarios,
+    summary,
+    units,
+)
 from planner.ui.pages.form import what_if_form
 from planner.ui.pages.status import show_status
 from planner.ui.pages.view import View
@@ -34,7 +43,7 @@ from planner.ui.pages.view import View
 st.set_page_config(page_title=t("page_title"), page_icon="🩺", layout="wide")
 state = st.session_state
 # the tabs, in display order; each page is found by its KEY (its label's catalogue key)
-PAGES = (summary, graphs, units, rules, frontier, scenarios, marginal)
+PAGES = (summary, graphs, units, candidates, rules, frontier, scenarios, marginal)
 
 
 # --- cached stages (scenarios and baseline plans; models are never cached) -------------------

@@ -1405,6 +1405,132 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cand_bad_mode": {"es": "--modo-asignacion debe ser uno de: {allowed}",
                       "en": "--modo-asignacion must be one of: {allowed}"},
     # --- end of registered candidates (issue 14) ----------------------------------------------
+    # --- helper "pages" (phase 2): the candidates tab and the other pages ----------------------
+    "tab_candidates": {"es": "Candidatos", "en": "Candidates"},
+    "candp_header": {"es": "Candidatos registrados: quién va a qué plaza",
+                     "en": "Registered candidates: who goes to which post"},
+    "candp_no_list": {"es": "Este libro no tiene candidatos registrados (hoja «candidatos»). "
+                            "Llénela en la plantilla para asignar personas a plazas según las "
+                            "opciones que eligieron.",
+                      "en": "This workbook has no registered candidates («candidatos» sheet). "
+                            "Fill it in the template to assign people to posts by the options "
+                            "they chose."},
+    "candp_synthetic": {"es": "Lista SINTÉTICA de {n} candidatos (folios SINT-…): no son personas "
+                              "reales; sirve para probar la herramienta. Suba su propio libro con "
+                              "la lista de registro para resultados reales.",
+                        "en": "SYNTHETIC list of {n} candidates (folios SINT-…): not real people; "
+                              "it is there to try the tool. Upload your own workbook with the "
+                              "registration list for real results."},
+    "candp_mode": {"es": "Cómo se asignan los médicos", "en": "How doctors are assigned"},
+    "candp_mode_help": {"es": "Por oferta: cuenta candidatos por categoría (sin ver quién eligió "
+                              "qué). Óptimo: coloca a cada candidato solo en una plaza que eligió, "
+                              "cubriendo la mayor necesidad. Estable: la regla de las residencias "
+                              "(cada candidato obtiene la mejor opción que su puntaje le permite).",
+                        "en": "By supply: counts candidates per category (not who chose what). "
+                              "Optimal: places each candidate only in a post they chose, covering "
+                              "the most need. Stable: the residency-match rule (each candidate gets "
+                              "the best option their score allows)."},
+    "candp_mode_por_oferta": {"es": "Por oferta (conteos)", "en": "By supply (counts)"},
+    "candp_mode_optimo": {"es": "Óptimo (personas)", "en": "Optimal (people)"},
+    "candp_mode_estable": {"es": "Estable (como residencias)", "en": "Stable (residency match)"},
+    "candp_por_oferta": {"es": "El plan mostrado cuenta candidatos por categoría y no mira qué "
+                               "plazas eligió cada persona. Elija «Óptimo» o «Estable» para "
+                               "asignar a los candidatos registrados y ver qué plazas nadie eligió.",
+                         "en": "The plan shown counts candidates per category and does not look "
+                               "at which posts each person chose. Choose «Optimal» or «Stable» to "
+                               "assign the registered candidates and see which posts nobody "
+                               "chose."},
+    "candp_wait": {"es": "Se calculan las dos asignaciones (óptima y estable) para medir el precio "
+                         "de la estabilidad: en el escenario nacional tarda alrededor de un "
+                         "minuto.",
+                   "en": "Both assignments (optimal and stable) are computed to measure the price "
+                         "of stability: on the national scenario it takes about a minute."},
+    "candp_run": {"es": "Asignar candidatos: {mode}", "en": "Assign candidates: {mode}"},
+    "candp_running": {"es": "Asignando candidatos registrados a plazas…",
+                      "en": "Assigning registered candidates to posts…"},
+    "candp_failed": {"es": "No se obtuvo una asignación de candidatos: vea el estado arriba.",
+                     "en": "No candidate assignment was found: see the status above."},
+    "candp_only_here": {"es": "Esta asignación se muestra solo en esta pestaña; las demás siguen "
+                              "mostrando el plan por oferta.",
+                        "en": "This assignment is shown in this tab only; the other tabs still "
+                              "show the plan by supply."},
+    "candp_placed": {"es": "Candidatos colocados", "en": "Candidates placed"},
+    "candp_placed_help": {"es": "De {total} registrados, cada uno solo en una plaza que eligió.",
+                          "en": "Of {total} registered, each only in a post they chose."},
+    "candp_of": {"es": "de {total} registrados ({pct})", "en": "of {total} registered ({pct})"},
+    "candp_filled": {"es": "Plazas ocupadas", "en": "Posts filled"},
+    "candp_filled_note": {"es": "de {posts} plazas; {partial} solo en parte",
+                          "en": "of {posts} posts; {partial} only partly"},
+    "candp_no_applicants": {"es": "Plazas sin candidatos", "en": "Posts without applicants"},
+    "candp_no_applicants_note": {"es": "ningún registrado las eligió",
+                                 "en": "no registered candidate chose them"},
+    "candp_lost": {"es": "Plazas perdidas ante otra", "en": "Posts lost to another"},
+    "candp_lost_note": {"es": "quienes las eligieron fueron a otra plaza",
+                        "en": "those who chose them went to another post"},
+    "candp_price": {"es": "Precio de la estabilidad: la asignación estable cubre {stable} puntos "
+                          "de necesidad y la óptima {optimal}; respetar las preferencias cuesta "
+                          "{lost} puntos ({pct}).",
+                    "en": "Price of stability: the stable assignment covers {stable} need points "
+                          "and the optimal one {optimal}; respecting preferences costs {lost} "
+                          "points ({pct})."},
+    "candp_price_none": {"es": "La asignación estable cubre lo mismo que la óptima ({covered} "
+                               "puntos de necesidad): la estabilidad no cuesta nada aquí.",
+                         "en": "The stable assignment covers as much as the optimal one "
+                               "({covered} need points): stability costs nothing here."},
+    "candp_price_unknown": {"es": "No se pudo medir el precio de la estabilidad: una de las dos "
+                                  "asignaciones no tiene solución.",
+                            "en": "The price of stability could not be measured: one of the two "
+                                  "assignments has no solution."},
+    "candp_blocking": {"es": "En la asignación óptima hay {n} pares candidato–plaza que se "
+                             "preferirían mutuamente a lo asignado (pares bloqueantes): esas "
+                             "personas podrían reclamar.",
+                       "en": "In the optimal assignment {n} candidate–post pairs would both "
+                             "rather have each other than what they got (blocking pairs): those "
+                             "people could complain."},
+    "candp_blocking_none": {"es": "La asignación óptima no tiene pares bloqueantes: nadie preferiría "
+                                  "una plaza que también lo preferiría a él.",
+                            "en": "The optimal assignment has no blocking pairs: nobody would "
+                                  "rather have a post that would also rather have them."},
+    "candp_unwanted_header": {"es": "Plazas que nadie eligió, por entidad y especialidad",
+                              "en": "Posts nobody chose, by state and specialty"},
+    "candp_unwanted_intro": {"es": "Dónde subir el bono o reabrir la convocatoria: vacantes que "
+                                   "ningún candidato registrado puso entre sus opciones.",
+                             "en": "Where to raise the bonus or reopen the call: vacancies no "
+                                   "registered candidate listed among their options."},
+    "candp_unwanted_none": {"es": "Todas las plazas con vacantes fueron elegidas por al menos un "
+                                  "candidato.",
+                            "en": "Every post with vacancies was chosen by at least one "
+                                  "candidate."},
+    "map_unwanted": {"es": "Vacantes sin candidatos", "en": "Vacancies without candidates"},
+    "candp_blocking_one": {"es": "En la asignación óptima hay 1 par candidato–plaza que se "
+                                 "preferirían mutuamente a lo asignado (un par bloqueante): esa "
+                                 "persona podría reclamar.",
+                           "en": "In the optimal assignment 1 candidate–post pair would both "
+                                 "rather have each other than what they got (a blocking pair): "
+                                 "that person could complain."},
+    "candp_col_folio": {"es": "Folio", "en": "Folio"},
+    "candp_col_category": {"es": "Categoría", "en": "Category"},
+    "candp_col_specialty": {"es": "Especialidad", "en": "Specialty"},
+    "candp_col_rank": {"es": "Opción asignada", "en": "Option given"},
+    "candp_col_clues": {"es": "CLUES", "en": "CLUES"},
+    "candp_col_name": {"es": "Unidad", "en": "Unit"},
+    "candp_col_post_state": {"es": "Entidad de la plaza", "en": "State of the post"},
+    "candp_col_municipality": {"es": "Municipio", "en": "Municipality"},
+    "candp_col_state": {"es": "Entidad", "en": "State"},
+    "candp_col_posts_without": {"es": "Plazas sin candidatos", "en": "Posts without candidates"},
+    "candp_col_vacancies_without": {"es": "Vacantes sin candidatos",
+                                    "en": "Vacancies without candidates"},
+    "candp_col_posts": {"es": "Plazas con vacantes", "en": "Posts with vacancies"},
+    "candp_col_vacancies": {"es": "Vacantes", "en": "Vacancies"},
+    "candp_people_header": {"es": "Cada candidato: plaza y número de opción",
+                            "en": "Each candidate: post and option number"},
+    "candp_folio_search": {"es": "Buscar folio", "en": "Search folio"},
+    "candp_people_count": {"es": "{shown} de {total} candidatos (se muestran hasta 5,000; la lista "
+                                 "completa está en el libro de resultados, hoja «candidatos»). En "
+                                 "blanco: no colocado.",
+                           "en": "{shown} of {total} candidates (up to 5,000 shown; the full list "
+                                 "is in the result workbook, sheet «candidatos»). Blank: not "
+                                 "placed."},
 }
 
 

@@ -24,6 +24,8 @@ MAP_METRICS: dict[str, tuple[str, str, str, str]] = {
     "coverage": ("coverage_after", "map_coverage", "greens", ".0%"),
     "spec_gap": ("spec_gap_left", "map_spec_gap", "oranges", ",.0f"),
     "no_doctor": ("no_doctor_after", "map_no_doctor", "reds", ",.0f"),
+    # only with a registered-candidate assignment (planner.ui.candidate_views.with_unwanted)
+    "unwanted": ("vacancies_without", "map_unwanted", "purples", ",.0f"),
 }
 
 
@@ -87,6 +89,8 @@ def map_rows(by_state: pd.DataFrame) -> dict[int, dict]:
             "no_doctor_after": int(rec.no_doctor_after),
             "spec_placed": int(rec.spec_placed), "spec_gap_left": int(rec.spec_gap_left),
         }
+        if hasattr(rec, "vacancies_without"):
+            rows[int(rec.state_code)]["vacancies_without"] = int(rec.vacancies_without)
     return rows
 
 
@@ -112,6 +116,9 @@ def states_map(by_state: pd.DataFrame, metric: str = "coverage", lang: str = "es
         alt.Tooltip(p + "spec_placed:Q", title=t("spec_placed", lang), format=",d"),
         alt.Tooltip(p + "spec_gap_left:Q", title=t("spec_gap_left", lang), format=",d"),
     ]
+    if "vacancies_without" in by_state.columns:
+        tooltip.append(alt.Tooltip(p + "vacancies_without:Q", title=t("map_unwanted", lang),
+                                   format=",d"))
     scale = alt.Scale(scheme=scheme, zero=metric != "coverage", nice=True)
     outline = alt.Chart().mark_geoshape(fill=OUTSIDE, stroke="white", strokeWidth=0.6)
     filled = alt.Chart().mark_geoshape(stroke="white", strokeWidth=0.6).encode(
