@@ -127,6 +127,7 @@ def test_the_charts_map_offers_vacancies_without_candidates_only_with_an_assignm
                               ("B", MG, 20, ["CS0002"], 80)])
     set_param(tables, "modo_asignacion", "optimo")
     at = _app(make_workbook(tmp_path / "optimo.xlsx", tables), monkeypatch)
+    assert any(i.value == tr("candp_no_hand") for i in at.info)  # no hand-rule crash
     radio = at.radio(key="map_metric")
     assert "unwanted" in radio.options or tr("map_unwanted") in radio.options
     radio.set_value("unwanted").run()

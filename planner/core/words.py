@@ -1522,6 +1522,12 @@ MESSAGES: dict[str, dict[str, str]] = {
                                     "en": "Vacancies without candidates"},
     "candp_col_posts": {"es": "Plazas con vacantes", "en": "Posts with vacancies"},
     "candp_col_vacancies": {"es": "Vacantes", "en": "Vacancies"},
+    "candp_no_hand": {"es": "Con candidatos registrados no se compara con la regla manual: esa "
+                            "regla reparte conteos por categoría y no sabe qué plazas eligió cada "
+                            "persona. Vea la pestaña «Candidatos».",
+                      "en": "With registered candidates there is no comparison with the hand "
+                            "rule: that rule shares out counts per category and does not know "
+                            "which posts each person chose. See the «Candidates» tab."},
     "candp_people_header": {"es": "Cada candidato: plaza y número de opción",
                             "en": "Each candidate: post and option number"},
     "candp_folio_search": {"es": "Buscar folio", "en": "Search folio"},
