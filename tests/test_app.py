@@ -33,13 +33,13 @@ from openpyxl import load_workbook
 from streamlit.testing.v1 import AppTest
 
 from planner import pipeline as sensitivity
-from planner.analysis.marginals import COLUMNS as MARGINAL_COLUMNS
+from planner.analysis.marginals import marginal_values
 from planner.core.scenario import WhatIf
 from planner.core.words import MESSAGES as LABELS
 from planner.core.words import t as tr
 from planner.pipeline import load_scenario, solve
 from planner.report.result_book import SHEETS
-from planner.ui import charts, figures, fmt, geo, rule_views, sources, tables
+from planner.ui import charts, figures, fmt, geo, marginal_views, rule_views, sources, tables
 from planner.ui import frontier as frontier_views
 from planner.ui.whatif import FormError, build_what_if, form_defaults, what_if_key
 from tests.builders import ANES, MG, base_tables, make_workbook
@@ -165,12 +165,13 @@ def test_two_saved_scenarios_compare(app: AppTest) -> None:
 
 
 def _sentences(result, confirm: bool, lang: str = "es") -> list[str]:
-    table = sensitivity.marginal_table(result, confirm=confirm, lang=lang)
-    return table[MARGINAL_COLUMNS["sentence"][0 if lang == "es" else 1]].tolist()
+    if confirm:
+        result = sensitivity.confirm_marginals(result)
+    return marginal_views.lines(marginal_values(result, confirm=confirm, lang=lang), lang)
 
 
 def test_marginal_values_in_words(app: AppTest, tiny: Path) -> None:
-    """The section shows planner.analysis.marginals's sentences; the button confirms them.
+    """The section shows planner.ui.marginal_views's sentences; the button confirms them.
 
     With a budget of 25,000 MXN the budget binds, so its marginal value is not zero and the
     confirmation (an integer re-solve) changes the sentences.

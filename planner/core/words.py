@@ -1528,6 +1528,63 @@ MESSAGES: dict[str, dict[str, str]] = {
                       "en": "With registered candidates there is no comparison with the hand "
                             "rule: that rule shares out counts per category and does not know "
                             "which posts each person chose. See the «Candidates» tab."},
+    "mvp_confirmed": {"es": "{subject}: +{gain} puntos de necesidad cubierta (confirmado "
+                            "calculando de nuevo el plan completo).",
+                      "en": "{subject}: +{gain} need points covered (confirmed by solving the "
+                            "whole plan again)."},
+    "mvp_uncertain": {"es": "El nuevo cálculo no terminó de probar el óptimo: cifra aproximada.",
+                      "en": "The new solve did not finish proving the optimum: an approximate "
+                            "figure."},
+    "mvp_estimate_off": {"es": "La estimación rápida (+{estimate}) no se sostiene para un paso "
+                               "entero; vale la cifra confirmada.",
+                         "en": "The quick estimate (+{estimate}) does not hold for a whole step; "
+                               "the confirmed figure is the one to use."},
+    "mvp_estimate": {"es": "{subject}: alrededor de +{estimate} puntos de necesidad cubierta "
+                           "(estimación rápida, sin confirmar).",
+                     "en": "{subject}: about +{estimate} need points covered (quick estimate, "
+                           "not confirmed)."},
+    "mvp_not_one_candidate": {"es": "Esta estimación no se sostiene ni para un candidato entero.",
+                              "en": "This estimate does not hold even for one whole candidate."},
+    "mvp_not_at_all": {"es": "Esta estimación no se sostiene para el paso completo.",
+                       "en": "This estimate does not hold for the whole step."},
+    "mvp_holds_part": {"es": "Esta estimación solo se sostiene para los primeros {part} de "
+                             "{step}.",
+                       "en": "This estimate holds only for the first {part} of {step}."},
+    "mvp_holds_unknown": {"es": "No se sabe hasta dónde se sostiene esta estimación.",
+                          "en": "How far this estimate holds is not known."},
+    "mvp_press_confirm": {"es": "Pulse «Confirmar» para calcularlo con el plan completo.",
+                          "en": "Press «Confirm» to compute it with the whole plan."},
+    "mvp_failed": {"es": "{subject}: la estimación rápida da +{estimate} puntos, pero el nuevo "
+                         "cálculo no encontró plan: no la use.",
+                   "en": "{subject}: the quick estimate gives +{estimate} points, but the new "
+                         "solve found no plan: do not rely on it."},
+    "mvp_zero_proven": {"es": "{subject} no cubriría más necesidad (demostrado).",
+                        "en": "{subject} would not cover more need (proven)."},
+    "mvp_zero_slack": {"es": "{subject} no cubriría más necesidad: el plan ya deja sin usar "
+                             "{slack} de {available}.",
+                       "en": "{subject} would not cover more need: the plan already leaves "
+                             "{slack} of {available} unused."},
+    "mvp_zero": {"es": "{subject} no cubriría más necesidad, según la estimación rápida.",
+                 "en": "{subject} would not cover more need, by the quick estimate."},
+    "mvp_col_resource": {"es": "Recurso", "en": "Resource"},
+    "mvp_col_available": {"es": "Disponible", "en": "Available"},
+    "mvp_col_used": {"es": "Usado en el plan", "en": "Used by the plan"},
+    "mvp_col_estimate": {"es": "Estimación rápida (puntos)", "en": "Quick estimate (points)"},
+    "mvp_col_confirmed": {"es": "Ganancia confirmada (puntos)", "en": "Confirmed gain (points)"},
+    "mvp_col_check": {"es": "Verificación", "en": "Check"},
+    "mvp_check_confirmed": {"es": "confirmada", "en": "confirmed"},
+    "mvp_check_differs": {"es": "confirmada, distinta de la estimación",
+                          "en": "confirmed, differs from the estimate"},
+    "mvp_check_proven_zero": {"es": "cero demostrado", "en": "zero, proven"},
+    "mvp_check_not_checked": {"es": "sin confirmar", "en": "not confirmed"},
+    "mvp_check_uncertain": {"es": "aproximada", "en": "approximate"},
+    "mvp_check_failed": {"es": "el nuevo cálculo no dio plan", "en": "the new solve found no plan"},
+    "mvp_intro": {"es": "¿Qué se ganaría con un candidato más de cada categoría o con un millón "
+                        "de pesos más al mes? Primero lo confirmado; las estimaciones rápidas "
+                        "valen para cambios pequeños y pueden no sostenerse para un paso entero.",
+                  "en": "What would one more candidate of each category, or one more million "
+                        "pesos a month, gain? Confirmed figures first; quick estimates hold for "
+                        "small changes and may not hold for a whole step."},
     "candp_people_header": {"es": "Cada candidato: plaza y número de opción",
                             "en": "Each candidate: post and option number"},
     "candp_folio_search": {"es": "Buscar folio", "en": "Search folio"},

@@ -1,0 +1,90 @@
+"""The app's other pages (issue 15): marginal values, upload problems, units, comparison.
+
+Runs on the tiny workbook of tests/builders.py (worked out in tests/test_app.py's docstring).
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from planner.analysis.marginals import MILLION
+from planner.core.words import t as tr
+from planner.ui import marginal_views, sources
+from tests.builders import make_workbook
+
+ROOT = Path(__file__).resolve().parents[1]
+APP = ROOT / "app.py"
+TIMEOUT = 120
+JARGON = ("relajación", "dual", "primeros 0 ", "LP")
+
+
+@pytest.fixture(scope="module")
+def tiny(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return make_workbook(tmp_path_factory.mktemp("pages") / "tiny.xlsx")
+
+
+@pytest.fixture
+def app(tiny: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
+    monkeypatch.setenv(sources.ENV_WORKBOOK, str(tiny))
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def _widget(items, label: str):
+    return next(w for w in items if w.label == label)
+
+
+# --- marginal values ----------------------------------------------------------------------------
+
+def _row(**kw) -> dict:
+    row = {"kind": "supply", "category": "Anestesiología", "available": 10.0, "used": 10.0,
+           "dual": 3.0, "lp_value": 3.0, "valid_up": 10.0, "rate_holds": False,
+           "integer_gain": math.nan, "check": "not_checked", "slack": 0.0}
+    row.update(kw)
+    return row
+
+
+def test_a_rate_that_holds_for_no_whole_candidate_is_said_plainly() -> None:
+    """The old sentence read «solo vale para los primeros 0 candidatos adicionales»."""
+    s = marginal_views.sentence(_row(valid_up=10.0))
+    assert "no se sostiene ni para un candidato entero" in s
+    assert not any(j in s for j in JARGON)
+    s = marginal_views.sentence(_row(valid_up=10.4))  # 0.4 of a candidate: still not one
+    assert "ni para un candidato entero" in s
+
+
+def test_budget_rate_part_of_the_million_and_confirmed_first() -> None:
+    budget = _row(kind="budget", category=None, available=25_000.0, used=20_000.0,
+                  dual=0.0002049, lp_value=204.9, valid_up=35_979.0)
+    s = marginal_views.sentence(budget)
+    assert "solo se sostiene para los primeros $10,979 MXN de $1,000,000 MXN" in s
+    confirmed = dict(budget, integer_gain=4.0, check="differs", rate_holds=False)
+    s = marginal_views.sentence(confirmed)
+    assert s.startswith("Un millón de pesos más al mes: +4.0 puntos")
+    assert "(+204.9) no se sostiene para un paso entero" in s
+    assert "primeros" not in s  # a confirmed figure is not followed by the estimate's range
+    assert MILLION == 1_000_000
+
+
+def test_marginal_tab_after_a_budget_cut(app: AppTest) -> None:
+    _widget(app.number_input, tr("budget")).set_value(25_000)
+    _widget(app.button, tr("solve")).click()
+    app.run()
+    _widget(app.button, tr("confirm_marginal")).click()
+    app.run()
+    assert not app.exception, app.exception
+    items = next(m.value for m in app.markdown if m.value.startswith("- ")
+                 and "puntos de necesidad" in m.value).split("\n")
+    assert items[0].startswith("- Un millón de pesos más al mes: +")  # confirmed first
+    assert "confirmado" in items[0]
+    text = "\n".join(items)
+    assert not any(j in text for j in JARGON), text
+    table = next(d.value for d in app.dataframe if tr("mvp_col_check") in d.value.columns)
+    assert not any("_" in c for c in table.columns)
+    assert "$25,000 MXN" in set(table[tr("mvp_col_available")])  # formatted, not 25000.0
