@@ -25,7 +25,7 @@ from planner.core.scenario import Scenario, WhatIf
 from planner.core.schema import CENTRE
 from planner.core.words import LANG_NAMES, t
 from planner.pipeline import load_scenario, solve
-from planner.ui import fmt, sources
+from planner.ui import fmt, sources, streamlit_words
 from planner.ui.pages import (
     candidates,
     frontier,
@@ -86,9 +86,12 @@ def show_upload_outcome(lang: str) -> None:
     if outcome.ok:
         st.success(t("upload_ok", lang, name=outcome.name))
     elif outcome.problems is not None:
-        issues = outcome.issues(lang)
+        issues = streamlit_words.problem_table(outcome.issues(lang))
         st.error(t("upload_invalid", lang, name=outcome.name, count=len(issues)))
-        st.dataframe(issues, hide_index=True, width="stretch")
+        st.markdown("\n".join(f"- {line}" for line in streamlit_words.problem_lines(issues, lang)))
+        with st.expander(t("sw_problem_table", lang), expanded=len(issues) > 30):
+            st.dataframe(issues, hide_index=True, width="stretch", column_config={
+                issues.columns[4]: st.column_config.TextColumn(width="large")})
     else:
         st.error(t("upload_unreadable", lang, name=outcome.name, detail=outcome.error))
 
@@ -97,6 +100,7 @@ def sidebar_source(lang: str) -> None:
     """Uploader and blank template, in the sidebar."""
     with st.sidebar:
         st.header(t("data_header", lang))
+        st.html(streamlit_words.uploader_css(lang, int(st.get_option("server.maxUploadSize"))))
         st.file_uploader(t("upload", lang), type=["xlsx"], key="upload",
                          help=t("upload_help", lang))
         template = sources.template_bytes()

@@ -212,7 +212,7 @@ def test_broken_upload_shows_problems_table(app: AppTest, tmp_path: Path) -> Non
     problems = next(d.value for d in app.dataframe if "problema" in d.value.columns)
     assert list(problems.columns) == ["hoja", "fila", "columna", "valor", "problema"]
     hit = problems[(problems["hoja"] == "plantilla") & (problems["valor"] == "dos")]
-    assert len(hit) == 1 and hit["fila"].iloc[0] == 3 and hit["columna"].iloc[0] == "actuales"
+    assert len(hit) == 1 and hit["fila"].iloc[0] == "3" and hit["columna"].iloc[0] == "actuales"
     assert tr("m_spec_placed") in metrics(app)  # the default scenario stays in use
 
 

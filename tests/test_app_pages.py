@@ -88,3 +88,40 @@ def test_marginal_tab_after_a_budget_cut(app: AppTest) -> None:
     table = next(d.value for d in app.dataframe if tr("mvp_col_check") in d.value.columns)
     assert not any("_" in c for c in table.columns)
     assert "$25,000 MXN" in set(table[tr("mvp_col_available")])  # formatted, not 25000.0
+
+
+# --- uploads ------------------------------------------------------------------------------------
+
+def test_file_level_problem_has_a_blank_row_and_reads_as_a_sentence(app: AppTest) -> None:
+    """A PDF renamed .xlsx: a problem of the whole file (no row). The old table showed None."""
+    app.file_uploader(key="upload").set_value(("notas.xlsx", b"%PDF-1.4 ...", "application/pdf"))
+    app.run()
+    assert not app.exception, app.exception
+    problems = next(d.value for d in app.dataframe if "problema" in d.value.columns)
+    assert problems["fila"].tolist() == [""]
+    assert "None" not in problems.to_string() and "<NA>" not in problems.to_string()
+    listed = next(m.value for m in app.markdown if "PDF" in m.value)
+    assert listed.startswith("- ") and "None" not in listed and "fila" not in listed
+
+
+def test_row_problems_are_listed_with_where_they_are(app: AppTest, tmp_path: Path) -> None:
+    from tests.builders import base_tables
+    tables = base_tables()
+    tables["plantilla"]["actuales"] = tables["plantilla"]["actuales"].astype(object)
+    tables["plantilla"].loc[1, "actuales"] = "dos"  # row 3 of the sheet
+    bad = make_workbook(tmp_path / "roto.xlsx", tables)
+    app.file_uploader(key="upload").set_value(("roto.xlsx", bad.read_bytes(),
+                                               sources.XLSX_MIME)).run()
+    listed = next(m.value for m in app.markdown if "«dos»" in m.value)
+    assert "- **hoja «plantilla», fila 3, columna «actuales», valor «dos»:** " in listed
+    problems = next(d.value for d in app.dataframe if "problema" in d.value.columns)
+    assert problems.loc[problems["valor"] == "dos", "fila"].tolist() == ["3"]
+
+
+def test_uploader_strings_in_the_chosen_language(app: AppTest) -> None:
+    """Streamlit writes «Upload» and «20MB per file»; CSS puts the catalogue's words instead."""
+    css = " ".join(h.proto.body for h in app.get("html"))
+    assert 'content: "Elegir archivo"' in css and "hasta 20 MB" in css
+    app.radio(key="lang").set_value("en").run()
+    css = " ".join(h.proto.body for h in app.get("html"))
+    assert 'content: "Choose file"' in css and "up to 20 MB" in css

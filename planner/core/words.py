@@ -1585,6 +1585,16 @@ MESSAGES: dict[str, dict[str, str]] = {
                   "en": "What would one more candidate of each category, or one more million "
                         "pesos a month, gain? Confirmed figures first; quick estimates hold for "
                         "small changes and may not hold for a whole step."},
+    "sw_upload_button": {"es": "Elegir archivo", "en": "Choose file"},
+    "sw_upload_note": {"es": "Arrastre aquí un libro .xlsx (hasta {mb} MB)",
+                       "en": "Drop an .xlsx workbook here (up to {mb} MB)"},
+    "sw_where_sheet": {"es": "hoja «{sheet}»", "en": "sheet «{sheet}»"},
+    "sw_where_row": {"es": "fila {row}", "en": "row {row}"},
+    "sw_where_column": {"es": "columna «{column}»", "en": "column «{column}»"},
+    "sw_where_value": {"es": "valor «{value}»", "en": "value «{value}»"},
+    "sw_more_problems": {"es": "… y {n} problemas más en la tabla de abajo.",
+                         "en": "… and {n} more problems in the table below."},
+    "sw_problem_table": {"es": "Todos los problemas, en tabla", "en": "Every problem, as a table"},
     "candp_people_header": {"es": "Cada candidato: plaza y número de opción",
                             "en": "Each candidate: post and option number"},
     "candp_folio_search": {"es": "Buscar folio", "en": "Search folio"},
