@@ -125,3 +125,18 @@ def test_uploader_strings_in_the_chosen_language(app: AppTest) -> None:
     app.radio(key="lang").set_value("en").run()
     css = " ".join(h.proto.body for h in app.get("html"))
     assert 'content: "Choose file"' in css and "up to 20 MB" in css
+
+
+# --- units --------------------------------------------------------------------------------------
+
+def test_units_table_shows_what_each_unit_received_beside_its_name(app: AppTest) -> None:
+    """Old order: clues, name, kind, state, municipality, zone, grade, families, gp_before, … with
+    the placements off-screen at 1440 px. Now they follow CLUES and name, which stay pinned."""
+    from planner.ui.tables import header
+    table = next(d for d in app.dataframe if header("clues", "es") in d.value.columns)
+    assert list(table.value.columns[:5]) == [header(c, "es") for c in (
+        "clues", "name", "gp_placed", "spec_placed", "bonus_month")]
+    config = table.proto.columns
+    assert '"pinned": true' in config.replace(" ", "").replace('"pinned":true', '"pinned": true')
+    hosp = table.value.set_index(header("clues", "es")).loc["HOSP01"]
+    assert int(hosp[header("spec_placed", "es")]) == 3  # 2 anaesthetists + 1 surgeon (docstring)
