@@ -154,13 +154,16 @@ def test_two_saved_scenarios_compare(app: AppTest) -> None:
     assert {tr("baseline_name"), "presupuesto bajo", "presupuesto medio"} <= set(auto.columns)
     app.multiselect(key="compare").set_value(["presupuesto bajo", "presupuesto medio"]).run()
     assert not app.exception
-    table = next(d.value for d in app.dataframe if "presupuesto medio" in d.value.columns)
+    table = next(d.value for d in app.dataframe if tr("col_indicator") in d.value.columns
+                 and "presupuesto medio" in d.value.columns)
     row = table[table[tr("col_indicator")] == tr("m_spec_placed")].iloc[0]
     low, mid = number(row["presupuesto bajo"]), number(row["presupuesto medio"])
     assert low <= 2 < mid  # 40,000 pays for three specialists
-    delta = row[f"{tr('delta_vs', ref='presupuesto bajo')} · presupuesto medio"]
+    delta = row["Δ presupuesto medio"]  # short header; the caption names the reference
     assert number(delta) == mid - low
-    states = next(d.value for d in app.dataframe if "Δ presupuesto medio" in d.value.columns)
+    assert any(c.value == tr("cmpv_delta_note", ref="presupuesto bajo") for c in app.caption)
+    states = next(d.value for d in app.dataframe if "Δ presupuesto medio" in d.value.columns
+                  and tr("state") in d.value.columns)
     assert set(states[tr("state")]) == {"Chiapas", "Oaxaca"}
 
 

@@ -5,6 +5,7 @@ Runs on the tiny workbook of tests/builders.py (worked out in tests/test_app.py'
 
 from __future__ import annotations
 
+import json
 import math
 from pathlib import Path
 
@@ -140,3 +141,41 @@ def test_units_table_shows_what_each_unit_received_beside_its_name(app: AppTest)
     assert '"pinned": true' in config.replace(" ", "").replace('"pinned":true', '"pinned": true')
     hosp = table.value.set_index(header("clues", "es")).loc["HOSP01"]
     assert int(hosp[header("spec_placed", "es")]) == 3  # 2 anaesthetists + 1 surgeon (docstring)
+
+
+# --- comparison ---------------------------------------------------------------------------------
+
+def _save(app: AppTest, budget: int, name: str) -> None:
+    _widget(app.number_input, tr("budget")).set_value(budget)
+    _widget(app.button, tr("solve")).click()
+    app.run()
+    app.text_input(key="save_name").set_value(name)
+    _widget(app.button, tr("save_button")).click()
+    app.run()
+
+
+def test_compare_a_budget_only_scenario(app: AppTest) -> None:
+    """Base (1,000,000: 5 specialists) against 20,000 (2 specialists, docstring of test_app):
+    the only input that differs is the budget, one row; centres at target do not move (the
+    budget pays specialists), so the per-state chart opens on specialists placed, not on an
+    all-zero indicator (the old default, an empty chart)."""
+    _save(app, 20_000, "recorte")
+    app.multiselect(key="compare").set_value(["\x00base", "recorte"]).run()
+    assert not app.exception, app.exception
+    inputs = next(d for d in app.dataframe if tr("cmpv_input") in d.value.columns)
+    assert inputs.value[tr("cmpv_input")].tolist() == [tr("budget")]
+    assert inputs.value["recorte"].tolist() == ["$20,000 MXN"]
+    assert '"alignment": "right"' in inputs.proto.columns.replace('"alignment":"right"',
+                                                                  '"alignment": "right"')
+    heads = next(d for d in app.dataframe if tr("col_indicator") in d.value.columns
+                 and "recorte" in d.value.columns)
+    assert all(len(c) <= 30 for c in heads.value.columns), list(heads.value.columns)
+    assert '"alignment": "right"' in heads.proto.columns.replace('"alignment":"right"',
+                                                                 '"alignment": "right"')
+    metric = app.selectbox(key="compare_metric")
+    assert metric.value == "spec_placed"
+    title = f"{tr('spec_placed')} — {tr('delta_vs', ref=tr('baseline_name'))}"
+    specs = [c.proto.spec for c in app.get("vega_lite_chart")]
+    assert any(json.dumps(title)[1:-1] in s for s in specs)  # the chart of specialists placed
+    metric.set_value("at_target_after").run()
+    assert any(i.value == tr("cmpv_no_move") for i in app.info)

@@ -1595,6 +1595,19 @@ MESSAGES: dict[str, dict[str, str]] = {
     "sw_more_problems": {"es": "… y {n} problemas más en la tabla de abajo.",
                          "en": "… and {n} more problems in the table below."},
     "sw_problem_table": {"es": "Todos los problemas, en tabla", "en": "Every problem, as a table"},
+    "cmpv_supply": {"es": "Candidatos de {category}", "en": "{category} candidates"},
+    "cmpv_input": {"es": "Dato que cambia", "en": "Input that changes"},
+    "cmpv_inputs_header": {"es": "Qué cambia entre los escenarios", "en": "What differs between "
+                                                                         "the scenarios"},
+    "cmpv_inputs_same": {"es": "Los escenarios elegidos tienen los mismos datos.",
+                         "en": "The chosen scenarios have the same inputs."},
+    "cmpv_results_header": {"es": "Resultados", "en": "Results"},
+    "cmpv_delta_note": {"es": "Δ = diferencia frente a «{ref}».",
+                        "en": "Δ = difference from «{ref}»."},
+    "cmpv_no_move": {"es": "Este indicador no cambia en ninguna entidad entre los escenarios "
+                           "elegidos. Elija otro indicador arriba.",
+                     "en": "This indicator does not change in any state between the chosen "
+                           "scenarios. Choose another indicator above."},
     "candp_people_header": {"es": "Cada candidato: plaza y número de opción",
                             "en": "Each candidate: post and option number"},
     "candp_folio_search": {"es": "Buscar folio", "en": "Search folio"},
