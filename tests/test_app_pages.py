@@ -179,3 +179,53 @@ def test_compare_a_budget_only_scenario(app: AppTest) -> None:
     assert any(json.dumps(title)[1:-1] in s for s in specs)  # the chart of specialists placed
     metric.set_value("at_target_after").run()
     assert any(i.value == tr("cmpv_no_move") for i in app.info)
+
+
+# --- charts, map, frontier wait -----------------------------------------------------------------
+
+def _tooltips(spec: dict) -> list[dict]:
+    found = []
+    if isinstance(spec, dict):
+        enc = spec.get("encoding", {})
+        tips = enc.get("tooltip", [])
+        found += tips if isinstance(tips, list) else [tips]
+        for v in spec.values():
+            found += _tooltips(v)
+    elif isinstance(spec, list):
+        for v in spec:
+            found += _tooltips(v)
+    return found
+
+
+def test_chart_tooltips_have_planner_titles_and_the_map_legend_sits_below(tiny: Path) -> None:
+    """Old: the «series» field showed as «series» in tooltips; the legend sat over the map
+    (orient bottom-left), hiding states on a phone."""
+    from planner.pipeline import load_scenario, solve
+    from planner.ui import charts
+    result = solve(load_scenario(tiny)[0])
+    ind = result.indicators
+    for chart in (charts.state_at_target_chart(ind.by_state), charts.state_spec_gap_chart(
+            ind.by_state), charts.category_gap_chart(ind.by_category)):
+        tips = _tooltips(chart.to_dict())
+        assert tips and all(tip.get("title") for tip in tips), tips
+        assert tr("chart_series") in [tip["title"] for tip in tips]
+    spec = charts.states_map(ind.by_state, "coverage")
+    legends = [layer["encoding"]["color"]["legend"] for layer in spec["layer"]
+               if "color" in layer.get("encoding", {})]
+    assert legends and all(lg["orient"] == "bottom" for lg in legends)
+    assert all(tip.get("title") for tip in _tooltips(spec))
+
+
+def test_frontier_wait_is_estimated_from_this_scenario() -> None:
+    """11 plans of 3.6 s: 39.6 → 40 s at least, 59.4 → 60 s at most; the old text promised
+    «de 10 a 30 segundos» on the national scenario, where 38–42 s were measured."""
+    from planner.ui import frontier
+    assert frontier.wait_estimate(3.6, 11) == (40, 60)
+    assert frontier.wait_estimate(0.01, 11) == (5, 5)
+    assert frontier.remaining(elapsed=12.0, done=3, total=11) == 35  # 4 s a point, 8 left
+    assert frontier.remaining(elapsed=12.0, done=0, total=11) is None
+
+
+def test_frontier_tab_says_the_wait_in_seconds(app: AppTest) -> None:
+    intro = next(c.value for c in app.caption if "presupuestos" in c.value and "$0" in c.value)
+    assert "segundos en total" in intro and "10 a 30" not in intro

@@ -1608,6 +1608,27 @@ MESSAGES: dict[str, dict[str, str]] = {
                            "elegidos. Elija otro indicador arriba.",
                      "en": "This indicator does not change in any state between the chosen "
                            "scenarios. Choose another indicator above."},
+    "fwp_intro": {"es": "¿Cuánta necesidad se cubre con cada presupuesto mensual de bonos? Se "
+                        "optimiza el escenario actual con {n} presupuestos, de $0 al doble del "
+                        "actual ({budget}); lo demás queda como está. Cada presupuesto es un plan "
+                        "completo: con este escenario, unos {low} a {high} segundos en total.",
+                  "en": "How much need does each monthly bonus budget cover? The current scenario "
+                        "is optimised with {n} budgets, from $0 to twice the current one "
+                        "({budget}); everything else stays as it is. Each budget is a whole plan: "
+                        "with this scenario, about {low} to {high} seconds in all."},
+    "fwp_running": {"es": "Calculando la frontera: {done} de {total} presupuestos; faltan unos "
+                          "{left} s.",
+                    "en": "Computing the frontier: {done} of {total} budgets; about {left} s "
+                          "left."},
+    "fwp_first": {"es": "Calculando la frontera: primer presupuesto de {total} (unos {each} s "
+                        "cada uno)…",
+                  "en": "Computing the frontier: first budget of {total} (about {each} s "
+                        "each)…"},
+    "map_note_touch": {"es": "En gris, entidades fuera del escenario. Toque o señale una entidad "
+                             "para ver sus cifras; las gráficas de abajo las dan por entidad.",
+                       "en": "Grey: states outside the scenario. Tap or point at a state for its "
+                             "figures; the charts below give them by state."},
+    "chart_series": {"es": "Momento", "en": "When"},
     "candp_people_header": {"es": "Cada candidato: plaza y número de opción",
                             "en": "Each candidate: post and option number"},
     "candp_folio_search": {"es": "Buscar folio", "en": "Search folio"},

@@ -53,7 +53,8 @@ def before_after_bars(df: pd.DataFrame, key: str, before: str, after: str, axis:
         color=alt.Color("series:N", scale=alt.Scale(domain=[today, plan], range=[GREY, GREEN]),
                         legend=alt.Legend(title=None, orient="top")),
         order=alt.Order("order:Q"),
-        tooltip=[alt.Tooltip("key:N", title=key_title), alt.Tooltip("series:N", title=None),
+        tooltip=[alt.Tooltip("key:N", title=key_title),
+                 alt.Tooltip("series:N", title=t("chart_series", lang)),
                  alt.Tooltip("value:Q", title=axis, format=",.0f")],
     ).properties(height=alt.Step(9))
 
@@ -123,9 +124,10 @@ def states_map(by_state: pd.DataFrame, metric: str = "coverage", lang: str = "es
     outline = alt.Chart().mark_geoshape(fill=OUTSIDE, stroke="white", strokeWidth=0.6)
     filled = alt.Chart().mark_geoshape(stroke="white", strokeWidth=0.6).encode(
         color=alt.Color(p + column + ":Q", scale=scale,
+                        # below the map, never over it (phones: the map is narrow)
                         legend=alt.Legend(title=t(label, lang), format=number,
-                                          orient="bottom-left", direction="vertical",
-                                          titleLimit=260)),
+                                          orient="bottom", direction="horizontal",
+                                          titleLimit=260, gradientLength=220)),
         tooltip=tooltip,
     ).transform_filter(f"datum.{p}in_scenario")
     chart = alt.layer(outline, filled, data=alt.NamedData(name=MAP_DATASET)).project(

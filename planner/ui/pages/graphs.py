@@ -23,7 +23,7 @@ def render(view: View) -> None:
     metric = st.radio(t("map_metric", lang), metrics, horizontal=True,
                       format_func=lambda m: t(charts.MAP_METRICS[m][1], lang), key="map_metric")
     st.vega_lite_chart(charts.states_map(by_state, metric, lang), width="stretch")
-    st.caption(t("map_note", lang))
+    st.caption(t("map_note_touch", lang))
     st.subheader(t("chart_state_header", lang))
     c1, c2 = st.columns(2)
     c1.altair_chart(charts.state_at_target_chart(ind.by_state, lang), width="stretch")
