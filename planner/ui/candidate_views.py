@@ -116,7 +116,7 @@ def unwanted_chart(result, lang: str = "es") -> alt.Chart:
     order = (data.groupby(state_w)[vac_w].sum().sort_values(ascending=False).index.tolist())
     return alt.Chart(data).mark_bar().encode(
         y=alt.Y(f"{state_w}:N", sort=order, title=state_w, axis=alt.Axis(labelLimit=220)),
-        x=alt.X(f"sum({vac_w}):Q", title=vac_w, axis=alt.Axis(format=",d")),
+        x=alt.X(f"sum({vac_w}):Q", title=vac_w, axis=alt.Axis(format=",d", tickMinStep=1)),
         color=alt.Color(f"{cat_w}:N", legend=alt.Legend(title=cat_w, orient="bottom",
                                                          columns=3, labelLimit=200)),
         tooltip=[alt.Tooltip(f"{state_w}:N"), alt.Tooltip(f"{cat_w}:N"),

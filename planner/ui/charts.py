@@ -148,7 +148,7 @@ def compare_states_chart(table: pd.DataFrame, names: list[str], metric_label: st
         y=alt.Y("state:N", title=t("state", lang), sort="ascending",
                 axis=alt.Axis(labelLimit=220)),
         x=alt.X("delta:Q", title=f"{metric_label} — {t('delta_vs', lang, ref=names[0])}",
-                axis=alt.Axis(format=",d")),
+                axis=alt.Axis(format=",d", tickMinStep=1)),  # whole ticks: no "0 0 0 1 1"
         yOffset=alt.YOffset("scenario:N"),
         color=alt.Color("scenario:N", scale=alt.Scale(range=palette),
                         legend=alt.Legend(title=None, orient="top")),

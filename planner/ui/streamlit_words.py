@@ -15,7 +15,8 @@ import pandas as pd
 
 from planner.core.words import t
 
-UPLOAD_BUTTON = '[data-testid="stFileUploaderDropzone"] button'
+# the dropzone's own button, not the chosen file's remove "x" (a minimal button)
+UPLOAD_BUTTON = '[data-testid="stFileUploaderDropzone"] button:not([kind="minimal"])'
 UPLOAD_NOTE = '[data-testid="stFileUploaderDropzoneInstructions"]'
 
 
