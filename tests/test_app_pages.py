@@ -113,6 +113,8 @@ def test_row_problems_are_listed_with_where_they_are(app: AppTest, tmp_path: Pat
     bad = make_workbook(tmp_path / "roto.xlsx", tables)
     app.file_uploader(key="upload").set_value(("roto.xlsx", bad.read_bytes(),
                                                sources.XLSX_MIME)).run()
+    assert any(e.value.startswith("El libro «roto.xlsx» tiene un problema. Corríjalo")
+               for e in app.error)  # not «1 problema(s)»
     listed = next(m.value for m in app.markdown if "«dos»" in m.value)
     assert "- **hoja «plantilla», fila 3, columna «actuales», valor «dos»:** " in listed
     problems = next(d.value for d in app.dataframe if "problema" in d.value.columns)
@@ -123,6 +125,7 @@ def test_uploader_strings_in_the_chosen_language(app: AppTest) -> None:
     """Streamlit writes «Upload» and «20MB per file»; CSS puts the catalogue's words instead."""
     css = " ".join(h.proto.body for h in app.get("html"))
     assert 'content: "Elegir archivo"' in css and "hasta 20 MB" in css
+    assert 'content: "Detener"' in css  # the toolbar's «Stop» while a plan is computed
     app.radio(key="lang").set_value("en").run()
     css = " ".join(h.proto.body for h in app.get("html"))
     assert 'content: "Choose file"' in css and "up to 20 MB" in css

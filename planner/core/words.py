@@ -1629,6 +1629,18 @@ MESSAGES: dict[str, dict[str, str]] = {
                        "en": "Grey: states outside the scenario. Tap or point at a state for its "
                              "figures; the charts below give them by state."},
     "chart_series": {"es": "Momento", "en": "When"},
+    "sw_upload_invalid_one": {"es": "El libro «{name}» tiene un problema. Corríjalo y vuelva a "
+                                    "subirlo; mientras tanto se sigue usando el escenario "
+                                    "anterior.",
+                              "en": "Workbook «{name}» has one problem. Fix it and upload it "
+                                    "again; meanwhile the previous scenario stays in use."},
+    "sw_upload_invalid_many": {"es": "El libro «{name}» tiene {count} problemas. Corríjalos y "
+                                     "vuelva a subirlo; mientras tanto se sigue usando el "
+                                     "escenario anterior.",
+                               "en": "Workbook «{name}» has {count} problems. Fix them and "
+                                     "upload it again; meanwhile the previous scenario stays in "
+                                     "use."},
+    "sw_stop": {"es": "Detener", "en": "Stop"},
     "candp_people_header": {"es": "Cada candidato: plaza y número de opción",
                             "en": "Each candidate: post and option number"},
     "candp_folio_search": {"es": "Buscar folio", "en": "Search folio"},

@@ -2,11 +2,12 @@
 the upload problems as a readable table (issue 15). No Streamlit import: the app injects the CSS.
 
 Streamlit 1.67 has no locale setting. What CSS can change: the uploader's button ("Upload") and
-its instructions ("20MB per file • XLSX"), hidden and replaced by the catalogue's words. What it
-cannot: the file chip's size and the "x" tooltip after a file is chosen, the running-man "Stop"
-in the toolbar (hidden by ``toolbarMode = "viewer"`` only in part), the dataframe toolbar's
-tooltips ("Download as CSV", "Search", "Fullscreen") and the chart's "…" menu (Vega's "Save as
-SVG/PNG", "View Source"): those are drawn by components with no stable hook and stay in English.
+its instructions ("20MB per file • XLSX"), and the toolbar's "Stop" while a run is going, hidden
+and replaced by the catalogue's words. What it cannot: "Stopping...", the file chip's size
+("15.0KB") and its "Remove …" label, the "⋮" main menu's items ("Print", "Record a screencast",
+"About"…), the dataframe toolbar's tooltips ("Download as CSV", "Search", "Fullscreen"), the
+chart's "…" menu (Vega's "Save as SVG/PNG", "View Source") and the connection errors: they are
+drawn by components with no stable hook (or only as aria labels) and stay in English.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from planner.core.words import t
 # the dropzone's own button, not the chosen file's remove "x" (a minimal button)
 UPLOAD_BUTTON = '[data-testid="stFileUploaderDropzone"] button:not([kind="minimal"])'
 UPLOAD_NOTE = '[data-testid="stFileUploaderDropzoneInstructions"]'
+STOP_BUTTON = '[data-testid="stStatusWidget"] button'  # "Stop" while the script runs
 
 
 def _css_text(text: str) -> str:
@@ -35,6 +37,9 @@ def uploader_css(lang: str, max_mb: int) -> str:
         f'{UPLOAD_BUTTON}::after {{content: "{button}"; font-size: 0.875rem;}}'
         f"{UPLOAD_NOTE} > * {{display: none;}}"
         f'{UPLOAD_NOTE}::after {{content: "{note}"; font-size: 0.8rem; opacity: 0.7;}}'
+        f"{STOP_BUTTON} {{font-size: 0;}}"
+        f'{STOP_BUTTON}::after {{content: "{_css_text(t("sw_stop", lang))}"; '
+        "font-size: 0.875rem;}"
         "</style>"
     )
 

@@ -51,9 +51,21 @@ def render(view: View) -> None:
         st.caption(t("candp_wait", lang))
         if st.button(t("candp_run", lang, mode=_mode_word(mode, lang)), key="cand_run",
                      type="primary"):
-            with st.spinner(t("candp_running", lang)):
-                result = pipeline.solve(scenario, replace(view.what_if, assignment_mode=mode))
-            st.session_state.setdefault("cand_runs", {})[(view.token, mode)] = result
+            state = st.session_state
+            if state.get("solving"):  # one solve at a time per session, as the what-if form
+                st.warning(t("busy", lang))
+                return
+            state["solving"] = True
+            try:
+                with st.spinner(t("candp_running", lang)):
+                    result = pipeline.solve(scenario,
+                                            replace(view.what_if, assignment_mode=mode))
+            except Exception as exc:  # a solver failure is reported, never as a traceback
+                st.error(t("unexpected", lang, kind=type(exc).__name__, detail=exc))
+                return
+            finally:
+                state["solving"] = False
+            state.setdefault("cand_runs", {})[(view.token, mode)] = result
             st.rerun()
         return
     if not result.solved or result.candidates is None:
