@@ -126,12 +126,13 @@ def wait_estimate(seconds_per_plan: float, points: int) -> tuple[int, int]:
     """An honest range, in seconds, for ``points`` plans when one took ``seconds_per_plan``: each
     frontier point is a whole plan (model built, solved, indicators), so the low end is the
     points times that plan, the high end half as much again (a tighter budget can solve more
-    slowly), both rounded up to 5 s."""
+    slowly), both rounded up to 5 s and at least 5 s apart."""
     def up(x: float) -> int:
         return max(5, int(-(-x // 5) * 5))
 
     base = max(0.0, float(seconds_per_plan)) * points
-    return up(base), up(1.5 * base)
+    low = up(base)
+    return low, max(up(1.5 * base), low + 5)  # a range, never "5 a 5 segundos"
 
 
 def remaining(elapsed: float, done: int, total: int) -> int | None:
