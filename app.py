@@ -25,9 +25,18 @@ from planner.core.scenario import Scenario, WhatIf
 from planner.core.schema import CENTRE
 from planner.core.words import LANG_NAMES, t
 from planner.pipeline import load_scenario, solve
-from planner.ui import disk_cache, fmt, sources
+from planner.ui import disk_cache, fmt, sources, streamlit_words
 from planner.ui.first_screen import wait_words, with_acceptance
-from planner.ui.pages import frontier, graphs, marginal, rules, scenarios, summary, units
+from planner.ui.pages import (
+    candidates,
+    frontier,
+    graphs,
+    marginal,
+    rules,
+    scenarios,
+    summary,
+    units,
+)
 from planner.ui.pages.form import reset_form, what_if_form
 from planner.ui.pages.status import show_status
 from planner.ui.pages.view import View
@@ -35,7 +44,7 @@ from planner.ui.pages.view import View
 st.set_page_config(page_title=t("page_title"), page_icon="🩺", layout="wide")
 state = st.session_state
 # the tabs, in display order; each page is found by its KEY (its label's catalogue key)
-PAGES = (summary, graphs, units, rules, frontier, scenarios, marginal)
+PAGES = (summary, graphs, units, candidates, rules, frontier, scenarios, marginal)
 
 
 # --- cached stages (scenarios and baseline plans; models are never cached) -------------------
@@ -89,9 +98,13 @@ def show_upload_outcome(lang: str) -> None:
     if outcome.ok:
         st.success(t("upload_ok", lang, name=outcome.name))
     elif outcome.problems is not None:
-        issues = outcome.issues(lang)
-        st.error(t("upload_invalid", lang, name=outcome.name, count=len(issues)))
-        st.dataframe(issues, hide_index=True, width="stretch")
+        issues = streamlit_words.problem_table(outcome.issues(lang))
+        st.error(t("sw_upload_invalid_one" if len(issues) == 1 else "sw_upload_invalid_many",
+                   lang, name=outcome.name, count=fmt.integer(len(issues))))
+        st.markdown("\n".join(f"- {line}" for line in streamlit_words.problem_lines(issues, lang)))
+        with st.expander(t("sw_problem_table", lang), expanded=len(issues) > 30):
+            st.dataframe(issues, hide_index=True, width="stretch", column_config={
+                issues.columns[4]: st.column_config.TextColumn(width="large")})
     else:
         st.error(t("upload_unreadable", lang, name=outcome.name, detail=outcome.error))
 
@@ -100,6 +113,7 @@ def sidebar_source(lang: str) -> None:
     """Uploader and blank template, in the sidebar."""
     with st.sidebar:
         st.header(t("data_header", lang))
+        st.html(streamlit_words.uploader_css(lang, int(st.get_option("server.maxUploadSize"))))
         st.file_uploader(t("upload", lang), type=["xlsx"], key="upload",
                          help=t("upload_help", lang))
         template = sources.template_bytes()

@@ -33,13 +33,13 @@ from openpyxl import load_workbook
 from streamlit.testing.v1 import AppTest
 
 from planner import pipeline as sensitivity
-from planner.analysis.marginals import COLUMNS as MARGINAL_COLUMNS
+from planner.analysis.marginals import marginal_values
 from planner.core.scenario import WhatIf
 from planner.core.words import MESSAGES as LABELS
 from planner.core.words import t as tr
 from planner.pipeline import load_scenario, solve
 from planner.report.result_book import SHEETS
-from planner.ui import charts, figures, fmt, geo, rule_views, sources, tables
+from planner.ui import charts, figures, fmt, geo, marginal_views, rule_views, sources, tables
 from planner.ui import frontier as frontier_views
 from planner.ui.whatif import FormError, build_what_if, form_defaults, what_if_key
 from tests.builders import ANES, MG, base_tables, make_workbook
@@ -154,23 +154,27 @@ def test_two_saved_scenarios_compare(app: AppTest) -> None:
     assert {tr("baseline_name"), "presupuesto bajo", "presupuesto medio"} <= set(auto.columns)
     app.multiselect(key="compare").set_value(["presupuesto bajo", "presupuesto medio"]).run()
     assert not app.exception
-    table = next(d.value for d in app.dataframe if "presupuesto medio" in d.value.columns)
+    table = next(d.value for d in app.dataframe if tr("col_indicator") in d.value.columns
+                 and "presupuesto medio" in d.value.columns)
     row = table[table[tr("col_indicator")] == tr("m_spec_placed")].iloc[0]
     low, mid = number(row["presupuesto bajo"]), number(row["presupuesto medio"])
     assert low <= 2 < mid  # 40,000 pays for three specialists
-    delta = row[f"{tr('delta_vs', ref='presupuesto bajo')} · presupuesto medio"]
+    delta = row["Δ presupuesto medio"]  # short header; the caption names the reference
     assert number(delta) == mid - low
-    states = next(d.value for d in app.dataframe if "Δ presupuesto medio" in d.value.columns)
+    assert any(c.value == tr("cmpv_delta_note", ref="presupuesto bajo") for c in app.caption)
+    states = next(d.value for d in app.dataframe if "Δ presupuesto medio" in d.value.columns
+                  and tr("state") in d.value.columns)
     assert set(states[tr("state")]) == {"Chiapas", "Oaxaca"}
 
 
 def _sentences(result, confirm: bool, lang: str = "es") -> list[str]:
-    table = sensitivity.marginal_table(result, confirm=confirm, lang=lang)
-    return table[MARGINAL_COLUMNS["sentence"][0 if lang == "es" else 1]].tolist()
+    if confirm:
+        result = sensitivity.confirm_marginals(result)
+    return marginal_views.lines(marginal_values(result, confirm=confirm, lang=lang), lang)
 
 
 def test_marginal_values_in_words(app: AppTest, tiny: Path) -> None:
-    """The section shows planner.analysis.marginals's sentences; the button confirms them.
+    """The section shows planner.ui.marginal_views's sentences; the button confirms them.
 
     With a budget of 25,000 MXN the budget binds, so its marginal value is not zero and the
     confirmation (an integer re-solve) changes the sentences.
@@ -211,7 +215,7 @@ def test_broken_upload_shows_problems_table(app: AppTest, tmp_path: Path) -> Non
     problems = next(d.value for d in app.dataframe if "problema" in d.value.columns)
     assert list(problems.columns) == ["hoja", "fila", "columna", "valor", "problema"]
     hit = problems[(problems["hoja"] == "plantilla") & (problems["valor"] == "dos")]
-    assert len(hit) == 1 and hit["fila"].iloc[0] == 3 and hit["columna"].iloc[0] == "actuales"
+    assert len(hit) == 1 and hit["fila"].iloc[0] == "3" and hit["columna"].iloc[0] == "actuales"
     assert tr("m_spec_placed") in metrics(app)  # the default scenario stays in use
 
 

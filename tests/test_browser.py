@@ -29,9 +29,11 @@ import pytest
 from openpyxl import load_workbook
 
 from planner.core.words import t as tr
-from tests.builders import make_workbook
+from tests.builders import MG, base_tables, make_workbook
+from tests.test_matching import with_candidates
 
 ROOT = Path(__file__).resolve().parents[1]
+ARTIFACTS = ROOT / "tests" / "artifacts"  # screenshots for a person to read (.gitignore)
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 START_TIMEOUT = 90  # seconds for the server to answer its health check
@@ -64,7 +66,10 @@ def workbook(tmp_path_factory: pytest.TempPathFactory) -> Path:
     chosen = os.environ.get("PLANNER_BROWSER_WORKBOOK")
     if chosen:
         return Path(chosen)
-    return make_workbook(tmp_path_factory.mktemp("browser") / "tiny.xlsx")
+    # the tiny workbook plus the hand-worked registration list of tests/test_app_candidates.py
+    # (its mode stays por_oferta, so every other figure is the tiny workbook's)
+    return make_workbook(tmp_path_factory.mktemp("browser") / "tiny.xlsx", with_candidates(
+        [("A", MG, 7, ["CS0002", "CS0001"], 90), ("B", MG, 20, ["CS0002"], 80)]))
 
 
 @pytest.fixture(scope="module")
@@ -100,7 +105,7 @@ def page(server: str):
 
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS)
-        context = browser.new_context(viewport={"width": 1400, "height": 1800},
+        context = browser.new_context(viewport={"width": 1440, "height": 1800},
                                       accept_downloads=True, locale="es-MX")
         pg = context.new_page()
         pg.set_default_timeout(RUN_TIMEOUT_MS)
@@ -129,8 +134,12 @@ def number(text: str) -> float:
 
 
 def shoot(page, name: str, folder: Path) -> None:
+    """A full-page screenshot in ``folder`` and in tests/artifacts/ (ignored by git), for a
+    person to look at."""
     path = folder / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    shutil.copy(path, ARTIFACTS / path.name)
     extra = os.environ.get("PLANNER_SCREENSHOTS")
     if extra:
         Path(extra).mkdir(parents=True, exist_ok=True)
@@ -210,3 +219,73 @@ def test_frontier_and_infeasible_explanation(page, server: str, tmp_path: Path) 
     assert "para que cada centro de salud tenga uno" in alert.inner_text()
     assert page.get_by_text("Traceback").count() == 0
     shoot(page, "infactible", tmp_path)
+
+
+def _after_content(page, selector: str) -> str:
+    return page.evaluate(
+        "s => getComputedStyle(document.querySelector(s), '::after').content", selector)
+
+
+def test_pages_upload_compare_candidates(page, server: str, tmp_path: Path) -> None:
+    """The other pages as a planner sees them (issue 14's tab, issue 15's points), with
+    screenshots: upload problems, the comparison, the candidates tab, the map on a phone."""
+    page.goto(server)
+    page.get_by_text(tr("m_spec_placed")).first.wait_for()
+    wait_idle(page)
+    # Streamlit's uploader strings in Spanish (CSS), not «Upload» / «20MB per file»
+    assert "Elegir archivo" in _after_content(
+        page, '[data-testid="stFileUploaderDropzone"] button:not([kind="minimal"])')
+    assert "hasta 20 MB" in _after_content(
+        page, '[data-testid="stFileUploaderDropzoneInstructions"]')
+    shoot(page, "principal_1440", tmp_path)
+
+    # upload problems: listed as sentences with where they are; no None where there is no row
+    tables = base_tables()
+    tables["plantilla"]["actuales"] = tables["plantilla"]["actuales"].astype(object)
+    tables["plantilla"].loc[1, "actuales"] = "dos"
+    bad = make_workbook(tmp_path / "roto.xlsx", tables)
+    page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(str(bad))
+    page.get_by_text("hoja «plantilla», fila 3, columna «actuales», valor «dos»:").first.wait_for()
+    wait_idle(page)
+    shoot(page, "problemas_de_carga", tmp_path)
+    page.locator("[data-testid='stFileChipDeleteBtn'] button").first.click()
+    wait_idle(page)
+
+    # two scenarios saved and compared: the budget is the one input that differs
+    for budget, name in ((25_000, "bajo"), (40_000, "medio")):
+        box = page.get_by_role("spinbutton", name=tr("budget"), exact=True)
+        box.fill(str(budget))
+        box.press("Tab")
+        page.get_by_role("button", name=tr("solve")).click()
+        page.get_by_text(f"${budget:,} MXN").first.wait_for()
+        wait_idle(page)
+        page.get_by_role("tab", name=tr("tab_scenarios")).click()
+        page.get_by_label(tr("save_name")).fill(name)
+        page.get_by_role("button", name=tr("save_button")).click()
+        page.get_by_text(tr("saved_ok", name=name)).first.wait_for()
+        wait_idle(page)
+    page.get_by_text(tr("cmpv_inputs_header")).first.wait_for()
+    page.wait_for_timeout(1500)
+    assert page.get_by_text(tr("cmpv_delta_note", ref=tr("baseline_name"))).count() >= 1
+    shoot(page, "comparacion", tmp_path)
+
+    # the candidates tab: the stable assignment of the hand case
+    page.get_by_role("tab", name=tr("tab_candidates")).click()
+    page.get_by_text(tr("candp_mode_estable")).first.click()
+    run = page.get_by_role("button", name=tr("candp_run", mode=tr("candp_mode_estable")))
+    run.wait_for()
+    wait_idle(page)
+    run.click()
+    page.get_by_text(tr("candp_unwanted_header")).first.wait_for()
+    wait_idle(page)
+    page.wait_for_timeout(1500)
+    shoot(page, "candidatos", tmp_path)
+    assert page.get_by_text(tr("candp_unwanted_header")).count() >= 1
+
+    # a phone: the map's legend below the map
+    page.set_viewport_size({"width": 390, "height": 1400})
+    page.get_by_role("tab", name=tr("tab_charts")).click()
+    page.locator("[data-testid='stVegaLiteChart']").first.wait_for()
+    page.wait_for_timeout(1500)
+    shoot(page, "mapa_telefono", tmp_path)
+    assert page.get_by_text("None", exact=True).count() == 0

@@ -1789,6 +1789,251 @@ MESSAGES: dict[str, dict[str, str]] = {
     "candh_posts": {"es": "Plazas", "en": "Posts"},
     "candh_vacancies": {"es": "Vacantes", "en": "Vacancies"},
     # --- end of rest (issue 15) -----------------------------------------------------------------
+    # --- helper "pages" (phase 2): the candidates tab and the other pages ----------------------
+    "tab_candidates": {"es": "Candidatos", "en": "Candidates"},
+    "candp_header": {"es": "Candidatos registrados: quién va a qué plaza",
+                     "en": "Registered candidates: who goes to which post"},
+    "candp_no_list": {"es": "Este libro no tiene candidatos registrados (hoja «candidatos»). "
+                            "Llénela en la plantilla para asignar personas a plazas según las "
+                            "opciones que eligieron.",
+                      "en": "This workbook has no registered candidates («candidatos» sheet). "
+                            "Fill it in the template to assign people to posts by the options "
+                            "they chose."},
+    "candp_synthetic": {"es": "Lista SINTÉTICA de {n} candidatos (folios SINT-…): no son personas "
+                              "reales; sirve para probar la herramienta. Suba su propio libro con "
+                              "la lista de registro para resultados reales.",
+                        "en": "SYNTHETIC list of {n} candidates (folios SINT-…): not real people; "
+                              "it is there to try the tool. Upload your own workbook with the "
+                              "registration list for real results."},
+    "candp_mode": {"es": "Cómo se asignan los médicos", "en": "How doctors are assigned"},
+    "candp_mode_help": {"es": "Por oferta: cuenta candidatos por categoría (sin ver quién eligió "
+                              "qué). Óptimo: coloca a cada candidato solo en una plaza que eligió, "
+                              "cubriendo la mayor necesidad. Estable: la regla de las residencias "
+                              "(cada candidato obtiene la mejor opción que su puntaje le permite).",
+                        "en": "By supply: counts candidates per category (not who chose what). "
+                              "Optimal: places each candidate only in a post they chose, covering "
+                              "the most need. Stable: the residency-match rule (each candidate gets "
+                              "the best option their score allows)."},
+    "candp_mode_por_oferta": {"es": "Por oferta (conteos)", "en": "By supply (counts)"},
+    "candp_mode_optimo": {"es": "Óptimo (personas)", "en": "Optimal (people)"},
+    "candp_mode_estable": {"es": "Estable (como residencias)", "en": "Stable (residency match)"},
+    "candp_por_oferta": {"es": "El plan mostrado cuenta candidatos por categoría y no mira qué "
+                               "plazas eligió cada persona. Elija «Óptimo» o «Estable» para "
+                               "asignar a los candidatos registrados y ver qué plazas nadie eligió.",
+                         "en": "The plan shown counts candidates per category and does not look "
+                               "at which posts each person chose. Choose «Optimal» or «Stable» to "
+                               "assign the registered candidates and see which posts nobody "
+                               "chose."},
+    "candp_wait": {"es": "Se calculan las dos asignaciones (óptima y estable) para medir el precio "
+                         "de la estabilidad: en el escenario nacional tarda alrededor de un "
+                         "minuto.",
+                   "en": "Both assignments (optimal and stable) are computed to measure the price "
+                         "of stability: on the national scenario it takes about a minute."},
+    "candp_run": {"es": "Asignar candidatos: {mode}", "en": "Assign candidates: {mode}"},
+    "candp_running": {"es": "Asignando candidatos registrados a plazas…",
+                      "en": "Assigning registered candidates to posts…"},
+    "candp_failed": {"es": "No se obtuvo una asignación de candidatos: vea el estado arriba.",
+                     "en": "No candidate assignment was found: see the status above."},
+    "candp_only_here": {"es": "Esta asignación se muestra solo en esta pestaña; las demás siguen "
+                              "mostrando el plan por oferta.",
+                        "en": "This assignment is shown in this tab only; the other tabs still "
+                              "show the plan by supply."},
+    "candp_placed": {"es": "Candidatos colocados", "en": "Candidates placed"},
+    "candp_placed_help": {"es": "De {total} registrados, cada uno solo en una plaza que eligió.",
+                          "en": "Of {total} registered, each only in a post they chose."},
+    "candp_of": {"es": "de {total} registrados ({pct})", "en": "of {total} registered ({pct})"},
+    "candp_filled": {"es": "Plazas ocupadas", "en": "Posts filled"},
+    "candp_filled_note": {"es": "de {posts} plazas; {partial} solo en parte",
+                          "en": "of {posts} posts; {partial} only partly"},
+    "candp_no_applicants": {"es": "Plazas sin candidatos", "en": "Posts without applicants"},
+    "candp_no_applicants_note": {"es": "ningún registrado las eligió",
+                                 "en": "no registered candidate chose them"},
+    "candp_lost": {"es": "Plazas perdidas ante otra", "en": "Posts lost to another"},
+    "candp_lost_note": {"es": "quienes las eligieron fueron a otra plaza",
+                        "en": "those who chose them went to another post"},
+    "candp_price": {"es": "Precio de la estabilidad: la asignación estable cubre {stable} puntos "
+                          "de necesidad y la óptima {optimal}; respetar las preferencias cuesta "
+                          "{lost} puntos ({pct}).",
+                    "en": "Price of stability: the stable assignment covers {stable} need points "
+                          "and the optimal one {optimal}; respecting preferences costs {lost} "
+                          "points ({pct})."},
+    "candp_price_none": {"es": "La asignación estable cubre lo mismo que la óptima ({covered} "
+                               "puntos de necesidad): la estabilidad no cuesta nada aquí.",
+                         "en": "The stable assignment covers as much as the optimal one "
+                               "({covered} need points): stability costs nothing here."},
+    "candp_price_unknown": {"es": "No se pudo medir el precio de la estabilidad: una de las dos "
+                                  "asignaciones no tiene solución.",
+                            "en": "The price of stability could not be measured: one of the two "
+                                  "assignments has no solution."},
+    "candp_blocking": {"es": "En la asignación óptima hay {n} pares candidato–plaza que se "
+                             "preferirían mutuamente a lo asignado (pares bloqueantes): esas "
+                             "personas podrían reclamar.",
+                       "en": "In the optimal assignment {n} candidate–post pairs would both "
+                             "rather have each other than what they got (blocking pairs): those "
+                             "people could complain."},
+    "candp_blocking_none": {"es": "La asignación óptima no tiene pares bloqueantes: nadie preferiría "
+                                  "una plaza que también lo preferiría a él.",
+                            "en": "The optimal assignment has no blocking pairs: nobody would "
+                                  "rather have a post that would also rather have them."},
+    "candp_unwanted_header": {"es": "Plazas que nadie eligió, por entidad y especialidad",
+                              "en": "Posts nobody chose, by state and specialty"},
+    "candp_unwanted_intro": {"es": "Dónde subir el bono o reabrir la convocatoria: vacantes que "
+                                   "ningún candidato registrado puso entre sus opciones.",
+                             "en": "Where to raise the bonus or reopen the call: vacancies no "
+                                   "registered candidate listed among their options."},
+    "candp_unwanted_none": {"es": "Todas las plazas con vacantes fueron elegidas por al menos un "
+                                  "candidato.",
+                            "en": "Every post with vacancies was chosen by at least one "
+                                  "candidate."},
+    "map_unwanted": {"es": "Vacantes sin candidatos", "en": "Vacancies without candidates"},
+    "candp_blocking_one": {"es": "En la asignación óptima hay 1 par candidato–plaza que se "
+                                 "preferirían mutuamente a lo asignado (un par bloqueante): esa "
+                                 "persona podría reclamar.",
+                           "en": "In the optimal assignment 1 candidate–post pair would both "
+                                 "rather have each other than what they got (a blocking pair): "
+                                 "that person could complain."},
+    "candp_col_folio": {"es": "Folio", "en": "Folio"},
+    "candp_col_category": {"es": "Categoría", "en": "Category"},
+    "candp_col_specialty": {"es": "Especialidad", "en": "Specialty"},
+    "candp_col_rank": {"es": "Opción asignada", "en": "Option given"},
+    "candp_col_clues": {"es": "CLUES", "en": "CLUES"},
+    "candp_col_name": {"es": "Unidad", "en": "Unit"},
+    "candp_col_post_state": {"es": "Entidad de la plaza", "en": "State of the post"},
+    "candp_col_municipality": {"es": "Municipio", "en": "Municipality"},
+    "candp_col_state": {"es": "Entidad", "en": "State"},
+    "candp_col_posts_without": {"es": "Plazas sin candidatos", "en": "Posts without candidates"},
+    "candp_col_vacancies_without": {"es": "Vacantes sin candidatos",
+                                    "en": "Vacancies without candidates"},
+    "candp_col_posts": {"es": "Plazas con vacantes", "en": "Posts with vacancies"},
+    "candp_col_vacancies": {"es": "Vacantes", "en": "Vacancies"},
+    "candp_no_hand": {"es": "Con candidatos registrados no se compara con la regla manual: esa "
+                            "regla reparte conteos por categoría y no sabe qué plazas eligió cada "
+                            "persona. Vea la pestaña «Candidatos».",
+                      "en": "With registered candidates there is no comparison with the hand "
+                            "rule: that rule shares out counts per category and does not know "
+                            "which posts each person chose. See the «Candidates» tab."},
+    "mvp_confirmed": {"es": "{subject}: +{gain} puntos de necesidad cubierta (confirmado "
+                            "calculando de nuevo el plan completo).",
+                      "en": "{subject}: +{gain} need points covered (confirmed by solving the "
+                            "whole plan again)."},
+    "mvp_uncertain": {"es": "El nuevo cálculo no terminó de probar el óptimo: cifra aproximada.",
+                      "en": "The new solve did not finish proving the optimum: an approximate "
+                            "figure."},
+    "mvp_estimate_off": {"es": "La estimación rápida (+{estimate}) no se sostiene para un paso "
+                               "entero; vale la cifra confirmada.",
+                         "en": "The quick estimate (+{estimate}) does not hold for a whole step; "
+                               "the confirmed figure is the one to use."},
+    "mvp_estimate": {"es": "{subject}: alrededor de +{estimate} puntos de necesidad cubierta "
+                           "(estimación rápida, sin confirmar).",
+                     "en": "{subject}: about +{estimate} need points covered (quick estimate, "
+                           "not confirmed)."},
+    "mvp_not_one_candidate": {"es": "Esta estimación no se sostiene ni para un candidato entero.",
+                              "en": "This estimate does not hold even for one whole candidate."},
+    "mvp_not_at_all": {"es": "Esta estimación no se sostiene para el paso completo.",
+                       "en": "This estimate does not hold for the whole step."},
+    "mvp_holds_part": {"es": "Esta estimación solo se sostiene para los primeros {part} de "
+                             "{step}.",
+                       "en": "This estimate holds only for the first {part} of {step}."},
+    "mvp_holds_unknown": {"es": "No se sabe hasta dónde se sostiene esta estimación.",
+                          "en": "How far this estimate holds is not known."},
+    "mvp_press_confirm": {"es": "Pulse «Confirmar» para calcularlo con el plan completo.",
+                          "en": "Press «Confirm» to compute it with the whole plan."},
+    "mvp_failed": {"es": "{subject}: la estimación rápida da +{estimate} puntos, pero el nuevo "
+                         "cálculo no encontró plan: no la use.",
+                   "en": "{subject}: the quick estimate gives +{estimate} points, but the new "
+                         "solve found no plan: do not rely on it."},
+    "mvp_zero_proven": {"es": "{subject} no cubriría más necesidad (demostrado).",
+                        "en": "{subject} would not cover more need (proven)."},
+    "mvp_zero_slack": {"es": "{subject} no cubriría más necesidad: el plan ya deja sin usar "
+                             "{slack} de {available}.",
+                       "en": "{subject} would not cover more need: the plan already leaves "
+                             "{slack} of {available} unused."},
+    "mvp_zero": {"es": "{subject} no cubriría más necesidad, según la estimación rápida.",
+                 "en": "{subject} would not cover more need, by the quick estimate."},
+    "mvp_col_resource": {"es": "Recurso", "en": "Resource"},
+    "mvp_col_available": {"es": "Disponible", "en": "Available"},
+    "mvp_col_used": {"es": "Usado en el plan", "en": "Used by the plan"},
+    "mvp_col_estimate": {"es": "Estimación rápida (puntos)", "en": "Quick estimate (points)"},
+    "mvp_col_confirmed": {"es": "Ganancia confirmada (puntos)", "en": "Confirmed gain (points)"},
+    "mvp_col_check": {"es": "Verificación", "en": "Check"},
+    "mvp_check_confirmed": {"es": "confirmada", "en": "confirmed"},
+    "mvp_check_differs": {"es": "confirmada, distinta de la estimación",
+                          "en": "confirmed, differs from the estimate"},
+    "mvp_check_proven_zero": {"es": "cero demostrado", "en": "zero, proven"},
+    "mvp_check_not_checked": {"es": "sin confirmar", "en": "not confirmed"},
+    "mvp_check_uncertain": {"es": "aproximada", "en": "approximate"},
+    "mvp_check_failed": {"es": "el nuevo cálculo no dio plan", "en": "the new solve found no plan"},
+    "mvp_intro": {"es": "¿Qué se ganaría con un candidato más de cada categoría o con un millón "
+                        "de pesos más al mes? Primero lo confirmado; las estimaciones rápidas "
+                        "valen para cambios pequeños y pueden no sostenerse para un paso entero.",
+                  "en": "What would one more candidate of each category, or one more million "
+                        "pesos a month, gain? Confirmed figures first; quick estimates hold for "
+                        "small changes and may not hold for a whole step."},
+    "sw_upload_button": {"es": "Elegir archivo", "en": "Choose file"},
+    "sw_upload_note": {"es": "Arrastre aquí un libro .xlsx (hasta {mb} MB)",
+                       "en": "Drop an .xlsx workbook here (up to {mb} MB)"},
+    "sw_where_sheet": {"es": "hoja «{sheet}»", "en": "sheet «{sheet}»"},
+    "sw_where_row": {"es": "fila {row}", "en": "row {row}"},
+    "sw_where_column": {"es": "columna «{column}»", "en": "column «{column}»"},
+    "sw_where_value": {"es": "valor «{value}»", "en": "value «{value}»"},
+    "sw_more_problems": {"es": "… y {n} problemas más en la tabla de abajo.",
+                         "en": "… and {n} more problems in the table below."},
+    "sw_problem_table": {"es": "Todos los problemas, en tabla", "en": "Every problem, as a table"},
+    "cmpv_supply": {"es": "Candidatos de {category}", "en": "{category} candidates"},
+    "cmpv_input": {"es": "Dato que cambia", "en": "Input that changes"},
+    "cmpv_inputs_header": {"es": "Qué cambia entre los escenarios", "en": "What differs between "
+                                                                         "the scenarios"},
+    "cmpv_inputs_same": {"es": "Los escenarios elegidos tienen los mismos datos.",
+                         "en": "The chosen scenarios have the same inputs."},
+    "cmpv_results_header": {"es": "Resultados", "en": "Results"},
+    "cmpv_delta_note": {"es": "Δ = diferencia frente a «{ref}».",
+                        "en": "Δ = difference from «{ref}»."},
+    "cmpv_no_move": {"es": "Este indicador no cambia en ninguna entidad entre los escenarios "
+                           "elegidos. Elija otro indicador arriba.",
+                     "en": "This indicator does not change in any state between the chosen "
+                           "scenarios. Choose another indicator above."},
+    "fwp_intro": {"es": "¿Cuánta necesidad se cubre con cada presupuesto mensual de bonos? Se "
+                        "optimiza el escenario actual con {n} presupuestos, de $0 al doble del "
+                        "actual ({budget}); lo demás queda como está. Cada presupuesto es un plan "
+                        "completo: con este escenario, unos {low} a {high} segundos en total.",
+                  "en": "How much need does each monthly bonus budget cover? The current scenario "
+                        "is optimised with {n} budgets, from $0 to twice the current one "
+                        "({budget}); everything else stays as it is. Each budget is a whole plan: "
+                        "with this scenario, about {low} to {high} seconds in all."},
+    "fwp_running": {"es": "Calculando la frontera: {done} de {total} presupuestos; faltan unos "
+                          "{left} s.",
+                    "en": "Computing the frontier: {done} of {total} budgets; about {left} s "
+                          "left."},
+    "fwp_first": {"es": "Calculando la frontera: primer presupuesto de {total} (unos {each} s "
+                        "cada uno)…",
+                  "en": "Computing the frontier: first budget of {total} (about {each} s "
+                        "each)…"},
+    "map_note_touch": {"es": "En gris, entidades fuera del escenario. Toque o señale una entidad "
+                             "para ver sus cifras; las gráficas de abajo las dan por entidad.",
+                       "en": "Grey: states outside the scenario. Tap or point at a state for its "
+                             "figures; the charts below give them by state."},
+    "chart_series": {"es": "Momento", "en": "When"},
+    "sw_upload_invalid_one": {"es": "El libro «{name}» tiene un problema. Corríjalo y vuelva a "
+                                    "subirlo; mientras tanto se sigue usando el escenario "
+                                    "anterior.",
+                              "en": "Workbook «{name}» has one problem. Fix it and upload it "
+                                    "again; meanwhile the previous scenario stays in use."},
+    "sw_upload_invalid_many": {"es": "El libro «{name}» tiene {count} problemas. Corríjalos y "
+                                     "vuelva a subirlo; mientras tanto se sigue usando el "
+                                     "escenario anterior.",
+                               "en": "Workbook «{name}» has {count} problems. Fix them and "
+                                     "upload it again; meanwhile the previous scenario stays in "
+                                     "use."},
+    "sw_stop": {"es": "Detener", "en": "Stop"},
+    "candp_people_header": {"es": "Cada candidato: plaza y número de opción",
+                            "en": "Each candidate: post and option number"},
+    "candp_folio_search": {"es": "Buscar folio", "en": "Search folio"},
+    "candp_people_count": {"es": "{shown} de {total} candidatos (se muestran hasta 5,000; la lista "
+                                 "completa está en el libro de resultados, hoja «candidatos»). En "
+                                 "blanco: no colocado.",
+                           "en": "{shown} of {total} candidates (up to 5,000 shown; the full list "
+                                 "is in the result workbook, sheet «candidatos»). Blank: not "
+                                 "placed."},
 }
 
 

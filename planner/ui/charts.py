@@ -24,6 +24,8 @@ MAP_METRICS: dict[str, tuple[str, str, str, str]] = {
     "coverage": ("coverage_after", "map_coverage", "greens", ".0%"),
     "spec_gap": ("spec_gap_left", "map_spec_gap", "oranges", ",.0f"),
     "no_doctor": ("no_doctor_after", "map_no_doctor", "reds", ",.0f"),
+    # only with a registered-candidate assignment (planner.ui.candidate_views.with_unwanted)
+    "unwanted": ("vacancies_without", "map_unwanted", "purples", ",.0f"),
 }
 
 
@@ -51,7 +53,8 @@ def before_after_bars(df: pd.DataFrame, key: str, before: str, after: str, axis:
         color=alt.Color("series:N", scale=alt.Scale(domain=[today, plan], range=[GREY, GREEN]),
                         legend=alt.Legend(title=None, orient="top")),
         order=alt.Order("order:Q"),
-        tooltip=[alt.Tooltip("key:N", title=key_title), alt.Tooltip("series:N", title=None),
+        tooltip=[alt.Tooltip("key:N", title=key_title),
+                 alt.Tooltip("series:N", title=t("chart_series", lang)),
                  alt.Tooltip("value:Q", title=axis, format=",.0f")],
     ).properties(height=alt.Step(9))
 
@@ -87,6 +90,8 @@ def map_rows(by_state: pd.DataFrame) -> dict[int, dict]:
             "no_doctor_after": int(rec.no_doctor_after),
             "spec_placed": int(rec.spec_placed), "spec_gap_left": int(rec.spec_gap_left),
         }
+        if hasattr(rec, "vacancies_without"):
+            rows[int(rec.state_code)]["vacancies_without"] = int(rec.vacancies_without)
     return rows
 
 
@@ -112,13 +117,17 @@ def states_map(by_state: pd.DataFrame, metric: str = "coverage", lang: str = "es
         alt.Tooltip(p + "spec_placed:Q", title=t("spec_placed", lang), format=",d"),
         alt.Tooltip(p + "spec_gap_left:Q", title=t("spec_gap_left", lang), format=",d"),
     ]
+    if "vacancies_without" in by_state.columns:
+        tooltip.append(alt.Tooltip(p + "vacancies_without:Q", title=t("map_unwanted", lang),
+                                   format=",d"))
     scale = alt.Scale(scheme=scheme, zero=metric != "coverage", nice=True)
     outline = alt.Chart().mark_geoshape(fill=OUTSIDE, stroke="white", strokeWidth=0.6)
     filled = alt.Chart().mark_geoshape(stroke="white", strokeWidth=0.6).encode(
         color=alt.Color(p + column + ":Q", scale=scale,
+                        # below the map, never over it (phones: the map is narrow)
                         legend=alt.Legend(title=t(label, lang), format=number,
-                                          orient="bottom-left", direction="vertical",
-                                          titleLimit=260)),
+                                          orient="bottom", direction="horizontal",
+                                          titleLimit=260, gradientLength=220)),
         tooltip=tooltip,
     ).transform_filter(f"datum.{p}in_scenario")
     chart = alt.layer(outline, filled, data=alt.NamedData(name=MAP_DATASET)).project(
@@ -139,7 +148,7 @@ def compare_states_chart(table: pd.DataFrame, names: list[str], metric_label: st
         y=alt.Y("state:N", title=t("state", lang), sort="ascending",
                 axis=alt.Axis(labelLimit=220)),
         x=alt.X("delta:Q", title=f"{metric_label} — {t('delta_vs', lang, ref=names[0])}",
-                axis=alt.Axis(format=",d")),
+                axis=alt.Axis(format=",d", tickMinStep=1)),  # whole ticks: no "0 0 0 1 1"
         yOffset=alt.YOffset("scenario:N"),
         color=alt.Color("scenario:N", scale=alt.Scale(range=palette),
                         legend=alt.Legend(title=None, orient="top")),

@@ -120,3 +120,24 @@ def points_table(table: pd.DataFrame, lang: str = "es") -> pd.DataFrame:
 def number_formats(lang: str = "es") -> dict[str, str]:
     """Display formats of the points table, by shown header."""
     return {t(key, lang): f for key, f in TABLE_COLUMNS.values() if f}
+
+
+def wait_estimate(seconds_per_plan: float, points: int) -> tuple[int, int]:
+    """An honest range, in seconds, for ``points`` plans when one took ``seconds_per_plan``: each
+    frontier point is a whole plan (model built, solved, indicators), so the low end is the
+    points times that plan, the high end half as much again (a tighter budget can solve more
+    slowly), both rounded up to 5 s and at least 5 s apart."""
+    def up(x: float) -> int:
+        return max(5, int(-(-x // 5) * 5))
+
+    base = max(0.0, float(seconds_per_plan)) * points
+    low = up(base)
+    return low, max(up(1.5 * base), low + 5)  # a range, never "5 a 5 segundos"
+
+
+def remaining(elapsed: float, done: int, total: int) -> int | None:
+    """Seconds left at the pace so far (None before the first point), rounded up to 5 s."""
+    if done <= 0 or done >= total:
+        return None
+    left = elapsed / done * (total - done)
+    return max(5, int(-(-left // 5) * 5))

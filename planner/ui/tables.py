@@ -13,9 +13,11 @@ from planner.io.xlsx import INT
 from planner.report.result_book import COLUMNS
 from planner.ui.headings import header, kind_word, labelled  # noqa: F401 (tables.header, …)
 
-UNIT_COLUMNS = ("clues", "name", "kind", "state", "municipality", "zone", "grade", "families",
-                "gp_before", "gp_placed", "gp_after", "spec_gap", "spec_placed", "spec_after",
-                "bonus_month", "at_target_after", "no_doctor_after")
+# what the unit received comes right after its CLUES and name (seen without scrolling at 1440 px)
+UNIT_COLUMNS = ("clues", "name", "gp_placed", "spec_placed", "bonus_month", "state",
+                "municipality", "kind", "zone", "grade", "families", "gp_before", "gp_after",
+                "spec_gap", "spec_after", "at_target_after", "no_doctor_after")
+UNIT_PINNED = ("clues", "name")  # stay in view while the table scrolls sideways
 SPECIALTY_COLUMNS = ("category", "candidates", "current", "gap", "placed", "unplaced", "gap_left",
                      "bonus_month")
 ASSIGNMENT_COLUMNS = ("clues", "name", "state", "category", "before", "placed", "after",

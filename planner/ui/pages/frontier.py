@@ -27,8 +27,10 @@ def render(view: View) -> None:
     state = st.session_state
     store = state.setdefault("frontiers", {})
     fkey = (view.key, what_if_key(what_if))
-    st.caption(t("frontier_intro", lang, n=FRONTIER_POINTS,
-                  budget=fmt.mxn(view.result.scenario.params.budget)))
+    each = _seconds_per_plan(view)
+    low, high = frontier_views.wait_estimate(each, FRONTIER_POINTS)
+    st.caption(t("fwp_intro", lang, n=FRONTIER_POINTS,
+                  budget=fmt.mxn(view.result.scenario.params.budget), low=low, high=high))
     if not what_if.is_empty():
         st.caption(t("frontier_for", lang, changes=figures.describe_changes(what_if, lang)))
     table = store.get(fkey)
@@ -37,7 +39,7 @@ def render(view: View) -> None:
             st.button(t("frontier_compute", lang), type="primary", key="frontier_compute",
                       icon=":material/show_chart:", on_click=_request_frontier, args=(fkey,))
             return
-        table = compute_frontier(view.scenario, what_if, lang)
+        table = compute_frontier(view.scenario, what_if, lang, each)
         if table is None:
             return
         store[fkey] = table
@@ -55,7 +57,13 @@ def _request_frontier(fkey: tuple[str, str]) -> None:
     st.session_state["frontier_requested"] = fkey
 
 
-def compute_frontier(scenario: Scenario, what_if: WhatIf, lang: str):
+def _seconds_per_plan(view: View) -> float:
+    """How long one whole plan of this scenario took (the stages the pipeline timed)."""
+    r = view.result
+    return float(sum(r.timings.values())) if r.timings else r.plan.seconds
+
+
+def compute_frontier(scenario: Scenario, what_if: WhatIf, lang: str, each: float = 0.0):
     """planner.pipeline.budget_frontier with a progress bar (serially: no cluster in the app)."""
     state = st.session_state
     if state.get("solving"):
@@ -64,13 +72,15 @@ def compute_frontier(scenario: Scenario, what_if: WhatIf, lang: str):
     state["solving"] = True
     try:
         with st.status(t("frontier_start", lang), expanded=True) as status:
-            bar = st.progress(0.0, text=t("frontier_running", lang, done=0,
-                                           total=FRONTIER_POINTS))
+            bar = st.progress(0.0, text=t("fwp_first", lang, total=FRONTIER_POINTS,
+                                           each=max(1, round(each))))
             t0 = time.perf_counter()
 
             def progress(done: int, total: int) -> None:
-                bar.progress(done / total, text=t("frontier_running", lang, done=done,
-                                                   total=total))
+                left = frontier_views.remaining(time.perf_counter() - t0, done, total)
+                bar.progress(done / total, text=(
+                    t("frontier_running", lang, done=done, total=total) if left is None else
+                    t("fwp_running", lang, done=done, total=total, left=left)))
 
             table = budget_frontier(scenario, what_if, workers=1, include_current=True,
                                     on_result=progress, lang=lang)

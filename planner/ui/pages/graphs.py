@@ -5,8 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from planner.core.words import t
-from planner.ui import charts
-from planner.ui.pages.view import View
+from planner.ui import candidate_views, charts
+from planner.ui.pages.view import View, keep_valid
 
 KEY = "tab_charts"
 
@@ -15,10 +15,15 @@ def render(view: View) -> None:
     """The states map and the before/after charts by state and by category."""
     ind, lang = view.result.indicators, view.lang
     st.subheader(t("map_header", lang))
-    metric = st.radio(t("map_metric", lang), list(charts.MAP_METRICS), horizontal=True,
+    by_state, metrics = ind.by_state, [m for m in charts.MAP_METRICS if m != "unwanted"]
+    if view.result.candidates is not None:  # registered candidates: posts nobody chose
+        by_state, metrics = candidate_views.with_unwanted(by_state, view.result), [*metrics,
+                                                                                   "unwanted"]
+    keep_valid("map_metric", metrics, many=False)
+    metric = st.radio(t("map_metric", lang), metrics, horizontal=True,
                       format_func=lambda m: t(charts.MAP_METRICS[m][1], lang), key="map_metric")
-    st.vega_lite_chart(charts.states_map(ind.by_state, metric, lang), width="stretch")
-    st.caption(t("map_note", lang))
+    st.vega_lite_chart(charts.states_map(by_state, metric, lang), width="stretch")
+    st.caption(t("map_note_touch", lang))
     st.subheader(t("chart_state_header", lang))
     c1, c2 = st.columns(2)
     c1.altair_chart(charts.state_at_target_chart(ind.by_state, lang), width="stretch")

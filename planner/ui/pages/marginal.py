@@ -6,30 +6,32 @@ from __future__ import annotations
 import streamlit as st
 
 from planner import pipeline
-from planner.analysis.marginals import COLUMNS as MARGINAL_COLUMNS
+from planner.analysis import marginals
 from planner.core.words import t
+from planner.ui import marginal_views
 from planner.ui.pages.view import View
 
 KEY = "tab_marginal"
 
 
 def render(view: View) -> None:
-    """Marginal values in planner words (planner.analysis.marginals, as in the result workbook)."""
+    """Marginal values in planner words: confirmed first, estimates said plainly (issue 15)."""
     result, token, lang = view.result, view.token, view.lang
     st.subheader(t("marginal_header", lang))
-    st.caption(t("marginal_intro", lang))
-    confirmed = st.session_state.setdefault("confirmed", {})
-    table = confirmed.get((token, lang))
-    if table is None:
-        table = pipeline.marginal_table(result, confirm=False, lang=lang)
-    if table.empty:
+    st.caption(t("mvp_intro", lang))
+    confirmed = st.session_state.setdefault("confirmed_values", {})
+    checked = confirmed.get(token)  # the result with its re-solves, once confirmed
+    values = (marginals.marginal_values(result, confirm=False, lang=lang) if checked is None
+              else marginals.marginal_values(checked, confirm=True, lang=lang))
+    if values.empty:
         st.info(t("marginal_none", lang))
         return
-    sentence = MARGINAL_COLUMNS["sentence"][0 if lang == "es" else 1]
-    st.markdown("\n".join(f"- {s}" for s in table[sentence]))
-    if (token, lang) not in confirmed and st.button(t("confirm_marginal", lang),
-                                                    key="confirm_marginal"):
+    st.markdown("\n".join(f"- {s}" for s in marginal_views.lines(values, lang)))
+    if token not in confirmed and st.button(t("confirm_marginal", lang),
+                                            key="confirm_marginal"):
         with st.spinner(t("confirming", lang)):
-            confirmed[(token, lang)] = pipeline.marginal_table(result, confirm=True, lang=lang)
+            confirmed[token] = pipeline.confirm_marginals(result)
         st.rerun()
-    st.dataframe(table.drop(columns=[sentence]), hide_index=True)
+    table = marginal_views.table(values, lang)
+    st.dataframe(table, hide_index=True, width="stretch", column_config={
+        h: st.column_config.TextColumn(h) for h in table.columns})

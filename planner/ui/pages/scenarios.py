@@ -7,7 +7,7 @@ import streamlit as st
 
 from planner.core.scenario import WhatIf
 from planner.core.words import t
-from planner.ui import charts, figures
+from planner.ui import charts, compare_views, figures
 from planner.ui.pages.download import download_result
 from planner.ui.pages.view import BASE, View, keep_valid, number_columns
 
@@ -50,14 +50,34 @@ def render(view: View) -> None:
         st.caption(t("compare_need_two", lang))
     else:
         named = {shown[n]: choices[n][0] for n in picked}
-        st.dataframe(figures.compare_headlines(named, lang), hide_index=True)
-        metric = st.selectbox(t("compare_metric", lang), list(figures.STATE_METRICS),
+        ref = shown[picked[0]]
+        st.markdown(f"**{t('cmpv_inputs_header', lang)}**")
+        inputs = compare_views.differing_inputs(named, lang)
+        if inputs.empty:
+            st.caption(t("cmpv_inputs_same", lang))
+        else:
+            st.dataframe(inputs, hide_index=True, width="stretch",
+                         column_config=_right_aligned(inputs.columns[1:]))
+        st.markdown(f"**{t('cmpv_results_header', lang)}**")
+        heads = figures.compare_headlines(named, lang)
+        long = t("delta_vs", lang, ref=ref) + " · "
+        heads = heads.rename(columns={c: "Δ " + c[len(long):] for c in heads.columns
+                                      if c.startswith(long)})
+        st.dataframe(heads, hide_index=True, width="stretch",
+                     column_config=_right_aligned(heads.columns[1:]))
+        st.caption(t("cmpv_delta_note", lang, ref=ref))
+        metrics = compare_views.metrics_in_order(named)
+        keep_valid("compare_metric", metrics, many=False)
+        metric = st.selectbox(t("compare_metric", lang), metrics,
                               format_func=lambda m: t(m, lang), key="compare_metric")
         table = figures.compare_states(named, metric)
-        st.markdown(f"**{t('compare_states', lang, ref=shown[picked[0]])}**")
+        st.markdown(f"**{t('compare_states', lang, ref=ref)}**")
         solved = [n for n, r in named.items() if r.solved]  # an infeasible one has no states
-        st.altair_chart(charts.compare_states_chart(table, solved, t(metric, lang), lang),
-                        width="stretch")
+        if compare_views.moves(table):
+            st.altair_chart(charts.compare_states_chart(table, solved, t(metric, lang), lang),
+                            width="stretch")
+        else:
+            st.info(t("cmpv_no_move", lang))
         st.dataframe(table.rename(columns={"state": t("state", lang)}), hide_index=True,
                      column_config=number_columns({c: "%,d" for c in table.columns
                                                    if c != "state"}))
@@ -68,3 +88,8 @@ def render(view: View) -> None:
     chosen, _, workbook, chosen_token = choices[pick]
     if chosen.solved:
         download_result(view, chosen, chosen_token, workbook, shown[pick], key="saved")
+
+
+def _right_aligned(columns) -> dict:
+    """Text columns holding formatted numbers, right-aligned like numbers, width to fit."""
+    return {c: st.column_config.TextColumn(c, alignment="right") for c in columns}

@@ -41,10 +41,13 @@ def render(view: View) -> None:
                    share=fmt.percent(h["budget_used"])))
     download_result(view, result, view.token, view.name, t("current_name", lang), key="current")
     st.subheader(t("hand_header", lang))
-    st.markdown(figures.hand_rule_text(result, lang))
-    st.dataframe(figures.hand_rule_table(result, lang), hide_index=True)
-    st.caption(t("hand_rule_is", lang))
-    show_advantage_by_state(result, lang)
+    if result.hand_indicators is None:  # registered candidates: the count-based rule does not apply
+        st.info(t("candp_no_hand", lang))
+    else:
+        st.markdown(figures.hand_rule_text(result, lang))
+        st.dataframe(figures.hand_rule_table(result, lang), hide_index=True)
+        st.caption(t("hand_rule_is", lang))
+        show_advantage_by_state(result, lang)
     st.subheader(t("by_specialty", lang))
     spec = tables.specialty_table(result, lang)
     st.dataframe(spec, hide_index=True, column_config=number_columns(

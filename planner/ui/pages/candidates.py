@@ -1,0 +1,125 @@
+"""Tab "Candidatos" (registered candidates, issue 14): the assignment mode, each candidate's post
+and option rank (folios only), posts filled / without applicants / lost, posts nobody chose by
+state and specialty (table, chart and map), and what stability costs."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import streamlit as st
+
+from planner import pipeline
+from planner.core.words import t
+from planner.ui import candidate_views as cv
+from planner.ui import charts, fmt
+from planner.ui.pages.view import View
+
+KEY = "tab_candidates"
+
+
+def _mode_word(mode: str, lang: str) -> str:
+    return t(f"candp_mode_{mode}", lang)
+
+
+def _result_for(view: View, mode: str):
+    """The plan in ``mode``: the one shown when it is already in that mode, else one solved here
+    on request (kept per shown plan and mode), else None."""
+    shown = view.result.candidates.mode if view.result.candidates is not None else "por_oferta"
+    if mode == shown:
+        return view.result
+    runs = st.session_state.setdefault("cand_runs", {})
+    return runs.get((view.token, mode))
+
+
+def render(view: View) -> None:
+    lang, scenario = view.lang, view.scenario
+    st.subheader(t("candp_header", lang))
+    if not cv.has_list(scenario):
+        st.info(t("candp_no_list", lang))
+        return
+    if cv.is_synthetic(scenario):
+        st.warning(t("candp_synthetic", lang, n=fmt.integer(len(scenario.candidates))))
+    shown = view.result.candidates.mode if view.result.candidates is not None else "por_oferta"
+    mode = st.radio(t("candp_mode", lang), cv.MODES, index=cv.MODES.index(shown),
+                    format_func=lambda m: _mode_word(m, lang), horizontal=True,
+                    key=f"cand_mode:{view.token}", help=t("candp_mode_help", lang))
+    if mode == "por_oferta":
+        st.info(t("candp_por_oferta", lang))
+        return
+    result = _result_for(view, mode)
+    if result is None:
+        st.caption(t("candp_wait", lang))
+        if st.button(t("candp_run", lang, mode=_mode_word(mode, lang)), key="cand_run",
+                     type="primary"):
+            state = st.session_state
+            if state.get("solving"):  # one solve at a time per session, as the what-if form
+                st.warning(t("busy", lang))
+                return
+            state["solving"] = True
+            try:
+                with st.spinner(t("candp_running", lang)):
+                    result = pipeline.solve(scenario,
+                                            replace(view.what_if, assignment_mode=mode))
+            except Exception as exc:  # a solver failure is reported, never as a traceback
+                st.error(t("unexpected", lang, kind=type(exc).__name__, detail=exc))
+                return
+            finally:
+                state["solving"] = False
+            state.setdefault("cand_runs", {})[(view.token, mode)] = result
+            st.rerun()
+        return
+    if not result.solved or result.candidates is None:
+        st.error(t("candp_failed", lang))
+        return
+    if result is not view.result:
+        st.caption(t("candp_only_here", lang))
+    _show(result, view, lang)
+
+
+def _show(result, view: View, lang: str) -> None:
+    scenario = view.scenario
+    h = cv.headline(result, scenario)
+    c = st.columns(4)
+    c[0].metric(t("candp_placed", lang), fmt.integer(h.placed),
+                help=t("candp_placed_help", lang, total=fmt.integer(h.registered)))
+    c[0].caption(t("candp_of", lang, total=fmt.integer(h.registered),
+                   pct=fmt.percent(h.placed / h.registered if h.registered else None)))
+    c[1].metric(t("candp_filled", lang), fmt.integer(h.filled + h.partial))
+    c[1].caption(t("candp_filled_note", lang, posts=fmt.integer(h.posts),
+                   partial=fmt.integer(h.partial)))
+    c[2].metric(t("candp_no_applicants", lang), fmt.integer(h.no_applicants))
+    c[2].caption(t("candp_no_applicants_note", lang))
+    c[3].metric(t("candp_lost", lang), fmt.integer(h.lost))
+    c[3].caption(t("candp_lost_note", lang))
+    st.info(cv.stability_sentence(result, lang))
+
+    st.markdown(f"#### {t('candp_unwanted_header', lang)}")
+    st.caption(t("candp_unwanted_intro", lang))
+    rows = cv.unwanted_rows(result)
+    if rows.empty:
+        st.success(t("candp_unwanted_none", lang))
+    else:
+        st.altair_chart(cv.unwanted_chart(result, lang), width="stretch")
+        table = cv.unwanted_table(result, lang)
+        st.dataframe(table, hide_index=True, width="stretch", column_config={
+            h_: st.column_config.NumberColumn(format="%,d") for h_ in table.columns[2:]})
+        by_state = cv.with_unwanted(result.indicators.by_state, result)
+        st.markdown(f"**{t('map_unwanted', lang)}**")
+        st.vega_lite_chart(charts.states_map(by_state, "unwanted", lang), width="stretch")
+
+    st.markdown(f"#### {t('candp_people_header', lang)}")
+    people = cv.people_table(result, scenario, lang)
+    c1, c2 = st.columns([1, 2])
+    cats = sorted(people[t("candp_col_category", lang)].dropna().unique())
+    picked = c1.multiselect(t("candp_col_category", lang), cats, key="cand_cats",
+                            placeholder=t("all", lang))
+    folio = c2.text_input(t("candp_folio_search", lang), key="cand_folio")
+    shown = people
+    if picked:
+        shown = shown[shown[t("candp_col_category", lang)].isin(picked)]
+    if folio.strip():
+        shown = shown[shown[t("candp_col_folio", lang)].astype(str).str.contains(
+            folio.strip(), case=False, regex=False)]
+    st.caption(t("candp_people_count", lang, shown=fmt.integer(len(shown)),
+                  total=fmt.integer(len(people))))
+    st.dataframe(shown.head(5000), hide_index=True, width="stretch")
