@@ -28,6 +28,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from planner.core.words import MESSAGES
 from planner.core.words import t as tr
 from tests.builders import MG, base_tables, make_workbook
 from tests.test_matching import with_candidates
@@ -121,6 +122,15 @@ def wait_idle(page) -> None:
     page.wait_for_timeout(300)  # let the last deltas paint
 
 
+def wait_what_if_stated(page, budget: int) -> None:
+    """Wait until the solved what-if is stated in the banner (not the input's live peso echo,
+    which shows the same amount as soon as it is typed)."""
+    lead = MESSAGES["showing_whatif"]["es"].split("{")[0].strip()
+    page.get_by_text(re.compile(re.escape(lead) + ".*" + re.escape(f"${budget:,} MXN"))
+                     ).first.wait_for(timeout=RUN_TIMEOUT_MS)
+    wait_idle(page)
+
+
 def metric(page, label: str) -> tuple[str, str]:
     """(value, delta) of the metric card with ``label``."""
     card = page.locator("[data-testid='stMetric']").filter(has_text=label).first
@@ -167,7 +177,7 @@ def test_budget_what_if_and_download(page, server: str, workbook: Path,
     budget.fill("25000")
     budget.press("Tab")
     page.get_by_role("button", name=tr("solve")).click()
-    page.get_by_text("$25,000 MXN").first.wait_for()  # the what-if is stated
+    wait_what_if_stated(page, 25_000)
     wait_idle(page)
     spec_after, spec_delta = metric(page, tr("m_spec_placed"))
     bonus_after, _ = metric(page, tr("m_bonus_month"))
@@ -222,6 +232,7 @@ def test_frontier_and_infeasible_explanation(page, server: str, tmp_path: Path) 
 
 
 def _after_content(page, selector: str) -> str:
+    page.wait_for_selector(selector, state="attached", timeout=RUN_TIMEOUT_MS)
     return page.evaluate(
         "s => getComputedStyle(document.querySelector(s), '::after').content", selector)
 
@@ -257,7 +268,7 @@ def test_pages_upload_compare_candidates(page, server: str, tmp_path: Path) -> N
         box.fill(str(budget))
         box.press("Tab")
         page.get_by_role("button", name=tr("solve")).click()
-        page.get_by_text(f"${budget:,} MXN").first.wait_for()
+        wait_what_if_stated(page, budget)
         wait_idle(page)
         page.get_by_role("tab", name=tr("tab_scenarios")).click()
         page.get_by_label(tr("save_name")).fill(name)
