@@ -980,8 +980,10 @@ MESSAGES: dict[str, dict[str, str]] = {
                     "en": "Status: **{status}** · solver {solver} · {seconds} s · "
                           "{variables} variables"},
     "status_optimal": {"es": "óptimo", "en": "optimal"},
-    "status_feasible": {"es": "factible (no probado óptimo: se alcanzó el tiempo máximo)",
-                        "en": "feasible (not proven optimal: time limit reached)"},
+    "status_feasible": {"es": "factible (no probado óptimo: se detuvo en la brecha aceptada o en "
+                              "el tiempo máximo)",
+                        "en": "feasible (not proven optimal: stopped at the accepted gap or the "
+                              "time limit)"},
     "status_infeasible": {"es": "infactible", "en": "infeasible"},
     "status_no_solution": {"es": "sin solución", "en": "no solution"},
     "no_plan": {"es": "El optimizador no encontró un plan ({status}). Pruebe con más tiempo de "
