@@ -63,13 +63,18 @@ def tiny_result(tiny: Path):
     return solve(scenario)
 
 
-@pytest.fixture
-def app(tiny: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
-    monkeypatch.setenv(sources.ENV_WORKBOOK, str(tiny))
+def start_app(path: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
+    """The app run once on the workbook at ``path`` as its default scenario, without error."""
+    monkeypatch.setenv(sources.ENV_WORKBOOK, str(path))
     at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
     at.run()
     assert not at.exception, at.exception
     return at
+
+
+@pytest.fixture
+def app(tiny: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
+    return start_app(tiny, monkeypatch)
 
 
 def metrics(at: AppTest) -> dict[str, tuple[str, str]]:

@@ -24,13 +24,9 @@ from streamlit.testing.v1 import AppTest
 from planner.core.words import t as tr
 from planner.pipeline import load_scenario
 from planner.ui import candidate_views as cv
-from planner.ui import sources
 from tests.builders import MG, make_workbook
+from tests.test_app import start_app, widget
 from tests.test_matching import with_candidates
-
-ROOT = Path(__file__).resolve().parents[1]
-APP = ROOT / "app.py"
-TIMEOUT = 120
 
 
 @pytest.fixture(scope="module")
@@ -39,16 +35,6 @@ def listed(tmp_path_factory: pytest.TempPathFactory) -> Path:
         [("A", MG, 7, ["CS0002", "CS0001"], 90), ("B", MG, 20, ["CS0002"], 80)]))
 
 
-def _app(path: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
-    monkeypatch.setenv(sources.ENV_WORKBOOK, str(path))
-    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
-    at.run()
-    assert not at.exception, at.exception
-    return at
-
-
-def _widget(items, label: str):
-    return next(w for w in items if w.label == label)
 
 
 def _metrics(at: AppTest) -> dict[str, str]:
@@ -56,12 +42,12 @@ def _metrics(at: AppTest) -> dict[str, str]:
 
 
 def test_stable_mode_on_the_tab(listed: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    at = _app(listed, monkeypatch)
+    at = start_app(listed, monkeypatch)
     assert tr("tab_candidates") in [tab.label for tab in at.tabs]
     assert any(tr("candp_por_oferta") == i.value for i in at.info)  # the workbook's mode
     assert not any(w.value.startswith("Lista SINTÉTICA") for w in at.warning)  # a real list
-    _widget(at.radio, tr("candp_mode")).set_value("estable").run()
-    _widget(at.button, tr("candp_run", mode=tr("candp_mode_estable"))).click().run()
+    widget(at.radio, tr("candp_mode")).set_value("estable").run()
+    widget(at.button, tr("candp_run", mode=tr("candp_mode_estable"))).click().run()
     assert not at.exception, at.exception
     m = _metrics(at)
     assert m[tr("candp_placed")] == "1"
@@ -90,7 +76,7 @@ def test_stable_mode_on_the_tab(listed: Path, monkeypatch: pytest.MonkeyPatch) -
 
 def test_without_a_list_the_tab_says_how_to_get_one(tmp_path: Path,
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
-    at = _app(make_workbook(tmp_path / "sin_lista.xlsx"), monkeypatch)
+    at = start_app(make_workbook(tmp_path / "sin_lista.xlsx"), monkeypatch)
     assert any(i.value == tr("candp_no_list") for i in at.info)
 
 
@@ -99,7 +85,7 @@ def test_the_synthetic_list_is_labelled(tmp_path: Path, monkeypatch: pytest.Monk
         [("SINT-000001", MG, 7, ["CS0001"], 70), ("SINT-000002", MG, 20, ["CS0002"], 60)]))
     scenario, _ = load_scenario(path)
     assert cv.is_synthetic(scenario)
-    at = _app(path, monkeypatch)
+    at = start_app(path, monkeypatch)
     assert any(w.value == tr("candp_synthetic", n="2") for w in at.warning)
 
 
@@ -126,7 +112,7 @@ def test_the_charts_map_offers_vacancies_without_candidates_only_with_an_assignm
     tables = with_candidates([("A", MG, 7, ["CS0002", "CS0001"], 90),
                               ("B", MG, 20, ["CS0002"], 80)])
     set_param(tables, "modo_asignacion", "optimo")
-    at = _app(make_workbook(tmp_path / "optimo.xlsx", tables), monkeypatch)
+    at = start_app(make_workbook(tmp_path / "optimo.xlsx", tables), monkeypatch)
     assert any(i.value == tr("candp_no_hand") for i in at.info)  # no hand-rule crash
     radio = at.radio(key="map_metric")
     assert "unwanted" in radio.options or tr("map_unwanted") in radio.options

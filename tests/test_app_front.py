@@ -17,20 +17,14 @@ from streamlit.testing.v1 import AppTest
 
 from planner.core.words import t as tr
 from planner.pipeline import load_scenario, solve
-from planner.ui import first_screen, sources
+from planner.ui import first_screen
 from tests.builders import MG, base_tables, make_workbook
 from tests.test_acceptance import bonus_choice_book
-from tests.test_app import APP, TIMEOUT, metrics, number, widget
+from tests.test_app import metrics, number, start_app, widget
 
 BUDGET = tr("budget")
 
 
-def _app_on(path: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
-    monkeypatch.setenv(sources.ENV_WORKBOOK, str(path))
-    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
-    at.run()
-    assert not at.exception, at.exception
-    return at
 
 
 @pytest.fixture(scope="module")
@@ -40,7 +34,7 @@ def tiny(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def app(tiny: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
-    return _app_on(tiny, monkeypatch)
+    return start_app(tiny, monkeypatch)
 
 
 def _solve(at: AppTest) -> None:
@@ -140,7 +134,7 @@ def test_infeasible_what_if_names_the_cause_and_stays_saveable(
     """One doctor per centre with 0 GP candidates: CS0001 (the one centre with no doctor
     today) cannot get one. The cause in numbers, advice that helps only (more GP candidates:
     1; switch the rule off), no green «Listo», and the scenario can be saved."""
-    at = _app_on(no_gp_candidates, monkeypatch)
+    at = start_app(no_gp_candidates, monkeypatch)
     widget(at.checkbox, tr("one_doctor")).check()
     _solve(at)
     error = " ".join(e.value for e in at.error)
@@ -169,7 +163,7 @@ def test_first_screen_shows_expected_filled_posts_and_the_gain(
     """The acceptance book: 1.8 posts expected (plan) against 1.3 (uniform 2024 bonus), a gain
     of +0.5, with P10–P90, labelled as model estimates, and per state the probability of
     reaching the target."""
-    at = _app_on(bonus_book, monkeypatch)
+    at = start_app(bonus_book, monkeypatch)
     m = metrics(at)
     assert m[tr("fs_expected")][0] == "1.8"
     assert m[tr("fs_gain")][0] == "+0.5"

@@ -16,10 +16,8 @@ from planner.analysis.marginals import MILLION
 from planner.core.words import t as tr
 from planner.ui import marginal_views, sources
 from tests.builders import make_workbook
+from tests.test_app import start_app, widget
 
-ROOT = Path(__file__).resolve().parents[1]
-APP = ROOT / "app.py"
-TIMEOUT = 120
 JARGON = ("relajación", "dual", "primeros 0 ", "LP")
 
 
@@ -30,15 +28,7 @@ def tiny(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def app(tiny: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
-    monkeypatch.setenv(sources.ENV_WORKBOOK, str(tiny))
-    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
-    at.run()
-    assert not at.exception, at.exception
-    return at
-
-
-def _widget(items, label: str):
-    return next(w for w in items if w.label == label)
+    return start_app(tiny, monkeypatch)
 
 
 # --- marginal values ----------------------------------------------------------------------------
@@ -74,10 +64,10 @@ def test_budget_rate_part_of_the_million_and_confirmed_first() -> None:
 
 
 def test_marginal_tab_after_a_budget_cut(app: AppTest) -> None:
-    _widget(app.number_input, tr("budget")).set_value(25_000)
-    _widget(app.button, tr("solve")).click()
+    widget(app.number_input, tr("budget")).set_value(25_000)
+    widget(app.button, tr("solve")).click()
     app.run()
-    _widget(app.button, tr("confirm_marginal")).click()
+    widget(app.button, tr("confirm_marginal")).click()
     app.run()
     assert not app.exception, app.exception
     items = next(m.value for m in app.markdown if m.value.startswith("- ")
@@ -149,11 +139,11 @@ def test_units_table_shows_what_each_unit_received_beside_its_name(app: AppTest)
 # --- comparison ---------------------------------------------------------------------------------
 
 def _save(app: AppTest, budget: int, name: str) -> None:
-    _widget(app.number_input, tr("budget")).set_value(budget)
-    _widget(app.button, tr("solve")).click()
+    widget(app.number_input, tr("budget")).set_value(budget)
+    widget(app.button, tr("solve")).click()
     app.run()
     app.text_input(key="save_name").set_value(name)
-    _widget(app.button, tr("save_button")).click()
+    widget(app.button, tr("save_button")).click()
     app.run()
 
 
