@@ -547,8 +547,8 @@ def solve_estable(scenario: Scenario, settings: SolverSettings, pairs: pd.DataFr
     placements["placed"] = placed
     placements["first_doctor"] = placements["first"].to_numpy(dtype=bool) & (placed >= 1)
     objective = coverage_of(placements, scenario.params.first_doctor_weight)
-    plan = Plan(status=Status.OPTIMAL, solver="matching (aceptación diferida)",
-                solver_status="stable", objective=objective, lp_bound=None, gap=None,
+    plan = Plan(status=Status.STABLE, solver="matching (aceptación diferida)",
+                solver_status="candidate-optimal stable matching", objective=objective, lp_bound=None, gap=None,
                 placements=placements, timings=timings)
     people = _people_table(choices, pair, rank)
     posts = _posts(pairs, choices, placed, cap)

@@ -92,7 +92,7 @@ def check_solver(solver: str | None, as_json: bool, lang: str) -> None:
 
 def exit_code(status: Status) -> int:
     """Exit code of a solve outcome (DESIGN §5)."""
-    return {Status.OPTIMAL: EXIT_OK, Status.FEASIBLE: EXIT_OK,
+    return {Status.OPTIMAL: EXIT_OK, Status.FEASIBLE: EXIT_OK, Status.STABLE: EXIT_OK,
             Status.INFEASIBLE: EXIT_INFEASIBLE,
             Status.NO_SOLUTION: EXIT_NO_SOLUTION}[status]
 

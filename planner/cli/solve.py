@@ -11,6 +11,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from planner.analysis import rule_check
 from planner.analysis.expected import acceptance_lines, acceptance_payload
 from planner.analysis.indicators import compare_by_state, rule_messages, rule_records
 from planner.cli import common as c
@@ -86,8 +87,10 @@ def solve(
                            out if result.solved else None)
     payload.update(acceptance_payload(result))
     warnings = [w.text(lang) for w in scenario_warnings(result.scenario)]
+    unimposed = rule_check.warnings(result.scenario, result.plan, lang)  # estable mode only
     if as_json:
-        payload["warnings"] = warnings
+        payload["warnings"] = warnings + unimposed
+        payload["rules_not_imposed"] = rule_check.records(result.scenario, result.plan)
         print(json.dumps(payload, ensure_ascii=False))
     else:
         print_report(result, payload, lang)
@@ -95,6 +98,8 @@ def solve(
             c.out.print(line, markup=False)
         for line in warnings:
             c.out.print(f"{t('cli_warning', lang)}: {line}", markup=False)
+        for line in unimposed:
+            c.err.print(f"{t('cli_warning', lang)}: {line}", markup=False)
     raise typer.Exit(c.exit_code(result.plan.status))
 
 

@@ -98,7 +98,7 @@ def sweep(
         print(json.dumps(payload, ensure_ascii=False))
     else:
         _print_sweep(result, payload, lang)
-    raise typer.Exit({"optimal": c.EXIT_OK, "feasible": c.EXIT_OK,
+    raise typer.Exit({"optimal": c.EXIT_OK, "stable": c.EXIT_OK, "feasible": c.EXIT_OK,
                       "infeasible": c.EXIT_INFEASIBLE,
                       "no_solution": c.EXIT_NO_SOLUTION}.get(result.worst_status,
                                                              c.EXIT_INTERNAL))

@@ -13,12 +13,15 @@ class Status(str, Enum):
 
     OPTIMAL = "optimal"
     FEASIBLE = "feasible"  # a solution, not proven optimal (time limit)
+    # a stable assignment of registered candidates (modo_asignacion = estable): exact for its
+    # own question (the candidate-optimal stable matching), not an optimum of the objective
+    STABLE = "stable"
     INFEASIBLE = "infeasible"
     NO_SOLUTION = "no_solution"  # time limit or solver failure before any solution
 
     @property
     def has_solution(self) -> bool:
-        return self in (Status.OPTIMAL, Status.FEASIBLE)
+        return self in (Status.OPTIMAL, Status.FEASIBLE, Status.STABLE)
 
 
 @dataclass(frozen=True)

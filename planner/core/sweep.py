@@ -25,7 +25,7 @@ class Sweep:
 
     @property
     def worst_status(self) -> str:
-        """error > no_solution > infeasible > feasible > optimal over every point."""
-        order = ["optimal", "feasible", "infeasible", "no_solution", "error"]
+        """error > no_solution > infeasible > feasible > stable > optimal over every point."""
+        order = ["optimal", "stable", "feasible", "infeasible", "no_solution", "error"]
         found = set(self.table["status"]) if len(self.table) else {"optimal"}
         return max(found, key=lambda s: order.index(s) if s in order else len(order))

@@ -665,6 +665,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "status_word_optimal": {"es": "óptimo", "en": "optimal"},
     "status_word_feasible": {"es": "factible (no probado óptimo)",
                              "en": "feasible (not proven optimal)"},
+    "status_word_stable": {"es": "emparejamiento estable (no maximiza la necesidad cubierta)",
+                           "en": "stable matching (does not maximise need covered)"},
     "status_word_infeasible": {"es": "infactible", "en": "infeasible"},
     "status_word_no_solution": {"es": "sin solución", "en": "no solution"},
     "status_word_error": {"es": "error", "en": "error"},
@@ -984,6 +986,10 @@ MESSAGES: dict[str, dict[str, str]] = {
                               "el tiempo máximo)",
                         "en": "feasible (not proven optimal: stopped at the accepted gap or the "
                               "time limit)"},
+    "status_stable": {"es": "emparejamiento estable (el mejor estable para los candidatos; no "
+                            "es el plan de mayor necesidad cubierta: ese es «óptimo»)",
+                      "en": "stable matching (the best stable one for the candidates; not the "
+                            "plan with the most need covered: that is «optimal»)"},
     "status_infeasible": {"es": "infactible", "en": "infeasible"},
     "status_no_solution": {"es": "sin solución", "en": "no solution"},
     "no_plan": {"es": "El optimizador no encontró un plan ({status}). Pruebe con más tiempo de "
@@ -2036,6 +2042,52 @@ MESSAGES: dict[str, dict[str, str]] = {
                            "en": "{shown} of {total} candidates (up to 5,000 shown; the full list "
                                  "is in the result workbook, sheet «candidatos»). Blank: not "
                                  "placed."},
+    # --- estable mode: §B rules not imposed, checked on the stable plan (analysis/rule_check) -
+    "stable_unimposed": {
+        "es": "Modo estable: la regla «{rule}» no se impone (la aceptación diferida no admite "
+              "mínimos, pisos ni ligas entre plazas); en este plan estable {how}.",
+        "en": "Stable mode: the rule «{rule}» is not imposed (deferred acceptance admits no "
+              "minimums, floors or links between posts); in this stable plan {how}."},
+    "stable_met_one_doctor_per_centre": {
+        "es": "se cumple de todos modos: ningún centro queda sin médico general",
+        "en": "it holds anyway: no centre is left without a general doctor"},
+    "stable_met_equity_floor": {
+        "es": "se cumple de todos modos: toda entidad alcanza su piso en cada categoría",
+        "en": "it holds anyway: every state reaches its floor in every category"},
+    "stable_met_linked_specialties": {
+        "es": "se cumple de todos modos: ninguna especialidad ligada queda sin la que requiere",
+        "en": "it holds anyway: no linked specialty is left without the one it requires"},
+    "stable_short_one_doctor": {
+        "es": "{centres} sin médico general (la entidad con más: {state}, {n})",
+        "en": "{centres} without a general doctor (the state with most: {state}, {n})"},
+    "stable_short_floor": {
+        "es": "{cells} por debajo de su piso, con un déficit de {doctors} (el mayor: {state} · "
+              "{category}, {placed} de {floor})",
+        "en": "{cells} below the floor, short by {doctors} (the largest: {state} · "
+              "{category}, {placed} of {floor})"},
+    "stable_short_links": {
+        "es": "hay {doctors} en {units} sin la especialidad que requieren (p. ej. {category} "
+              "sin {requires} en {clues})",
+        "en": "{doctors} at {units} without the specialty they require (e.g. "
+              "{category} without {requires} at {clues})"},
+    "stable_n_centres_one": {"es": "queda {n} centro", "en": "{n} centre is left"},
+    "stable_n_centres_many": {"es": "quedan {n} centros", "en": "{n} centres are left"},
+    "stable_n_cells_one": {"es": "{n} combinación de entidad y categoría queda",
+                           "en": "{n} state–category pair is"},
+    "stable_n_cells_many": {"es": "{n} combinaciones de entidad y categoría quedan",
+                            "en": "{n} state–category pairs are"},
+    "stable_n_doctors_one": {"es": "{n} médico", "en": "{n} doctor"},
+    "stable_n_doctors_many": {"es": "{n} médicos", "en": "{n} doctors"},
+    "stable_n_doctors_placed_one": {"es": "{n} médico colocado", "en": "{n} doctor is placed"},
+    "stable_n_doctors_placed_many": {"es": "{n} médicos colocados",
+                                     "en": "{n} doctors are placed"},
+    "stable_n_units_one": {"es": "{n} unidad", "en": "{n} unit"},
+    "stable_n_units_many": {"es": "{n} unidades", "en": "{n} units"},
+    "stable_rules_not_imposed": {
+        "es": "Reglas del libro que el emparejamiento estable no impone (se revisan sobre el "
+              "plan): {rules}.",
+        "en": "Workbook rules the stable matching does not impose (checked on the plan): "
+              "{rules}."},
 }
 
 

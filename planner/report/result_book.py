@@ -11,6 +11,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from models import rules
+from planner.analysis import rule_check
 from planner.analysis.indicators import compare_by_state, rule_messages
 from planner.core.result import Result
 from planner.core.scenario import PARAM_NAMES
@@ -274,6 +275,8 @@ def _resumen(wb: Workbook, result: Result, lang: str) -> None:
     ws.append([t("book_advantage_note", lang)])
     ws.append([])
     ws.append([t("book_rules_head", lang) + active_rules_text(result, lang)])
+    for line in rule_check.warnings(result.scenario, result.plan, lang):  # estable mode
+        ws.append(["  " + line])
     ws.append([t("book_whatif_head", lang)])
     ws[f"A{ws.max_row}"].font = Font(bold=True)
     for line in what_if_lines(result, lang) or [t("book_whatif_none", lang)]:
@@ -395,10 +398,11 @@ def _rule_diagnostics(result: Result, lang: str) -> list[tuple[str, object]]:
     active = rules.active_rules(result.scenario)
     rows: list[tuple[str, object]] = [(t("diagh_active_rules", lang),
                                        active_rules_text(result, lang))]
+    unimposed = rule_check.warnings(result.scenario, result.plan, lang)  # estable: not imposed
     if result.plan.status.has_solution and (active["equity_floor"]
                                             or active["one_doctor_per_centre"]):
         rows.append((t("diagh_hard_rules", lang),
-                     t("diag_all_met", lang)))
+                     " ".join(unimposed) if unimposed else t("diag_all_met", lang)))
     for line in rule_messages(result.plan.rules, lang, result.scenario.params.equity_floor):
         rows.append((t("diagh_unmet_rule", lang), line))
     return rows

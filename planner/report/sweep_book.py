@@ -41,7 +41,7 @@ _ROW_FORMATS: dict[str, str | None] = {
 ROW_COLUMNS: dict[str, tuple[str, str, str | None]] = {
     c: (*pair(f"sweep_col_{c}"), fmt) for c, fmt in _ROW_FORMATS.items()}
 STATUS_WORDS = {s: pair(f"status_word_{s}")
-                for s in ("optimal", "feasible", "infeasible", "no_solution", "error")}
+                for s in ("optimal", "stable", "feasible", "infeasible", "no_solution", "error")}
 
 
 def point_row(result: Result, lang: str = "es") -> dict[str, object]:
@@ -115,7 +115,7 @@ def frontier_chart(table: pd.DataFrame, lang: str = "es", series: str | None = N
     """
     import altair as alt
 
-    data = table[table["status"].isin(["optimal", "feasible"])].copy()
+    data = table[table["status"].isin(["optimal", "stable", "feasible"])].copy()
     data["budget_m"] = data["budget_month"].astype(float) / 1e6
     current = data["is_current"] if "is_current" in data else pd.Series(False, index=data.index)
     data["actual"] = np.where(current.astype(bool), t("sweep_current", lang), "")

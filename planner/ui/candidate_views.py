@@ -14,6 +14,7 @@ import altair as alt
 import pandas as pd
 
 from planner.analysis import candidates as reports
+from planner.analysis import rule_check
 from planner.core.scenario import Scenario
 from planner.core.words import t
 from planner.ui import fmt
@@ -134,7 +135,8 @@ def with_unwanted(by_state: pd.DataFrame, result) -> pd.DataFrame:
 
 
 def stability_sentence(result, lang: str = "es") -> str:
-    """The price of stability and optimo's blocking pairs, said in words."""
+    """The price of stability and optimo's blocking pairs, said in words; for a stable plan,
+    the workbook rules it does not impose and how far it falls short of each."""
     cres = result.candidates
     opt, stab = cres.optimo, cres.estable
     parts = []
@@ -153,4 +155,5 @@ def stability_sentence(result, lang: str = "es") -> str:
         parts.append(t("candp_blocking_none", lang) if n == 0
                      else t("candp_blocking_one", lang) if n == 1
                      else t("candp_blocking", lang, n=fmt.integer(n)))
+    parts.extend(rule_check.warnings(result.scenario, result.plan, lang))  # estable only
     return " ".join(parts)

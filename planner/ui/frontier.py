@@ -13,7 +13,7 @@ from planner.core.words import t
 from planner.report.sweep_book import STATUS_WORDS
 from planner.ui import fmt
 
-SOLVED = ("optimal", "feasible")
+SOLVED = ("optimal", "stable", "feasible")
 FLAT = 1e-6  # relative objective difference under which two budgets cover the same need
 
 

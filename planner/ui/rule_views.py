@@ -69,7 +69,8 @@ def on_off(on: bool, lang: str = "es") -> str:
 
 
 def active_summary(scenario: Scenario, lang: str = "es") -> str | None:
-    """'Reglas activas en este plan: …' or None when no rule is on."""
+    """'Reglas activas en este plan: …' or None when no rule is on (in ``estable`` mode: the
+    rules the stable matching does not impose)."""
     active = rules.active_rules(scenario)
     names = []
     for rule in RULES:
@@ -79,7 +80,11 @@ def active_summary(scenario: Scenario, lang: str = "es") -> str | None:
         if rule == "equity_floor":
             name += f" ({alpha_text(scenario.params.equity_floor)})"
         names.append(name.lower() if lang == "es" else name)
-    return t("rules_in_plan", lang, rules="; ".join(names)) if names else None
+    if not names:
+        return None
+    if scenario.params.assignment_mode == "estable":  # deferred acceptance imposes none of them
+        return t("stable_rules_not_imposed", lang, rules="; ".join(names))
+    return t("rules_in_plan", lang, rules="; ".join(names))
 
 
 def data_rules_caption(scenario: Scenario, lang: str = "es") -> str:
