@@ -146,6 +146,17 @@ MESSAGES: dict[str, dict[str, str]] = {
     "output_not_writable": {"es": "No se puede escribir en la carpeta de salida: {path}.",
                             "en": "The output folder is not writable: {path}."},
     # --- sweeps (planner/sweep.py) ------------------------------------------------------------
+    "grid_extra_fields": {
+        "es": "La fila tiene {found} valores separados por «{sep}», pero el encabezado tiene "
+              "{columns}. Si escribió un decimal con coma (2,5), en un archivo separado por "
+              "comas eso parte la celda en dos: separe las columnas con «;» o ponga el valor "
+              "entre comillas (\"2,5\"); el planeador lee los decimales con punto (2.5).",
+        "en": "The row has {found} values separated by «{sep}», but the header has {columns}. "
+              "If you typed a decimal comma (2,5), in a comma-separated file it splits the cell "
+              "in two: separate the columns with «;» or put the value in quotes (\"2,5\"); the "
+              "planner reads decimals with a point (2.5)."},
+    "grid_n_columns_one": {"es": "{n} columna", "en": "{n} column"},
+    "grid_n_columns_many": {"es": "{n} columnas", "en": "{n} columns"},
     "grid_unknown_column": {"es": "Columna desconocida en la rejilla del barrido; las columnas "
                                   "válidas son: {allowed} (con una categoría existente).",
                             "en": "Unknown column in the sweep grid; valid columns are: "

@@ -8,6 +8,7 @@ A sweep is a list of *points*, each a mapping from grid column (``presupuesto_bo
 
 from __future__ import annotations
 
+import csv
 import io
 import math
 from collections.abc import Mapping
@@ -22,6 +23,7 @@ from planner.core.errors import InputError, Issue
 from planner.core.scenario import Scenario, WhatIf
 from planner.core.schema import BUDGET, SPECIALTY
 from planner.core.text import normalize_key
+from planner.core.words import phrase
 from planner.validate import parse_param_value
 
 SUPPLY_PREFIX = "candidatos:"
@@ -175,15 +177,74 @@ def _declaration(column: str) -> schema.Param:
     return schema.Param(column, kind, None, "", "", minimum=lo, maximum=hi)
 
 
+# Column separators a grid CSV may use, in the order a tie is broken (Excel in Spanish exports
+# ";", since its decimal separator may be the comma).
+SEPARATORS = (";", "\t", ",", "|")
+
+
+def _separator(header: str) -> str:
+    """The separator of a CSV grid, read from its header line alone (a header holds names, never
+    decimals): the candidate that occurs most often outside quotes; "," when the header is a
+    single column."""
+    counts = dict.fromkeys(SEPARATORS, 0)
+    quoted = False
+    for ch in header:
+        if ch == '"':
+            quoted = not quoted
+        elif not quoted and ch in counts:
+            counts[ch] += 1
+    best = max(SEPARATORS, key=lambda c: counts[c])  # max keeps the first of equal counts
+    return best if counts[best] else ","
+
+
 def _read_grid_csv(path: Path) -> pd.DataFrame:
+    """The cells of a CSV grid as text, indexed by the file's line numbers.
+
+    The separator comes from the header line. A data row with more non-blank values than the
+    header has columns is refused, naming the row: in a comma-separated file an unquoted
+    Spanish decimal (2,5) splits one cell in two, and guessing which two belong together would
+    be a silent mis-read.
+    """
     try:
-        frame = pd.read_csv(path, sep=None, engine="python", dtype=str, keep_default_na=False,
-                            encoding="utf-8-sig")
-    except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
         raise InputError([Issue("unreadable", params={"detail": str(exc)[:200]})]) from None
-    frame.index = pd.RangeIndex(2, 2 + len(frame))
-    frame.columns = [str(c).strip() for c in frame.columns]
-    return frame[~(frame == "").all(axis=1)] if len(frame.columns) else frame
+    lines = text.splitlines()
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first is None:
+        return pd.DataFrame()
+    sep = _separator(lines[first])
+    reader = csv.reader(io.StringIO("\n".join(lines[first:])), delimiter=sep)
+    header: list[str] | None = None
+    body: list[list[str]] = []
+    numbers: list[int] = []
+    issues: list[Issue] = []
+    for fields in reader:
+        line = first + reader.line_num  # 1-based line of the row's last physical line
+        if header is None:
+            header = [f.strip() for f in fields]
+            continue
+        if not any(f.strip() for f in fields):
+            continue
+        extra = fields[len(header):]
+        if any(f.strip() for f in extra):
+            issues.append(Issue(
+                "grid_extra_fields", sheet=path.name, row=line, value=sep.join(fields),
+                params={"found": len(fields), "sep": sep.replace("\t", "TAB"),
+                        "columns": phrase("grid_n_columns_one" if len(header) == 1
+                                          else "grid_n_columns_many", n=len(header))}))
+            continue
+        body.append([*fields[:len(header)], *[""] * (len(header) - len(fields))])
+        numbers.append(line)
+    if issues:
+        raise InputError(issues)
+    frame = pd.DataFrame(body, columns=range(len(header)), index=pd.Index(numbers, dtype=int),
+                         dtype=object)
+    keep = [j for j, h in enumerate(header)  # a trailing separator leaves a blank, empty column
+            if h or frame[j].map(lambda v: str(v).strip() != "").any()]
+    frame = frame[keep]
+    frame.columns = [header[j] for j in keep]
+    return frame
 
 
 def _read_grid_xlsx(data: bytes) -> tuple[str, pd.DataFrame]:
