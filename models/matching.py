@@ -29,7 +29,9 @@ posts of k inside it.
     The budget holds by capacities: posts that cost no bonus open every vacancy; bonus posts open
     vacancies in decreasing weight (ties by CLUES), counting only vacancies some candidate listed,
     while the monthly bonus of what is opened fits the budget. The §2b rules are not imposed on
-    the stable assignment (they are not part of the residency-match rule).
+    the stable assignment (they are not part of the residency-match rule; the reports check them
+    on the plan, :mod:`planner.analysis.rule_check`). Its plan has status ``Status.STABLE``:
+    exact for its own question, not an optimum of the objective (docs/MODELO.md §C).
 
 Both modes report the price of stability (coverage of ``optimo`` minus that of ``estable``) and
 the number of blocking pairs of each (0 for ``estable``, by construction).
