@@ -199,3 +199,19 @@ def test_warnings_reach_cli_workbook_and_app_helpers(ruled: Path, tmp_path: Path
     wb = load_workbook(en_book, read_only=True)
     assert any(str(r[0]).strip() == ONE_DOCTOR_EN for r in wb["resumen"].values if r and r[0])
     wb.close()
+
+
+def test_app_status_line_and_candidates_tab(ruled: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The workbook asks for estable: the status line says 'emparejamiento estable', the rules
+    caption says they are not imposed, and the candidates tab gives each shortfall."""
+    from tests.test_app import start_app
+
+    at = start_app(ruled, monkeypatch)
+    captions = [c.value for c in at.caption]
+    assert any(c.startswith(f"Estado: **{t('status_stable')}** · optimizador matching")
+               for c in captions), captions
+    assert any(c.startswith("Reglas del libro que el emparejamiento estable no impone") and
+               "mínimo un médico general por centro" in c for c in captions), captions
+    assert not any(c.startswith("Reglas activas en este plan") for c in captions)
+    sentence = next(i.value for i in at.info if i.value.startswith("Precio de la estabilidad"))
+    assert sentence.endswith(" ".join([LINKS_ES, FLOOR_ES, ONE_DOCTOR_ES]))
