@@ -284,7 +284,9 @@ def solve_optimo(scenario: Scenario, settings: SolverSettings, pairs: pd.DataFra
     coverage_expr = prob.objective
     # Second stage: same coverage, best ranks.
     t0 = time.perf_counter()
-    if how1 == "LP entera" and settings.solver == "highs" and _restrict_to_optimal_face(prob):
+    # PuLP models run on HiGHS under "exact" too (models.backend.make_solver): both give duals
+    if how1 == "LP entera" and settings.solver in ("highs", "exact") and \
+            _restrict_to_optimal_face(prob):
         how1 = "LP entera, cara óptima"
     else:  # keep coverage with an explicit row (less a tolerance for the solver's arithmetic)
         floor = best - COVERAGE_RTOL * abs(best) - 1e-6
@@ -359,7 +361,7 @@ def _solve_integral(prob: pulp.LpProblem, settings: SolverSettings) -> tuple[Sta
     the relaxation, so it is the proven integer optimum. Returns the status and which way.
     """
     solver = make_solver(settings, mip=False)
-    if settings.solver == "highs":
+    if settings.solver in ("highs", "exact"):
         solver.optionsDict["presolve"] = LP_PRESOLVE
     with quiet_stdout(settings.log):
         prob.solve(solver)

@@ -215,3 +215,19 @@ def test_app_status_line_and_candidates_tab(ruled: Path, monkeypatch: pytest.Mon
     assert not any(c.startswith("Reglas activas en este plan") for c in captions)
     sentence = next(i.value for i in at.info if i.value.startswith("Precio de la estabilidad"))
     assert sentence.endswith(" ".join([LINKS_ES, FLOOR_ES, ONE_DOCTOR_ES]))
+
+
+# --- 3. optimo under the default solver -----------------------------------------------------------
+
+def test_default_solver_ranks_on_the_optimal_face(plain: Path) -> None:
+    """The default solver is "exact", under which PuLP models run on HiGHS: optimo's second
+    stage must take the optimal-face route there too (it took the dense coverage row and a MIP,
+    26-46 s instead of 3-5 s on the national list; benchmarks/README.md), with the same plan as
+    HiGHS named explicitly."""
+    sc, _ = load_scenario(plain)
+    default = assign_candidates(sc, SolverSettings()).optimo
+    highs = assign_candidates(sc, SolverSettings(solver="highs")).optimo
+    assert SolverSettings().solver == "exact"
+    assert "cara óptima" in default.plan.solver_status
+    assert default.plan.solver_status == highs.plan.solver_status
+    assert default.coverage == pytest.approx(14) == highs.coverage
