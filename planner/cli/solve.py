@@ -96,10 +96,8 @@ def solve(
         print_report(result, payload, lang)
         for line in acceptance_lines(result, lang):
             c.out.print(line, markup=False)
-        for line in warnings:
+        for line in warnings + unimposed:  # part of the result, as validate prints them
             c.out.print(f"{t('cli_warning', lang)}: {line}", markup=False)
-        for line in unimposed:
-            c.err.print(f"{t('cli_warning', lang)}: {line}", markup=False)
     raise typer.Exit(c.exit_code(result.plan.status))
 
 
