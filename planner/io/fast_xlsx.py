@@ -151,7 +151,6 @@ def _text(value: str) -> str | None:
     if (len(value) > MAX_TEXT or (len(value) > 1 and value.startswith("="))
             or value in ERROR_CODES or ILLEGAL_CHARACTERS_RE.search(value)):
         return None
-    escaped = (value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-               .replace("\r", "&#13;"))
+    escaped = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     space = ' xml:space="preserve"' if value != value.strip() else ""
     return f"<is><t{space}>{escaped}</t></is>"
