@@ -169,22 +169,26 @@ def solve_workbook(path: str | Path, out: str | Path | None = None,
 # --- marginal values confirmed by integer re-solves ----------------------------------------------
 
 def confirm_marginals(result: Result, max_resolves: int = marginals.MAX_RESOLVES,
-                      max_seconds: float | None = marginals.MAX_SECONDS) -> Result:
+                      max_seconds: float | None = marginals.MAX_SECONDS,
+                      progress: Callable[[int, int], None] | None = None) -> Result:
     """``result`` with its marginal values checked by re-solving the integer model one step up.
 
     +1 candidate of each category with a non-zero LP value (or whose LP and integer use of
     candidates disagree) and +1 million MXN per month, the budget first then highest LP value
     first, at most ``max_resolves`` re-solves and ``max_seconds`` seconds
     (:func:`planner.analysis.marginals.confirmation_steps`). The rows land in
-    ``Result.marginals`` for the tables and the result workbook.
+    ``Result.marginals`` for the tables and the result workbook. ``progress(done, total)`` is
+    called before the first re-solve and after each one (total: the re-solves planned).
     """
     rows = marginals.lp_rows(result)
     started = time.perf_counter()
-    for row, what_if, with_lp in marginals.confirmation_steps(result, rows)[:max(0, max_resolves)]:
+    steps = [s for s in marginals.confirmation_steps(result, rows)[:max(0, max_resolves)]
+             if s[1] is not None]
+    if progress is not None:
+        progress(0, len(steps))
+    for done, (row, what_if, with_lp) in enumerate(steps, start=1):
         if max_seconds is not None and time.perf_counter() - started > max_seconds:
             break
-        if what_if is None:
-            continue
         settings = replace(result.settings, relaxation=with_lp)
         changed = apply_overrides(result.scenario, what_if)
         if acceptance.is_active(changed):  # issue 13: re-solve the same (acceptance) model
@@ -192,6 +196,8 @@ def confirm_marginals(result: Result, max_resolves: int = marginals.MAX_RESOLVES
         else:
             again = solve_allocation(changed, settings)
         marginals.record_confirmation(row, result.plan, again, with_lp)
+        if progress is not None:
+            progress(done, len(steps))
     return replace(result, marginals=tuple(rows))
 
 

@@ -1067,12 +1067,41 @@ MESSAGES: dict[str, dict[str, str]] = {
                            "en": "Download with confirmed marginal values (slower)"},
     "download_confirmed_help": {"es": "Igual, pero cada valor marginal se comprueba "
                                       "re-optimizando el modelo entero con un candidato o un "
-                                      "millón más: tarda más (unos 10 a 20 s más en el "
-                                      "escenario nacional).",
+                                      "millón más: tarda más (abajo, cuánto con este plan).",
                                 "en": "The same, but each marginal value is checked by "
                                       "re-solving the integer model with one more candidate or "
-                                      "million: takes longer (about 10 to 20 s more on the "
-                                      "national scenario)."},
+                                      "million: takes longer (below, how long for this plan)."},
+    "wait_under_a_second": {"es": "menos de un segundo", "en": "under a second"},
+    "wait_seconds": {"es": "unos {n} segundos", "en": "about {n} seconds"},
+    "wait_a_minute": {"es": "alrededor de un minuto", "en": "about a minute"},
+    "wait_minutes": {"es": "unos {n} minutos", "en": "about {n} minutes"},
+    "download_wait": {"es": "Se arma al hacer clic: {wait} con este escenario (estimado por el "
+                            "tamaño de sus tablas).",
+                      "en": "Built on click: {wait} for this scenario (estimated from the size "
+                            "of its tables)."},
+    "download_wait_measured": {"es": "Se arma al hacer clic: {wait} con este escenario (lo que "
+                                     "tardó la última vez).",
+                               "en": "Built on click: {wait} for this scenario (what it took "
+                                     "last time)."},
+    "download_confirmed_wait": {"es": "{n} re-optimizaciones del modelo entero de {each} cada "
+                                      "una (lo que tardó este plan): {wait} en total.",
+                                "en": "{n} re-solves of the integer model, {each} each (what "
+                                      "this plan took): {wait} in all."},
+    "download_confirmed_wait_one": {"es": "1 re-optimización del modelo entero de {each} (lo "
+                                          "que tardó este plan): {wait} en total.",
+                                    "en": "1 re-solve of the integer model, {each} (what this "
+                                          "plan took): {wait} in all."},
+    "download_confirmed_wait_none": {"es": "Ningún valor marginal de este plan necesita "
+                                           "re-optimizar: {wait}.",
+                                     "en": "No marginal value of this plan needs a re-solve: "
+                                           "{wait}."},
+    "download_prepare": {"es": "Preparar libro con valores marginales confirmados",
+                         "en": "Prepare the workbook with confirmed marginal values"},
+    "download_preparing": {"es": "Confirmando valores marginales: {done} de {total} "
+                                 "re-optimizaciones…",
+                           "en": "Confirming marginal values: {done} of {total} re-solves…"},
+    "download_writing": {"es": "Escribiendo el libro de resultados…",
+                         "en": "Writing the result workbook…"},
     # --- hand rule ------------------------------------------------------------------------------
     "hand_header": {"es": "Optimizador frente a la regla manual",
                     "en": "Optimiser versus the hand rule"},
