@@ -79,8 +79,13 @@ def settings_for(scenario: Scenario, solver: str | None = None,
 
 
 def solve(scenario: Scenario, what_if: WhatIf | None = None,
-          settings: SolverSettings | None = None, progress: Progress = _quiet) -> Result:
-    """Apply ``what_if``, solve, and compute indicators for the plan and for the hand rule."""
+          settings: SolverSettings | None = None, progress: Progress = _quiet,
+          compare_modes: bool = True) -> Result:
+    """Apply ``what_if``, solve, and compute indicators for the plan and for the hand rule.
+
+    With registered candidates (``optimo``/``estable``) both assignments are computed for the
+    price of stability unless ``compare_modes`` is False: then only the chosen one
+    (:func:`compare_assignments` adds the other later)."""
     base_params = scenario.params
     scenario = apply_overrides(scenario, what_if)
     settings = settings or settings_for(scenario)
@@ -95,7 +100,7 @@ def solve(scenario: Scenario, what_if: WhatIf | None = None,
     pairs = placement_pairs(scenario)  # one table for the model and the hand rule
     candidates = None
     if scenario.params.assignment_mode != "por_oferta":  # registered candidates, issue 14
-        candidates = _assign_candidates(scenario, settings, pairs)
+        candidates = _assign_candidates(scenario, settings, pairs, compare_modes)
         plan = candidates.chosen.plan
     else:
         if acceptance.is_active(scenario):  # issue 13: offers accepted with probability p
@@ -121,18 +126,61 @@ def solve(scenario: Scenario, what_if: WhatIf | None = None,
                   candidates=candidates, what_if=what_if, base_params=base_params)
 
 
-def _assign_candidates(scenario: Scenario, settings: SolverSettings, pairs):
-    """The optimo/estable assignment of the listed candidates (models.matching)."""
-    from models.matching import assign_candidates
+def _assign_candidates(scenario: Scenario, settings: SolverSettings, pairs,
+                       compare_modes: bool = True):
+    """The optimo/estable assignment of the listed candidates (models.matching); the other
+    mode beside it unless ``compare_modes`` is False."""
+    from models import matching
     from planner.core.errors import InputError, Issue
 
     if scenario.candidates is None or scenario.candidates.empty:
         mode = scenario.params.assignment_mode
         raise InputError([Issue("cand_mode_without_list", "parametros", None, "modo_asignacion",
                                 mode, {"mode": mode})])
-    cres = assign_candidates(scenario, settings, pairs)
+    if compare_modes:
+        cres = matching.assign_candidates(scenario, settings, pairs)
+    else:  # the chosen mode only: about half the time (benchmarks/README.md, candidates tab)
+        t0 = time.perf_counter()
+        choices = matching.expand_choices(scenario, pairs)
+        expand = time.perf_counter() - t0
+        mode = scenario.params.assignment_mode
+        chosen = getattr(matching, f"solve_{mode}")(scenario, settings, pairs, choices)
+        chosen.timings["expand"] = expand
+        cres = matching.CandidateResult(mode, chosen, None, None)
     posts = candidate_reports.post_report(scenario, cres.chosen.posts)
     return replace(cres, unwanted=candidate_reports.unwanted_by_state(posts))
+
+
+def compare_assignments(result: Result, settings: SolverSettings | None = None) -> Result:
+    """``result`` (an ``optimo`` or ``estable`` assignment solved alone) with the other mode
+    beside it, the price of stability and optimo's blocking pairs, as
+    :func:`models.matching.assign_candidates` gives them when it computes both."""
+    import dataclasses
+
+    from models import matching
+
+    cres = result.candidates
+    if cres is None or cres.other is not None:
+        return result
+    scenario, settings = result.scenario, settings or result.settings
+    pairs = placement_pairs(scenario)
+    t0 = time.perf_counter()
+    choices = matching.expand_choices(scenario, pairs)
+    expand = time.perf_counter() - t0
+    other_mode = "estable" if cres.mode == "optimo" else "optimo"
+    other = getattr(matching, f"solve_{other_mode}")(scenario, settings, pairs, choices)
+    other.timings["expand"] = expand
+    opt, stab = (cres.chosen, other) if cres.mode == "optimo" else (other, cres.chosen)
+    if opt.coverage is not None:  # optimo's blocking pairs against the stable rule's vacancies
+        posts = opt.posts.assign(capacity=stab.posts["capacity"].to_numpy())
+        opt = dataclasses.replace(opt, posts=posts, blocking_pairs=matching.count_blocking_pairs(
+            opt.people, choices.prefs(), posts))
+    price = None
+    if opt.coverage is not None and stab.coverage is not None:
+        price = opt.coverage - stab.coverage
+    chosen, other = (opt, stab) if cres.mode == "optimo" else (stab, opt)
+    return replace(result, candidates=replace(cres, chosen=chosen, other=other,
+                                              price_of_stability=price))
 
 
 def solve_workbook(path: str | Path, out: str | Path | None = None,

@@ -23,6 +23,7 @@ from planner.core.scenario import WhatIf
 from planner.core.words import t as tr
 from planner.pipeline import load_scenario, solve
 from planner.ui import download_views as dv
+from planner.ui.waits import duration_words
 from tests.test_app import start_app, widget
 from tests.test_app_front import _solve, captions
 
@@ -69,10 +70,10 @@ def test_confirmed_workbook_counts_its_re_solves_then_is_offered(app: AppTest) -
 
 
 def test_duration_words() -> None:
-    said = {s: dv.duration_words(s) for s in (0.4, 1.2, 3.2, 12, 51, 200)}
+    said = {s: duration_words(s) for s in (0.4, 1.2, 3.2, 12, 51, 200)}
     assert said == {0.4: "menos de un segundo", 1.2: "unos 2 segundos", 3.2: "unos 4 segundos",
                     12: "unos 15 segundos", 51: "alrededor de un minuto", 200: "unos 3 minutos"}
-    assert dv.duration_words(51, "en") == "about a minute"
+    assert duration_words(51, "en") == "about a minute"
 
 
 def test_estimates_from_this_plan(tiny: Path) -> None:

@@ -1855,11 +1855,25 @@ MESSAGES: dict[str, dict[str, str]] = {
                                "at which posts each person chose. Choose «Optimal» or «Stable» to "
                                "assign the registered candidates and see which posts nobody "
                                "chose."},
-    "candp_wait": {"es": "Se calculan las dos asignaciones (óptima y estable) para medir el precio "
-                         "de la estabilidad: en el escenario nacional tarda alrededor de un "
-                         "minuto.",
-                   "en": "Both assignments (optimal and stable) are computed to measure the price "
-                         "of stability: on the national scenario it takes about a minute."},
+    "candp_wait": {"es": "Se calcula solo la asignación elegida: {wait} con esta lista de {n} "
+                         "candidatos ({how}). El precio de la estabilidad se mide después, con "
+                         "otro botón.",
+                   "en": "Only the chosen assignment is computed: {wait} for this list of {n} "
+                         "candidates ({how}). The price of stability is measured afterwards, "
+                         "with another button."},
+    "candp_wait_estimated": {"es": "estimado por su tamaño", "en": "estimated from its size"},
+    "candp_wait_measured": {"es": "lo que tardó la última asignación",
+                            "en": "what the last assignment took"},
+    "candp_compare": {"es": "Comparar con la asignación «{other}»: precio de la estabilidad",
+                      "en": "Compare with the «{other}» assignment: price of stability"},
+    "candp_compare_wait": {"es": "Calcula también la asignación «{other}» para medir cuánta "
+                                 "necesidad cuesta la estabilidad y cuántos pares bloquean: "
+                                 "{wait} (lo que tardó esta).",
+                           "en": "Also computes the «{other}» assignment to measure how much "
+                                 "need stability costs and how many pairs block: {wait} (what "
+                                 "this one took)."},
+    "candp_comparing": {"es": "Calculando la asignación «{other}»…",
+                        "en": "Computing the «{other}» assignment…"},
     "candp_run": {"es": "Asignar candidatos: {mode}", "en": "Assign candidates: {mode}"},
     "candp_running": {"es": "Asignando candidatos registrados a plazas…",
                       "en": "Assigning registered candidates to posts…"},

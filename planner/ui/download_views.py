@@ -10,32 +10,16 @@ is (it starts no re-solve after ``MAX_SECONDS``), plus the write.
 
 from __future__ import annotations
 
-import math
-
 from planner.analysis import marginals
 from planner.core.result import Result
 from planner.core.words import t
+from planner.ui.waits import duration_words
 
 # The bulk writer (planner/io/fast_xlsx.py) wrote the national workbook's ~380,000 table cells
 # in ~1 s on 2 loaded cores (benchmarks/README.md): 3 µs a cell, with room for load, plus the
 # small sheets, the zip and reading the bytes back.
 SECONDS_PER_CELL = 3e-6
 WRITE_BASE = 0.5
-
-
-def duration_words(seconds: float, lang: str = "es") -> str:
-    """A wait as a planner says it: «menos de un segundo», «unos 3 segundos», «unos 25
-    segundos», «alrededor de un minuto», «unos 4 minutos»."""
-    s = max(0.0, float(seconds))
-    if s < 1.0:
-        return t("wait_under_a_second", lang)
-    if s < 10.0:
-        return t("wait_seconds", lang, n=max(2, math.ceil(s)))
-    if s < 45.0:
-        return t("wait_seconds", lang, n=int(5 * math.ceil(s / 5)))
-    if s < 90.0:
-        return t("wait_a_minute", lang)
-    return t("wait_minutes", lang, n=round(s / 60))
 
 
 def table_cells(result: Result) -> int:
