@@ -1,10 +1,10 @@
 """Writing the result workbook: openpyxl cell by cell against the bulk-rendered bodies.
 
-    python -m benchmarks.writer [--repeats 5] [--k8]
+    python -m benchmarks.writer [--repeats 5] [--only national hidalgo k8]
 
 Solves each scenario once (national with its acceptance curves and a 1,000-draw simulation,
-as ``benchmarks.acceptance``; Hidalgo; with ``--k8`` the generated k = 8 workbook, exact
-solver), then times ``write_result_workbook`` alternately with ``result_book.BOOK =
+as ``benchmarks.acceptance``; Hidalgo; the generated k = 8 workbook, exact solver; by default
+the first two), then times ``write_result_workbook`` alternately with ``result_book.BOOK =
 openpyxl.Workbook`` (every cell an openpyxl cell: the writer before planner/io/fast_xlsx.py)
 and with ``StreamedWorkbook`` (the default), in the same process. Prints a markdown table of
 medians, the cells written, the file sizes and the load average, for benchmarks/README.md.
@@ -26,17 +26,19 @@ from openpyxl import Workbook
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _results(k8: bool):
+def _results(only: list[str]):
     from planner.analysis.expected import acceptance_report
     from planner.pipeline import load_scenario, solve
 
-    scenario, _ = load_scenario(ROOT / "inputs" / "nacional_2024.xlsx")
-    national = solve(scenario)
-    yield "national, acceptance + 1,000 draws", replace(
-        national, acceptance=acceptance_report(national, 1000, 0))
-    scenario, _ = load_scenario(ROOT / "inputs" / "hidalgo_2025.xlsx")
-    yield "Hidalgo", solve(scenario)
-    if k8:
+    if "national" in only:
+        scenario, _ = load_scenario(ROOT / "inputs" / "nacional_2024.xlsx")
+        national = solve(scenario)
+        yield "national, acceptance + 1,000 draws", replace(
+            national, acceptance=acceptance_report(national, 1000, 0))
+    if "hidalgo" in only:
+        scenario, _ = load_scenario(ROOT / "inputs" / "hidalgo_2025.xlsx")
+        yield "Hidalgo", solve(scenario)
+    if "k8" in only:
         from benchmarks.generate import cached
 
         scenario, _ = load_scenario(cached(8))
@@ -62,11 +64,12 @@ def main(argv: list[str] | None = None) -> None:
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--repeats", type=int, default=5)
-    ap.add_argument("--k8", action="store_true")
+    ap.add_argument("--only", nargs="+", default=["national", "hidalgo"],
+                    choices=["national", "hidalgo", "k8"])
     args = ap.parse_args(argv)
     rows = []
     loads = [os.getloadavg()[0]]
-    for name, result in _results(args.k8):
+    for name, result in _results(args.only):
         ind = result.indicators
         cells = sum(df.size for df in (ind.assignments, ind.units, ind.by_category, ind.by_state))
         times: dict[str, list[float]] = {"openpyxl": [], "fast": []}

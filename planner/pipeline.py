@@ -254,22 +254,29 @@ def _confirmed(result: Result) -> Result:
     return confirm_marginals(result)
 
 
+def _marginals_confirmed_first(table: Callable[[Result, bool, str], pd.DataFrame],
+                               result: Result, confirm: bool, lang: str, max_resolves: int,
+                               max_seconds: float | None) -> pd.DataFrame:
+    """``table(result, confirm, lang)``, with the integer re-solves first when ``confirm``."""
+    if confirm:
+        result = confirm_marginals(result, max_resolves, max_seconds)
+    return table(result, confirm, lang)
+
+
 def marginal_values(result: Result, confirm: bool = True, lang: str = "es",
                     max_resolves: int = marginals.MAX_RESOLVES,
                     max_seconds: float | None = marginals.MAX_SECONDS) -> pd.DataFrame:
     """:func:`planner.analysis.marginals.marginal_values`, confirmed first when ``confirm``."""
-    if confirm:
-        result = confirm_marginals(result, max_resolves, max_seconds)
-    return marginals.marginal_values(result, confirm, lang)
+    return _marginals_confirmed_first(marginals.marginal_values, result, confirm, lang,
+                                      max_resolves, max_seconds)
 
 
 def marginal_table(result: Result, confirm: bool = True, lang: str = "es",
                    max_resolves: int = marginals.MAX_RESOLVES,
                    max_seconds: float | None = marginals.MAX_SECONDS) -> pd.DataFrame:
     """:func:`planner.analysis.marginals.marginal_table`, confirmed first when ``confirm``."""
-    if confirm:
-        result = confirm_marginals(result, max_resolves, max_seconds)
-    return marginals.marginal_table(result, confirm, lang)
+    return _marginals_confirmed_first(marginals.marginal_table, result, confirm, lang,
+                                      max_resolves, max_seconds)
 
 
 def write_sensitivity_sheet(wb: Workbook, result: Result, lang: str = "es",
