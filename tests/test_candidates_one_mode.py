@@ -43,3 +43,33 @@ def test_one_mode_then_the_comparison(scenario, mode, coverage):
         assert a.people.equals(b.people) and a.posts.equals(b.posts)
         assert a.blocking_pairs == b.blocking_pairs
     assert compare_assignments(compared) is compared  # already compared: nothing recomputed
+
+
+def test_waits_from_the_list_and_this_run(scenario):
+    """Estimates of planner/ui/candidate_waits.py, worked by hand.
+
+    Two candidates: estable 1 + 2 × 0.0004 = 1.0008 s, optimo 1 + 2 × 0.0018 = 1.0036 s, both
+    «unos 2 segundos» before any run. National-size list of 15,674: estable predicted
+    1 + 6.2696 = 7.2696 s; if it took 6.2 s the machine runs at 6.2 / 7.2696 = 0.8529 of the
+    estimate, so optimo, predicted 1 + 28.2132 = 29.2132 s, is said as 29.2132 × 0.8529 =
+    24.92 s: «unos 25 segundos»."""
+    from dataclasses import replace
+
+    import pandas as pd
+
+    from planner.ui import candidate_waits as cw
+
+    assert cw.run_seconds(scenario, "estable") == pytest.approx(1.0008)
+    assert cw.run_caption(scenario, "optimo") == (
+        "Se calcula solo la asignación elegida: unos 2 segundos con esta lista de 2 candidatos "
+        "(estimado por su tamaño). El precio de la estabilidad se mide después, con otro botón.")
+    assert "unos 7 segundos" in cw.run_caption(scenario, "optimo", measured=6.2)
+    one = solve(scenario, WhatIf(assignment_mode="estable"), compare_modes=False)
+    big = replace(scenario, candidates=pd.concat([scenario.candidates] * 7837))
+    assert len(big.candidates) == 15_674
+    chosen = replace(one.candidates.chosen, timings={"build": 1.2, "solve": 5.0})
+    slow = replace(one, scenario=big, candidates=replace(one.candidates, chosen=chosen))
+    assert cw.compare_seconds(slow) == pytest.approx(29.2132 * 6.2 / 7.2696)
+    assert cw.compare_caption(slow, "Óptimo (personas)") == (
+        "Calcula también la asignación «Óptimo (personas)» para medir cuánta necesidad cuesta "
+        "la estabilidad y cuántos pares bloquean: unos 25 segundos (según lo que tardó esta).")

@@ -1868,10 +1868,10 @@ MESSAGES: dict[str, dict[str, str]] = {
                       "en": "Compare with the «{other}» assignment: price of stability"},
     "candp_compare_wait": {"es": "Calcula también la asignación «{other}» para medir cuánta "
                                  "necesidad cuesta la estabilidad y cuántos pares bloquean: "
-                                 "{wait} (lo que tardó esta).",
+                                 "{wait} (según lo que tardó esta).",
                            "en": "Also computes the «{other}» assignment to measure how much "
-                                 "need stability costs and how many pairs block: {wait} (what "
-                                 "this one took)."},
+                                 "need stability costs and how many pairs block: {wait} (from "
+                                 "what this one took)."},
     "candp_comparing": {"es": "Calculando la asignación «{other}»…",
                         "en": "Computing the «{other}» assignment…"},
     "candp_run": {"es": "Asignar candidatos: {mode}", "en": "Assign candidates: {mode}"},

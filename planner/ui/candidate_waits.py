@@ -1,12 +1,13 @@
 """The candidates tab's waits, said before the click (no Streamlit).
 
 Only the chosen assignment is computed on the first click; the other mode, for the price of
-stability and the blocking pairs, on a second one. Before any assignment of this scenario ran in
-the session the wait is estimated from the list's size (``SECONDS_PER_CANDIDATE``, measured on
-the national list: benchmarks/README.md "Candidates tab"); after one, it is that run's own time.
-The comparison computes the other mode, which takes about as long as the chosen one did
-(benchmarks/NOTES.md: 8.1 s and 6.8 s of CPU on the national list), so its wait is the chosen
-mode's own measured time.
+stability and the blocking pairs, on a second one. The two modes do not cost the same: on the
+national list (15,674 candidates, load average 3.8, benchmarks/README.md "Candidates tab")
+``optimo`` alone took 28.9 s and ``estable`` alone 6.2 s. Before any assignment of this
+scenario ran in the session, a mode's wait is estimated from the list's size at that mode's
+rate; after one ran, it is that run's own time. The comparison's wait is the other mode's
+estimate scaled by how the chosen mode's measured time compared with its own estimate (a busy
+machine slows both alike).
 """
 
 from __future__ import annotations
@@ -15,29 +16,37 @@ from planner.core.scenario import Scenario
 from planner.core.words import t
 from planner.ui.waits import duration_words
 
-SECONDS_PER_CANDIDATE = 1.5e-3  # one mode + indicators, national list, loaded 2-core machine
-RUN_BASE = 1.0
+SECONDS_PER_CANDIDATE = {"optimo": 1.8e-3, "estable": 0.4e-3}  # one mode, options expanded
+RUN_BASE = 1.0  # indicators, reports, a small list's floor
 
 
-def run_seconds(scenario: Scenario, measured: float | None = None) -> float:
-    """One assignment (the chosen mode only) of ``scenario``'s list."""
+def _listed(scenario: Scenario) -> int:
+    return 0 if scenario.candidates is None else len(scenario.candidates)
+
+
+def run_seconds(scenario: Scenario, mode: str, measured: float | None = None) -> float:
+    """One assignment in ``mode`` (that mode only) of ``scenario``'s list."""
     if measured is not None:
         return float(measured)
-    n = 0 if scenario.candidates is None else len(scenario.candidates)
-    return RUN_BASE + SECONDS_PER_CANDIDATE * n
+    return RUN_BASE + SECONDS_PER_CANDIDATE[mode] * _listed(scenario)
 
 
-def run_caption(scenario: Scenario, lang: str = "es", measured: float | None = None) -> str:
+def run_caption(scenario: Scenario, mode: str, lang: str = "es",
+                measured: float | None = None) -> str:
     """Under the run button."""
-    n = 0 if scenario.candidates is None else len(scenario.candidates)
     how = t("candp_wait_measured" if measured is not None else "candp_wait_estimated", lang)
-    return t("candp_wait", lang, wait=duration_words(run_seconds(scenario, measured), lang),
-             n=f"{n:,}", how=how)
+    return t("candp_wait", lang, wait=duration_words(run_seconds(scenario, mode, measured), lang),
+             n=f"{_listed(scenario):,}", how=how)
 
 
 def compare_seconds(result) -> float:
-    """The other mode: about what the chosen one took (its own stages, options expanded)."""
-    return float(sum(result.candidates.chosen.timings.values()))
+    """The other mode: its estimate from the list's size, scaled by the chosen mode's measured
+    time over its own estimate."""
+    cres = result.candidates
+    other = "estable" if cres.mode == "optimo" else "optimo"
+    took = float(sum(cres.chosen.timings.values()))
+    scale = took / run_seconds(result.scenario, cres.mode)
+    return run_seconds(result.scenario, other) * scale
 
 
 def compare_caption(result, other_word: str, lang: str = "es") -> str:

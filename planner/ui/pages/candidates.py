@@ -50,7 +50,7 @@ def render(view: View) -> None:
         return
     result = _result_for(view, mode)
     state = st.session_state
-    measured = state.setdefault("cand_seconds", {})  # scenario key -> seconds of the last run
+    measured = state.setdefault("cand_seconds", {})  # (scenario key, mode) -> seconds of a run
     if result is None:
         if st.button(t("candp_run", lang, mode=_mode_word(mode, lang)), key="cand_run",
                      type="primary"):
@@ -58,7 +58,7 @@ def render(view: View) -> None:
             _run(view, lang, mode, lambda: pipeline.solve(
                 scenario, replace(view.what_if, assignment_mode=mode), compare_modes=False),
                 t("candp_running", lang), timed=True)
-        st.caption(cw.run_caption(scenario, lang, measured.get(view.key)))
+        st.caption(cw.run_caption(scenario, mode, lang, measured.get((view.key, mode))))
         return
     if not result.solved or result.candidates is None:
         st.error(t("candp_failed", lang))
@@ -86,7 +86,7 @@ def _run(view: View, lang: str, mode: str, compute, words: str, timed: bool = Fa
     finally:
         state["solving"] = False
     if timed:
-        state.setdefault("cand_seconds", {})[view.key] = time.perf_counter() - started
+        state.setdefault("cand_seconds", {})[(view.key, mode)] = time.perf_counter() - started
     state.setdefault("cand_runs", {})[(view.token, mode)] = result
     st.rerun()
 
