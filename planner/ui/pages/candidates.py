@@ -24,13 +24,13 @@ def _mode_word(mode: str, lang: str) -> str:
 
 
 def _result_for(view: View, mode: str):
-    """The plan in ``mode``: the one shown when it is already in that mode, else one solved here
-    on request (kept per shown plan and mode), else None."""
-    shown = view.result.candidates.mode if view.result.candidates is not None else "por_oferta"
-    if mode == shown:
-        return view.result
+    """The plan in ``mode``: one solved (or compared) here on request, kept per shown plan and
+    mode, else the one shown when it is already in that mode, else None."""
     runs = st.session_state.setdefault("cand_runs", {})
-    return runs.get((view.token, mode))
+    if (view.token, mode) in runs:
+        return runs[(view.token, mode)]
+    shown = view.result.candidates.mode if view.result.candidates is not None else "por_oferta"
+    return view.result if mode == shown else None
 
 
 def render(view: View) -> None:
