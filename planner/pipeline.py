@@ -79,8 +79,13 @@ def settings_for(scenario: Scenario, solver: str | None = None,
 
 
 def solve(scenario: Scenario, what_if: WhatIf | None = None,
-          settings: SolverSettings | None = None, progress: Progress = _quiet) -> Result:
-    """Apply ``what_if``, solve, and compute indicators for the plan and for the hand rule."""
+          settings: SolverSettings | None = None, progress: Progress = _quiet,
+          compare_modes: bool = True) -> Result:
+    """Apply ``what_if``, solve, and compute indicators for the plan and for the hand rule.
+
+    With registered candidates (``optimo``/``estable``) both assignments are computed for the
+    price of stability unless ``compare_modes`` is False: then only the chosen one
+    (:func:`compare_assignments` adds the other later)."""
     base_params = scenario.params
     scenario = apply_overrides(scenario, what_if)
     settings = settings or settings_for(scenario)
@@ -95,7 +100,7 @@ def solve(scenario: Scenario, what_if: WhatIf | None = None,
     pairs = placement_pairs(scenario)  # one table for the model and the hand rule
     candidates = None
     if scenario.params.assignment_mode != "por_oferta":  # registered candidates, issue 14
-        candidates = _assign_candidates(scenario, settings, pairs)
+        candidates = _assign_candidates(scenario, settings, pairs, compare_modes)
         plan = candidates.chosen.plan
     else:
         if acceptance.is_active(scenario):  # issue 13: offers accepted with probability p
@@ -121,18 +126,61 @@ def solve(scenario: Scenario, what_if: WhatIf | None = None,
                   candidates=candidates, what_if=what_if, base_params=base_params)
 
 
-def _assign_candidates(scenario: Scenario, settings: SolverSettings, pairs):
-    """The optimo/estable assignment of the listed candidates (models.matching)."""
-    from models.matching import assign_candidates
+def _assign_candidates(scenario: Scenario, settings: SolverSettings, pairs,
+                       compare_modes: bool = True):
+    """The optimo/estable assignment of the listed candidates (models.matching); the other
+    mode beside it unless ``compare_modes`` is False."""
+    from models import matching
     from planner.core.errors import InputError, Issue
 
     if scenario.candidates is None or scenario.candidates.empty:
         mode = scenario.params.assignment_mode
         raise InputError([Issue("cand_mode_without_list", "parametros", None, "modo_asignacion",
                                 mode, {"mode": mode})])
-    cres = assign_candidates(scenario, settings, pairs)
+    if compare_modes:
+        cres = matching.assign_candidates(scenario, settings, pairs)
+    else:  # the chosen mode only: about half the time (benchmarks/README.md, candidates tab)
+        t0 = time.perf_counter()
+        choices = matching.expand_choices(scenario, pairs)
+        expand = time.perf_counter() - t0
+        mode = scenario.params.assignment_mode
+        chosen = getattr(matching, f"solve_{mode}")(scenario, settings, pairs, choices)
+        chosen.timings["expand"] = expand
+        cres = matching.CandidateResult(mode, chosen, None, None)
     posts = candidate_reports.post_report(scenario, cres.chosen.posts)
     return replace(cres, unwanted=candidate_reports.unwanted_by_state(posts))
+
+
+def compare_assignments(result: Result, settings: SolverSettings | None = None) -> Result:
+    """``result`` (an ``optimo`` or ``estable`` assignment solved alone) with the other mode
+    beside it, the price of stability and optimo's blocking pairs, as
+    :func:`models.matching.assign_candidates` gives them when it computes both."""
+    import dataclasses
+
+    from models import matching
+
+    cres = result.candidates
+    if cres is None or cres.other is not None:
+        return result
+    scenario, settings = result.scenario, settings or result.settings
+    pairs = placement_pairs(scenario)
+    t0 = time.perf_counter()
+    choices = matching.expand_choices(scenario, pairs)
+    expand = time.perf_counter() - t0
+    other_mode = "estable" if cres.mode == "optimo" else "optimo"
+    other = getattr(matching, f"solve_{other_mode}")(scenario, settings, pairs, choices)
+    other.timings["expand"] = expand
+    opt, stab = (cres.chosen, other) if cres.mode == "optimo" else (other, cres.chosen)
+    if opt.coverage is not None:  # optimo's blocking pairs against the stable rule's vacancies
+        posts = opt.posts.assign(capacity=stab.posts["capacity"].to_numpy())
+        opt = dataclasses.replace(opt, posts=posts, blocking_pairs=matching.count_blocking_pairs(
+            opt.people, choices.prefs(), posts))
+    price = None
+    if opt.coverage is not None and stab.coverage is not None:
+        price = opt.coverage - stab.coverage
+    chosen, other = (opt, stab) if cres.mode == "optimo" else (stab, opt)
+    return replace(result, candidates=replace(cres, chosen=chosen, other=other,
+                                              price_of_stability=price))
 
 
 def solve_workbook(path: str | Path, out: str | Path | None = None,
@@ -169,22 +217,26 @@ def solve_workbook(path: str | Path, out: str | Path | None = None,
 # --- marginal values confirmed by integer re-solves ----------------------------------------------
 
 def confirm_marginals(result: Result, max_resolves: int = marginals.MAX_RESOLVES,
-                      max_seconds: float | None = marginals.MAX_SECONDS) -> Result:
+                      max_seconds: float | None = marginals.MAX_SECONDS,
+                      progress: Callable[[int, int], None] | None = None) -> Result:
     """``result`` with its marginal values checked by re-solving the integer model one step up.
 
     +1 candidate of each category with a non-zero LP value (or whose LP and integer use of
     candidates disagree) and +1 million MXN per month, the budget first then highest LP value
     first, at most ``max_resolves`` re-solves and ``max_seconds`` seconds
     (:func:`planner.analysis.marginals.confirmation_steps`). The rows land in
-    ``Result.marginals`` for the tables and the result workbook.
+    ``Result.marginals`` for the tables and the result workbook. ``progress(done, total)`` is
+    called before the first re-solve and after each one (total: the re-solves planned).
     """
     rows = marginals.lp_rows(result)
     started = time.perf_counter()
-    for row, what_if, with_lp in marginals.confirmation_steps(result, rows)[:max(0, max_resolves)]:
+    steps = [s for s in marginals.confirmation_steps(result, rows)[:max(0, max_resolves)]
+             if s[1] is not None]
+    if progress is not None:
+        progress(0, len(steps))
+    for done, (row, what_if, with_lp) in enumerate(steps, start=1):
         if max_seconds is not None and time.perf_counter() - started > max_seconds:
             break
-        if what_if is None:
-            continue
         settings = replace(result.settings, relaxation=with_lp)
         changed = apply_overrides(result.scenario, what_if)
         if acceptance.is_active(changed):  # issue 13: re-solve the same (acceptance) model
@@ -192,6 +244,8 @@ def confirm_marginals(result: Result, max_resolves: int = marginals.MAX_RESOLVES
         else:
             again = solve_allocation(changed, settings)
         marginals.record_confirmation(row, result.plan, again, with_lp)
+        if progress is not None:
+            progress(done, len(steps))
     return replace(result, marginals=tuple(rows))
 
 
@@ -200,22 +254,29 @@ def _confirmed(result: Result) -> Result:
     return confirm_marginals(result)
 
 
+def _marginals_confirmed_first(table: Callable[[Result, bool, str], pd.DataFrame],
+                               result: Result, confirm: bool, lang: str, max_resolves: int,
+                               max_seconds: float | None) -> pd.DataFrame:
+    """``table(result, confirm, lang)``, with the integer re-solves first when ``confirm``."""
+    if confirm:
+        result = confirm_marginals(result, max_resolves, max_seconds)
+    return table(result, confirm, lang)
+
+
 def marginal_values(result: Result, confirm: bool = True, lang: str = "es",
                     max_resolves: int = marginals.MAX_RESOLVES,
                     max_seconds: float | None = marginals.MAX_SECONDS) -> pd.DataFrame:
     """:func:`planner.analysis.marginals.marginal_values`, confirmed first when ``confirm``."""
-    if confirm:
-        result = confirm_marginals(result, max_resolves, max_seconds)
-    return marginals.marginal_values(result, confirm, lang)
+    return _marginals_confirmed_first(marginals.marginal_values, result, confirm, lang,
+                                      max_resolves, max_seconds)
 
 
 def marginal_table(result: Result, confirm: bool = True, lang: str = "es",
                    max_resolves: int = marginals.MAX_RESOLVES,
                    max_seconds: float | None = marginals.MAX_SECONDS) -> pd.DataFrame:
     """:func:`planner.analysis.marginals.marginal_table`, confirmed first when ``confirm``."""
-    if confirm:
-        result = confirm_marginals(result, max_resolves, max_seconds)
-    return marginals.marginal_table(result, confirm, lang)
+    return _marginals_confirmed_first(marginals.marginal_table, result, confirm, lang,
+                                      max_resolves, max_seconds)
 
 
 def write_sensitivity_sheet(wb: Workbook, result: Result, lang: str = "es",

@@ -201,10 +201,11 @@ def test_marginal_values_in_words(app: AppTest, tiny: Path) -> None:
 
 
 def test_result_workbook_is_one_click(app: AppTest) -> None:
-    """The download button is there at once (built on click); the confirmed one beside it."""
+    """The download button is there at once (built on click); the confirmed one beside it is
+    prepared first, with a progress bar over its re-solves (tests/test_app_download.py)."""
     keys = [d.proto.id for d in app.get("download_button")]
     assert any("download:current" in k for k in keys)
-    assert any("download_confirmed:current" in k for k in keys)
+    assert any(b.key == "prepare_confirmed:current" for b in app.button)
     assert not any(b.label == "Preparar libro de resultados (.xlsx)" for b in app.button)
 
 

@@ -54,6 +54,14 @@ def test_stable_mode_on_the_tab(listed: Path, monkeypatch: pytest.MonkeyPatch) -
     assert m[tr("candp_filled")] == "1"
     assert m[tr("candp_no_applicants")] == "4"
     assert m[tr("candp_lost")] == "1"
+    # only the chosen mode ran; the price of stability waits for its own button
+    (run,) = at.session_state["cand_runs"].values()
+    assert run.candidates.mode == "estable" and run.candidates.other is None
+    assert not any(i.value.startswith("Precio de la estabilidad") for i in at.info)
+    widget(at.button, tr("candp_compare", other=tr("candp_mode_optimo"))).click().run()
+    assert not at.exception, at.exception
+    (run,) = at.session_state["cand_runs"].values()
+    assert run.candidates.other.mode == "optimo"
     sentence = next(i.value for i in at.info if i.value.startswith("Precio de la estabilidad"))
     assert "cubre 2.0 puntos de necesidad y la óptima 14.0" in sentence
     assert "cuesta 12.0 puntos (85.7%)" in sentence

@@ -91,7 +91,7 @@ def acceptance_report(result: Result, draws: int = 0, seed: int = 0,
     head = {**expected_figures(result, plan), **expected_figures(result, hand, "hand_")}
     names = result.scenario.units.groupby("state_code")["state"].first()
     a, h = _state_expected(result, plan), _state_expected(result, hand)
-    by_state = pd.DataFrame({"state": names}).join(a).join(h, rsuffix="_hand").fillna(0.0)
+    by_state = pd.DataFrame({"state": names}).join(a).join(h, suffixes=("", "_hand")).fillna(0.0)
     by_state.index.name = "state_code"
     by_state = by_state.reset_index()
     national = pd.DataFrame()

@@ -29,7 +29,7 @@ from planner.core.result import Result
 from planner.core.scenario import WhatIf
 from planner.core.text import normalize_key
 from planner.core.words import pair, t
-from planner.io.xlsx import DEC, INT, WRAP, write_table
+from planner.io.xlsx import DEC, INT, write_table
 
 MILLION = 1_000_000.0
 MAX_RESOLVES = 8  # integer re-solves per table (the budget's included), highest LP values first
@@ -145,10 +145,7 @@ def write_sensitivity_sheet(wb: Workbook, result: Result, lang: str = "es",
     j = 0 if lang == "es" else 1
     formats = {COLUMNS[k][j]: f for k, f in SHEET_FORMATS.items()}
     widths = {COLUMNS["sentence"][j]: 100, COLUMNS["resource"][j]: 36}
-    ws = write_table(wb, "sensibilidad", table, formats, widths)
-    col = list(table.columns).index(COLUMNS["sentence"][j]) + 1
-    for (cell,) in ws.iter_rows(min_row=2, max_row=len(table) + 1, min_col=col, max_col=col):
-        cell.alignment = WRAP
+    ws = write_table(wb, "sensibilidad", table, formats, widths, wrap=[COLUMNS["sentence"][j]])
     ws.append([])
     ws.append([t("mv_note", lang, max_resolves=MAX_RESOLVES) if len(table)
                else t("mv_none", lang)])

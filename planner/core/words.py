@@ -1084,12 +1084,41 @@ MESSAGES: dict[str, dict[str, str]] = {
                            "en": "Download with confirmed marginal values (slower)"},
     "download_confirmed_help": {"es": "Igual, pero cada valor marginal se comprueba "
                                       "re-optimizando el modelo entero con un candidato o un "
-                                      "millón más: tarda más (unos 10 a 20 s más en el "
-                                      "escenario nacional).",
+                                      "millón más: tarda más (abajo, cuánto con este plan).",
                                 "en": "The same, but each marginal value is checked by "
                                       "re-solving the integer model with one more candidate or "
-                                      "million: takes longer (about 10 to 20 s more on the "
-                                      "national scenario)."},
+                                      "million: takes longer (below, how long for this plan)."},
+    "wait_under_a_second": {"es": "menos de un segundo", "en": "under a second"},
+    "wait_seconds": {"es": "unos {n} segundos", "en": "about {n} seconds"},
+    "wait_a_minute": {"es": "alrededor de un minuto", "en": "about a minute"},
+    "wait_minutes": {"es": "unos {n} minutos", "en": "about {n} minutes"},
+    "download_wait": {"es": "Se arma al hacer clic: {wait} con este escenario (estimado por el "
+                            "tamaño de sus tablas).",
+                      "en": "Built on click: {wait} for this scenario (estimated from the size "
+                            "of its tables)."},
+    "download_wait_measured": {"es": "Se arma al hacer clic: {wait} con este escenario (lo que "
+                                     "tardó la última vez).",
+                               "en": "Built on click: {wait} for this scenario (what it took "
+                                     "last time)."},
+    "download_confirmed_wait": {"es": "{n} re-optimizaciones del modelo entero de {each} cada "
+                                      "una (lo que tardó este plan): {wait} en total.",
+                                "en": "{n} re-solves of the integer model, {each} each (what "
+                                      "this plan took): {wait} in all."},
+    "download_confirmed_wait_one": {"es": "1 re-optimización del modelo entero de {each} (lo "
+                                          "que tardó este plan): {wait} en total.",
+                                    "en": "1 re-solve of the integer model, {each} (what this "
+                                          "plan took): {wait} in all."},
+    "download_confirmed_wait_none": {"es": "Ningún valor marginal de este plan necesita "
+                                           "re-optimizar: {wait}.",
+                                     "en": "No marginal value of this plan needs a re-solve: "
+                                           "{wait}."},
+    "download_prepare": {"es": "Preparar libro con valores marginales confirmados",
+                         "en": "Prepare the workbook with confirmed marginal values"},
+    "download_preparing": {"es": "Confirmando valores marginales: {done} de {total} "
+                                 "re-optimizaciones…",
+                           "en": "Confirming marginal values: {done} of {total} re-solves…"},
+    "download_writing": {"es": "Escribiendo el libro de resultados…",
+                         "en": "Writing the result workbook…"},
     # --- hand rule ------------------------------------------------------------------------------
     "hand_header": {"es": "Optimizador frente a la regla manual",
                     "en": "Optimiser versus the hand rule"},
@@ -1843,11 +1872,25 @@ MESSAGES: dict[str, dict[str, str]] = {
                                "at which posts each person chose. Choose «Optimal» or «Stable» to "
                                "assign the registered candidates and see which posts nobody "
                                "chose."},
-    "candp_wait": {"es": "Se calculan las dos asignaciones (óptima y estable) para medir el precio "
-                         "de la estabilidad: en el escenario nacional tarda alrededor de un "
-                         "minuto.",
-                   "en": "Both assignments (optimal and stable) are computed to measure the price "
-                         "of stability: on the national scenario it takes about a minute."},
+    "candp_wait": {"es": "Se calcula solo la asignación elegida: {wait} con esta lista de {n} "
+                         "candidatos ({how}). El precio de la estabilidad se mide después, con "
+                         "otro botón.",
+                   "en": "Only the chosen assignment is computed: {wait} for this list of {n} "
+                         "candidates ({how}). The price of stability is measured afterwards, "
+                         "with another button."},
+    "candp_wait_estimated": {"es": "estimado por su tamaño", "en": "estimated from its size"},
+    "candp_wait_measured": {"es": "lo que tardó la última asignación",
+                            "en": "what the last assignment took"},
+    "candp_compare": {"es": "Comparar con la asignación «{other}»: precio de la estabilidad",
+                      "en": "Compare with the «{other}» assignment: price of stability"},
+    "candp_compare_wait": {"es": "Calcula también la asignación «{other}» para medir cuánta "
+                                 "necesidad cuesta la estabilidad y cuántos pares bloquean: "
+                                 "{wait} (según lo que tardó esta).",
+                           "en": "Also computes the «{other}» assignment to measure how much "
+                                 "need stability costs and how many pairs block: {wait} (from "
+                                 "what this one took)."},
+    "candp_comparing": {"es": "Calculando la asignación «{other}»…",
+                        "en": "Computing the «{other}» assignment…"},
     "candp_run": {"es": "Asignar candidatos: {mode}", "en": "Assign candidates: {mode}"},
     "candp_running": {"es": "Asignando candidatos registrados a plazas…",
                       "en": "Assigning registered candidates to posts…"},

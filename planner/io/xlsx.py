@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 import numpy as np
 import pandas as pd
@@ -11,6 +11,8 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
+
+from planner.io.fast_xlsx import StreamedWorkbook
 
 HEADER_FILL = PatternFill("solid", fgColor="235B4E")  # IMSS-Bienestar green
 HEADER_FONT = Font(bold=True, color="FFFFFF")
@@ -28,11 +30,18 @@ PCT = "0.0%"
 def write_table(wb: Workbook, title: str, df: pd.DataFrame,
                 formats: Mapping[str, str] | None = None,
                 widths: Mapping[str, float] | None = None,
-                filters: bool = True) -> Worksheet:
-    """Write ``df`` as a sheet with a styled, frozen header row and an autofilter."""
+                filters: bool = True, wrap: Iterable[str] = ()) -> Worksheet:
+    """Write ``df`` as a sheet with a styled, frozen header row and an autofilter; the columns
+    named in ``wrap`` wrap their text (top-aligned).
+
+    In a :class:`planner.io.fast_xlsx.StreamedWorkbook` the body (rows 2…) is rendered in bulk
+    when the workbook is saved: its cells are not openpyxl cells, so style them only through
+    these arguments; rows appended afterwards go below the table as usual.
+    """
     ws = wb.create_sheet(title)
     formats = dict(formats or {})
     widths = dict(widths or {})
+    wrapped = set(wrap)
     columns = [str(c) for c in df.columns]
     ws.append(columns)
     for cell in ws[1]:
@@ -40,7 +49,8 @@ def write_table(wb: Workbook, title: str, df: pd.DataFrame,
         cell.fill = HEADER_FILL
         cell.alignment = Alignment(wrap_text=True, vertical="center")
     n = len(df)
-    _write_body(ws, df, [formats.get(name) for name in columns])
+    _write_body(ws, df, [formats.get(name) for name in columns],
+                [name in wrapped for name in columns])
     for j, name in enumerate(columns, start=1):
         letter = get_column_letter(j)
         width = widths.get(name)
@@ -55,18 +65,30 @@ def write_table(wb: Workbook, title: str, df: pd.DataFrame,
     return ws
 
 
-def _write_body(ws: Worksheet, df: pd.DataFrame, formats: list[str | None]) -> None:
+def _write_body(ws: Worksheet, df: pd.DataFrame, formats: list[str | None],
+                wraps: list[bool]) -> None:
     """Rows 2.. of ``ws``: one cell per non-empty value, each column's number format attached
     as the cell is made (a column's style is computed once, not set cell by cell; about 2× faster
-    than ``append`` then formatting, benchmarks/README.md)."""
+    than ``append`` then formatting, benchmarks/README.md). A StreamedWorkbook takes the values
+    to render in bulk instead (planner/io/fast_xlsx.py)."""
     styles = []
-    for j, fmt in enumerate(formats, start=1):
-        if fmt is None:
+    for j, (fmt, wrap) in enumerate(zip(formats, wraps, strict=True), start=1):
+        if fmt is None and not wrap:
             styles.append(None)
             continue
         probe = Cell(ws, row=1, column=j)
-        probe.number_format = fmt
+        if fmt is not None:
+            probe.number_format = fmt
+        if wrap:
+            probe.alignment = WRAP
         styles.append(probe._style)
+    wb = ws.parent
+    if isinstance(wb, StreamedWorkbook) and len(df):
+        ids = [None if style is None else Cell(ws, style_array=style).style_id
+               for style in styles]
+        if wb.defer(ws, [_column_values(df.iloc[:, j]) for j in range(df.shape[1])], ids):
+            ws._current_row = max(ws._current_row, len(df) + 1)
+            return
     cells = ws._cells  # what Worksheet.append fills; openpyxl 3.1
     for j, style in enumerate(styles, start=1):
         for i, value in enumerate(_column_values(df.iloc[:, j - 1]), start=2):

@@ -16,6 +16,7 @@ from planner.analysis.indicators import compare_by_state, rule_messages
 from planner.core.result import Result
 from planner.core.scenario import PARAM_NAMES
 from planner.core.words import MESSAGES, pair, t
+from planner.io.fast_xlsx import StreamedWorkbook
 from planner.io.files import atomic_write
 from planner.io.xlsx import DEC, INT, MXN, PCT, TITLE_FONT, write_table
 from planner.report import acceptance_book
@@ -106,6 +107,10 @@ _COLUMN_FORMATS: dict[str, str | None] = {
 }
 COLUMNS: dict[str, tuple[str, str, str | None]] = {
     c: (*pair(f"bookh_{c}"), fmt) for c, fmt in _COLUMN_FORMATS.items()}
+
+# The workbook class the result book is built in: table bodies rendered in bulk on save
+# (planner/io/fast_xlsx.py); openpyxl's plain Workbook gives the same workbook, cell by cell.
+BOOK: type[Workbook] = StreamedWorkbook
 
 REASON_WORDS = {k: pair(f"reason_{k}") for k in ("not_placed", "no_vacancy")}
 
@@ -222,7 +227,7 @@ def write_result_workbook(result: Result, path: str | Path, lang: str = "es",
         raise ValueError("no plan to write: the solve produced no solution")
 
     def write(tmp: Path) -> None:
-        wb = Workbook()
+        wb = BOOK()
         wb.remove(wb.active)
         _resumen(wb, result, lang)
         acceptance_book.append_resumen(wb["resumen"], result, lang)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -76,15 +77,17 @@ def read_upload(data: bytes, name: str) -> Upload:
     return Upload(name, key, scenario=scenario)
 
 
-def result_workbook_bytes(result: Result, lang: str = "es", confirm: bool = False) -> bytes:
+def result_workbook_bytes(result: Result, lang: str = "es", confirm: bool = False,
+                          progress: Callable[[int, int], None] | None = None) -> bytes:
     """The result workbook the CLI writes, as bytes (written to a temporary file, then read).
 
-    ``confirm`` checks each marginal value with integer re-solves (``--confirm-marginals``).
+    ``confirm`` checks each marginal value with integer re-solves (``--confirm-marginals``);
+    ``progress(done, total)`` follows them (:func:`planner.pipeline.confirm_marginals`).
     """
     with tempfile.TemporaryDirectory(prefix="planner-app-") as tmp:
         path = Path(tmp) / "resultado.xlsx"
         if confirm:
-            result = confirm_marginals(result)
+            result = confirm_marginals(result, progress=progress)
         write_result_workbook(result, path, lang=lang, confirm_marginals=confirm)
         return path.read_bytes()
 

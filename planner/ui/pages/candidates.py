@@ -4,6 +4,7 @@ state and specialty (table, chart and map), and what stability costs."""
 
 from __future__ import annotations
 
+import time
 from dataclasses import replace
 
 import streamlit as st
@@ -11,6 +12,7 @@ import streamlit as st
 from planner import pipeline
 from planner.core.words import t
 from planner.ui import candidate_views as cv
+from planner.ui import candidate_waits as cw
 from planner.ui import charts, fmt
 from planner.ui.pages.view import View
 
@@ -22,13 +24,13 @@ def _mode_word(mode: str, lang: str) -> str:
 
 
 def _result_for(view: View, mode: str):
-    """The plan in ``mode``: the one shown when it is already in that mode, else one solved here
-    on request (kept per shown plan and mode), else None."""
-    shown = view.result.candidates.mode if view.result.candidates is not None else "por_oferta"
-    if mode == shown:
-        return view.result
+    """The plan in ``mode``: one solved (or compared) here on request, kept per shown plan and
+    mode, else the one shown when it is already in that mode, else None."""
     runs = st.session_state.setdefault("cand_runs", {})
-    return runs.get((view.token, mode))
+    if (view.token, mode) in runs:
+        return runs[(view.token, mode)]
+    shown = view.result.candidates.mode if view.result.candidates is not None else "por_oferta"
+    return view.result if mode == shown else None
 
 
 def render(view: View) -> None:
@@ -47,26 +49,16 @@ def render(view: View) -> None:
         st.info(t("candp_por_oferta", lang))
         return
     result = _result_for(view, mode)
+    state = st.session_state
+    measured = state.setdefault("cand_seconds", {})  # (scenario key, mode) -> seconds of a run
     if result is None:
-        st.caption(t("candp_wait", lang))
         if st.button(t("candp_run", lang, mode=_mode_word(mode, lang)), key="cand_run",
                      type="primary"):
-            state = st.session_state
-            if state.get("solving"):  # one solve at a time per session, as the what-if form
-                st.warning(t("busy", lang))
-                return
-            state["solving"] = True
-            try:
-                with st.spinner(t("candp_running", lang)):
-                    result = pipeline.solve(scenario,
-                                            replace(view.what_if, assignment_mode=mode))
-            except Exception as exc:  # a solver failure is reported, never as a traceback
-                st.error(t("unexpected", lang, kind=type(exc).__name__, detail=exc))
-                return
-            finally:
-                state["solving"] = False
-            state.setdefault("cand_runs", {})[(view.token, mode)] = result
-            st.rerun()
+            # the chosen mode only; the other (price of stability) on its own button below
+            _run(view, lang, mode, lambda: pipeline.solve(
+                scenario, replace(view.what_if, assignment_mode=mode), compare_modes=False),
+                t("candp_running", lang), timed=True)
+        st.caption(cw.run_caption(scenario, mode, lang, measured.get((view.key, mode))))
         return
     if not result.solved or result.candidates is None:
         st.error(t("candp_failed", lang))
@@ -74,6 +66,43 @@ def render(view: View) -> None:
     if result is not view.result:
         st.caption(t("candp_only_here", lang))
     _show(result, view, lang)
+
+
+def _run(view: View, lang: str, mode: str, compute, words: str, timed: bool = False) -> None:
+    """Compute a candidates result on click (one solve at a time per session, as the what-if
+    form), keep it per shown plan and mode, and show it."""
+    state = st.session_state
+    if state.get("solving"):
+        st.warning(t("busy", lang))
+        return
+    state["solving"] = True
+    started = time.perf_counter()
+    try:
+        with st.spinner(words):
+            result = compute()
+    except Exception as exc:  # a solver failure is reported, never as a traceback
+        st.error(t("unexpected", lang, kind=type(exc).__name__, detail=exc))
+        return
+    finally:
+        state["solving"] = False
+    if timed:
+        state.setdefault("cand_seconds", {})[(view.key, mode)] = time.perf_counter() - started
+    state.setdefault("cand_runs", {})[(view.token, mode)] = result
+    st.rerun()
+
+
+def _stability(result, view: View, lang: str) -> None:
+    """The price of stability in a sentence, or the button that computes the other mode."""
+    cres = result.candidates
+    if cres.other is not None:
+        st.info(cv.stability_sentence(result, lang))
+        return
+    other = _mode_word("estable" if cres.mode == "optimo" else "optimo", lang)
+    if st.button(t("candp_compare", lang, other=other), key="cand_compare",
+                 icon=":material/balance:"):
+        _run(view, lang, cres.mode, lambda: pipeline.compare_assignments(result),
+             t("candp_comparing", lang, other=other))
+    st.caption(cw.compare_caption(result, other, lang))
 
 
 def _show(result, view: View, lang: str) -> None:
@@ -91,7 +120,7 @@ def _show(result, view: View, lang: str) -> None:
     c[2].caption(t("candp_no_applicants_note", lang))
     c[3].metric(t("candp_lost", lang), fmt.integer(h.lost))
     c[3].caption(t("candp_lost_note", lang))
-    st.info(cv.stability_sentence(result, lang))
+    _stability(result, view, lang)
 
     st.markdown(f"#### {t('candp_unwanted_header', lang)}")
     st.caption(t("candp_unwanted_intro", lang))

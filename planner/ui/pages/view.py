@@ -25,7 +25,8 @@ class View:
     ``result`` is the plan shown (the what-if's, else the baseline), ``base`` the baseline
     plan, ``token`` a key of ``result`` for cached downloads, ``key``/``name`` the workbook's
     cache key and file name, ``scenario`` the workbook's scenario (before the what-if), and
-    ``workbook_bytes(result, lang, confirm)`` builds the result workbook the CLI writes.
+    ``workbook_bytes(result, lang, confirm, progress=None)`` builds the result workbook the CLI
+    writes (``progress(done, total)`` follows the confirmations' re-solves).
     """
 
     lang: str
@@ -36,7 +37,7 @@ class View:
     key: str
     name: str
     scenario: Scenario
-    workbook_bytes: Callable[[Result, str, bool], bytes]
+    workbook_bytes: Callable[..., bytes]
 
 
 def keep_valid(key: str, options, many: bool = True) -> None:

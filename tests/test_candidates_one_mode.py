@@ -1,0 +1,75 @@
+"""The candidates tab computes only the chosen assignment, and the comparison on request
+(pipeline.solve(compare_modes=False), pipeline.compare_assignments): together they give what
+computing both at once gives.
+
+Hand case of tests/test_matching.py (two general doctors: A, score 90, lists 1) CS0002
+2) CS0001; B, score 80, lists only CS0002): ``optimo`` sends A to CS0001 (3 + first doctor 9 =
+12) and B to CS0002 (2): coverage 14; ``estable`` gives CS0002 to A and leaves B out: coverage 2.
+Price of stability 14 − 2 = 12; in ``optimo`` A and CS0002 block (1 pair).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from planner.core.scenario import WhatIf
+from planner.pipeline import compare_assignments, load_scenario, solve
+from tests.builders import MG, make_workbook
+from tests.test_matching import with_candidates
+
+
+@pytest.fixture(scope="module")
+def scenario(tmp_path_factory):
+    path = make_workbook(tmp_path_factory.mktemp("one") / "lista.xlsx", with_candidates(
+        [("A", MG, 7, ["CS0002", "CS0001"], 90), ("B", MG, 20, ["CS0002"], 80)]))
+    return load_scenario(path)[0]
+
+
+@pytest.mark.parametrize("mode, coverage", [("optimo", 14.0), ("estable", 2.0)])
+def test_one_mode_then_the_comparison(scenario, mode, coverage):
+    one = solve(scenario, WhatIf(assignment_mode=mode), compare_modes=False)
+    cres = one.candidates
+    assert cres.mode == mode and cres.other is None and cres.price_of_stability is None
+    assert cres.chosen.coverage == pytest.approx(coverage)
+    assert one.plan.objective == pytest.approx(coverage)
+    compared = compare_assignments(one)
+    both = compared.candidates
+    assert both.price_of_stability == pytest.approx(12.0)
+    assert both.optimo.coverage == pytest.approx(14.0)
+    assert both.estable.coverage == pytest.approx(2.0)
+    assert both.optimo.blocking_pairs == 1
+    at_once = solve(scenario, WhatIf(assignment_mode=mode)).candidates
+    for a, b in ((both.optimo, at_once.optimo), (both.estable, at_once.estable)):
+        assert a.people.equals(b.people) and a.posts.equals(b.posts)
+        assert a.blocking_pairs == b.blocking_pairs
+    assert compare_assignments(compared) is compared  # already compared: nothing recomputed
+
+
+def test_waits_from_the_list_and_this_run(scenario):
+    """Estimates of planner/ui/candidate_waits.py, worked by hand.
+
+    Two candidates: estable 1 + 2 × 0.0004 = 1.0008 s, optimo 1 + 2 × 0.0018 = 1.0036 s, both
+    «unos 2 segundos» before any run. National-size list of 15,674: estable predicted
+    1 + 6.2696 = 7.2696 s; if it took 6.2 s the machine runs at 6.2 / 7.2696 = 0.8529 of the
+    estimate, so optimo, predicted 1 + 28.2132 = 29.2132 s, is said as 29.2132 × 0.8529 =
+    24.92 s: «unos 25 segundos»."""
+    from dataclasses import replace
+
+    import pandas as pd
+
+    from planner.ui import candidate_waits as cw
+
+    assert cw.run_seconds(scenario, "estable") == pytest.approx(1.0008)
+    assert cw.run_caption(scenario, "optimo") == (
+        "Se calcula solo la asignación elegida: unos 2 segundos con esta lista de 2 candidatos "
+        "(estimado por su tamaño). El precio de la estabilidad se mide después, con otro botón.")
+    assert "unos 7 segundos" in cw.run_caption(scenario, "optimo", measured=6.2)
+    one = solve(scenario, WhatIf(assignment_mode="estable"), compare_modes=False)
+    big = replace(scenario, candidates=pd.concat([scenario.candidates] * 7837))
+    assert len(big.candidates) == 15_674
+    chosen = replace(one.candidates.chosen, timings={"build": 1.2, "solve": 5.0})
+    slow = replace(one, scenario=big, candidates=replace(one.candidates, chosen=chosen))
+    assert cw.compare_seconds(slow) == pytest.approx(29.2132 * 6.2 / 7.2696)
+    assert cw.compare_caption(slow, "Óptimo (personas)") == (
+        "Calcula también la asignación «Óptimo (personas)» para medir cuánta necesidad cuesta "
+        "la estabilidad y cuántos pares bloquean: unos 25 segundos (según lo que tardó esta).")
