@@ -135,8 +135,8 @@ def with_unwanted(by_state: pd.DataFrame, result) -> pd.DataFrame:
 
 
 def stability_sentence(result, lang: str = "es") -> str:
-    """The price of stability and optimo's blocking pairs, said in words; for a stable plan,
-    the workbook rules it does not impose and how far it falls short of each."""
+    """The price of stability and optimo's blocking pairs, said in words (the rules a stable
+    plan does not impose are :func:`rule_shortfalls`, shown apart as warnings)."""
     cres = result.candidates
     opt, stab = cres.optimo, cres.estable
     parts = []
@@ -155,5 +155,10 @@ def stability_sentence(result, lang: str = "es") -> str:
         parts.append(t("candp_blocking_none", lang) if n == 0
                      else t("candp_blocking_one", lang) if n == 1
                      else t("candp_blocking", lang, n=fmt.integer(n)))
-    parts.extend(rule_check.warnings(result.scenario, result.plan, lang))  # estable only
     return " ".join(parts)
+
+
+def rule_shortfalls(result, lang: str = "es") -> list[str]:
+    """For a stable plan, each workbook rule it does not impose and how far it falls short
+    (empty for other modes): shown whether or not the other mode has been computed."""
+    return rule_check.warnings(result.scenario, result.plan, lang)
