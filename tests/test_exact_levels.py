@@ -31,6 +31,7 @@ from models.settings import SolverSettings
 from planner.core.plan import Status
 from planner.core.scenario import WhatIf, apply_overrides
 from planner.pipeline import load_scenario, solve
+from tests.builders import make_workbook
 from tests.invariants import check_invariants
 from tests.test_acceptance import bonus_choice_book
 from tests.test_exact import PHASES, layout, scenarios  # noqa: F401 (layout is a fixture)
@@ -143,6 +144,28 @@ def test_the_sizes_are_the_pulp_models(tmp_path):
     lm = build_por_hospital(scenario, placement_pairs(scenario))
     assert plan.n_variables == len(lm.model.x) + len(lm.model.z) + len(lm.y)
     assert plan.n_constraints == lm.model.prob.numConstraints()
+
+
+@pytest.mark.parametrize("mip_gap", [0.0, 1e-3, 0.5])
+def test_solve_exact_with_a_gap_claims_optimal_only_at_the_bound(tmp_path, mip_gap):
+    """models.exact.solve_exact's ``mip_gap`` (the fixed-level MIP's): test_exact's knapsack
+    (base workbook, budget 20,000: optimum 27, the specialists' LP is fractional so their MIP
+    runs). At any gap the plan is within it of its bound, never above the optimum 27, and
+    ``optimal`` only when it reaches its bound (here HiGHS's presolve proves 27 at every gap)."""
+    from models.exact import solve_exact
+
+    scenario, _ = load_scenario(make_workbook(tmp_path / "caso.xlsx",
+                                              presupuesto_bono_mensual=20_000))
+    plan = solve_exact(scenario, EXACT0, placement_pairs(scenario), mip_gap=mip_gap)
+    assert plan.objective <= 27 + 1e-9
+    assert plan.gap <= max(mip_gap, REL)
+    checked(scenario, plan)
+    if mip_gap == 0:
+        assert plan.status is Status.OPTIMAL and plan.objective == pytest.approx(27)
+    if plan.status is Status.OPTIMAL:
+        assert plan.objective == pytest.approx(27) and plan.gap <= REL
+    else:
+        assert plan.status is Status.FEASIBLE and plan.gap > REL
 
 
 # --- Hidalgo with the national acceptance curves and levels -------------------------------------
