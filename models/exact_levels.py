@@ -58,7 +58,6 @@ PROOF_TOL = 1e-9  # incumbent == LP bound within this relative tolerance proves 
 # 75 % budget took 12 s to close at gap 0 and 0.2 s at 1e-5, with the same incumbent.
 FIXED_GAP_SHARE = 0.1
 LP_PRESOLVE = False  # as models/exact.py: presolve costs more than this LP's simplex
-LEVEL, ONE_LEVEL, LINK_LEVELS, FLOOR_LEVELS = range(100, 104)  # row kinds added here
 
 
 @dataclasses.dataclass
