@@ -1,9 +1,11 @@
 """The exact path (models/exact.py) against HiGHS and the highspy floor (issue 12).
 
-    python -m benchmarks.exact [--repeats 3] [--highs-frontier] [--k8]
+    python -m benchmarks.exact [--repeats 3] [--highs-frontier] [--k8] [--only levels,...]
 
 Prints markdown tables (medians) for benchmarks/README.md, section "Exact path":
 
+- *levels*: the national default as it is (por_hospital bonus levels, its own gap), solve only
+  (``acceptance.solve_por_hospital``) and ``pipeline.solve``, per solver;
 - *what-if*: ``pipeline.solve`` on the loaded national workbook at half its budget (the app's
   re-solve: model, LP, MIP, indicators, hand rule), per solver;
 - *process*: ``planner solve WORKBOOK --json [--budget B]`` as a fresh process, per solver, at
@@ -59,6 +61,38 @@ def what_if(repeats: int) -> list[dict]:
         rows.append({"solver": solver, "seconds": _median(seconds), "runs": seconds,
                      "objective": objective, "status": r.plan.status.value,
                      "stages": {k: _median([s.get(k, 0.0) for s in stages]) for k in stages[0]}})
+    return rows
+
+
+def levels(repeats: int) -> list[dict]:
+    """The national default (por_hospital, its own brecha_mip): solve only
+    (``acceptance.solve_por_hospital``) and ``pipeline.solve``, per solver, medians."""
+    from models.acceptance import solve_por_hospital
+    from models.allocation import placement_pairs
+    from models.settings import SolverSettings
+    from planner.pipeline import load_scenario, settings_for, solve
+
+    scenario, _ = load_scenario(NATIONAL)
+    pairs = placement_pairs(scenario)
+    rows = []
+    for solver in ("exact", "highs"):
+        settings = settings_for(scenario, solver, SolverSettings())
+        solve_por_hospital(scenario, settings, pairs)  # imports, HiGHS's first start
+        for what in ("solve only", "pipeline.solve"):
+            seconds, stages, plan = [], [], None
+            for _ in range(repeats):
+                t0 = time.perf_counter()
+                if what == "solve only":
+                    plan = solve_por_hospital(scenario, settings, pairs)
+                else:
+                    plan = solve(scenario, None, settings).plan
+                seconds.append(time.perf_counter() - t0)
+                stages.append(dict(plan.timings))
+            rows.append({"solver": solver, "what": what, "seconds": _median(seconds),
+                         "runs": seconds, "status": plan.status.value, "plan_solver": plan.solver,
+                         "objective": plan.objective, "lp_bound": plan.lp_bound, "gap": plan.gap,
+                         "stages": {k: _median([s.get(k, 0.0) for s in stages])
+                                    for k in stages[0]}})
     return rows
 
 
@@ -150,10 +184,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeats", type=int, default=3)
     ap.add_argument("--highs-frontier", action="store_true")
     ap.add_argument("--k8", action="store_true")
-    ap.add_argument("--only", default="whatif,process,frontier")
+    ap.add_argument("--only", default="levels,whatif,process,frontier")
     args = ap.parse_args(argv)
     parts = set(args.only.split(","))
     out: dict[str, object] = {"load_before": os.getloadavg()}
+    if "levels" in parts:
+        out["levels"] = levels(args.repeats)
     if "whatif" in parts:
         out["whatif"] = what_if(args.repeats)
     if "process" in parts:

@@ -28,7 +28,7 @@ import numpy as np
 import pandas as pd
 import pulp
 
-from models import rules
+from models import exact_levels, rules
 from models.allocation import AllocationModel, _add_hard_row, build_allocation, placement_pairs
 from models.backend import add_usage, make_solver, quiet_stdout
 from models.settings import SolverSettings
@@ -239,6 +239,8 @@ def solve_por_hospital(scenario: Scenario, settings: SolverSettings,
     """Build and solve the por_hospital model; the plan's placements are collapsed per pair."""
     t0 = time.perf_counter()
     pairs = placement_pairs(scenario) if pairs is None else pairs
+    if settings.solver == "exact":  # models/exact_levels.py; HiGHS when it cannot answer
+        return _solve_exact_levels(scenario, settings, pairs)
     lm = build_por_hospital(scenario, pairs)
     build = time.perf_counter() - t0
     # The LP relaxation (bound, marginal values) and a rounded incumbent; when the incumbent is
@@ -261,7 +263,14 @@ def solve_por_hospital(scenario: Scenario, settings: SolverSettings,
         return _collapsed(plan, lm, pairs, scenario)
     left = dataclasses.replace(settings, relaxation=False,
                                time_limit=max(1.0, settings.time_limit - relax - heuristic))
-    plan = solve_model(lm.model, left, start=start)
+    return _from_start(lm, pairs, scenario, left, start, lp_bound, marginal, timings)
+
+
+def _from_start(lm: LevelModel, pairs: pd.DataFrame, scenario: Scenario,
+                settings: SolverSettings, start: dict[str, float] | None, lp_bound: float,
+                marginal: pd.DataFrame, timings: dict[str, float]) -> Plan:
+    """The full program solved from ``start`` (no relaxation: its bound and marginals given)."""
+    plan = solve_model(lm.model, settings, start=start)
     plan.timings.update(timings)
     if plan.status.has_solution:
         gap = plan.gap if plan.gap is not None else max(
@@ -272,12 +281,40 @@ def solve_por_hospital(scenario: Scenario, settings: SolverSettings,
     return _collapsed(plan, lm, pairs, scenario)
 
 
-def _collapsed(plan: Plan, lm: LevelModel, pairs: pd.DataFrame, scenario: Scenario) -> Plan:
+def _solve_exact_levels(scenario: Scenario, settings: SolverSettings,
+                       pairs: pd.DataFrame) -> Plan:
+    """The exact path's answer, or HiGHS on the whole program (from its incumbent when it has
+    one); a plan HiGHS solved says solver "highs"."""
+    t0 = time.perf_counter()
+    expanded = level_pairs(scenario, pairs)
+    spent = time.perf_counter() - t0
+    answer = exact_levels.solve_levels(scenario, settings, pairs, expanded)
+    answer.timings["build"] = answer.timings.get("build", 0.0) + spent
+    if answer.plan is not None:
+        return _collapsed(answer.plan, expanded, pairs, scenario)
+    highs = dataclasses.replace(settings, solver="highs")
+    if answer.start is None or answer.lp_bound is None:
+        plan = solve_por_hospital(scenario, highs, pairs)
+        plan.timings.update({f"exact_{k}": v for k, v in answer.timings.items()})
+        return plan
+    t0 = time.perf_counter()
+    lm = build_por_hospital(scenario, pairs)
+    answer.timings["build"] += time.perf_counter() - t0
+    spent = sum(answer.timings.values())
+    left = dataclasses.replace(highs, relaxation=False,
+                               time_limit=max(1.0, settings.time_limit - spent))
+    return _from_start(lm, pairs, scenario, left, answer.start, answer.lp_bound,
+                       answer.marginal, answer.timings)
+
+
+def _collapsed(plan: Plan, lm: LevelModel | pd.DataFrame, pairs: pd.DataFrame,
+               scenario: Scenario) -> Plan:
     """The plan with its placements folded back to one row per (unit, category)."""
     if not plan.status.has_solution:
         return plan
     raw = plan.placements
-    out = collapse(lm.model.pairs, pairs, raw["placed"].to_numpy(),
+    expanded = lm if isinstance(lm, pd.DataFrame) else lm.model.pairs
+    out = collapse(expanded, pairs, raw["placed"].to_numpy(),
                    raw["first_doctor"].to_numpy(dtype=bool), scenario)
     return dataclasses.replace(plan, placements=out)
 

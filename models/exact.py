@@ -249,13 +249,17 @@ def _proven(objective: float, bound: float) -> bool:
 
 
 def solve_exact(scenario: Scenario, settings: SolverSettings,
-                pairs: pd.DataFrame) -> Plan | None:
+                pairs: pd.DataFrame, mip_gap: float = 0.0) -> Plan | None:
     """Solve the allocation model block by block; same inputs and ``Plan`` as solve_allocation.
 
     ``pairs`` are models.allocation.placement_pairs(scenario) (read only; the caller has them).
 
     None when the exact path cannot vouch for the model (see the module's docstring): the
     caller then solves the whole model with HiGHS.
+
+    ``mip_gap`` (0: proven optima) lets a block's MIP stop within that relative gap; the plan is
+    then ``optimal`` only where the objective reaches the bound (models/exact_levels.py's
+    incumbent uses it).
     """
     started = time.perf_counter()
     timings: dict[str, float] = {}
@@ -283,7 +287,7 @@ def solve_exact(scenario: Scenario, settings: SolverSettings,
             rws = np.flatnonzero(row_block == b)
             left = settings.time_limit - (time.perf_counter() - started)
             res = _solve_block(m, cols, rws, settings, left, values, duals, activity, row_up,
-                               row_dn, want_ranging)
+                               row_dn, want_ranging, mip_gap)
             results.append(res)
             if res.status in ("infeasible", "no_solution"):
                 break
@@ -440,7 +444,8 @@ def _split_back(m: ArrayModel, mg: _Merged, cols: np.ndarray, gv: np.ndarray,
 
 def _solve_block(m: ArrayModel, cols: np.ndarray, rws: np.ndarray, settings: SolverSettings,
                  left: float, values: np.ndarray, duals: np.ndarray, activity: np.ndarray,
-                 row_up: np.ndarray, row_dn: np.ndarray, want_ranging: bool) -> _BlockResult:
+                 row_up: np.ndarray, row_dn: np.ndarray, want_ranging: bool,
+                 mip_gap: float = 0.0) -> _BlockResult:
     """LP of one block (merged form); its MIP when the LP optimum is not integral."""
     import highspy
 
@@ -483,8 +488,9 @@ def _solve_block(m: ArrayModel, cols: np.ndarray, rws: np.ndarray, settings: Sol
             return res
     res.how = "mip"
     t1 = time.perf_counter()
-    # gap 0 whatever the settings say: the merged block is small, and 'optimal' means proven
-    h = _highs(settings, left - res.lp_seconds, presolve=True, gap=0.0)
+    # gap 0 whatever the settings say (the merged block is small, and 'optimal' means proven),
+    # unless the caller asks for a gap (then only objective = bound proves)
+    h = _highs(settings, left - res.lp_seconds, presolve=True, gap=mip_gap)
     _pass(h, -mg.obj, mg.lower, mg.upper, mg.rows, mg.row_lo, mg.row_hi, integer=mg.integer)
     h.run()
     st = h.getModelStatus()
@@ -501,7 +507,7 @@ def _solve_block(m: ArrayModel, cols: np.ndarray, rws: np.ndarray, settings: Sol
     res.objective = float(m.obj[cols] @ values[cols])
     mip_bound = -float(info.mip_dual_bound)
     res.bound = min(res.lp_objective, mip_bound) if math.isfinite(mip_bound) else res.lp_objective
-    closed = st == highspy.HighsModelStatus.kOptimal
+    closed = st == highspy.HighsModelStatus.kOptimal and mip_gap == 0
     res.proven = closed or _proven(res.objective, res.bound)
     res.status = "optimal" if res.proven else "feasible"
     res.bound = max(res.bound, res.objective)

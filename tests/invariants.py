@@ -187,21 +187,28 @@ def _acceptance(scenario, index: pd.MultiIndex, bonus: np.ndarray) -> np.ndarray
         return out
     units = scenario.units.reindex(index.get_level_values("clues"))
     kinds = scenario.categories["kind"].reindex(index.get_level_values("category")).to_numpy()
+    curves: dict[tuple, tuple[list, list] | None] = {}  # the same lookup, once per key
     for i, (k, z, g) in enumerate(zip(kinds, units["zone"], units["grade"], strict=True)):
-        for zz, gg in ((int(z), g), (0, g), (int(z), ""), (0, "")):
-            c = acc[(acc["kind"] == k) & (acc["zone"] == zz) & (acc["grade"] == gg)]
-            if len(c):
-                c = c.sort_values("bonus")
-                xs, ps = c["bonus"].tolist(), c["p"].tolist()
-                b = float(bonus[i])
-                if b <= xs[0]:
-                    out[i] = ps[0]
-                elif b >= xs[-1]:
-                    out[i] = ps[-1]
-                else:
-                    j = next(j for j in range(1, len(xs)) if xs[j] >= b)
-                    out[i] = ps[j - 1] + (ps[j] - ps[j - 1]) * (b - xs[j - 1]) / (xs[j] - xs[j - 1])
-                break
+        if (k, int(z), g) not in curves:
+            curves[(k, int(z), g)] = None
+            for zz, gg in ((int(z), g), (0, g), (int(z), ""), (0, "")):
+                c = acc[(acc["kind"] == k) & (acc["zone"] == zz) & (acc["grade"] == gg)]
+                if len(c):
+                    c = c.sort_values("bonus")
+                    curves[(k, int(z), g)] = (c["bonus"].tolist(), c["p"].tolist())
+                    break
+        curve = curves[(k, int(z), g)]
+        if curve is None:
+            continue
+        xs, ps = curve
+        b = float(bonus[i])
+        if b <= xs[0]:
+            out[i] = ps[0]
+        elif b >= xs[-1]:
+            out[i] = ps[-1]
+        else:
+            j = next(j for j in range(1, len(xs)) if xs[j] >= b)
+            out[i] = ps[j - 1] + (ps[j] - ps[j - 1]) * (b - xs[j - 1]) / (xs[j] - xs[j - 1])
     return out
 
 
