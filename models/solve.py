@@ -75,10 +75,13 @@ def solve_model(model: AllocationModel, settings: SolverSettings,
         pairs["first_doctor"] = False
         pairs.loc[model.z_pairs, "first_doctor"] = np.rint(zvals).astype(bool) if len(zvals) \
             else False
-        bound = _solver_bound(model, settings)
+        solver_bound = _solver_bound(model, settings)
+        bound = solver_bound
         if lp_bound is not None:
             bound = lp_bound if bound is None else min(bound, lp_bound)
         gap = _relative_gap(objective, bound)
+        if status is Status.OPTIMAL and not _proven(objective, bound, solver_bound, settings):
+            status = Status.FEASIBLE  # the solver stopped within its gap, not at the optimum
         if not marginal.empty:
             marginal = add_usage(marginal, model.pools, pairs)
     else:
@@ -203,7 +206,7 @@ def _normalised_dual(pi: float | None) -> float:
 
 def _solver_bound(model: AllocationModel, settings: SolverSettings) -> float | None:
     """The MIP dual bound reported by HiGHS (in the maximisation's sign), when available."""
-    if settings.solver != "highs":
+    if settings.solver == "cbc":  # "exact" hands PuLP models to HiGHS (backend.make_solver)
         return None
     highs = getattr(model.prob, "solverModel", None)
     try:
@@ -211,6 +214,19 @@ def _solver_bound(model: AllocationModel, settings: SolverSettings) -> float | N
     except Exception:
         return None
     return bound if math.isfinite(bound) else None
+
+
+def _proven(objective: float, bound: float | None, solver_bound: float | None,
+            settings: SolverSettings) -> bool:
+    """Whether a solution the solver calls optimal is proven so: it reaches a known bound (to
+    HiGHS's absolute MIP gap 1e-6 or 1e-9 relative), or, with no bound reported by the solver,
+    the solver was asked for gap 0. At a positive ``mip_gap`` (the national scenario's 1e-4)
+    HiGHS and CBC say "optimal" once within that gap: then the plan is ``feasible``."""
+    if bound is not None and bound - objective <= max(1e-6, 1e-9 * abs(bound)):
+        return True
+    if solver_bound is not None:
+        return False
+    return settings.mip_gap <= 0
 
 
 def _relative_gap(objective: float, bound: float | None) -> float | None:

@@ -320,3 +320,27 @@ def test_random_level_workbooks_equal_highs(layout, data):  # noqa: F811 (the fi
     scenario = data.draw(level_scenarios(layout))
     exact, highs, loose = compare(scenario, loose_gap=0.05)
     event(f"{highs.status.value}; gap 0 by {exact.solver}; 5 % by {loose.solver}")
+
+
+def test_a_solver_stopped_within_its_gap_is_not_called_optimal():
+    """HiGHS and CBC say "optimal" once within ``mip_rel_gap``; the plan says ``optimal`` only
+    when the objective reaches a bound (to HiGHS's absolute gap 1e-6), or when the solver was
+    asked for gap 0 and reports no bound of its own (CBC). Cases, (objective, bound, solver's
+    bound, mip_gap) → proven:
+
+    * 11.4 against HiGHS's bound 11.4 at gap 0.2: the solver closed it → proven;
+    * 10.2 against HiGHS's bound 11.4 at gap 0.2 (the rounded plan of the hand case above, which
+      HiGHS would accept): not proven → feasible;
+    * CBC (no bound of its own) at gap 0, LP bound 12.65 above: CBC proved it → proven;
+    * CBC at gap 1e-4, LP bound 12.65 above 11.4: within CBC's gap only → feasible;
+    * CBC at gap 1e-4 reaching the LP bound 11.4 to 1e-9: proven."""
+    from models.solve import _proven
+
+    g02 = dataclasses.replace(HIGHS0, mip_gap=0.2)
+    cbc0 = SolverSettings(solver="cbc", mip_gap=0.0)
+    cbc4 = SolverSettings(solver="cbc", mip_gap=1e-4)
+    assert _proven(11.4, 11.4, 11.4, g02)
+    assert not _proven(10.2, 11.4, 11.4, g02)
+    assert _proven(11.4, 12.65, None, cbc0)
+    assert not _proven(11.4, 12.65, None, cbc4)
+    assert _proven(11.4, 11.4 + 1e-12, None, cbc4)
