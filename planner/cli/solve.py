@@ -16,10 +16,10 @@ from planner.analysis.indicators import compare_by_state, rule_messages, rule_re
 from planner.cli import common as c
 from planner.cli.option_checks import MAX_BUDGET
 from planner.cli.params import param_option
+from planner.core.model_words import solver_key, solver_word
 from planner.core.plan import Status
 from planner.core.result import Result
 from planner.core.scenario import WhatIf
-from planner.core.model_words import solver_key, solver_word
 from planner.core.words import t
 from planner.pipeline import solve_workbook
 from planner.validate import scenario_warnings

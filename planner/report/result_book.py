@@ -12,9 +12,9 @@ from openpyxl.styles import Font
 
 from models import rules
 from planner.analysis.indicators import compare_by_state, rule_messages
+from planner.core.model_words import MODE_WORDS, mode_word, solver_word
 from planner.core.result import Result
 from planner.core.scenario import PARAM_NAMES
-from planner.core.model_words import MODE_WORDS, mode_word, solver_word
 from planner.core.words import MESSAGES, pair, t
 from planner.io.files import atomic_write
 from planner.io.xlsx import DEC, INT, MXN, PCT, TITLE_FONT, write_table

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from planner.core.scenario import Scenario, WhatIf
 from planner.core.model_words import mode_word
+from planner.core.scenario import Scenario, WhatIf
 from planner.core.words import t
 from planner.ui import fmt, rule_views
 from planner.ui.names import digest

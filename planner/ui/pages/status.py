@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import streamlit as st
 
+from planner.core.model_words import solver_word
 from planner.core.plan import Status
 from planner.core.result import Result
 from planner.core.scenario import WhatIf
-from planner.core.model_words import solver_word
 from planner.core.words import t
 from planner.ui import figures, first_screen, fmt, rule_views
 
