@@ -217,3 +217,41 @@ def test_describe_changes_lists_the_modes() -> None:
         "bono de especialistas: Elegido por hospital; presupuesto contado: Garantizado (como si "
         "todos aceptaran); asignación: Estable (como residencias)")
     assert mode_word("assignment_mode", "optimo", "en") == "Optimal (people)"
+
+
+def test_the_wait_says_another_model_may_take_longer(listed: Path) -> None:
+    """The baseline's time is no guide when the what-if solves another model (bonus levels,
+    registered candidates); a budget what-if keeps the baseline's estimate."""
+    from planner.ui.first_screen import wait_words
+    scenario, _ = load_scenario(listed)
+    base = solve(scenario)
+    assert wait_words(base, WhatIf(budget=25_000)).startswith(
+        tr("fs_wait", seconds="X", limit="Y").split("X")[0])
+    words = wait_words(base, WhatIf(assignment_mode="optimo"))
+    assert "otro modelo que el plan base (Óptimo (personas))" in words
+    assert "a más tardar a los 60 s" in words
+    same = WhatIf(assignment_mode="por_oferta")  # the workbook's own mode: nothing else to solve
+    assert "otro modelo" not in wait_words(base, same)
+
+
+def test_cli_status_line_says_who_solved(fixed_bonus_book: Path, tmp_path: Path) -> None:
+    """`planner solve` prints the same word as the app, and --json says it in solver_used."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from planner.cli.main import app
+    runner = CliRunner()
+    res = runner.invoke(app, ["solve", str(fixed_bonus_book), "--json"])
+    assert res.exit_code == 0, res.output
+    payload = json.loads(res.stdout)
+    assert (payload["solver"], payload["solver_used"]) == ("exact", "exact")
+    levels = bonus_choice_book(tmp_path)  # modo_bono = por_hospital in the workbook
+    res = runner.invoke(app, ["solve", str(levels), "--json"])
+    assert json.loads(res.stdout)["solver_used"] == "highs"
+    out = tmp_path / "out.xlsx"
+    res = runner.invoke(app, ["solve", str(levels), "--out", str(out)])
+    assert res.exit_code == 0, res.output
+    assert "optimizador HiGHS" in res.stdout and "optimizador exact " not in res.stdout
+    res = runner.invoke(app, ["solve", str(fixed_bonus_book), "--out", str(tmp_path / "f.xlsx")])
+    assert "optimizador exacto propio" in res.stdout

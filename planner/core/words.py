@@ -426,6 +426,15 @@ MESSAGES: dict[str, dict[str, str]] = {
                              "bonus hospitals ({d_bonus} against the baseline) and "
                              "**{elsewhere}** elsewhere ({d_else}); bonus paid **{paid}** a "
                              "month ({d_paid})."},
+    "fs_wait_other_model": {
+        "es": "Optimizando el escenario… Este cálculo resuelve otro modelo que el plan base "
+              "({mode}), así que puede tardar varias veces los {seconds} s del plan base. El "
+              "optimizador se detiene a más tardar a los {limit} s (límite de tiempo); los "
+              "indicadores y la simulación se suman a eso.",
+        "en": "Optimising the scenario… This run solves another model than the baseline's "
+              "({mode}), so it may take several times the baseline's {seconds} s. The optimiser "
+              "stops at {limit} s at most (time limit); indicators and the simulation come on "
+              "top."},
     "fs_wait": {"es": "Optimizando el escenario… El plan base tardó unos {seconds} s; este "
                       "cálculo suele tardar algo parecido. El optimizador se detiene a más "
                       "tardar a los {limit} s (límite de tiempo); los indicadores y la "
