@@ -177,6 +177,7 @@ def run_what_if(scenario: Scenario, key: str, what_if: WhatIf, lang: str,
                 status.update(label=t("fs_done", lang, seconds=seconds), state="complete")
             else:
                 status.update(label=t("fs_no_plan_in", lang, seconds=seconds), state="error")
+        st.html(phone.close_form_script(), unsafe_allow_javascript=True)  # phones: show it
     except Exception as exc:  # a solver failure is reported, never shown as a traceback
         st.error(t("unexpected", lang, kind=type(exc).__name__, detail=exc))
     finally:

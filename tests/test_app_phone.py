@@ -65,3 +65,9 @@ def test_phone_css_only_below_the_phone_breakpoint() -> None:
     css = phone.phone_css()
     assert css.startswith("<style>@media (max-width: 640px) {") and css.endswith("}</style>")
     assert 'section[data-testid="stSidebar"][data-collapsed="false"]' in css
+
+
+def test_the_form_closes_itself_only_on_a_phone() -> None:
+    script = phone.close_form_script()
+    assert script.startswith("<script>if (window.innerWidth <= 640) {")
+    assert '[data-testid="stSidebarCollapseButton"] button' in script

@@ -233,6 +233,12 @@ def test_frontier_and_infeasible_explanation(page, server: str, tmp_path: Path) 
 
 def _after_content(page, selector: str) -> str:
     page.wait_for_selector(selector, state="attached", timeout=RUN_TIMEOUT_MS)
+    try:  # the <style> block may land a moment after the element it dresses
+        page.wait_for_function(
+            "s => getComputedStyle(document.querySelector(s), '::after').content !== 'none'",
+            arg=selector, timeout=10_000)
+    except Exception:  # noqa: BLE001 - read it anyway: the assertion says what is there
+        pass
     return page.evaluate(
         "s => getComputedStyle(document.querySelector(s), '::after').content", selector)
 
@@ -431,7 +437,9 @@ def test_phone_width_whole_app(phone, server: str, tmp_path: Path) -> None:
         box.press("Tab")
         page.get_by_role("button", name=tr("solve")).click()
         wait_what_if_stated(page, budget)
-        close_sidebar(page)
+        # the form closes by itself once the what-if is solved: the result is what to see
+        page.locator("[data-testid='stSidebar'][data-collapsed='true']").wait_for(
+            state="attached", timeout=10_000)
         if name == "bajo":
             assert_fits_a_phone(page, "what-if")
             shoot_tall(page, "telefono_escenario", tmp_path)

@@ -3,7 +3,9 @@
 What a planner on a 390 px phone stumbled on, seen in tests/test_browser.py's screenshots:
 the opened sidebar form was a 300 px strip beside a sliver of the page, so every label wrapped
 into three lines; the title took a quarter of the first screen (three lines of 2.75 rem); a long button label
-("Descargar con valores marginales confirmados (más lento)") was cut with "…".
+("Descargar con valores marginales confirmados (más lento)") was cut with "…"; and after
+«Calcular escenario» the opened form stayed over the result, which the planner had to find
+behind it.
 """
 
 from __future__ import annotations
@@ -31,4 +33,19 @@ def phone_css() -> str:
         " text-overflow: clip !important; overflow: visible !important;}"
         "}"
         "</style>"
+    )
+
+
+def close_form_script() -> str:
+    """A <script> that closes the opened sidebar on a phone (no effect on wider screens): sent
+    once, right after a what-if is solved, so the planner sees the result, not the form."""
+    return (
+        "<script>"
+        f"if (window.innerWidth <= {PHONE_MAX_PX}) {{"
+        "const b = document.querySelector("
+        "'[data-testid=\"stSidebar\"][data-collapsed=\"false\"] "
+        "[data-testid=\"stSidebarCollapseButton\"] button');"
+        "if (b) b.click();"
+        "}"
+        "</script>"
     )
