@@ -25,7 +25,7 @@ from planner.core.scenario import Scenario, WhatIf
 from planner.core.schema import CENTRE
 from planner.core.words import LANG_NAMES, t
 from planner.pipeline import load_scenario, solve
-from planner.ui import disk_cache, fmt, sources, streamlit_words
+from planner.ui import disk_cache, fmt, phone, sources, streamlit_words
 from planner.ui.first_screen import wait_words, with_acceptance
 from planner.ui.pages import (
     candidates,
@@ -113,7 +113,8 @@ def sidebar_source(lang: str) -> None:
     """Uploader and blank template, in the sidebar."""
     with st.sidebar:
         st.header(t("data_header", lang))
-        st.html(streamlit_words.uploader_css(lang, int(st.get_option("server.maxUploadSize"))))
+        st.html(streamlit_words.uploader_css(lang, int(st.get_option("server.maxUploadSize")))
+                + phone.phone_css())
         st.file_uploader(t("upload", lang), type=["xlsx"], key="upload",
                          help=t("upload_help", lang))
         template = sources.template_bytes()
@@ -176,6 +177,7 @@ def run_what_if(scenario: Scenario, key: str, what_if: WhatIf, lang: str,
                 status.update(label=t("fs_done", lang, seconds=seconds), state="complete")
             else:
                 status.update(label=t("fs_no_plan_in", lang, seconds=seconds), state="error")
+        st.html(phone.close_form_script(), unsafe_allow_javascript=True)  # phones: show it
     except Exception as exc:  # a solver failure is reported, never shown as a traceback
         st.error(t("unexpected", lang, kind=type(exc).__name__, detail=exc))
     finally:

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -75,7 +74,8 @@ def test_stable_mode_on_the_tab(listed: Path, monkeypatch: pytest.MonkeyPatch) -
     rows = {r[tr("candp_col_folio")]: r for _, r in people.iterrows()}
     assert rows["A"][tr("candp_col_clues")] == "CS0002"
     assert int(rows["A"][tr("candp_col_rank")]) == 1
-    assert pd.isna(rows["B"][tr("candp_col_clues")])  # not placed: blank
+    assert rows["B"][tr("candp_col_clues")] == ""  # not placed: blank, not "None"
+    assert rows["B"][tr("candp_col_rank")] == ""
     # the map can show vacancies without candidates by state
     spec = next(c.proto.spec for c in at.get("vega_lite_chart")
                 if "vacancies_without" in c.proto.spec)

@@ -233,6 +233,12 @@ def test_frontier_and_infeasible_explanation(page, server: str, tmp_path: Path) 
 
 def _after_content(page, selector: str) -> str:
     page.wait_for_selector(selector, state="attached", timeout=RUN_TIMEOUT_MS)
+    try:  # the <style> block may land a moment after the element it dresses
+        page.wait_for_function(
+            "s => getComputedStyle(document.querySelector(s), '::after').content !== 'none'",
+            arg=selector, timeout=10_000)
+    except Exception:  # noqa: BLE001 - read it anyway: the assertion says what is there
+        pass
     return page.evaluate(
         "s => getComputedStyle(document.querySelector(s), '::after').content", selector)
 
@@ -282,7 +288,7 @@ def test_pages_upload_compare_candidates(page, server: str, tmp_path: Path) -> N
 
     # the candidates tab: the stable assignment of the hand case
     page.get_by_role("tab", name=tr("tab_candidates")).click()
-    page.get_by_text(tr("candp_mode_estable")).first.click()
+    page.locator("[data-testid='stMain']").get_by_text(tr("candp_mode_estable")).first.click()
     run = page.get_by_role("button", name=tr("candp_run", mode=tr("candp_mode_estable")))
     run.wait_for()
     wait_idle(page)
@@ -300,3 +306,165 @@ def test_pages_upload_compare_candidates(page, server: str, tmp_path: Path) -> N
     page.wait_for_timeout(1500)
     shoot(page, "mapa_telefono", tmp_path)
     assert page.get_by_text("None", exact=True).count() == 0
+
+
+# --- a phone (issue 15): the whole app at 390 × 844 ---------------------------------------------
+
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.fixture
+def phone(server: str):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS)
+        context = browser.new_context(viewport=PHONE, locale="es-MX", has_touch=True)
+        pg = context.new_page()
+        pg.set_default_timeout(RUN_TIMEOUT_MS)
+        yield pg
+        context.close()
+        browser.close()
+
+
+# What a planner on a phone would stumble on, measured in the page: the page scrolling sideways,
+# elements sticking out of the screen (the tab strip scrolls on its own and is left out), metric
+# labels and button labels cut with "…", and the sidebar's width.
+PHONE_PROBE = """() => {
+  const W = innerWidth;
+  const visible = e => { const r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0; };
+  // the tab strip scrolls on its own; a table's hover toolbar floats over it while it fades in
+  const inTabStrip = e => e.closest('[role=tablist]') || e.closest('[data-testid=stElementToolbar]');
+  const outside = [...document.querySelectorAll('[data-testid]')]
+    .filter(e => visible(e) && !inTabStrip(e) && !e.closest('[data-testid=stSidebar]')
+                 && !e.closest('[data-testid=stSidebarCollapsedControl]'))
+    .filter(e => { const r = e.getBoundingClientRect(); return r.right > W + 1 || r.left < -1; })
+    .map(e => { const r = e.getBoundingClientRect();
+                return `${e.getAttribute('data-testid')} ${Math.round(r.left)}–${Math.round(r.right)}`; });
+  const cut = [...document.querySelectorAll('[data-testid=stMetricLabel] p,'
+                                          + '[data-testid=stMetricValue] div,'
+                                          + '[data-testid=stMain] [data-testid=stButton] button *,'
+                                          + '[data-testid=stMain] [data-testid=stDownloadButton] button *')]
+    .filter(e => visible(e) && e.scrollWidth > e.clientWidth + 1).map(e => e.innerText);
+  const side = document.querySelector('[data-testid=stSidebar]');
+  const open = side && side.getAttribute('data-collapsed') !== 'true'
+               && side.getBoundingClientRect().right > 10;
+  return {scroll: document.documentElement.scrollWidth, width: W, outside: [...new Set(outside)],
+          cut, sidebar: open ? side.getBoundingClientRect().width : 0};
+}"""
+
+
+def phone_probe(page) -> dict:
+    return page.evaluate(PHONE_PROBE)
+
+
+def shoot_tall(page, name: str, folder: Path) -> None:
+    """A screenshot of the whole scrolled content at the phone's width: Streamlit scrolls inside
+    its main block, so the viewport is made as tall as that content for the picture only."""
+    height = page.evaluate("""() => {
+      const side = document.querySelector('[data-testid=stSidebar][data-collapsed=false]');
+      const root = side || document.querySelector('[data-testid=stMain]');
+      const scroller = side ? side.querySelector('[data-testid=stSidebarContent]') : root;
+      const bottoms = [...root.querySelectorAll('[data-testid]')]
+        .map(e => e.getBoundingClientRect()).filter(r => r.width > 0 && r.height > 0)
+        .map(r => r.bottom);
+      return Math.max(innerHeight, ...bottoms) + (scroller ? scroller.scrollTop : 0);
+    }""")
+    page.set_viewport_size({"width": PHONE["width"], "height": min(int(height) + 40, 12_000)})
+    page.wait_for_timeout(800)
+    shoot(page, name, folder)
+    page.set_viewport_size(PHONE)
+    page.wait_for_timeout(500)
+
+
+def assert_fits_a_phone(page, where: str) -> None:
+    probe = phone_probe(page)
+    assert probe["scroll"] <= probe["width"], (where, probe)  # no sideways page scroll
+    assert probe["outside"] == [], (where, probe)
+    assert probe["cut"] == [], (where, probe)
+
+
+def open_sidebar(page) -> None:
+    page.locator("[data-testid='stExpandSidebarButton']").first.click()
+    page.locator("[data-testid='stSidebar'][data-collapsed='false']").wait_for()
+    page.wait_for_timeout(800)
+
+
+def close_sidebar(page) -> None:
+    side = page.locator("[data-testid='stSidebar'][data-collapsed='false']")
+    if side.count():
+        page.locator("[data-testid='stSidebarCollapseButton'] button").first.click()
+        page.locator("[data-testid='stSidebar'][data-collapsed='true']").wait_for(state="attached")
+        page.wait_for_timeout(500)
+
+
+def open_tab(page, key: str) -> None:
+    tab = page.get_by_role("tab", name=tr(key))
+    tab.scroll_into_view_if_needed()
+    tab.click()
+    page.wait_for_timeout(1500)  # charts paint
+
+
+def test_phone_width_whole_app(phone, server: str, tmp_path: Path) -> None:
+    """At 390 × 844: the first screen, the sidebar form (opened, with the model's modes), a
+    what-if, the units table, the comparison and the candidates tab fit the screen (no sideways
+    scroll, nothing sticking out, no metric label cut), the opened form takes the phone's width,
+    and the solve button is reachable."""
+    page = phone
+    page.goto(server)
+    page.get_by_text(tr("m_spec_placed")).first.wait_for()
+    wait_idle(page)
+    assert_fits_a_phone(page, "first screen")
+    title = page.locator("[data-testid='stMain'] h1").first.bounding_box()
+    assert title is not None and title["height"] <= 100, title  # two lines; was three, 160 px
+    shoot_tall(page, "telefono_principal", tmp_path)
+
+    open_sidebar(page)
+    page.get_by_text(tr("wi_modes_header")).first.click()
+    page.wait_for_timeout(500)
+    probe = phone_probe(page)
+    assert probe["sidebar"] >= 0.9 * PHONE["width"], probe  # the form, not a narrow strip
+    solve_box = page.get_by_role("button", name=tr("solve")).bounding_box()
+    assert solve_box is not None and solve_box["x"] >= 0
+    assert solve_box["x"] + solve_box["width"] <= PHONE["width"]
+    shoot_tall(page, "telefono_formulario", tmp_path)
+
+    for budget, name in ((25_000, "bajo"), (40_000, "medio")):
+        if not page.locator("[data-testid='stSidebar'][data-collapsed='false']").count():
+            open_sidebar(page)
+        box = page.get_by_role("spinbutton", name=tr("budget"), exact=True)
+        box.fill(str(budget))
+        box.press("Tab")
+        page.get_by_role("button", name=tr("solve")).click()
+        wait_what_if_stated(page, budget)
+        # the form closes by itself once the what-if is solved: the result is what to see
+        page.locator("[data-testid='stSidebar'][data-collapsed='true']").wait_for(
+            state="attached", timeout=10_000)
+        if name == "bajo":
+            assert_fits_a_phone(page, "what-if")
+            shoot_tall(page, "telefono_escenario", tmp_path)
+        open_tab(page, "tab_scenarios")
+        page.get_by_label(tr("save_name")).fill(name)
+        page.get_by_role("button", name=tr("save_button")).click()
+        page.get_by_text(tr("saved_ok", name=name)).first.wait_for()
+        wait_idle(page)
+    page.get_by_text(tr("cmpv_inputs_header")).first.wait_for()
+    page.wait_for_timeout(1500)
+    assert_fits_a_phone(page, "comparison")
+    shoot_tall(page, "telefono_comparacion", tmp_path)
+
+    open_tab(page, "tab_units")
+    assert_fits_a_phone(page, "units")
+    shoot_tall(page, "telefono_unidades", tmp_path)
+
+    open_tab(page, "tab_candidates")
+    page.locator("[data-testid='stMain']").get_by_text(tr("candp_mode_estable")).first.click()
+    run = page.get_by_role("button", name=tr("candp_run", mode=tr("candp_mode_estable")))
+    run.wait_for()
+    wait_idle(page)
+    run.click()
+    page.get_by_text(tr("candp_unwanted_header")).first.wait_for()
+    wait_idle(page)
+    page.wait_for_timeout(1500)
+    assert_fits_a_phone(page, "candidates")
+    shoot_tall(page, "telefono_candidatos", tmp_path)

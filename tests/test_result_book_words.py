@@ -56,7 +56,7 @@ def test_resumen_lists_the_what_if_and_the_rules(book):
 def test_diagnostico_in_spanish(book):
     diag = dict(book["diagnóstico"].iter_rows(min_row=2, values_only=True))
     assert diag["Estado del plan"] == "óptimo"
-    assert diag["Optimizador (solver)"] in ("exact", "highs", "cbc")
+    assert diag["Optimizador (solver)"] == "exacto propio"  # the default exact path, in words
     assert "Tiempo de optimización (s)" in diag
     assert diag["Reglas activas"] == "ninguna"
     assert not any("_" in str(k) for k in diag)

@@ -17,6 +17,7 @@ from planner.analysis.indicators import compare_by_state, rule_messages, rule_re
 from planner.cli import common as c
 from planner.cli.option_checks import MAX_BUDGET
 from planner.cli.params import param_option
+from planner.core.model_words import solver_key, solver_word
 from planner.core.plan import Status
 from planner.core.result import Result
 from planner.core.scenario import WhatIf
@@ -113,6 +114,7 @@ def json_payload(result: Result, seconds: float, out: Path | None) -> dict:
         "gap": _num(plan.gap),
         "solver": plan.solver,
         "solver_status": plan.solver_status,
+        "solver_used": solver_key(plan, result.scenario.params),  # who solved it (exact, highs…)
         "placed": {},
         "bonus_month": None,
         "seconds": round(seconds, 3),
@@ -184,7 +186,8 @@ def print_report(result: Result, payload: dict, lang: str) -> None:
     plan = result.plan
     key = f"status_word_{plan.status.value}"
     st = t(key, lang) if key in _messages() else payload["status"]
-    say(t("cli_status_line", lang, status=st, solver=plan.solver,
+    say(t("cli_status_line", lang, status=st,
+          solver=solver_word(plan, result.scenario.params, lang),
           stages=c.stage_seconds(result.timings, lang)), markup=False)
     if plan.status is Status.INFEASIBLE:
         _print_unmet_rules(result, lang)

@@ -437,6 +437,15 @@ MESSAGES: dict[str, dict[str, str]] = {
                              "bonus hospitals ({d_bonus} against the baseline) and "
                              "**{elsewhere}** elsewhere ({d_else}); bonus paid **{paid}** a "
                              "month ({d_paid})."},
+    "fs_wait_other_model": {
+        "es": "Optimizando el escenario… Este cálculo resuelve otro modelo que el plan base "
+              "({mode}), así que puede tardar varias veces los {seconds} s del plan base. El "
+              "optimizador se detiene a más tardar a los {limit} s (límite de tiempo); los "
+              "indicadores y la simulación se suman a eso.",
+        "en": "Optimising the scenario… This run solves another model than the baseline's "
+              "({mode}), so it may take several times the baseline's {seconds} s. The optimiser "
+              "stops at {limit} s at most (time limit); indicators and the simulation come on "
+              "top."},
     "fs_wait": {"es": "Optimizando el escenario… El plan base tardó unos {seconds} s; este "
                       "cálculo suele tardar algo parecido. El optimizador se detiene a más "
                       "tardar a los {limit} s (límite de tiempo); los indicadores y la "
@@ -992,6 +1001,13 @@ MESSAGES: dict[str, dict[str, str]] = {
                           "{variables} variables",
                     "en": "Status: **{status}** · solver {solver} · {seconds} s · "
                           "{variables} variables"},
+    "solver_word_exact": {"es": "exacto propio", "en": "own exact path"},
+    "solver_word_highs": {"es": "HiGHS", "en": "HiGHS"},
+    "solver_word_cbc": {"es": "CBC", "en": "CBC"},
+    "solver_word_deferred": {"es": "ninguno (aceptación diferida)",
+                             "en": "none (deferred acceptance)"},
+    "solver_word_hand": {"es": "ninguno (regla manual)", "en": "none (hand rule)"},
+    "solver_word_other": {"es": "{name}", "en": "{name}"},
     "status_optimal": {"es": "óptimo", "en": "optimal"},
     "status_feasible": {"es": "factible (no probado óptimo: se detuvo en la brecha aceptada o en "
                               "el tiempo máximo)",
@@ -1426,6 +1442,51 @@ MESSAGES: dict[str, dict[str, str]] = {
                         "en": "at least one general doctor per centre"},
     "c_one_doctor_off": {"es": "sin mínimo de un médico por centro",
                          "en": "no minimum of one doctor per centre"},
+    "c_bonus_mode": {"es": "bono de especialistas: {value}", "en": "specialists' bonus: {value}"},
+    "c_budget_basis": {"es": "presupuesto contado: {value}", "en": "budget counted: {value}"},
+    "c_assignment_mode": {"es": "asignación: {value}", "en": "assignment: {value}"},
+    # --- the what-if form's model modes (issue 15) ----------------------------------------------
+    "wi_modes_header": {"es": "Modelo: bono, presupuesto y asignación",
+                        "en": "Model: bonus, budget and assignment"},
+    "wi_mode_bonus_mode": {"es": "Bono de especialistas", "en": "Specialists' bonus"},
+    "wi_mode_bonus_mode_fijo": {"es": "Fijo (hoja «bonos»)", "en": "Fixed («bonos» sheet)"},
+    "wi_mode_bonus_mode_por_hospital": {"es": "Elegido por hospital",
+                                        "en": "Chosen per hospital"},
+    "wi_mode_bonus_mode_help": {
+        "es": "Fijo: cada hospital elegible paga el bono de su zona en la hoja «bonos». Elegido "
+              "por hospital: el modelo escoge para cada hospital elegible uno de los niveles de "
+              "la hoja «niveles_bono», el que cubre más necesidad contando quién acepta.",
+        "en": "Fixed: every eligible hospital pays its zone's bonus from the «bonos» sheet. "
+              "Chosen per hospital: the model picks one level of the «niveles_bono» sheet for "
+              "each eligible hospital, the one covering the most need given who accepts."},
+    "wi_mode_budget_basis": {"es": "Cómo cuenta el presupuesto", "en": "How the budget counts"},
+    "wi_mode_budget_basis_esperado": {"es": "Esperado (bono × probabilidad de aceptar)",
+                                      "en": "Expected (bonus × acceptance probability)"},
+    "wi_mode_budget_basis_garantizado": {"es": "Garantizado (como si todos aceptaran)",
+                                         "en": "Guaranteed (as if everyone accepted)"},
+    "wi_mode_budget_basis_help": {
+        "es": "Esperado: cada oferta cuenta su bono por la probabilidad de que se acepte, así "
+              "caben más ofertas. Garantizado: cada oferta cuenta el bono completo, así el "
+              "presupuesto alcanza aunque todos acepten.",
+        "en": "Expected: each offer counts its bonus times the probability it is accepted, so "
+              "more offers fit. Guaranteed: each offer counts the full bonus, so the budget holds "
+              "even if everyone accepts."},
+    "wi_mode_assignment_mode": {"es": "Asignación de los candidatos",
+                                "en": "Assignment of the candidates"},
+    "wi_mode_no_levels": {"es": "El bono elegido por hospital necesita la hoja «niveles_bono» "
+                                "(los niveles de bono posibles); este libro no la tiene.",
+                          "en": "A bonus chosen per hospital needs the «niveles_bono» sheet (the "
+                                "possible bonus levels); this workbook has none."},
+    "wi_mode_no_acceptance": {"es": "La base del presupuesto solo cambia algo con la hoja "
+                                    "«aceptacion» (probabilidad de aceptar según el bono); sin "
+                                    "ella toda oferta se acepta y las dos bases dan lo mismo.",
+                              "en": "The budget basis only matters with the «aceptacion» sheet "
+                                    "(probability of accepting by bonus); without it every offer "
+                                    "is accepted and both bases are the same."},
+    "wi_mode_no_list": {"es": "Óptimo y Estable asignan a las personas de la hoja «candidatos»; "
+                              "este libro no la tiene, así que solo se asigna por oferta.",
+                        "en": "Optimal and Stable assign the people of the «candidatos» sheet; "
+                              "this workbook has none, so only assignment by supply is possible."},
     # --- table columns (internal column names, see planner/ui/tables.py) ------------------------
     "col_clues": {"es": "CLUES", "en": "CLUES"},
     "col_name": {"es": "Unidad", "en": "Unit"},
@@ -1750,7 +1811,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli_step_indicators": {"es": "Calculando indicadores…", "en": "Computing indicators…"},
     "cli_step_write": {"es": "Escribiendo el libro de resultados…",
                        "en": "Writing the result workbook…"},
-    "cli_status_line": {"es": "Estado: {status}  ·  solver {solver}  ·  {stages}",
+    "cli_status_line": {"es": "Estado: {status}  ·  optimizador {solver}  ·  {stages}",
                         "en": "Status: {status}  ·  solver {solver}  ·  {stages}"},
     "cli_line_at_target": {"es": "Centros en la meta", "en": "Centres at target"},
     "cli_line_no_doctor": {"es": "Centros sin médico", "en": "Centres with no doctor"},

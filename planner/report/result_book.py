@@ -13,6 +13,7 @@ from openpyxl.styles import Font
 from models import rules
 from planner.analysis import rule_check
 from planner.analysis.indicators import compare_by_state, rule_messages
+from planner.core.model_words import MODE_WORDS, mode_word, solver_word
 from planner.core.result import Result
 from planner.core.scenario import PARAM_NAMES
 from planner.core.words import MESSAGES, pair, t
@@ -325,6 +326,8 @@ def what_if_lines(result: Result, lang: str) -> list[str]:
         before = getattr(base, attr, None)
         if after is None or after == before:
             continue
+        if attr in MODE_WORDS:  # a mode: its words, as the app's form shows it
+            before, after = mode_word(attr, before, lang), mode_word(attr, after, lang)
         lines.append(t("book_whatif_change", lang, name=name, before=_value_text(before, lang),
                        after=_value_text(after, lang)))
     for (kind, zone), value in sorted(getattr(w, "bonus", {}).items()):
@@ -371,7 +374,7 @@ def _parametros(wb: Workbook, result: Result, lang: str) -> None:
 def _diagnostico(wb: Workbook, result: Result, lang: str) -> None:
     plan = result.plan
     rows = [
-        (t("diagh_solver", lang), plan.solver),
+        (t("diagh_solver", lang), solver_word(plan, result.scenario.params, lang)),
         (t("diagh_status", lang), _status_word(plan.status.value, lang)),
         (t("diagh_solver_status", lang), plan.solver_status),
         (t("diagh_objective", lang), plan.objective),

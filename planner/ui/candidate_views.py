@@ -77,10 +77,12 @@ def headline(result, scenario: Scenario) -> Headline:
 
 def people_table(result, scenario: Scenario, lang: str = "es") -> pd.DataFrame:
     """Each candidate (folio only, never a name) with the post and the option number given;
-    blank where the candidate was not placed."""
+    blank where the candidate was not placed (an empty text: the data grid writes a missing
+    value as "None", next to a caption that says blank)."""
     report = reports.candidate_report(scenario, result.candidates.chosen.people)
     out = report[list(PEOPLE_COLUMNS)].copy()
-    out["rank"] = out["rank"].astype("Int64")
+    out["rank"] = ["" if pd.isna(r) else str(int(r)) for r in out["rank"]]
+    out = out.astype(object).where(out.notna(), "")
     return out.rename(columns={c: t(k, lang) for c, k in PEOPLE_COLUMNS.items()})
 
 

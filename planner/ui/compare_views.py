@@ -57,3 +57,19 @@ def moves(table: pd.DataFrame) -> bool:
     """Whether any later scenario differs from the first in a ``compare_states`` table."""
     deltas = [c for c in table.columns if str(c).startswith("Δ ")]
     return bool(deltas) and bool((table[deltas] != 0).to_numpy().any())
+
+
+PX_PER_CHAR, PX_PAD = 8, 28  # the data grid's 14 px font: about 8 px a character, plus padding
+
+
+def fit_widths(table: pd.DataFrame, columns) -> dict[str, int]:
+    """A pixel width per column of ``columns`` that shows its longest cell and its header whole.
+
+    The data grid sizes columns from its first rows only; on a phone the table does not stretch,
+    so "$1,000,000 MXN" in a later row was cut to "00,000 MXN" (issue 15, phone width).
+    """
+    out = {}
+    for c in columns:
+        longest = max([len(str(c))] + [len(str(v)) for v in table[c]])
+        out[c] = longest * PX_PER_CHAR + PX_PAD
+    return out

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from planner.analysis.indicators import compare_by_state
+from planner.core.model_words import MODE_WORDS, mode_word
 from planner.core.result import Result
 from planner.core.scenario import WhatIf
 from planner.core.schema import GENERAL
@@ -242,6 +243,10 @@ def describe_changes(what_if: WhatIf | None, lang: str = "es") -> str:
     if what_if.one_doctor_per_centre is not None:
         parts.append(t("c_one_doctor_on" if what_if.one_doctor_per_centre else
                         "c_one_doctor_off", lang))
+    for name in MODE_WORDS:  # the model's modes, in the form's words
+        v = getattr(what_if, name, None)
+        if v is not None:
+            parts.append(t(f"c_{name}", lang, value=mode_word(name, v, lang)))
     return "; ".join(parts)
 
 

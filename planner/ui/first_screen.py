@@ -16,6 +16,7 @@ import pandas as pd
 
 from models import acceptance
 from planner.analysis.expected import AcceptanceReport, acceptance_report
+from planner.core.model_words import MODE_WORDS, mode_word
 from planner.core.result import Result
 from planner.core.scenario import WhatIf
 from planner.core.schema import SPECIALTY
@@ -305,6 +306,12 @@ def wait_words(base: Result, what_if: WhatIf, lang: str = "es") -> str:
     seconds = max(1.0, solve_seconds(base))
     limit = what_if.time_limit if what_if.time_limit is not None else \
         base.scenario.params.time_limit
+    p = base.scenario.params
+    other = [mode_word(name, getattr(what_if, name), lang) for name in MODE_WORDS
+             if getattr(what_if, name, None) not in (None, getattr(p, name))]
+    if other:  # bonus levels or registered candidates: another model, the baseline's time is no guide
+        return t("fs_wait_other_model", lang, mode="; ".join(other),
+                 seconds=fmt.integer(seconds), limit=fmt.integer(limit))
     return t("fs_wait", lang, seconds=fmt.integer(seconds), limit=fmt.integer(limit))
 
 

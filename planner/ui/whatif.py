@@ -5,7 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from planner.core.scenario import Scenario, WhatIf
-from planner.core.schema import PARAMETER_BY_FIELD, SHEET_BY_KEY, SPECIALTY, ZONES
+from planner.core.schema import (
+    ASSIGNMENT_MODES,
+    BONUS_MODES,
+    BUDGET_BASES,
+    PARAMETER_BY_FIELD,
+    SHEET_BY_KEY,
+    SPECIALTY,
+    ZONES,
+)
 
 # The bonuses the form offers: specialists' monthly bonus in each economic zone.
 BONUS_KEYS: tuple[tuple[str, int], ...] = tuple((SPECIALTY, z) for z in ZONES)
@@ -48,6 +56,9 @@ class FormValues:
     states: tuple[int, ...] = ()
     equity_floor: float = 0.0  # α ∈ [0, 1], cobertura_minima_entidad
     one_doctor_per_centre: bool = False  # minimo_un_medico_por_centro
+    bonus_mode: str = "fijo"  # modo_bono: fijo | por_hospital
+    budget_basis: str = "esperado"  # presupuesto_bono_base: esperado | garantizado
+    assignment_mode: str = "por_oferta"  # modo_asignacion: por_oferta | optimo | estable
 
 
 def form_defaults(scenario: Scenario) -> FormValues:
@@ -60,7 +71,32 @@ def form_defaults(scenario: Scenario) -> FormValues:
                       families_weight=float(p.families_weight), time_limit=float(p.time_limit),
                       bonus=bonus, supply=supply, states=tuple(state_names(scenario)),
                       equity_floor=float(p.equity_floor),
-                      one_doctor_per_centre=bool(p.one_doctor_per_centre))
+                      one_doctor_per_centre=bool(p.one_doctor_per_centre),
+                      bonus_mode=p.bonus_mode, budget_basis=p.budget_basis,
+                      assignment_mode=p.assignment_mode)
+
+
+# The model's modes the form offers (issue 15): parameter field -> its choices, in the order shown
+MODES: dict[str, tuple[str, ...]] = {"bonus_mode": BONUS_MODES, "budget_basis": BUDGET_BASES,
+                                     "assignment_mode": ASSIGNMENT_MODES}
+
+
+def mode_block(scenario: Scenario, field: str) -> str | None:
+    """Why the form cannot change mode ``field`` on ``scenario`` (a words.py key), or None when
+    it can: the bonus chosen per hospital needs bonus levels (``niveles_bono``), the budget basis
+    needs acceptance curves (``aceptacion``: without them every offer is accepted and both bases
+    are the same), an assignment other than by supply needs the ``candidatos`` list. A workbook
+    that already sets a mode keeps it changeable (back to the default)."""
+    if field == "bonus_mode":
+        ok = scenario.bonus_levels is not None or scenario.params.bonus_mode != "fijo"
+        return None if ok else "wi_mode_no_levels"
+    if field == "budget_basis":
+        ok = scenario.acceptance is not None or scenario.params.budget_basis != "esperado"
+        return None if ok else "wi_mode_no_acceptance"
+    if field == "assignment_mode":
+        listed = scenario.candidates is not None and not scenario.candidates.empty
+        return None if listed else "wi_mode_no_list"
+    raise KeyError(field)
 
 
 def state_names(scenario: Scenario) -> dict[int, str]:
@@ -101,7 +137,8 @@ def build_what_if(scenario: Scenario, values: FormValues) -> WhatIf:
     alpha = min(1.0, max(0.0, float(values.equity_floor)))
     alpha = None if abs(alpha - base.equity_floor) < ALPHA_STEP / 2 else alpha
     minimum = changed("one_doctor_per_centre")
-    return WhatIf(budget=changed("budget"), target=None if target is None else int(target),
+    modes = {name: changed(name) for name in MODES}
+    return WhatIf(**modes, budget=changed("budget"), target=None if target is None else int(target),
                   first_doctor_weight=changed("first_doctor_weight"),
                   families_weight=changed("families_weight"),
                   time_limit=changed("time_limit"), bonus=bonus, supply=supply, states=states,
@@ -115,7 +152,7 @@ def what_if_key(what_if: WhatIf | None) -> str:
     parts = [f"{n}={getattr(w, n)!r}" for n in ("budget", "target", "first_doctor_weight",
                                                  "families_weight", "time_limit", "mip_gap",
                                                  "equity_floor", "one_doctor_per_centre",
-                                                 "states")]
+                                                 "states", *MODES)]
     parts.append("bonus=" + repr(sorted(w.bonus.items())))
     parts.append("supply=" + repr(sorted(w.supply.items())))
     return ";".join(parts)

@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import streamlit as st
 
+from planner.core.model_words import mode_word
 from planner.core.scenario import Scenario, WhatIf
 from planner.core.words import t
 from planner.ui import fmt, rule_views
 from planner.ui.names import digest
 from planner.ui.whatif import (
     BONUS_KEYS,
+    MODES,
     FormError,
     FormValues,
     bounds,
     build_what_if,
     form_defaults,
+    mode_block,
     state_names,
 )
 
@@ -31,6 +34,19 @@ def _floats(field: str) -> dict:
     lo, hi = bounds(field)
     return {"min_value": None if lo is None else float(lo),
             "max_value": None if hi is None else float(hi)}
+
+
+def _mode_radio(scenario: Scenario, name: str, default: str, k: str, lang: str) -> str:
+    """One of the model's modes (bonus, budget basis, assignment) as a radio with its help; when
+    the workbook lacks the data the mode needs, the radio is disabled and says why."""
+    blocked = mode_block(scenario, name)
+    help_key = "candp_mode_help" if name == "assignment_mode" else f"wi_mode_{name}_help"
+    value = st.radio(t(f"wi_mode_{name}", lang), MODES[name], index=MODES[name].index(default),
+                     format_func=lambda v: mode_word(name, v, lang), key=f"mode_{name}:{k}",
+                     help=t(help_key, lang), disabled=blocked is not None)
+    if blocked is not None:
+        st.caption(t(blocked, lang))
+    return value
 
 
 def what_if_form(scenario: Scenario, key: str, lang: str) -> WhatIf | None:
@@ -78,6 +94,9 @@ def what_if_form(scenario: Scenario, key: str, lang: str) -> WhatIf | None:
             supply = {cat: st.number_input(cat, min_value=0, value=int(n), step=10,
                                            key=f"supply:{cat}:{k}")
                       for cat, n in d.supply.items()}
+        with st.expander(t("wi_modes_header", lang)):
+            modes = {name: _mode_radio(scenario, name, getattr(d, name), k, lang)
+                     for name in MODES}
         time_limit = st.number_input(t("time_limit", lang), **_ints("time_limit"),
                                      value=int(d.time_limit), step=5, key=f"time:{k}")
         submitted = st.form_submit_button(t("solve", lang), type="primary", width="stretch")
@@ -87,7 +106,7 @@ def what_if_form(scenario: Scenario, key: str, lang: str) -> WhatIf | None:
                         first_doctor_weight=float(first), families_weight=float(families),
                         time_limit=float(time_limit), bonus=bonus, supply=supply,
                         states=tuple(chosen), equity_floor=pct / 100,
-                        one_doctor_per_centre=bool(minimum))
+                        one_doctor_per_centre=bool(minimum), **modes)
     try:
         return build_what_if(scenario, values)
     except FormError as exc:

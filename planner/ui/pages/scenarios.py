@@ -57,14 +57,14 @@ def render(view: View) -> None:
             st.caption(t("cmpv_inputs_same", lang))
         else:
             st.dataframe(inputs, hide_index=True, width="stretch",
-                         column_config=_right_aligned(inputs.columns[1:]))
+                         column_config=_right_aligned(inputs, inputs.columns[1:]))
         st.markdown(f"**{t('cmpv_results_header', lang)}**")
         heads = figures.compare_headlines(named, lang)
         long = t("delta_vs", lang, ref=ref) + " · "
         heads = heads.rename(columns={c: "Δ " + c[len(long):] for c in heads.columns
                                       if c.startswith(long)})
         st.dataframe(heads, hide_index=True, width="stretch",
-                     column_config=_right_aligned(heads.columns[1:]))
+                     column_config=_right_aligned(heads, heads.columns[1:]))
         st.caption(t("cmpv_delta_note", lang, ref=ref))
         metrics = compare_views.metrics_in_order(named)
         keep_valid("compare_metric", metrics, many=False)
@@ -90,6 +90,9 @@ def render(view: View) -> None:
         download_result(view, chosen, chosen_token, workbook, shown[pick], key="saved")
 
 
-def _right_aligned(columns) -> dict:
-    """Text columns holding formatted numbers, right-aligned like numbers, width to fit."""
-    return {c: st.column_config.TextColumn(c, alignment="right") for c in columns}
+def _right_aligned(table, columns) -> dict:
+    """Text columns holding formatted numbers, right-aligned like numbers, wide enough for their
+    longest value (compare_views.fit_widths)."""
+    widths = compare_views.fit_widths(table, columns)
+    return {c: st.column_config.TextColumn(c, alignment="right", width=widths[c])
+            for c in columns}
