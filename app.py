@@ -67,9 +67,12 @@ def bundled(key: str) -> bool:
 def baseline(key: str, _scenario: Scenario) -> Result:
     """The scenario solved as the workbook has it: the reference of every delta (with its
     acceptance figures and their simulation, when the workbook has acceptance data)."""
+    # a workbook in optimo/estable: only its own assignment (the candidates tab offers the
+    # comparison with the other mode, the price of stability, on its own button)
     if not bundled(key):
-        return with_acceptance(solve(_scenario))
-    return disk_cache.cached("baseline", key, lambda: with_acceptance(solve(_scenario)))
+        return with_acceptance(solve(_scenario, compare_modes=False))
+    return disk_cache.cached("baseline", key,
+                             lambda: with_acceptance(solve(_scenario, compare_modes=False)))
 
 
 # --- data source ---------------------------------------------------------------------------------
@@ -169,7 +172,7 @@ def run_what_if(scenario: Scenario, key: str, what_if: WhatIf, lang: str,
     try:
         with st.status(wait_words(base, what_if, lang)) as status:
             t0 = time.perf_counter()
-            result = with_acceptance(solve(scenario, what_if))
+            result = with_acceptance(solve(scenario, what_if, compare_modes=False))
             state["current"] = {"key": key, "what_if": what_if, "result": result,
                                 "token": uuid.uuid4().hex}
             seconds = fmt.decimal(time.perf_counter() - t0)

@@ -84,7 +84,7 @@ def _banner(at: AppTest) -> str:
 def test_bonus_mode_and_budget_basis_from_the_form(fixed_bonus_book: Path,
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     """Fails before issue 15's modes: the form had no such radios (StopIteration), and the
-    status line printed the setting raw ("optimizador exact") for a plan HiGHS solved."""
+    status line printed the setting raw ("optimizador exact")."""
     at = start_app(fixed_bonus_book, monkeypatch)
     assert _metric(at, tr("fs_expected")) == "1.3"
     assert tr("solver_word_exact") in _status_line(at)  # the count model: the exact path
@@ -94,7 +94,8 @@ def test_bonus_mode_and_budget_basis_from_the_form(fixed_bonus_book: Path,
     _solve(at)
     assert _metric(at, tr("fs_expected")) == "1.8"  # HOSP01 at 20,000 twice, HOSP02 at 0
     line = _status_line(at)
-    assert f"optimizador {tr('solver_word_highs')}" in line and "exact" not in line
+    # the bonus levels by models/exact_levels.py: the LP picks whole levels, so it is proven
+    assert f"**{tr('status_optimal')}** · optimizador {tr('solver_word_exact')}" in line
     assert tr("c_bonus_mode", value=tr("wi_mode_bonus_mode_por_hospital")) in _banner(at)
     # the budget counted in full: back to 1.3 filled posts (10,000 everywhere)
     widget(at.radio, MODE["budget_basis"]).set_value("garantizado")
@@ -169,6 +170,12 @@ def test_optimo_from_the_form_shows_that_plan_on_every_tab(listed: Path,
     lines = [str(r[0]).strip() for r in book["resumen"].iter_rows(values_only=True) if r[0]]
     assert ("modo_asignacion: " + tr("candp_mode_por_oferta") + " → "
             + tr("candp_mode_optimo")) in lines
+    # «Por oferta» on the tab: the plan shown is optimo's, so the tab says where the other is
+    cand.set_value("por_oferta").run()
+    assert [i.value for i in at.info if i.value.startswith("El plan mostrado")] == [tr(
+        "candp_por_oferta_shown", mode=tr("candp_mode_optimo"), header=tr("wi_modes_header"),
+        field=tr("wi_mode_assignment_mode"), por_oferta=tr("candp_mode_por_oferta"),
+        solve=tr("solve"))]
     # back to the baseline: the radio and the candidates tab return to por_oferta
     at.button(key="reset").click().run()
     assert widget(at.radio, MODE["assignment_mode"]).value == "por_oferta"
@@ -185,7 +192,8 @@ def _plan(solver: str, solver_status: str = "Optimal") -> Plan:
 def test_solver_word_says_who_solved_the_plan() -> None:
     fixed, levels = Params(budget=1.0), Params(budget=1.0, bonus_mode="por_hospital")
     assert solver_word(_plan("exact"), fixed) == "exacto propio"
-    assert solver_word(_plan("exact"), levels) == "HiGHS"  # bonus levels: handed to HiGHS
+    # bonus levels: models/exact_levels.py answers itself ("exact") or hands over ("highs")
+    assert solver_word(_plan("exact"), levels) == "exacto propio"
     assert solver_word(_plan("highs"), levels) == "HiGHS"  # a plan that already says so
     assert solver_word(_plan("exact", "Optimal (exact: HiGHS fallback)"), fixed) == "HiGHS"
     assert solver_word(_plan("exact"), Params(budget=1.0, assignment_mode="optimo")) == "HiGHS"
@@ -197,15 +205,21 @@ def test_solver_word_says_who_solved_the_plan() -> None:
 
 
 def test_the_pipeline_plans_carry_the_right_word(fixed_bonus_book: Path, listed: Path) -> None:
-    """Real solves under the default ``exact`` setting: the count model is the exact path's,
-    the bonus levels and the optimo assignment are HiGHS's, the stable one is no solver's."""
+    """Real solves under the default ``exact`` setting: the count model is the exact path's, so
+    are the bonus levels when the LP picks whole levels (15.6, proven at the LP bound), the
+    optimo assignment is HiGHS's, the stable one is no solver's."""
     scenario, _ = load_scenario(fixed_bonus_book)
     base = solve(scenario)
     assert base.plan.solver == "exact"
     assert solver_key(base.plan, base.scenario.params) == "exact"
     levels = solve(scenario, WhatIf(bonus_mode="por_hospital"))
     assert levels.plan.objective == pytest.approx(15.6)
-    assert solver_key(levels.plan, levels.scenario.params) == "highs"
+    assert levels.plan.status is Status.OPTIMAL and levels.plan.lp_bound == pytest.approx(15.6)
+    assert solver_key(levels.plan, levels.scenario.params) == "exact"
+    # the guaranteed budget leaves the LP's levels fractional: handed to HiGHS, said so
+    handed = solve(scenario, WhatIf(bonus_mode="por_hospital", budget_basis="garantizado"))
+    assert handed.plan.solver == "highs" and handed.plan.objective == pytest.approx(10.8)
+    assert solver_key(handed.plan, handed.scenario.params) == "highs"
     people, _ = load_scenario(listed)
     stable = solve(people, WhatIf(assignment_mode="estable"))
     assert solver_key(stable.plan, stable.scenario.params) == "deferred"
@@ -247,6 +261,10 @@ def test_cli_status_line_says_who_solved(fixed_bonus_book: Path, tmp_path: Path)
     payload = json.loads(res.stdout)
     assert (payload["solver"], payload["solver_used"]) == ("exact", "exact")
     levels = bonus_choice_book(tmp_path)  # modo_bono = por_hospital in the workbook
+    res = runner.invoke(app, ["solve", str(levels), "--json"])  # whole LP levels: proven
+    assert json.loads(res.stdout)["solver_used"] == "exact"
+    # at 20,000 MXN the LP's levels are fractional (tests/test_exact_levels.py): HiGHS's plan
+    levels = bonus_choice_book(tmp_path, budget=20_000)
     res = runner.invoke(app, ["solve", str(levels), "--json"])
     assert json.loads(res.stdout)["solver_used"] == "highs"
     out = tmp_path / "out.xlsx"

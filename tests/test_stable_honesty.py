@@ -115,7 +115,8 @@ def test_stable_status_in_cli_workbook_and_app_words(plain: Path, tmp_path: Path
     assert payload["warnings"] == [] and payload["rules_not_imposed"] == []
     res = RUNNER.invoke(cli, ["solve", str(plain), "--out", str(tmp_path / "r.xlsx")])
     assert res.exit_code == 0
-    assert res.stdout.startswith(f"Estado: {STATUS_ES}  ·  solver matching")
+    assert res.stdout.startswith(
+        f"Estado: {STATUS_ES}  ·  optimizador {t('solver_word_deferred')}  ·  ")
     wb = load_workbook(tmp_path / "r.xlsx", read_only=True)
     assert next(iter(wb["resumen"].iter_rows(min_row=3, max_row=3, values_only=True)))[0] == \
         f"Estado: {STATUS_ES}"
@@ -210,7 +211,8 @@ def test_app_status_line_and_candidates_tab(ruled: Path, monkeypatch: pytest.Mon
 
     at = start_app(ruled, monkeypatch)
     captions = [c.value for c in at.caption]
-    assert any(c.startswith(f"Estado: **{t('status_stable')}** · optimizador matching")
+    assert any(c.startswith(f"Estado: **{t('status_stable')}** · optimizador "
+                            f"{t('solver_word_deferred')} · ")
                for c in captions), captions
     assert any(c.startswith("Reglas del libro que el emparejamiento estable no impone") and
                "mínimo un médico general por centro" in c for c in captions), captions
@@ -218,6 +220,12 @@ def test_app_status_line_and_candidates_tab(ruled: Path, monkeypatch: pytest.Mon
     # on the candidates tab each shortfall is a warning of its own, before the comparison
     assert [w.value for w in at.warning if w.value.startswith("Modo estable")] == [
         LINKS_ES, FLOOR_ES, ONE_DOCTOR_ES]
+    # the app solved the workbook's own mode only: the comparison with optimo is a button
+    assert not any(i.value.startswith("Precio de la estabilidad") for i in at.info)
+    compare = next(b for b in at.button if b.label == t("candp_compare",
+                                                        other=t("candp_mode_optimo")))
+    compare.click().run()
+    assert any(i.value.startswith("Precio de la estabilidad") for i in at.info)
 
 
 # --- 3. optimo under the default solver -----------------------------------------------------------

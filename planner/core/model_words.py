@@ -1,9 +1,10 @@
 """The solver that really produced a plan, and the model's modes, in planner words.
 
 ``plan.solver`` records the *setting* a plan was solved under. Under ``"exact"`` only the count
-model goes to the project's own exact path (models/exact.py); every other PuLP model built under
-that setting goes to HiGHS (models/backend.make_solver): the bonus levels of
-``modo_bono = por_hospital``, the ``optimo`` assignment of registered candidates, and the exact
+model and the bonus levels of ``modo_bono = por_hospital`` go to the project's own exact paths
+(models/exact.py, models/exact_levels.py; the latter writes ``"highs"`` in ``plan.solver`` when it
+hands the program over); every other PuLP model built under that setting goes to HiGHS
+(models/backend.make_solver): the ``optimo`` assignment of registered candidates, and the exact
 path's whole-model fallback (its ``solver_status`` ends "(exact: HiGHS fallback)"). The ``estable``
 assignment is deferred acceptance, no solver at all. The word is derived from ``plan.solver``
 (and the plan's parameters), so a plan that already says ``"highs"`` reads HiGHS too.
@@ -33,7 +34,6 @@ def solver_key(plan: Plan, params: object | None = None) -> str:
     if solver != "exact":
         return solver
     handed = (FALLBACK_MARK in str(plan.solver_status)
-              or getattr(params, "bonus_mode", "fijo") == "por_hospital"
               or getattr(params, "assignment_mode", "por_oferta") == "optimo")
     return "highs" if handed else "exact"
 

@@ -1926,6 +1926,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "candp_mode_por_oferta": {"es": "Por oferta (conteos)", "en": "By supply (counts)"},
     "candp_mode_optimo": {"es": "Óptimo (personas)", "en": "Optimal (people)"},
     "candp_mode_estable": {"es": "Estable (como residencias)", "en": "Stable (residency match)"},
+    "candp_por_oferta_shown": {"es": "El plan mostrado asigna a las personas registradas "
+                                     "(«{mode}»). El plan que solo cuenta candidatos por "
+                                     "categoría se calcula desde el formulario: «{header}» → "
+                                     "«{field}»: «{por_oferta}», y «{solve}».",
+                               "en": "The plan shown assigns the registered people («{mode}»). "
+                                     "The plan that only counts candidates per category is "
+                                     "solved from the form: «{header}» → «{field}»: "
+                                     "«{por_oferta}», then «{solve}»."},
     "candp_por_oferta": {"es": "El plan mostrado cuenta candidatos por categoría y no mira qué "
                                "plazas eligió cada persona. Elija «Óptimo» o «Estable» para "
                                "asignar a los candidatos registrados y ver qué plazas nadie eligió.",

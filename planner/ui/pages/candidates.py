@@ -46,7 +46,13 @@ def render(view: View) -> None:
                     format_func=lambda m: _mode_word(m, lang), horizontal=True,
                     key=f"cand_mode:{view.token}", help=t("candp_mode_help", lang))
     if mode == "por_oferta":
-        st.info(t("candp_por_oferta", lang))
+        if shown == "por_oferta":
+            st.info(t("candp_por_oferta", lang))
+        else:  # the plan shown assigns people; por_oferta is another model, solved by the form
+            st.info(t("candp_por_oferta_shown", lang, mode=_mode_word(shown, lang),
+                      header=t("wi_modes_header", lang),
+                      field=t("wi_mode_assignment_mode", lang),
+                      por_oferta=_mode_word("por_oferta", lang), solve=t("solve", lang)))
         return
     result = _result_for(view, mode)
     state = st.session_state
