@@ -87,7 +87,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"Carga y validación (una vez, en caché): {load_s:.2f} s · plan base: "
           f"{base_times[0]:.2f} s\n")
 
-    stages = ("build", "relax", "solve", "extract", "indicators")
+    # "start": the por_hospital path's levels rounded and the fixed-level model solved
+    stages = ("build", "relax", "solve", "start", "extract", "indicators")
     head = f"{'qué pasa si':<26}{'mediana':>9}{'mín':>7}{'máx':>7}  " + "".join(
         f"{s:>11}" for s in stages) + "   estado"
     print(head)
