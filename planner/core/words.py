@@ -1275,6 +1275,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     "f_only_placed": {"es": "Solo unidades que reciben médicos", "en": "Only units that receive "
                                                                        "doctors"},
     "units_count": {"es": "{shown} de {total} unidades.", "en": "{shown} of {total} units."},
+    "units_compact": {"es": "Vista compacta: fijar solo la CLUES",
+                      "en": "Compact view: pin only the CLUES"},
+    "units_compact_help": {
+        "es": "En una pantalla angosta, la CLUES y el nombre fijos dejan poco espacio para las "
+              "cifras. Esta vista fija solo la CLUES; el nombre se desplaza con lo demás. En un "
+              "teléfono empieza activada.",
+        "en": "On a narrow screen, CLUES and name pinned leave little room for the figures. This "
+              "view pins only the CLUES; the name scrolls with the rest. On a phone it starts "
+              "switched on."},
     "assignments_header": {"es": "Asignaciones de las unidades mostradas",
                            "en": "Placements of the units shown"},
     # --- scenarios ------------------------------------------------------------------------------
