@@ -23,6 +23,7 @@ from planner.cli.main import app as cli
 from planner.core.words import t
 from planner.pipeline import load_scenario, run_sweep
 from planner.report.sweep_book import json_payload, write_sweep_workbook
+from planner.ui.frontier import points_table
 from planner.validate import scenario_warnings
 from tests.builders import make_workbook
 from tests.test_matching import with_candidates
@@ -106,6 +107,8 @@ def test_sweep_rows_carry_the_rules_and_the_shortfall(ruled: Path, tmp_path: Pat
     payload = json_payload(sweep, 0.0)
     assert [p["rule_shortfall"] for p in payload["points"]] == [SHORT_1, SHORT_2]
     assert [p["rules_not_imposed"] for p in payload["points"]] == [RULES_1, RULES_2]
+    shown = points_table(table)  # the app's frontier tab
+    assert list(shown[t("col_rule_shortfall")]) == [SHORT_1, SHORT_2]
     en = run_sweep(sc, POINTS[1:], workers=1, lang="en").table
     assert list(en["rule_shortfall"]) == [SHORT_2_EN]
     out, _ = write_sweep_workbook(sweep, sc, tmp_path / "barrido.xlsx")
@@ -142,3 +145,4 @@ def test_optimo_sweep_rows_leave_the_columns_blank(tmp_path: Path) -> None:
     assert list(table["status"]) == ["optimal"]
     assert list(table["objective"]) == pytest.approx([14])
     assert table["rules_not_imposed"].isna().all() and table["rule_shortfall"].isna().all()
+    assert t("col_rule_shortfall") not in points_table(table).columns

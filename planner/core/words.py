@@ -1455,6 +1455,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "col_budget_used": {"es": "Uso del presupuesto", "en": "Budget used"},
     "col_is_current": {"es": "Actual", "en": "Current"},
     "col_message": {"es": "Por qué no hay plan", "en": "Why there is no plan"},
+    "col_rule_shortfall": {"es": "Reglas que el modo estable no impone, y su déficit",
+                           "en": "Rules the stable mode does not impose, and the shortfall"},
     # --- what-if change names (for listing saved scenarios) -------------------------------------
     "c_budget": {"es": "presupuesto {value}", "en": "budget {value}"},
     "c_target": {"es": "meta {value} médicos por centro", "en": "target {value} doctors per "
