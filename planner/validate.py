@@ -12,12 +12,13 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 
+from planner.analysis.rule_check import rules_on
 from planner.core import schema
 from planner.core.errors import InputError, Issue
 from planner.core.numbers import parse_number
 from planner.core.scenario import PARAM_NAMES, Params, Scenario
 from planner.core.text import normalize_key
-from planner.core.words import t
+from planner.core.words import phrase, t
 from planner.io import candidates
 from planner.io.acceptance import acceptance_tables
 from planner.io.read import RawSheet, RawWorkbook
@@ -520,4 +521,24 @@ def scenario_warnings(scenario: Scenario) -> list[Issue]:
         if float(gap[clues.isin(eligible) & spec].sum()) > 0:
             warnings.append(Issue("warn_budget_zero", "parametros", None, "valor", 0,
                                   {"param": schema.BUDGET}))
+    unimposed = stable_unimposed(scenario)
+    if unimposed is not None:
+        warnings.append(unimposed)
     return warnings
+
+
+def stable_unimposed(scenario: Scenario) -> Issue | None:
+    """``modo_asignacion = estable`` with rules on that deferred acceptance does not impose
+    (links, equity floor, hard minimum; :mod:`planner.analysis.rule_check` checks them on the
+    stable plan after the solve): a warning naming them, before any solve."""
+    if scenario.params.assignment_mode != "estable":
+        return None
+    rules = rules_on(scenario)
+    if not rules:
+        return None
+    floor = f"{float(scenario.params.equity_floor):.0%}"
+    words = [phrase(f"rule_word_{r}", floor=floor) if r == "equity_floor"
+             else phrase(f"rule_word_{r}") for r in rules]
+    listed = phrase(f"word_list_{len(words)}", **dict(zip("abc", words, strict=False)))
+    return Issue("warn_stable_rules", "parametros", None, "valor", "estable",
+                 {"param": "modo_asignacion", "rules": listed})

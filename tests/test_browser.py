@@ -311,6 +311,8 @@ def test_pages_upload_compare_candidates(page, server: str, tmp_path: Path) -> N
 # --- a phone (issue 15): the whole app at 390 × 844 ---------------------------------------------
 
 PHONE = {"width": 390, "height": 844}
+PHONE_UA = ("Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
+            "Chrome/126.0.0.0 Mobile Safari/537.36")  # what a phone's browser tells the server
 
 
 @pytest.fixture
@@ -319,7 +321,8 @@ def phone(server: str):
 
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS)
-        context = browser.new_context(viewport=PHONE, locale="es-MX", has_touch=True)
+        context = browser.new_context(viewport=PHONE, locale="es-MX", has_touch=True,
+                                      user_agent=PHONE_UA)
         pg = context.new_page()
         pg.set_default_timeout(RUN_TIMEOUT_MS)
         yield pg
@@ -455,6 +458,10 @@ def test_phone_width_whole_app(phone, server: str, tmp_path: Path) -> None:
 
     open_tab(page, "tab_units")
     assert_fits_a_phone(page, "units")
+    # the server sizes the table's columns: told it is a phone, it pins only CLUES (CLUES and
+    # name pinned left ~90 px for the figures)
+    compact = page.locator("[data-testid='stCheckbox']", has_text=tr("units_compact"))
+    assert compact.locator("input").is_checked()
     shoot_tall(page, "telefono_unidades", tmp_path)
 
     open_tab(page, "tab_candidates")

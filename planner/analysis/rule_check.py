@@ -174,11 +174,43 @@ def _count(n: int, key: str, lang: str) -> str:
     return t(f"{key}_{'one' if n == 1 else 'many'}", lang, n=f"{n:,}")
 
 
+def rule_word(rule: str, scenario: Scenario, lang: str = "es") -> str:
+    """The rule's name in planner words (the equity floor with its α)."""
+    if rule == "equity_floor":
+        return t("rule_word_equity_floor", lang, floor=f"{scenario.params.equity_floor:.0%}")
+    return t(f"rule_word_{rule}", lang)
+
+
+def brief(s: Shortfall, scenario: Scenario, lang: str = "es") -> str:
+    """The shortfall in a few words, for a table cell (a sweep row): rule, then how far."""
+    rule = rule_word(s.rule, scenario, lang)
+    if s.met:
+        return t("sweep_rule_met", lang, rule=rule)
+    if s.rule == "one_doctor_per_centre":
+        return t("sweep_rule_short_one_doctor", lang, rule=rule,
+                 centres=_count(s.missing, "sweep_n_centres", lang))
+    if s.rule == "equity_floor":
+        return t("sweep_rule_short_floor", lang, rule=rule,
+                 doctors=_count(s.missing, "stable_n_doctors", lang),
+                 cells=_count(s.places, "sweep_n_cells", lang))
+    return t("sweep_rule_short_links", lang, rule=rule,
+             doctors=_count(s.missing, "stable_n_doctors", lang),
+             units=_count(s.places, "stable_n_units", lang))
+
+
+def row_columns(scenario: Scenario, plan: Plan, lang: str = "es") -> dict[str, str]:
+    """A sweep row's ``rules_not_imposed`` and ``rule_shortfall`` (empty dict for a plan that
+    is not stable or a scenario without such rules)."""
+    found = shortfalls(scenario, plan)
+    if not found:
+        return {}
+    return {"rules_not_imposed": "; ".join(rule_word(s.rule, scenario, lang) for s in found),
+            "rule_shortfall": "; ".join(brief(s, scenario, lang) for s in found)}
+
+
 def sentence(s: Shortfall, scenario: Scenario, lang: str = "es") -> str:
     """One warning in planner words: the rule not imposed, and how far the plan falls short."""
-    floor = f"{scenario.params.equity_floor:.0%}"
-    rule = t(f"rule_word_{s.rule}", lang, floor=floor) if s.rule == "equity_floor" \
-        else t(f"rule_word_{s.rule}", lang)
+    rule = rule_word(s.rule, scenario, lang)
     if s.met:
         how = t(f"stable_met_{s.rule}", lang)
     elif s.rule == "one_doctor_per_centre":

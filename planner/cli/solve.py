@@ -87,8 +87,9 @@ def solve(
     payload = json_payload(result, time.perf_counter() - started,
                            out if result.solved else None)
     payload.update(acceptance_payload(result))
-    warnings = [w.text(lang) for w in scenario_warnings(result.scenario)]
     unimposed = rule_check.warnings(result.scenario, result.plan, lang)  # estable mode only
+    warnings = [w.text(lang) for w in scenario_warnings(result.scenario)  # the plan's own
+                if not (unimposed and w.code == "warn_stable_rules")]  # words replace it
     if as_json:
         payload["warnings"] = warnings + unimposed
         payload["rules_not_imposed"] = rule_check.records(result.scenario, result.plan)

@@ -170,6 +170,11 @@ def _print_sweep(result, payload: dict, lang: str) -> None:
                             f"{t('cli_stage_solve', lang)} {stages['solve']:.1f} s",
                             f"{t('cli_stage_write', lang)} {stages['write']:.1f} s"]),
                 markup=False)
+    for rec in result.table.to_dict("records"):  # estable points: the rules not imposed
+        if isinstance(rec.get("rule_shortfall"), str):
+            c.out.print(f"{t('cli_warning', lang)}: " + t(
+                "cli_sweep_unimposed", lang, point=rec["point"],
+                shortfall=rec["rule_shortfall"]), markup=False)
     for key, word in (("output", "cli_sweep_workbook"), ("chart", "cli_sweep_chart")):
         if payload.get(key):
             c.out.print(t(word, lang, path=payload[key]), markup=False)

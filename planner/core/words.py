@@ -706,6 +706,27 @@ MESSAGES: dict[str, dict[str, str]] = {
     "sweep_col_gap": {"es": "brecha_mip", "en": "mip_gap"},
     "sweep_col_seconds": {"es": "segundos", "en": "seconds"},
     "sweep_col_message": {"es": "mensaje", "en": "message"},
+    "sweep_col_rules_not_imposed": {"es": "reglas_no_impuestas_modo_estable",
+                                    "en": "rules_not_imposed_stable_mode"},
+    "sweep_col_rule_shortfall": {"es": "deficit_frente_a_esas_reglas",
+                                 "en": "shortfall_against_those_rules"},
+    "cli_sweep_unimposed": {"es": "punto {point}, modo estable: reglas del libro que no impone "
+                                  "(revisadas sobre su plan): {shortfall}.",
+                            "en": "point {point}, stable mode: workbook rules it does not impose "
+                                  "(checked on its plan): {shortfall}."},
+    "sweep_rule_met": {"es": "{rule}: se cumple", "en": "{rule}: holds"},
+    "sweep_rule_short_links": {"es": "{rule}: {doctors} en {units} sin la que requieren",
+                               "en": "{rule}: {doctors} at {units} without the one they require"},
+    "sweep_rule_short_floor": {"es": "{rule}: déficit de {doctors} en {cells}",
+                               "en": "{rule}: short by {doctors} in {cells}"},
+    "sweep_rule_short_one_doctor": {"es": "{rule}: {centres} sin médico general",
+                                    "en": "{rule}: {centres} without a general doctor"},
+    "sweep_n_centres_one": {"es": "{n} centro", "en": "{n} centre"},
+    "sweep_n_centres_many": {"es": "{n} centros", "en": "{n} centres"},
+    "sweep_n_cells_one": {"es": "{n} combinación de entidad y categoría",
+                          "en": "{n} state–category pair"},
+    "sweep_n_cells_many": {"es": "{n} combinaciones de entidad y categoría",
+                           "en": "{n} state–category pairs"},
     # --- marginal values: column names and checks ---------------------------------------------
     "mv_col_resource": {"es": "recurso", "en": "resource"},
     "mv_col_category": {"es": "categoria", "en": "category"},
@@ -1254,6 +1275,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     "f_only_placed": {"es": "Solo unidades que reciben médicos", "en": "Only units that receive "
                                                                        "doctors"},
     "units_count": {"es": "{shown} de {total} unidades.", "en": "{shown} of {total} units."},
+    "units_compact": {"es": "Vista compacta: fijar solo la CLUES",
+                      "en": "Compact view: pin only the CLUES"},
+    "units_compact_help": {
+        "es": "En una pantalla angosta, la CLUES y el nombre fijos dejan poco espacio para las "
+              "cifras. Esta vista fija solo la CLUES; el nombre se desplaza con lo demás. En un "
+              "teléfono empieza activada.",
+        "en": "On a narrow screen, CLUES and name pinned leave little room for the figures. This "
+              "view pins only the CLUES; the name scrolls with the rest. On a phone it starts "
+              "switched on."},
     "assignments_header": {"es": "Asignaciones de las unidades mostradas",
                            "en": "Placements of the units shown"},
     # --- scenarios ------------------------------------------------------------------------------
@@ -1425,6 +1455,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "col_budget_used": {"es": "Uso del presupuesto", "en": "Budget used"},
     "col_is_current": {"es": "Actual", "en": "Current"},
     "col_message": {"es": "Por qué no hay plan", "en": "Why there is no plan"},
+    "col_rule_shortfall": {"es": "Reglas que el modo estable no impone, y su déficit",
+                           "en": "Rules the stable mode does not impose, and the shortfall"},
     # --- what-if change names (for listing saved scenarios) -------------------------------------
     "c_budget": {"es": "presupuesto {value}", "en": "budget {value}"},
     "c_target": {"es": "meta {value} médicos por centro", "en": "target {value} doctors per "
@@ -1879,6 +1911,17 @@ MESSAGES: dict[str, dict[str, str]] = {
               "presupuesto mensual de bonos, en MXN.",
         "en": "The monthly bonus budget ({param}) is 0: no specialist will go to a bonus-eligible "
               "hospital (they have specialist vacancies). Enter the monthly bonus budget, MXN."},
+    "warn_stable_rules": {
+        "es": "El modo de asignación ({param}) es «estable»: la aceptación diferida no impone "
+              "{rules}, que este libro activa. El plan estable se revisará contra esas reglas al "
+              "resolver y dirá cuánto le falta; para imponerlas, use «optimo».",
+        "en": "The assignment mode ({param}) is «estable»: deferred acceptance does not impose "
+              "{rules}, which this workbook switches on. The stable plan will be checked against "
+              "those rules when solved and say how far it falls short; to impose them, use "
+              "«optimo»."},
+    "word_list_1": {"es": "«{a}»", "en": "«{a}»"},
+    "word_list_2": {"es": "«{a}» ni «{b}»", "en": "«{a}» or «{b}»"},
+    "word_list_3": {"es": "«{a}», «{b}» ni «{c}»", "en": "«{a}», «{b}» or «{c}»"},
     "candh_folio": {"es": "Folio", "en": "Folio"},
     "candh_category": {"es": "Categoría", "en": "Category"},
     "candh_state_code": {"es": "Clave de entidad de registro", "en": "Registration state code"},

@@ -85,9 +85,21 @@ def probability(acceptance: pd.DataFrame | None, kind: np.ndarray, zone: np.ndar
         return out
     curves = {key: (c["bonus"].to_numpy(), c["p"].to_numpy())
               for key, c in acceptance.groupby(["kind", "zone", "grade"], sort=False)}
-    keys = pd.DataFrame({"k": np.asarray(kind, dtype=object), "z": np.asarray(zone, dtype=int),
-                         "g": np.asarray(grade, dtype=object)})
-    for (k, z, g), idx in keys.groupby(["k", "z", "g"], sort=False).indices.items():
+    kind, zone = np.asarray(kind, dtype=object), np.asarray(zone, dtype=int)
+    grade = np.asarray(grade, dtype=object)
+    # one code per (kind, zone, grade) in bulk; a missing kind or grade matches no curve (p = 1)
+    kc, kinds = pd.factorize(kind)
+    zc, zones = pd.factorize(zone)
+    gc, grades = pd.factorize(grade)
+    code = (kc * len(zones) + zc) * len(grades) + gc
+    code[(kc < 0) | (gc < 0)] = -1
+    order = np.argsort(code, kind="stable")
+    cuts = np.flatnonzero(np.diff(code[order])) + 1
+    for idx in np.split(order, cuts):
+        if code[idx[0]] < 0:
+            continue
+        i = idx[0]
+        k, z, g = kind[i], int(zone[i]), grade[i]
         for key in ((k, z, g), (k, ANY_ZONE, g), (k, z, ANY_GRADE), (k, ANY_ZONE, ANY_GRADE)):
             if key in curves:
                 xs, ps = curves[key]

@@ -13,6 +13,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from planner.analysis import rule_check
 from planner.core.result import Result
 from planner.core.scenario import Scenario
 from planner.core.schema import BUDGET
@@ -35,6 +36,8 @@ _ROW_FORMATS: dict[str, str | None] = {
     "budget_used": "0.0%",
     "hand_objective": "#,##0.00",
     "gap": "0.00%",
+    "rules_not_imposed": None,  # estable points: the rules deferred acceptance does not impose
+    "rule_shortfall": None,  # ... and how far the stable plan falls short of each
     "seconds": "0.00",
     "message": None,
 }
@@ -59,6 +62,7 @@ def point_row(result: Result, lang: str = "es") -> dict[str, object]:
                    budget_used=h["budget_used"])
     if result.hand is not None:
         row["hand_objective"] = result.hand.objective
+    row.update(rule_check.row_columns(result.scenario, plan, lang))
     rules = getattr(plan, "rules", None)
     if not plan.status.has_solution and rules is not None and len(rules):
         from planner.analysis.indicators import rule_messages

@@ -96,6 +96,7 @@ TABLE_COLUMNS: dict[str, tuple[str, str | None]] = {
     "budget_used": ("col_budget_used", None),
     "is_current": ("col_is_current", None),
     "message": ("col_message", None),
+    "rule_shortfall": ("col_rule_shortfall", None),  # estable points: the rules not imposed
 }
 
 
@@ -112,8 +113,9 @@ def points_table(table: pd.DataFrame, lang: str = "es") -> pd.DataFrame:
     if "is_current" in out:
         out["is_current"] = out["is_current"].map(lambda v: ("sí" if lang == "es" else "yes")
                                                   if bool(v) else "")
-    if "message" in out and out["message"].isna().all():
-        out = out.drop(columns="message")
+    for column in ("message", "rule_shortfall"):  # only when some point has one
+        if column in out and out[column].isna().all():
+            out = out.drop(columns=column)
     return out.rename(columns={c: t(TABLE_COLUMNS[c][0], lang) for c in out.columns})
 
 

@@ -18,6 +18,7 @@ UNIT_COLUMNS = ("clues", "name", "gp_placed", "spec_placed", "bonus_month", "sta
                 "municipality", "kind", "zone", "grade", "families", "gp_before", "gp_after",
                 "spec_gap", "spec_after", "at_target_after", "no_doctor_after")
 UNIT_PINNED = ("clues", "name")  # stay in view while the table scrolls sideways
+UNIT_PINNED_COMPACT = ("clues",)  # a phone: CLUES and name pinned left ~90 px for the rest
 SPECIALTY_COLUMNS = ("category", "candidates", "current", "gap", "placed", "unplaced", "gap_left",
                      "bonus_month")
 ASSIGNMENT_COLUMNS = ("clues", "name", "state", "category", "before", "placed", "after",
@@ -56,6 +57,22 @@ def filter_units(units: pd.DataFrame, f: UnitFilter) -> pd.DataFrame:
     if f.only_placed:
         keep &= (units["gp_placed"] + units["spec_placed"]) > 0
     return units[keep]
+
+
+def is_phone(user_agent: str | None) -> bool:
+    """Whether a browser's User-Agent is a phone's: the "Mobi" token every phone browser sends
+    (tablets send "Android" or "iPad" without it). Streamlit sizes columns on the server, which
+    never sees the screen's width; this only picks the units table's default view."""
+    return "Mobi" in (user_agent or "")
+
+
+def unit_column_layout(compact: bool) -> dict[str, tuple[bool, str | None]]:
+    """Column → (pinned, width) of the units table: CLUES and name pinned (name "medium"), or,
+    compact, only CLUES pinned and the name scrolling with the figures."""
+    pinned = UNIT_PINNED_COMPACT if compact else UNIT_PINNED
+    layout = {c: (True, None) for c in pinned}
+    layout["name"] = ("name" in pinned, "medium")
+    return layout
 
 
 def units_table(result: Result, f: UnitFilter, lang: str = "es") -> pd.DataFrame:

@@ -32,10 +32,12 @@ def render(view: View) -> None:
     table = tables.units_table(result, f, lang)
     st.caption(t("units_count", lang, shown=fmt.integer(len(table)),
                   total=fmt.integer(len(result.indicators.units))))
+    compact = st.toggle(t("units_compact", lang), key="units_compact",
+                        value=tables.is_phone(st.context.headers.get("User-Agent")),
+                        help=t("units_compact_help", lang))
     config = number_columns(tables.number_formats(tables.UNIT_COLUMNS, lang))
-    for c in tables.UNIT_PINNED:
-        config[tables.header(c, lang)] = st.column_config.Column(pinned=True)
-    config[tables.header("name", lang)] = st.column_config.Column(pinned=True, width="medium")
+    for c, (pinned, width) in tables.unit_column_layout(compact).items():
+        config[tables.header(c, lang)] = st.column_config.Column(pinned=pinned, width=width)
     st.dataframe(table, hide_index=True, column_config=config)
     placements = (tables.assignments_table(result, table[tables.header("clues", lang)], lang)
                   if 0 < len(table) <= 500 else None)
