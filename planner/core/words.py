@@ -341,6 +341,25 @@ MESSAGES: dict[str, dict[str, str]] = {
                            "{offers} ofertas; bono esperado {bonus} al mes.",
                      "en": "Posts expected to be filled: {mean} (P10–P90: {lo} to {hi}) of "
                            "{offers} offers; expected bonus {bonus} a month."},
+    # the same sentences when nothing was simulated (no --simulate): no P10–P90 to give
+    "acc_gain_point": {"es": "Con el mismo presupuesto, el bono diferenciado llena {n} plazas más "
+                             "que el bono uniforme de 2024 y cubre {need} más necesidad ponderada "
+                             "esperada ({pct} %).",
+                       "en": "With the same budget, the differentiated bonus fills {n} more posts "
+                             "than the uniform 2024 bonus and covers {need} more expected "
+                             "weighted need ({pct} %)."},
+    "acc_loss_point": {"es": "Con el mismo presupuesto, el bono diferenciado llena {n} plazas "
+                             "menos que el bono uniforme de 2024, pero cubre {need} más necesidad "
+                             "ponderada esperada ({pct} %): lleva médicos a donde más pesan.",
+                       "en": "With the same budget, the differentiated bonus fills {n} fewer "
+                             "posts than the uniform 2024 bonus, but covers {need} more expected "
+                             "weighted need ({pct} %): doctors go where they weigh most."},
+    "acc_gain_state_point": {"es": "{state}: {n} plazas frente al bono uniforme 2024.",
+                             "en": "{state}: {n} posts against the uniform 2024 bonus."},
+    "acc_expected_point": {"es": "Plazas que se espera llenar: {mean} de {offers} ofertas; bono "
+                                 "esperado {bonus} al mes.",
+                           "en": "Posts expected to be filled: {mean} of {offers} offers; "
+                                 "expected bonus {bonus} a month."},
     "acc_synthetic": {"es": "Probabilidades de aceptación: supuestos calibrados con cifras "
                             "públicas (ver LEEME y docs/MODELO.md), no datos observados por "
                             "unidad.",
