@@ -831,6 +831,7 @@ MESSAGES: dict[str, dict[str, str]] = {
                    "en": "Doctor placement plan — IMSS-Bienestar"},
     "book_scenario": {"es": "Escenario: ", "en": "Scenario: "},
     "book_status": {"es": "Estado: ", "en": "Status: "},
+    "book_status_gap": {"es": " (brecha {gap})", "en": " (gap {gap})"},
     "book_generated": {"es": "Generado: ", "en": "Generated: "},
     "book_hand_rule_note": {"es": "La regla manual asigna primero la plaza de mayor valor mientras haya candidatos y presupuesto; la ventaja es lo que gana el optimizador sobre ella.",
                             "en": "The hand rule places the most valuable post first while candidates and budget last; the advantage is what the optimiser gains over it."},
