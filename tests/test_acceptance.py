@@ -278,6 +278,27 @@ def test_cli_simulate_json_and_workbook(tmp_path):
     assert "Plazas que se espera llenar (aceptación de ofertas)" in resumen
 
 
+def test_no_simulation_no_interval(tmp_path):
+    """Without ``--simulate`` nothing was drawn, so the sentences give the expected figures of
+    the hand-solved book above (1.8 vs 1.3 posts, 15.6 vs 10.8 need) and no P10–P90: the
+    interval "1.8 a 1.8" (was printed) is not a simulation's. With --simulate it is there."""
+    import json
+
+    path = bonus_choice_book(tmp_path)
+    proc = test_rules.cli("solve", str(path), "--json")
+    assert proc.returncode == 0, proc.stderr
+    acc = json.loads(proc.stdout)["acceptance"]
+    assert acc["draws"] == 0
+    assert acc["sentences"][:2] == [
+        "Plazas que se espera llenar: 1.8 de 3 ofertas; bono esperado $32,000 al mes.",
+        "Con el mismo presupuesto, el bono diferenciado llena 0.5 plazas más que el bono "
+        "uniforme de 2024 y cubre 4.8 más necesidad ponderada esperada (+44.4 %)."]
+    text = test_rules.cli("solve", str(path), "--out", str(tmp_path / "r.xlsx")).stdout
+    assert "Plazas que se espera llenar: 1.8 de 3 ofertas" in text and "P10" not in text
+    sim = json.loads(test_rules.cli("solve", str(path), "--json", "--simulate", "50").stdout)
+    assert all("P10–P90" in line for line in sim["acceptance"]["sentences"][:2])
+
+
 @pytest.mark.parametrize("change, message", [
     ({"bonus": 12_345.0}, "is not a level of"),
     ({"bonus": 10_000.0}, "two bonus levels at HOSP01"),

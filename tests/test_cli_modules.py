@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ast
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -104,6 +105,11 @@ def test_help_in_spanish_and_english():
     es = RUNNER.invoke(app, ["solve", "--help"]).stdout
     assert es.startswith("Uso: ") and "Opciones:" in es
     assert "Muestra esta ayuda y termina." in es and "Show this message" not in es
+    # a default the help wraps after «[default:» (sweep's --workers) is in Spanish too
+    sweep = subprocess.run([sys.executable, "-m", "planner", "sweep", "--help"],
+                           capture_output=True, text=True, timeout=120,
+                           env=dict(os.environ, COLUMNS="80")).stdout
+    assert "[por omisión:" in sweep and "default" not in sweep
     en = subprocess.run([sys.executable, "-m", "planner", "template", "--lang", "en", "--help"],
                         capture_output=True, text=True, timeout=120).stdout
     assert en.startswith("Usage: ") and "Show this message and exit." in en

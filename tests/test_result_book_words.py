@@ -85,6 +85,21 @@ def test_by_state_differences_never_negative_zero(book):
             assert r[i] == 0 and math.copysign(1, r[i]) == 1, (rows[0][i], r[i])
 
 
+def test_status_line_in_the_book_language(tmp_path):
+    """The hand case is solved to optimality (gap 0): the status line on ``resumen`` gives the
+    gap in the workbook's language ("brecha" was written in the English book too)."""
+    scenario, _ = load_scenario(make_workbook(tmp_path / "caso.xlsx"))
+    result = solve(scenario, WhatIf(budget=25_000, target=3))
+    assert result.plan.gap == 0
+    lines = {}
+    for lang in ("es", "en"):
+        wb = load_workbook(write_result_workbook(result, tmp_path / f"{lang}.xlsx", lang=lang),
+                           read_only=True)
+        lines[lang] = [r[0] for r in wb.worksheets[0].iter_rows(max_row=4, values_only=True)]
+    assert "Estado: óptimo (brecha 0.0000%)" in lines["es"]
+    assert "Status: optimal (gap 0.0000%)" in lines["en"]
+
+
 def test_advantage_sign_and_zero():
     assert advantage("bonus_month", 50_000.0, 30_000.0) is None  # more spent is no gain
     assert advantage("budget_used", 0.9, 0.5) is None

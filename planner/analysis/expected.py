@@ -137,16 +137,17 @@ def _n(x: float) -> str:
 def sentences(report: AcceptanceReport, lang: str = "es") -> list[str]:
     """The headline sentences of the report (expected posts, gain over the 2024 policy)."""
     h = report.headline
+    point = "" if "filled_p10" in h else "_point"  # no simulation: no P10–P90 to give
     lo = h.get("filled_p10", h["expected_filled"])
     hi = h.get("filled_p90", h["expected_filled"])
-    out = [t("acc_expected", lang, mean=_n(h["expected_filled"]), lo=_n(lo), hi=_n(hi),
+    out = [t("acc_expected" + point, lang, mean=_n(h["expected_filled"]), lo=_n(lo), hi=_n(hi),
              offers=_n(h["offers"]), bonus=f"${h['expected_bonus']:,.0f}")]
     gain = h["expected_filled"] - h["hand_expected_filled"]
     glo, ghi = h.get("gain_p10", gain), h.get("gain_p90", gain)
     key = "acc_gain" if gain >= 0 else "acc_loss"
     need = h["expected_need"] - h["hand_expected_need"]
     pct = 100.0 * need / h["hand_expected_need"] if h["hand_expected_need"] else 0.0
-    out.append(t(key, lang, n=_n(abs(gain)), lo=_n(glo), hi=_n(ghi), need=f"{need:,.1f}",
+    out.append(t(key + point, lang, n=_n(abs(gain)), lo=_n(glo), hi=_n(ghi), need=f"{need:,.1f}",
                  pct=f"{pct:+.1f}"))
     if h["expected_spec_muy_alto"] or h["hand_expected_spec_muy_alto"]:
         out.append(t("acc_muy_alto", lang, plan=_n(h["expected_spec_muy_alto"]),
@@ -161,8 +162,9 @@ def state_sentences(report: AcceptanceReport, lang: str = "es") -> list[str]:
         gain = r.expected_filled - r.expected_filled_hand
         lo = getattr(r, "gain_p10", gain)
         hi = getattr(r, "gain_p90", gain)
-        out.append(t("acc_gain_state", lang, state=r.state, n=f"{gain:+,.1f}", lo=_n(lo),
-                     hi=_n(hi)))
+        point = "" if hasattr(r, "gain_p10") else "_point"  # not simulated: no P10–P90
+        out.append(t("acc_gain_state" + point, lang, state=r.state, n=f"{gain:+,.1f}",
+                     lo=_n(lo), hi=_n(hi)))
     return out
 
 

@@ -30,7 +30,7 @@ EXIT_OK, EXIT_INTERNAL, EXIT_INVALID, EXIT_INFEASIBLE, EXIT_NO_SOLUTION = 0, 1, 
 HELP_WORDS_ES = (("Usage:", "Uso:"), ("Options:", "Opciones:"), ("Arguments:", "Argumentos:"),
                  ("Commands:", "Comandos:"), ("Show this message and exit.",
                                               "Muestra esta ayuda y termina."),
-                 ("[default: ", "[por omisión: "), ("[required]", "[obligatorio]"),
+                 ("[default:", "[por omisión:"), ("[required]", "[obligatorio]"),  # a wrap may follow ":"
                  ("[OPTIONS]", "[OPCIONES]"), ("COMMAND [ARGS]...", "COMANDO [ARGUMENTOS]..."),
                  ("[x>=", "[x≥"))
 

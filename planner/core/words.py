@@ -341,6 +341,25 @@ MESSAGES: dict[str, dict[str, str]] = {
                            "{offers} ofertas; bono esperado {bonus} al mes.",
                      "en": "Posts expected to be filled: {mean} (P10–P90: {lo} to {hi}) of "
                            "{offers} offers; expected bonus {bonus} a month."},
+    # the same sentences when nothing was simulated (no --simulate): no P10–P90 to give
+    "acc_gain_point": {"es": "Con el mismo presupuesto, el bono diferenciado llena {n} plazas más "
+                             "que el bono uniforme de 2024 y cubre {need} más necesidad ponderada "
+                             "esperada ({pct} %).",
+                       "en": "With the same budget, the differentiated bonus fills {n} more posts "
+                             "than the uniform 2024 bonus and covers {need} more expected "
+                             "weighted need ({pct} %)."},
+    "acc_loss_point": {"es": "Con el mismo presupuesto, el bono diferenciado llena {n} plazas "
+                             "menos que el bono uniforme de 2024, pero cubre {need} más necesidad "
+                             "ponderada esperada ({pct} %): lleva médicos a donde más pesan.",
+                       "en": "With the same budget, the differentiated bonus fills {n} fewer "
+                             "posts than the uniform 2024 bonus, but covers {need} more expected "
+                             "weighted need ({pct} %): doctors go where they weigh most."},
+    "acc_gain_state_point": {"es": "{state}: {n} plazas frente al bono uniforme 2024.",
+                             "en": "{state}: {n} posts against the uniform 2024 bonus."},
+    "acc_expected_point": {"es": "Plazas que se espera llenar: {mean} de {offers} ofertas; bono "
+                                 "esperado {bonus} al mes.",
+                           "en": "Posts expected to be filled: {mean} of {offers} offers; "
+                                 "expected bonus {bonus} a month."},
     "acc_synthetic": {"es": "Probabilidades de aceptación: supuestos calibrados con cifras "
                             "públicas (ver LEEME y docs/MODELO.md), no datos observados por "
                             "unidad.",
@@ -833,6 +852,7 @@ MESSAGES: dict[str, dict[str, str]] = {
                    "en": "Doctor placement plan — IMSS-Bienestar"},
     "book_scenario": {"es": "Escenario: ", "en": "Scenario: "},
     "book_status": {"es": "Estado: ", "en": "Status: "},
+    "book_status_gap": {"es": " (brecha {gap})", "en": " (gap {gap})"},
     "book_generated": {"es": "Generado: ", "en": "Generated: "},
     "book_hand_rule_note": {"es": "La regla manual asigna primero la plaza de mayor valor mientras haya candidatos y presupuesto; la ventaja es lo que gana el optimizador sobre ella.",
                             "en": "The hand rule places the most valuable post first while candidates and budget last; the advantage is what the optimiser gains over it."},

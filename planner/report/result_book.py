@@ -261,7 +261,8 @@ def _resumen(wb: Workbook, result: Result, lang: str) -> None:
     ws.append([t("book_scenario", lang) + Path(result.scenario.name).name])
     status = result.plan.status.value
     ws.append([t("book_status", lang) + _status_word(status, lang) +
-               (f" (brecha {result.plan.gap:.4%})" if result.plan.gap is not None else "")])
+               (t("book_status_gap", lang, gap=f"{result.plan.gap:.4%}")
+                if result.plan.gap is not None else "")])
     ws.append([t("book_generated", lang) +
                dt.datetime.now().strftime("%Y-%m-%d %H:%M")])
     ws.append([])
