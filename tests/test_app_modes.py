@@ -273,3 +273,38 @@ def test_cli_status_line_says_who_solved(fixed_bonus_book: Path, tmp_path: Path)
     assert "optimizador HiGHS" in res.stdout and "optimizador exact " not in res.stdout
     res = runner.invoke(app, ["solve", str(fixed_bonus_book), "--out", str(tmp_path / "f.xlsx")])
     assert "optimizador exacto propio" in res.stdout
+
+
+def test_a_feasible_plan_says_its_gap_and_what_stopped_it(tmp_path: Path) -> None:
+    """bonus_choice_book at 20,000 MXN (tests/test_exact_levels.py works it by hand): LP bound
+    12.654545…, rounded plan 10.2, gap 1 − 10.2/12.654545… = 19.3966 %. At brecha_mip 0.2 the
+    rounded plan is the answer, ``feasible`` within the accepted 20 %: the status line says the gap
+    and that it is within the accepted one. A plan above the accepted gap stopped at the time
+    limit; an optimal plan adds nothing."""
+    from planner.core.model_words import gap_words
+
+    scenario, _ = load_scenario(bonus_choice_book(tmp_path, budget=20_000))
+    result = solve(scenario, WhatIf(mip_gap=0.2))
+    assert result.plan.status is Status.FEASIBLE
+    assert gap_words(result.plan, 0.2) == " · brecha 19.3966%, dentro de la aceptada (20.0000%)"
+    assert gap_words(result.plan, 0.1, "en") == (
+        " · gap 19.3966%, above the accepted 10.0000%: stopped at the time limit")
+    exact = solve(scenario)  # brecha 0: HiGHS's proven 11.4
+    assert exact.plan.status is Status.OPTIMAL and gap_words(exact.plan, 0.0) == ""
+
+
+def test_cli_status_line_gives_the_national_gap(tmp_path: Path) -> None:
+    """The national default stops within its brecha_mip 1e-4 (status feasible): the CLI's status
+    line says the measured gap next to the accepted 0.0100% (it said only «factible»)."""
+    import re
+
+    from typer.testing import CliRunner
+
+    from planner.cli.main import app
+    res = CliRunner().invoke(app, ["solve", "inputs/nacional_2024.xlsx",
+                                   "--out", str(tmp_path / "n.xlsx")])
+    assert res.exit_code == 0, res.output
+    line = res.stdout.splitlines()[0]
+    m = re.search(r" · brecha (\d+\.\d{4})%, dentro de la aceptada \(0\.0100%\)$", line)
+    assert line.startswith("Estado: factible") and m, line
+    assert 0 < float(m.group(1)) <= 0.01

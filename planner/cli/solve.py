@@ -17,7 +17,7 @@ from planner.analysis.indicators import compare_by_state, rule_messages, rule_re
 from planner.cli import common as c
 from planner.cli.option_checks import MAX_BUDGET
 from planner.cli.params import param_option
-from planner.core.model_words import solver_key, solver_word
+from planner.core.model_words import gap_words, solver_key, solver_word
 from planner.core.plan import Status
 from planner.core.result import Result
 from planner.core.scenario import WhatIf
@@ -189,7 +189,8 @@ def print_report(result: Result, payload: dict, lang: str) -> None:
     st = t(key, lang) if key in _messages() else payload["status"]
     say(t("cli_status_line", lang, status=st,
           solver=solver_word(plan, result.scenario.params, lang),
-          stages=c.stage_seconds(result.timings, lang)), markup=False)
+          stages=c.stage_seconds(result.timings, lang))
+        + gap_words(plan, result.scenario.params.mip_gap, lang), markup=False)
     if plan.status is Status.INFEASIBLE:
         _print_unmet_rules(result, lang)
     if plan.status is Status.NO_SOLUTION:

@@ -12,7 +12,7 @@ assignment is deferred acceptance, no solver at all. The word is derived from ``
 
 from __future__ import annotations
 
-from planner.core.plan import Plan
+from planner.core.plan import Plan, Status
 from planner.core.words import t
 
 FALLBACK_MARK = "HiGHS fallback"  # models/solve._highs_fallback's solver_status suffix
@@ -55,3 +55,13 @@ MODE_WORDS = {"bonus_mode": "wi_mode_bonus_mode", "budget_basis": "wi_mode_budge
 def mode_word(field: str, value: str, lang: str = "es") -> str:
     """A mode's value as the planner reads it ("Elegido por hospital", "Óptimo (personas)")."""
     return t(f"{MODE_WORDS[field]}_{value}", lang)
+
+
+def gap_words(plan: Plan, accepted: float, lang: str = "es") -> str:
+    """For a ``feasible`` plan with a measured gap, the gap and which limit stopped the solver
+    (" · brecha 0.0022%, dentro de la aceptada (0.0100%)"); "" otherwise. ``accepted`` is the
+    scenario's ``brecha_mip``."""
+    if plan.status is not Status.FEASIBLE or plan.gap is None:
+        return ""
+    key = "status_gap_within" if plan.gap <= accepted * (1 + 1e-9) else "status_gap_time"
+    return t(key, lang, gap=f"{plan.gap:.4%}", accepted=f"{accepted:.4%}")

@@ -1042,6 +1042,12 @@ MESSAGES: dict[str, dict[str, str]] = {
                           "{variables} variables",
                     "en": "Status: **{status}** · solver {solver} · {seconds} s · "
                           "{variables} variables"},
+    "status_gap_within": {"es": " · brecha {gap}, dentro de la aceptada ({accepted})",
+                          "en": " · gap {gap}, within the accepted {accepted}"},
+    "status_gap_time": {"es": " · brecha {gap}, mayor que la aceptada ({accepted}): se detuvo "
+                              "en el tiempo máximo",
+                        "en": " · gap {gap}, above the accepted {accepted}: stopped at the time "
+                              "limit"},
     "solver_word_exact": {"es": "exacto propio", "en": "own exact path"},
     "solver_word_highs": {"es": "HiGHS", "en": "HiGHS"},
     "solver_word_cbc": {"es": "CBC", "en": "CBC"},
@@ -2017,10 +2023,11 @@ MESSAGES: dict[str, dict[str, str]] = {
                       "en": "Compare with the «{other}» assignment: price of stability"},
     "candp_compare_wait": {"es": "Calcula también la asignación «{other}» para medir cuánta "
                                  "necesidad cuesta la estabilidad y cuántos pares bloquean: "
-                                 "{wait} (según lo que tardó esta).",
+                                 "{wait} (estimado por el tamaño de la lista; más si la "
+                                 "máquina está ocupada).",
                            "en": "Also computes the «{other}» assignment to measure how much "
-                                 "need stability costs and how many pairs block: {wait} (from "
-                                 "what this one took)."},
+                                 "need stability costs and how many pairs block: {wait} "
+                                 "(estimated from the list's size; longer on a busy machine)."},
     "candp_comparing": {"es": "Calculando la asignación «{other}»…",
                         "en": "Computing the «{other}» assignment…"},
     "candp_run": {"es": "Asignar candidatos: {mode}", "en": "Assign candidates: {mode}"},

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from planner.core.model_words import solver_word
+from planner.core.model_words import gap_words, solver_word
 from planner.core.plan import Status
 from planner.core.result import Result
 from planner.core.scenario import WhatIf
@@ -23,8 +23,10 @@ def show_status(result: Result, what_if: WhatIf, lang: str) -> None:
         st.info(t("showing_whatif" if result.solved else "showing_whatif_no_plan", lang,
                    changes=figures.describe_changes(what_if, lang)))
     st.caption(t("status_line", lang, status=t(f"status_{plan.status.value}", lang),
-                  solver=solver_word(plan, result.scenario.params, lang), seconds=fmt.decimal(sum(result.timings.values())),
-                  variables=fmt.integer(plan.n_variables)))
+                  solver=solver_word(plan, result.scenario.params, lang),
+                  seconds=fmt.decimal(sum(result.timings.values())),
+                  variables=fmt.integer(plan.n_variables))
+               + gap_words(plan, result.scenario.params.mip_gap, lang))
     active = rule_views.active_summary(result.scenario, lang)
     if active:
         st.caption(active)
