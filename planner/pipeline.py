@@ -151,10 +151,14 @@ def _assign_candidates(scenario: Scenario, settings: SolverSettings, pairs,
     return replace(cres, unwanted=candidate_reports.unwanted_by_state(posts))
 
 
-def compare_assignments(result: Result, settings: SolverSettings | None = None) -> Result:
+def compare_assignments(result: Result, settings: SolverSettings | None = None,
+                        known: Result | None = None) -> Result:
     """``result`` (an ``optimo`` or ``estable`` assignment solved alone) with the other mode
     beside it, the price of stability and optimo's blocking pairs, as
-    :func:`models.matching.assign_candidates` gives them when it computes both."""
+    :func:`models.matching.assign_candidates` gives them when it computes both.
+
+    ``known``: the same scenario and what-if already solved in the other mode (the app keeps
+    each mode it ran); its assignment is used instead of solving that mode again."""
     import dataclasses
 
     from models import matching
@@ -168,8 +172,12 @@ def compare_assignments(result: Result, settings: SolverSettings | None = None) 
     choices = matching.expand_choices(scenario, pairs)
     expand = time.perf_counter() - t0
     other_mode = "estable" if cres.mode == "optimo" else "optimo"
-    other = getattr(matching, f"solve_{other_mode}")(scenario, settings, pairs, choices)
-    other.timings["expand"] = expand
+    if known is not None and known.candidates is not None and \
+            known.candidates.mode == other_mode:
+        other = known.candidates.chosen
+    else:
+        other = getattr(matching, f"solve_{other_mode}")(scenario, settings, pairs, choices)
+        other.timings["expand"] = expand
     opt, stab = (cres.chosen, other) if cres.mode == "optimo" else (other, cres.chosen)
     if opt.coverage is not None:  # optimo's blocking pairs against the stable rule's vacancies
         posts = opt.posts.assign(capacity=stab.posts["capacity"].to_numpy())

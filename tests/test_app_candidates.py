@@ -130,3 +130,28 @@ def test_the_charts_map_offers_vacancies_without_candidates_only_with_an_assignm
     # the candidates tab shows the workbook's own assignment, without a button
     assert _metrics(at)[tr("candp_placed")] == "2"
     assert not any(b.label.startswith(tr("candp_run", mode="")[:8]) for b in at.button)
+
+
+def test_comparing_after_running_both_modes_solves_nothing_again(
+        listed: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """estable, then optimo on the tab, then «Comparar»: the caption says the other mode is
+    already computed, and the comparison uses it (a review saw optimo solved a second time)."""
+    from models import matching
+
+    at = start_app(listed, monkeypatch)
+    widget(at.radio, tr("candp_mode")).set_value("estable").run()
+    widget(at.button, tr("candp_run", mode=tr("candp_mode_estable"))).click().run()
+    widget(at.radio, tr("candp_mode")).set_value("optimo").run()
+    widget(at.button, tr("candp_run", mode=tr("candp_mode_optimo"))).click().run()
+    assert not at.exception, at.exception
+    assert tr("candp_compare_known", other=tr("candp_mode_estable")) in [
+        c.value for c in at.caption]
+
+    def no_solve(*args, **kwargs):
+        raise AssertionError("estable solved again")
+
+    monkeypatch.setattr(matching, "solve_estable", no_solve)
+    widget(at.button, tr("candp_compare", other=tr("candp_mode_estable"))).click().run()
+    assert not at.exception, at.exception
+    sentence = next(i.value for i in at.info if i.value.startswith("Precio de la estabilidad"))
+    assert "cuesta 12.0 puntos (85.7%)" in sentence

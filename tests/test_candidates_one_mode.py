@@ -45,6 +45,29 @@ def test_one_mode_then_the_comparison(scenario, mode, coverage):
     assert compare_assignments(compared) is compared  # already compared: nothing recomputed
 
 
+@pytest.mark.parametrize("mode, other", [("optimo", "estable"), ("estable", "optimo")])
+def test_the_comparison_reuses_the_other_mode_already_run(scenario, mode, other, monkeypatch):
+    """The planner ran one mode, then the other, then compares: the other mode's assignment is
+    the one already solved (a review saw optimo solved again: 84 s), and the comparison is the
+    same as computing it afresh (price 12, 1 blocking pair)."""
+    from models import matching
+
+    one = solve(scenario, WhatIf(assignment_mode=mode), compare_modes=False)
+    known = solve(scenario, WhatIf(assignment_mode=other), compare_modes=False)
+    afresh = compare_assignments(one).candidates
+
+    def no_solve(*args, **kwargs):
+        raise AssertionError(f"{other} solved again")
+
+    monkeypatch.setattr(matching, f"solve_{other}", no_solve)
+    reused = compare_assignments(one, known=known).candidates
+    assert reused.price_of_stability == pytest.approx(12.0) == afresh.price_of_stability
+    assert reused.optimo.blocking_pairs == 1 == afresh.optimo.blocking_pairs
+    assert reused.other.people.equals(afresh.other.people)
+    with pytest.raises(AssertionError, match="solved again"):  # a plan in the same mode is no help
+        compare_assignments(one, known=one)
+
+
 def test_waits_from_the_list_and_this_run(scenario):
     """Estimates of planner/ui/candidate_waits.py, worked by hand.
 

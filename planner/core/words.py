@@ -2028,6 +2028,10 @@ MESSAGES: dict[str, dict[str, str]] = {
                            "en": "Also computes the «{other}» assignment to measure how much "
                                  "need stability costs and how many pairs block: {wait} "
                                  "(estimated from the list's size; longer on a busy machine)."},
+    "candp_compare_known": {"es": "La asignación «{other}» ya se calculó en esta sesión: la "
+                                  "comparación solo cuenta los pares bloqueantes (unos segundos).",
+                            "en": "The «{other}» assignment was already computed in this session: "
+                                  "the comparison only counts the blocking pairs (a few seconds)."},
     "candp_comparing": {"es": "Calculando la asignación «{other}»…",
                         "en": "Computing the «{other}» assignment…"},
     "candp_run": {"es": "Asignar candidatos: {mode}", "en": "Assign candidates: {mode}"},

@@ -103,12 +103,18 @@ def _stability(result, view: View, lang: str) -> None:
     if cres.other is not None:
         st.info(cv.stability_sentence(result, lang))
         return
-    other = _mode_word("estable" if cres.mode == "optimo" else "optimo", lang)
+    other_mode = "estable" if cres.mode == "optimo" else "optimo"
+    other = _mode_word(other_mode, lang)
+    known = _result_for(view, other_mode)  # the other mode, if this session already ran it
     if st.button(t("candp_compare", lang, other=other), key="cand_compare",
                  icon=":material/balance:"):
-        _run(view, lang, cres.mode, lambda: pipeline.compare_assignments(result),
+        _run(view, lang, cres.mode,
+             lambda: pipeline.compare_assignments(result, known=known),
              t("candp_comparing", lang, other=other))
-    st.caption(cw.compare_caption(result, other, lang))
+    if known is not None:
+        st.caption(t("candp_compare_known", lang, other=other))
+    else:
+        st.caption(cw.compare_caption(result, other, lang))
 
 
 def _show(result, view: View, lang: str) -> None:
