@@ -109,3 +109,13 @@ def test_cli_sweep_says_it_and_exits_2(tmp_path):
         ("coma.csv", 2, None, "30000,2,5")
     assert issue["message"].startswith("La fila tiene 3 valores separados por «,», pero el "
                                        "encabezado tiene 2 columnas. ")
+
+
+def test_the_summary_names_the_grid_file_not_a_workbook(tmp_path, scenario):
+    """A CSV grid is no workbook: the summary's head says «El archivo del barrido» (it said
+    «El libro tiene 1 problema»), in both languages, from the catalogue."""
+    path = write(tmp_path, "coma.csv", HEAD.format(s=",") + "40000,2,5\n")
+    with pytest.raises(InputError) as info:
+        read_grid(path, scenario)
+    assert info.value.summary("es").startswith("El archivo del barrido tiene 1 problema:\n  - ")
+    assert info.value.summary("en").startswith("The sweep grid file has 1 problem:\n  - ")

@@ -74,18 +74,17 @@ def _blank(value: object) -> bool:
 class InputError(Exception):
     """The workbook cannot be used as it is; holds every issue found."""
 
-    def __init__(self, issues: list[Issue]) -> None:
+    def __init__(self, issues: list[Issue], source: str = "workbook") -> None:
         self.issues = list(issues)
+        self.source = source  # "workbook", or "grid" (a sweep grid, .csv or .xlsx)
         super().__init__(self.summary())
 
     def summary(self, lang: str = DEFAULT_LANG, limit: int = 20) -> str:
         n = len(self.issues)
-        head = (f"El libro tiene {n} problema{'' if n == 1 else 's'}:" if lang == "es"
-                else f"The workbook has {n} problem{'' if n == 1 else 's'}:")
+        head = t(f"input_head_{self.source}_{'one' if n == 1 else 'many'}", lang, n=n)
         lines = [head] + [f"  - {i.text(lang)}" for i in self.issues[:limit]]
         if len(self.issues) > limit:
-            rest = len(self.issues) - limit
-            lines.append(f"  … y {rest} más." if lang == "es" else f"  … and {rest} more.")
+            lines.append(t("input_more", lang, n=len(self.issues) - limit))
         return "\n".join(lines)
 
     def table(self, lang: str = DEFAULT_LANG) -> pd.DataFrame:

@@ -910,6 +910,15 @@ MESSAGES: dict[str, dict[str, str]] = {
                               "o genere los escenarios con `make data`.",
                         "en": "The default workbook «{path}» was not found. Upload your own "
                               "workbook or build the scenarios with `make data`."},
+    "input_head_workbook_one": {"es": "El libro tiene 1 problema:",
+                                "en": "The workbook has 1 problem:"},
+    "input_head_workbook_many": {"es": "El libro tiene {n} problemas:",
+                                 "en": "The workbook has {n} problems:"},
+    "input_head_grid_one": {"es": "El archivo del barrido tiene 1 problema:",
+                            "en": "The sweep grid file has 1 problem:"},
+    "input_head_grid_many": {"es": "El archivo del barrido tiene {n} problemas:",
+                             "en": "The sweep grid file has {n} problems:"},
+    "input_more": {"es": "  … y {n} más.", "en": "  … and {n} more."},
     "upload_invalid": {"es": "El libro «{name}» tiene {count} problema(s). Corríjalos y vuelva a "
                              "subirlo; mientras tanto se sigue usando el escenario anterior.",
                        "en": "Workbook «{name}» has {count} problem(s). Fix them and upload it "

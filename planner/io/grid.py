@@ -108,7 +108,7 @@ def read_grid(path: str | Path, scenario: Scenario) -> list[Point]:
     """
     p = Path(path)
     if not p.is_file():
-        raise InputError([Issue("file_missing", params={"path": str(path)})])
+        raise InputError([Issue("file_missing", params={"path": str(path)})], source="grid")
     if p.suffix.lower() in (".xlsx", ".xlsm", ".xls"):
         sheet, frame = _read_grid_xlsx(p.read_bytes())
     else:
@@ -145,7 +145,7 @@ def parse_grid(frame: pd.DataFrame, scenario: Scenario, sheet: str = "barrido") 
     if not points and not issues:
         issues.append(Issue("empty_sheet", sheet=sheet))
     if issues:
-        raise InputError(issues)
+        raise InputError(issues, source="grid")
     return points
 
 
@@ -208,7 +208,7 @@ def _read_grid_csv(path: Path) -> pd.DataFrame:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError([Issue("unreadable", params={"detail": str(exc)[:200]})]) from None
+        raise InputError([Issue("unreadable", params={"detail": str(exc)[:200]})], source="grid") from None
     lines = text.splitlines()
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
     if first is None:
@@ -237,7 +237,7 @@ def _read_grid_csv(path: Path) -> pd.DataFrame:
         body.append([*fields[:len(header)], *[""] * (len(header) - len(fields))])
         numbers.append(line)
     if issues:
-        raise InputError(issues)
+        raise InputError(issues, source="grid")
     frame = pd.DataFrame(body, columns=range(len(header)), index=pd.Index(numbers, dtype=int),
                          dtype=object)
     keep = [j for j, h in enumerate(header)  # a trailing separator leaves a blank, empty column
@@ -258,12 +258,12 @@ def _read_grid_xlsx(data: bytes) -> tuple[str, pd.DataFrame]:
     wanted = next((n for n in names if normalize_key(n) in ("barrido", "grid", "rejilla")),
                   names[0] if names else None)
     if wanted is None:
-        raise InputError([Issue("empty_sheet", sheet="barrido")])
+        raise InputError([Issue("empty_sheet", sheet="barrido")], source="grid")
     check_sheet_part(wanted, package)
     rows = book.get_sheet_by_name(wanted).to_python(skip_empty_area=False)
     first = next((i for i, r in enumerate(rows) if any(str(v).strip() for v in r)), None)
     if first is None:
-        raise InputError([Issue("empty_sheet", sheet=wanted)])
+        raise InputError([Issue("empty_sheet", sheet=wanted)], source="grid")
     header = [str(h).strip() for h in rows[first]]
     keep = [j for j, h in enumerate(header) if h]
     body = [[r[j] if j < len(r) else None for j in keep] for r in rows[first + 1:]]
