@@ -2025,6 +2025,10 @@ MESSAGES: dict[str, dict[str, str]] = {
                    "en": "Only the chosen assignment is computed: {wait} for this list of {n} "
                          "candidates ({how}). The price of stability is measured afterwards, "
                          "with another button."},
+    "candp_wait_range": {"es": "de {low} (si el presupuesto alcanza) a {high} (si no alcanza "
+                               "para todas las plazas elegidas)",
+                         "en": "from {low} (if the budget reaches) to {high} (if it does not "
+                               "reach every chosen post)"},
     "candp_wait_estimated": {"es": "estimado por su tamaño", "en": "estimated from its size"},
     "candp_wait_measured": {"es": "lo que tardó la última asignación",
                             "en": "what the last assignment took"},
