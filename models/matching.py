@@ -605,14 +605,20 @@ def assign_candidates(scenario: Scenario, settings: SolverSettings,
     expand = time.perf_counter() - t0
     opt = solve_optimo(scenario, settings, pairs, choices)
     stab = solve_estable(scenario, settings, pairs, choices)
-    if opt.coverage is not None:
-        prefs = choices.prefs()
-        posts = opt.posts.assign(capacity=stab.posts["capacity"].to_numpy())
-        opt = dataclasses.replace(opt, posts=posts,
-                                  blocking_pairs=count_blocking_pairs(opt.people, prefs, posts))
     for a in (opt, stab):
         a.timings["expand"] = expand
-    mode = scenario.params.assignment_mode
+    return side_by_side(scenario.params.assignment_mode, opt, stab, choices)
+
+
+def side_by_side(mode: str, opt: Assignment, stab: Assignment,
+                 choices: Choices) -> CandidateResult:
+    """Both assignments, ``mode``'s first: optimo's blocking pairs counted against the stable
+    rule's vacancies, and the price of stability (also used when the second mode is computed
+    later, on request: planner.pipeline.compare_assignments)."""
+    if opt.coverage is not None:
+        posts = opt.posts.assign(capacity=stab.posts["capacity"].to_numpy())
+        opt = dataclasses.replace(opt, posts=posts, blocking_pairs=count_blocking_pairs(
+            opt.people, choices.prefs(), posts))
     chosen, other = (opt, stab) if mode == "optimo" else (stab, opt)
     price = None
     if opt.coverage is not None and stab.coverage is not None:

@@ -159,8 +159,6 @@ def compare_assignments(result: Result, settings: SolverSettings | None = None,
 
     ``known``: the same scenario and what-if already solved in the other mode (the app keeps
     each mode it ran); its assignment is used instead of solving that mode again."""
-    import dataclasses
-
     from models import matching
 
     cres = result.candidates
@@ -179,16 +177,9 @@ def compare_assignments(result: Result, settings: SolverSettings | None = None,
         other = getattr(matching, f"solve_{other_mode}")(scenario, settings, pairs, choices)
         other.timings["expand"] = expand
     opt, stab = (cres.chosen, other) if cres.mode == "optimo" else (other, cres.chosen)
-    if opt.coverage is not None:  # optimo's blocking pairs against the stable rule's vacancies
-        posts = opt.posts.assign(capacity=stab.posts["capacity"].to_numpy())
-        opt = dataclasses.replace(opt, posts=posts, blocking_pairs=matching.count_blocking_pairs(
-            opt.people, choices.prefs(), posts))
-    price = None
-    if opt.coverage is not None and stab.coverage is not None:
-        price = opt.coverage - stab.coverage
-    chosen, other = (opt, stab) if cres.mode == "optimo" else (stab, opt)
-    return replace(result, candidates=replace(cres, chosen=chosen, other=other,
-                                              price_of_stability=price))
+    both = matching.side_by_side(cres.mode, opt, stab, choices)
+    return replace(result, candidates=replace(cres, chosen=both.chosen, other=both.other,
+                                              price_of_stability=both.price_of_stability))
 
 
 def solve_workbook(path: str | Path, out: str | Path | None = None,
