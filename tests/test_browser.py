@@ -156,6 +156,18 @@ def shoot(page, name: str, folder: Path) -> None:
         shutil.copy(path, Path(extra) / path.name)
 
 
+def assign_stable(page) -> None:
+    """On the candidates tab: choose «Estable», run it, wait until its tables are drawn."""
+    page.locator("[data-testid='stMain']").get_by_text(tr("candp_mode_estable")).first.click()
+    run = page.get_by_role("button", name=tr("candp_run", mode=tr("candp_mode_estable")))
+    run.wait_for()
+    wait_idle(page)
+    run.click()
+    page.get_by_text(tr("candp_unwanted_header")).first.wait_for()
+    wait_idle(page)
+    page.wait_for_timeout(1500)
+
+
 def test_budget_what_if_and_download(page, server: str, workbook: Path,
                                      tmp_path: Path) -> None:
     page.goto(server)
@@ -288,14 +300,7 @@ def test_pages_upload_compare_candidates(page, server: str, tmp_path: Path) -> N
 
     # the candidates tab: the stable assignment of the hand case
     page.get_by_role("tab", name=tr("tab_candidates")).click()
-    page.locator("[data-testid='stMain']").get_by_text(tr("candp_mode_estable")).first.click()
-    run = page.get_by_role("button", name=tr("candp_run", mode=tr("candp_mode_estable")))
-    run.wait_for()
-    wait_idle(page)
-    run.click()
-    page.get_by_text(tr("candp_unwanted_header")).first.wait_for()
-    wait_idle(page)
-    page.wait_for_timeout(1500)
+    assign_stable(page)
     shoot(page, "candidatos", tmp_path)
     assert page.get_by_text(tr("candp_unwanted_header")).count() >= 1
 
@@ -465,13 +470,6 @@ def test_phone_width_whole_app(phone, server: str, tmp_path: Path) -> None:
     shoot_tall(page, "telefono_unidades", tmp_path)
 
     open_tab(page, "tab_candidates")
-    page.locator("[data-testid='stMain']").get_by_text(tr("candp_mode_estable")).first.click()
-    run = page.get_by_role("button", name=tr("candp_run", mode=tr("candp_mode_estable")))
-    run.wait_for()
-    wait_idle(page)
-    run.click()
-    page.get_by_text(tr("candp_unwanted_header")).first.wait_for()
-    wait_idle(page)
-    page.wait_for_timeout(1500)
+    assign_stable(page)
     assert_fits_a_phone(page, "candidates")
     shoot_tall(page, "telefono_candidatos", tmp_path)
