@@ -35,13 +35,6 @@ def run_range(scenario: Scenario, mode: str) -> tuple[float, float]:
     return RUN_BASE + fast * _listed(scenario), RUN_BASE + slow * _listed(scenario)
 
 
-def run_seconds(scenario: Scenario, mode: str, measured: float | None = None) -> float:
-    """One assignment in ``mode``: what it took, else the slow end of its range."""
-    if measured is not None:
-        return float(measured)
-    return run_range(scenario, mode)[1]
-
-
 def range_words(scenario: Scenario, mode: str, lang: str = "es") -> str:
     """«unos 5 segundos», or «de unos 5 segundos a alrededor de un minuto» when the mode's
     fast and slow ends read differently, with why (optimo: a budget that does not reach)."""
@@ -58,12 +51,6 @@ def run_caption(scenario: Scenario, mode: str, lang: str = "es",
     wait = duration_words(measured, lang) if measured is not None else \
         range_words(scenario, mode, lang)
     return t("candp_wait", lang, wait=wait, n=f"{_listed(scenario):,}", how=how)
-
-
-def compare_seconds(result) -> float:
-    """The other mode: the slow end of its own estimate from the list's size."""
-    other = "estable" if result.candidates.mode == "optimo" else "optimo"
-    return run_seconds(result.scenario, other)
 
 
 def compare_caption(result, other_word: str, lang: str = "es") -> str:
