@@ -75,9 +75,9 @@ class StreamedWorkbook(Workbook):
             if clash:
                 raise RuntimeError(f"cells written into the body of sheet {body.ws.title!r}: "
                                    f"{clash[:3]}")
-        buf = io.BytesIO()
-        super().save(buf)  # openpyxl's own workbook first, in memory; then spliced into filename
-        buf.seek(0)
+        super().save(filename)  # openpyxl's own workbook first, at ``filename``; then read back
+        with open(filename, "rb") as fh:
+            buf = io.BytesIO(fh.read())
         by_part = {body.ws.path[1:]: body for body in self._bodies}
         with zipfile.ZipFile(buf) as src, zipfile.ZipFile(
                 filename, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as dst:
