@@ -62,3 +62,12 @@ def test_every_literal_key_exists():
     assert len(keys) > 100  # the app, CLI and reports all look words up here
     unknown = sorted(f"{f}: {k}" for f, k in keys if k not in MESSAGES)
     assert not unknown, "keys asked for but not in the catalogue:\n" + "\n".join(unknown)
+
+
+def test_a_key_in_two_catalogue_files_is_refused(tmp_path):
+    """Two domain files that both define a key would make one silently win: loading refuses."""
+    from planner.core.words import _load
+    (tmp_path / "a.toml").write_text('[k]\nes = "uno"\nen = "one"\n', encoding="utf-8")
+    (tmp_path / "b.toml").write_text('[k]\nes = "dos"\nen = "two"\n', encoding="utf-8")
+    with pytest.raises(ValueError, match="'k' is in a.toml and b.toml"):
+        _load(tmp_path)
