@@ -40,6 +40,7 @@ from planner.ui.pages import (
 from planner.ui.pages.form import reset_form, what_if_form
 from planner.ui.pages.status import show_status
 from planner.ui.pages.view import View
+from planner.validate import scenario_warnings
 
 st.set_page_config(page_title=t("page_title"), page_icon="🩺", layout="wide")
 state = st.session_state
@@ -211,6 +212,8 @@ def main() -> None:
             st.error(t("unexpected", lang, kind=type(exc).__name__, detail=exc))
             st.stop()
     sidebar_scenario(scenario, name, lang)
+    for note in scenario_warnings(scenario):  # issue 26: every warning the workbook carries
+        st.warning(note.text(lang), icon=":material/warning:")
     what_if = what_if_form(scenario, key, lang)
     st.sidebar.button(t("reset", lang), key="reset", on_click=reset_form, args=(key,))
     with st.container():

@@ -34,7 +34,7 @@ from models.solve import solve_allocation
 from planner.analysis import candidates as candidate_reports
 from planner.analysis import indicators, marginals
 from planner.analysis.expected import acceptance_report
-from planner.core.errors import ClusterError
+from planner.core.errors import ClusterError, InputError, Issue
 from planner.core.plan import Status
 from planner.core.result import Result
 from planner.core.scenario import Scenario, WhatIf, apply_overrides
@@ -194,6 +194,9 @@ def solve_workbook(path: str | Path, out: str | Path | None = None,
     if out is not None:
         check_output_path(out, protect=[path])
     scenario, timings = load_scenario(path, progress)
+    mode = apply_overrides(scenario, what_if).params.assignment_mode
+    if simulate > 0 and mode != "por_oferta":  # issue 26: refused, never skipped
+        raise InputError([Issue("simulate_needs_offers", params={"mode": mode})])
     base = settings or settings_for(apply_overrides(scenario, what_if), solver)
     result = solve(scenario, what_if, base, progress)
     result.timings.update(timings)

@@ -47,3 +47,32 @@ def test_every_family_mode_and_basis_builds_and_solves(everything_on, bonus, bas
             check_invariants(result.scenario, result)
         objectives[solver] = result.plan.objective
     assert max(objectives.values()) - min(objectives.values()) < 1e-6, objectives
+
+
+def _cli(*args):
+    import subprocess
+    import sys
+    return subprocess.run([sys.executable, "-m", "planner", *map(str, args)],
+                          capture_output=True, text=True, timeout=300)
+
+
+def test_notes_shown_by_validate_solve_and_refusals(everything_on):
+    """The falling curve (docs/MODELO.md §1) is in validate's and solve's JSON warnings;
+    --simulate in a candidate mode is refused with exit 2 and a message; a negative budget's
+    JSON issue names the parameter."""
+    import json
+
+    path, scenario = everything_on
+    note = scenario.notes[0].text("es")
+    assert note.startswith("Aviso, hoja «aceptacion»")
+    v = _cli("validate", path, "--json")
+    assert note in json.loads(v.stdout)["warnings"]
+    s = _cli("solve", path, "--json")
+    assert s.returncode == 0 and note in json.loads(s.stdout)["warnings"]
+    r = _cli("solve", path, "--json", "--simulate", 50, "--seed", 1, "--modo-asignacion",
+             "estable")
+    assert r.returncode == 2, r.stdout
+    assert "modo_asignacion = estable" in json.loads(r.stdout)["issues"][0]["message"]
+    neg = make_workbook(path.parent / "neg.xlsx", presupuesto_bono_mensual=-5)
+    n = json.loads(_cli("validate", neg, "--json").stdout)
+    assert n["issues"][0]["parameter"] == "presupuesto_bono_mensual"

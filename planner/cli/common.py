@@ -127,7 +127,10 @@ def report_invalid(exc: InputError, as_json: bool, lang: str,
     if as_json:
         issues = [{"sheet": i.sheet, "row": i.row, "column": i.column,
                    "value": None if i.value is None else str(i.value),
-                   "message": i.message(lang)} for i in exc.issues]
+                   "message": i.message(lang)}
+                  | ({"parameter": i.params["param"]}  # the parameter the planner typed
+                     if i.sheet == "parametros" and i.params.get("param") else {})
+                  for i in exc.issues]
         print(json.dumps({"status": "invalid_input", "issues": issues}, ensure_ascii=False))
     else:
         (out if to_stdout else err).print(exc.summary(lang, limit=50), markup=False)

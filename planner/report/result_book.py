@@ -391,6 +391,9 @@ def _diagnostico(wb: Workbook, result: Result, lang: str) -> None:
     rows += [(t("diagh_seconds_of", lang, step=stage_word(k, lang)), round(v, 4))
              for k, v in result.timings.items()]
     rows += _rule_diagnostics(result, lang)
+    from planner.validate import scenario_warnings  # the one list of warnings (issue 26)
+
+    rows += [(t("cli_warning", lang), w.text(lang)) for w in scenario_warnings(result.scenario)]
     df = pd.DataFrame(rows, columns=[t("diagh_item", lang), t("diagh_value", lang)])
     write_table(wb, "diagnostico", df, widths={t("diagh_item", lang): 48,
                                                t("diagh_value", lang): 60})
