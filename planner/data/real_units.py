@@ -59,7 +59,10 @@ HOSPITAL_WORDS = {
 OFFICIAL_HOSPITAL_CLASS = {"Hospital General": "general",
                            "Hospital Integral (comunitario)": "comunitario",
                            "Hospital Psiquiátrico": "psiquiatrico"}
-BONUS_POOL_CLASSES = ("general", "comunitario")
+# the bonus pool: general and community hospitals, by official typology or else by name
+BONUS_POOL_TYPOLOGY = ("Hospital General", "Hospital Integral (comunitario)")
+BONUS_POOL_BY_NAME = ("hospital_general", "hospital_comunitario_integral_basico",
+                      "hospital_municipal")
 # official typologies that are not health centres; names of units that are not health centres
 NOT_CENTRE_TYPOLOGY = ("Clínica de Especialidades", "Consultorio Delegacional")
 NOT_CENTRE_NAME = re.compile(
@@ -113,9 +116,11 @@ def real_hospitals(folder: Path, matcher: MunicipalityMatcher,
             continue
         k = keyed.loc[r.clues] if r.clues in keyed.index else None
         clase = HOSPITAL_CLASS_BY_NAME[r.tipo_por_nombre]
+        pool = r.tipo_por_nombre in BONUS_POOL_BY_NAME
         if k is not None and k["tipo"]:
             tipologia, base_tipo = k["tipo"], "tipología oficial"
             clase = OFFICIAL_HOSPITAL_CLASS.get(k["tipo"], clase)
+            pool = k["tipo"] in BONUS_POOL_TYPOLOGY
         elif r.tipo_por_nombre == "sin_clasificar_por_nombre":
             tipologia, base_tipo = "desconocida", "desconocida"
         else:
@@ -126,7 +131,7 @@ def real_hospitals(folder: Path, matcher: MunicipalityMatcher,
             "clues": r.clues, "nombre": r.nombre_unidad, "tipo": schema.HOSPITAL,
             "cve_ent": r.cve_ent, "cve_mun": cve_mun, "base_marginacion": basis,
             "clase": clase, "tipologia": tipologia, "base_tipologia": base_tipo,
-            "bolsa_bono": clase in BONUS_POOL_CLASSES and base_tipo != "desconocida",
+            "bolsa_bono": pool,
             "fuente": HOSPITALS_FILE,
             "lat": float(k["lat"]) if k is not None and k["lat"] else np.nan,
             "lon": float(k["lng"]) if k is not None and k["lng"] else np.nan,
