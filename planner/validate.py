@@ -17,7 +17,6 @@ from planner.core import schema
 from planner.core.errors import InputError, Issue
 from planner.core.numbers import parse_number
 from planner.core.scenario import PARAM_NAMES, Params, Scenario
-from planner.core.words import t
 from planner.core.text import normalize_key
 from planner.core.words import phrase, t
 from planner.io import candidates

@@ -28,7 +28,6 @@ def named(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def _units_tab(app: AppTest) -> None:
     from planner.core.words import t as tr
-    app.tabs  # the units page is rendered with the others (Streamlit runs every tab)
     assert any(tr("units_map_header", "es") in m.value for m in app.markdown)
 
 

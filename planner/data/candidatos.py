@@ -183,6 +183,12 @@ def leeme_lines(table: pd.DataFrame) -> list[str]:
         f"{OWN_STATE_P:.0%} en su entidad; una CLUES, un municipio (clave_entidad/municipio) o "
         "una entidad entera, con inclinación a lugares menos marginados y más poblados (peso "
         "√población × 3 en grado muy bajo … 1 en muy alto). Puntaje al azar entre 60 y 100.",
+        f"• Opciones CLUES en unidades reales con candidatos 2026: donde la unidad tiene "
+        f"candidatos de la categoría en {PIPELINE_FILE} (etapa {PIPELINE_STAGE}, todas las "
+        "fases y estatus; puestos llevados a las categorías del planeador, los demás fuera) y "
+        "una plaza de ella, exactamente ese número de candidatos la elige (de preferencia "
+        "registrados en su entidad); ningún otro candidato elige esa CLUES. Las demás unidades "
+        "se sortean como arriba.",
         "• El modo por omisión sigue siendo por_oferta; cambie modo_asignacion a optimo o "
         "estable en 'parametros' (o use --modo-asignacion) para asignar a estas personas.",
     ]
