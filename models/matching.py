@@ -42,6 +42,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import time
+import warnings
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -485,6 +486,23 @@ def stable_capacities(pairs: pd.DataFrame, choices: Choices, budget: float | Non
     return cap
 
 
+def matching_library():
+    """The ``matching`` library, imported so that it cannot reset the process's warning filters.
+
+    ``matching/__init__.py`` calls ``warnings.simplefilter("always")`` when the interpreter has
+    no ``-W`` options: imported plainly, it turns every once-per-place warning (PuLP's
+    DeprecationWarnings, one per variable built) into one line per occurrence for the life of
+    the process — the app's log grew to 24 MB in 11 minutes (issue 26). The import runs inside
+    ``warnings.catch_warnings()``, which puts the filters back as they were; later imports find
+    the module in ``sys.modules`` and run nothing. Every use of the library goes through here.
+    """
+    with warnings.catch_warnings():
+        import matching
+        import matching.algorithms  # noqa: F401  (imported here too: nothing of it runs later)
+        import matching.players  # noqa: F401
+    return matching
+
+
 def _player_classes():
     """``matching``'s resident and hospital players, with ``_forget`` done by ``list.remove``.
 
@@ -493,8 +511,8 @@ def _player_classes():
     thousands of candidates on it). ``list.remove`` deletes the same single entry (lists hold
     each player once) in C; the algorithm, ``hospital_resident``, is the library's unchanged.
     """
-    from matching import Player
-    from matching.players import Hospital
+    lib = matching_library()
+    Player, Hospital = lib.Player, lib.Hospital
 
     class Resident(Player):
         def _forget(self, other):
@@ -512,7 +530,7 @@ def _player_classes():
 def solve_estable(scenario: Scenario, settings: SolverSettings, pairs: pd.DataFrame,
                   choices: Choices) -> Assignment:
     """Candidate-optimal stable assignment (``matching``'s hospital–resident algorithm)."""
-    from matching.algorithms import hospital_resident
+    hospital_resident = matching_library().algorithms.hospital_resident
 
     Resident, Hospital = _player_classes()
     t0 = time.perf_counter()

@@ -76,3 +76,56 @@ def test_notes_shown_by_validate_solve_and_refusals(everything_on):
     neg = make_workbook(path.parent / "neg.xlsx", presupuesto_bono_mensual=-5)
     n = json.loads(_cli("validate", neg, "--json").stdout)
     assert n["issues"][0]["parameter"] == "presupuesto_bono_mensual"
+
+
+_QUIET_RUN = r"""
+import sys, warnings
+before = list(warnings.filters)
+from planner.core.scenario import WhatIf
+from planner.pipeline import compare_assignments, load_scenario, solve
+scenario = load_scenario(sys.argv[1])[0]
+after_import = list(warnings.filters)
+one = solve(scenario, WhatIf(assignment_mode="estable"), compare_modes=False)
+compare_assignments(one)  # the app's comparison: optimo's integer program, PuLP variables
+assert one.candidates.chosen.coverage == 2.0, one.candidates.chosen.coverage
+print("filters kept" if list(warnings.filters) == after_import else "filters changed")
+"""
+
+
+def test_a_stable_assignment_leaves_the_log_quiet(tmp_path):
+    """A fresh process with Python's default warning filters (as ``make run``'s server) runs one
+    stable assignment and the comparison with optimo: nothing on stderr and the filters as they
+    were. Before issue 26, ``import matching`` set ``simplefilter("always")`` and every PuLP
+    variable built afterwards printed a DeprecationWarning (79,612 lines in 11 minutes)."""
+    import subprocess
+    import sys
+
+    from tests.builders import MG
+    from tests.test_matching import with_candidates
+
+    path = make_workbook(tmp_path / "lista.xlsx", with_candidates(
+        [("A", MG, 7, ["CS0002", "CS0001"], 90), ("B", MG, 20, ["CS0002"], 80)]))
+    run = subprocess.run([sys.executable, "-c", _QUIET_RUN, str(path)], capture_output=True,
+                         text=True, timeout=300, env={**__import__("os").environ,
+                                                      "PYTHONWARNINGS": ""})
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip().splitlines()[-1] == "filters kept"
+    assert "Warning" not in run.stderr, run.stderr[:2000]
+
+
+def test_the_matching_library_is_imported_only_through_its_guard():
+    """Any other ``import matching`` would reset the filters again: every use goes through
+    models.matching.matching_library (a source scan of planner/, models/, app.py)."""
+    import pathlib
+    import re
+
+    root = pathlib.Path(__file__).resolve().parents[1]
+    pattern = re.compile(r"^\s*(from matching\b|import matching\b)", re.M)
+    offenders = []
+    for path in [root / "app.py", *(root / "planner").rglob("*.py"), *(root / "models").rglob("*.py")]:
+        text = path.read_text(encoding="utf-8")
+        hits = pattern.findall(text)
+        if path.name == "matching.py" and path.parent.name == "models":
+            hits = hits[3:]  # the three imports inside matching_library()
+        offenders += [str(path)] * len(hits)
+    assert not offenders
