@@ -27,12 +27,13 @@ except ImportError:  # pragma: no cover - a typer that uses the click package
     from click import exceptions as _cx
 
 from planner.core.numbers import parse_number
+from planner.core.schema import LIMITS, PARAMETER_BY_FIELD
 from planner.core.words import LANGS, t
 
 EXIT_INVALID = 2
-MAX_BUDGET = 1e12  # MXN per month: a thousand times the national scenario's whole bonus bill
-MAX_STEPS = 1000
-MAX_WORKERS = 256
+MAX_BUDGET = PARAMETER_BY_FIELD["budget"].maximum  # bounds live in planner/core/schema.py
+MAX_STEPS = int(LIMITS["--steps"].maximum)
+MAX_WORKERS = int(LIMITS["--workers"].maximum)
 
 
 class OptionValueError(_cx.BadParameter):
@@ -86,8 +87,16 @@ def _fmt(x: float) -> str:
 
 # Options that set a scenario parameter are built from its schema declaration
 # (planner/cli/params.py); these are the options of their own.
-STEPS = Number(1, MAX_STEPS, integer=True)
-WORKERS = Number(1, MAX_WORKERS, integer=True)
+def limited(flag: str) -> Number:
+    """The parser of an option of its own, with its bounds from :data:`planner.core.schema.LIMITS`."""
+    limit = LIMITS[flag]
+    return Number(limit.minimum, limit.maximum, integer=limit.kind == "int")
+
+
+STEPS = limited("--steps")
+WORKERS = limited("--workers")
+SIMULATE = limited("--simulate")
+SEED = limited("--seed")
 LANGUAGE = Language()
 
 

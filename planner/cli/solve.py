@@ -15,6 +15,7 @@ from planner.analysis import rule_check
 from planner.analysis.expected import acceptance_lines, acceptance_payload
 from planner.analysis.indicators import compare_by_state, rule_messages, rule_records
 from planner.cli import common as c
+from planner.cli import option_checks as oc
 from planner.cli.option_checks import MAX_BUDGET
 from planner.cli.params import param_option
 from planner.core.model_words import gap_words, solver_key, solver_word
@@ -51,10 +52,11 @@ def solve(
         help="Confirma cada valor marginal re-optimizando con un candidato o un millón más "
              "(más lento: unos 20 s en el escenario nacional).")] = False,
     simulate: Annotated[int, typer.Option(
-        "--simulate", min=0,
+        "--simulate", parser=oc.SIMULATE,
         help="Simula N veces quién acepta las ofertas (P10–P90 de plazas llenas, comparación "
              "con el bono uniforme 2024).")] = 0,
-    seed: Annotated[int, typer.Option("--seed", min=0, help="Semilla de la simulación.")] = 0,
+    seed: Annotated[int, typer.Option("--seed", parser=oc.SEED,
+                                                 help="Semilla de la simulación.")] = 0,
     second_round: Annotated[bool, typer.Option(
         "--second-round", help="En la simulación, reofrece las plazas rechazadas a candidatos "
                                "libres.")] = False,
