@@ -173,8 +173,9 @@ def test_budget_zero_warns_and_parameter_is_named(tmp_path):
 
     from planner.io.template import write_template
 
-    leeme = [r[0] for r in load_workbook(write_template(tmp_path / "p.xlsx"), read_only=True)[
-        "LEEME"].iter_rows(values_only=True) if r and r[0]]
+    book = load_workbook(write_template(tmp_path / "p.xlsx"), read_only=True)
+    leeme = [r[0] for r in book["LEEME"].iter_rows(values_only=True) if r and r[0]]
+    book.close()  # a read-only book holds its file open until closed (a ResourceWarning)
     assert any("presupuesto_bono_mensual (obligatorio" in str(line) for line in leeme)
     bad = make_workbook(tmp_path / "menos.xlsx", presupuesto_bono_mensual=-5)
     res = RUNNER.invoke(app, ["validate", str(bad)])
