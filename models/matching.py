@@ -192,7 +192,7 @@ class Assignment:
     plan: Plan
     people: pd.DataFrame
     posts: pd.DataFrame
-    blocking_pairs: int
+    blocking_pairs: int | None  # None until counted against the stable rule (side_by_side)
     coverage: float | None
     timings: dict[str, float] = field(default_factory=dict)
 
@@ -327,8 +327,8 @@ def solve_optimo(scenario: Scenario, settings: SolverSettings, pairs: pd.DataFra
                 objective=objective, lp_bound=best, gap=_gap(objective, best),
                 placements=placements, timings=timings,
                 n_variables=len(prob.variables()), n_constraints=prob.numConstraints())
-    return Assignment("optimo", plan, people, _posts(pairs, choices, placed), 0, objective,
-                      timings)
+    return Assignment("optimo", plan, people, _posts(pairs, choices, placed), None, objective,
+                      timings)  # blocking pairs: counted by side_by_side, with estable's vacancies
 
 
 def _restrict_to_optimal_face(prob: pulp.LpProblem) -> bool:

@@ -65,6 +65,10 @@ def solve(
         help="por_oferta | optimo | estable (por omisión, el de «parametros»): optimo y "
              "estable asignan a los candidatos de la hoja «candidatos». (parámetro "
              "«modo_asignacion»)")] = None,
+    compare_modes: Annotated[bool, typer.Option(
+        "--comparar-modos",
+        help="Con candidatos registrados (optimo o estable), calcula también el otro modo: "
+             "precio de la estabilidad y parejas bloqueantes de optimo (más lento).")] = False,
     as_json: c.AsJson = False,
     lang: c.Lang = "es",
 ) -> None:
@@ -85,7 +89,8 @@ def solve(
         with _progress(not as_json, lang) as step:
             result = solve_workbook(path, out, what_if, solver=solver, lang=lang, progress=step,
                                     confirm_marginals=confirm_marginals, simulate=simulate,
-                                    seed=seed, second_round=second_round)
+                                    seed=seed, second_round=second_round,
+                                    compare_modes=compare_modes)
     payload = json_payload(result, time.perf_counter() - started,
                            out if result.solved else None)
     payload.update(acceptance_payload(result))
