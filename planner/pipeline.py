@@ -12,11 +12,11 @@ differ in core count, alternative optima of equal objective could be picked diff
 from __future__ import annotations
 
 import contextlib
-from contextlib import contextmanager
 import logging
 import math
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
