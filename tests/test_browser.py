@@ -122,6 +122,28 @@ def wait_idle(page) -> None:
     page.wait_for_timeout(300)  # let the last deltas paint
 
 
+def wait_laid_out(page) -> None:
+    """Wait until the page's layout is the final one, by condition (issue 26: a title measured
+    194 px under load, 100 alone): the web fonts loaded (``document.fonts.ready``; with the
+    fallback font the title wraps into more lines), no script run in progress (Streamlit's
+    status widget gone) and the phone CSS applied to the title (it arrives in the sidebar, a
+    delta after the title; before it the title has its 2.75 rem default), then two frames for
+    the layout to follow."""
+    page.evaluate("document.fonts.ready.then(() => true)")
+    from planner.ui.phone import TITLE_REM
+
+    page.wait_for_function(
+        """(titleRem) => {
+          if (document.fonts.status !== 'loaded') return false;
+          if (document.querySelector('[data-testid="stStatusWidget"]')) return false;
+          const h = document.querySelector('[data-testid="stMain"] h1');
+          if (!h) return false;
+          const rem = parseFloat(getComputedStyle(document.documentElement).fontSize);
+          return Math.abs(parseFloat(getComputedStyle(h).fontSize) - titleRem * rem) < 0.5;
+        }""", arg=TITLE_REM, timeout=RUN_TIMEOUT_MS)
+    page.evaluate("new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+
+
 def wait_what_if_stated(page, budget: int) -> None:
     """Wait until the solved what-if is stated in the banner (not the input's live peso echo,
     which shows the same amount as soon as it is typed)."""
@@ -422,6 +444,7 @@ def test_phone_width_whole_app(phone, server: str, tmp_path: Path) -> None:
     page.goto(server)
     page.get_by_text(tr("m_spec_placed")).first.wait_for()
     wait_idle(page)
+    wait_laid_out(page)
     assert_fits_a_phone(page, "first screen")
     title = page.locator("[data-testid='stMain'] h1").first.bounding_box()
     assert title is not None and title["height"] <= 100, title  # two lines; was three, 160 px
