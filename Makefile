@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run test test-fast bench data lint browser-deps clean
+.PHONY: setup run test test-fast bench fuzz data lint browser-deps clean
 
 # Set-up says what it is doing (1-2 min the first time): pip lists each library as it goes.
 $(STAMP): requirements.txt pyproject.toml
@@ -32,6 +32,10 @@ test: setup browser-deps
 ## Every test but the real-browser one.
 test-fast: setup
 	$(PY) -m pytest -m "not browser"
+
+## Property-based tests exploring at random (CI runs a fixed, smaller set of examples).
+fuzz: setup
+	PLANNER_FUZZ_EXAMPLES=300 $(PY) -m pytest -q tests/test_fuzz.py tests/test_fuzz_everything_on.py
 
 ## Benchmarks (tables in benchmarks/README.md).
 bench: setup
