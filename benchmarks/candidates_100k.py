@@ -47,7 +47,7 @@ def main(argv: list[str] | None = None) -> None:
         t0 = time.perf_counter()
         result = solve(scenario, WhatIf(assignment_mode=mode), compare_modes=False)
         timings = dict(result.timings)
-        if not args.no_write:
+        if not args.no_write and result.solved:
             w0 = time.perf_counter()
             with tempfile.TemporaryDirectory() as tmp:
                 write_result_workbook(result, Path(tmp) / "r.xlsx")
@@ -57,7 +57,8 @@ def main(argv: list[str] | None = None) -> None:
         ok = "within" if wall <= TARGETS.get(mode, float("inf")) else "OVER"
         print(f"{mode}: wall {wall:.1f} s (target {TARGETS.get(mode)} s: {ok}), stages sum "
               f"{staged:.1f} s = {staged / wall:.0%} of wall; status {result.plan.status.value}, "
-              f"coverage {result.candidates.chosen.coverage}; load {os.getloadavg()[0]:.1f}",
+              f"({result.plan.solver_status}), coverage {result.candidates.chosen.coverage}; "
+              f"load {os.getloadavg()[0]:.1f}",
               flush=True)
         print("   " + ", ".join(f"{k} {v:.2f}" for k, v in sorted(timings.items(),
                                                                    key=lambda kv: -kv[1])),
