@@ -2,13 +2,13 @@
 of ``contratacion_2026/candidatos_por_unidad_puesto_estatus_*.csv``: ``fase, clues, etapa,
 categoria, puesto, estatus, n``) → the workbook's ``oferta`` sheet.
 
-A row counts when its stage (``etapa``, default UAS), status (``estatus``, default Aprobado) and
-phase (``fase``, default every phase) are the ones asked for, its ``n`` is a whole number ≥ 0,
-its position (``puesto``) names one of the workbook's categories (the 2026 position names of
+A row counts when its ``n`` is a whole number ≥ 0, its CLUES is one of the workbook's units,
+its stage (``etapa``, default UAS), phase (``fase``, default every phase) and status
+(``estatus``, default Aprobado) are the ones asked for and its position (``puesto``) names one
+of the workbook's categories (the 2026 position names of
 :data:`planner.data.candidatos.PUESTO_CATEGORY`, the general-nursing positions, or the
-category's own name) and its CLUES is one of the workbook's units. Every other row is left out
-with its reason. ``oferta`` is then rewritten whole: one row per category of the workbook and
-state of its units, ``candidatos`` = the counted candidates of that category at that state's
+category's own name); the first of these that fails is the reason it is left out. ``oferta``
+is then rewritten whole: one row per category of the workbook and state of its units, ``candidatos`` = the counted candidates of that category at that state's
 units (a state pool: they may be placed anywhere in their state), and a ``base`` column saying
 where the figure comes from. Every other sheet of the workbook is kept as it is.
 """
@@ -74,13 +74,18 @@ def import_candidatos(path: str | Path, book: str | Path, stage: str = DEFAULT_S
         skipped.append(Skipped(code, table.place, row, col.get(column, column), value, params))
 
     f = table.frame.reindex(columns=[w.name for w in COLUMNS])
+    records = {int(i): {k: None if isinstance(v, float) else v for k, v in r.items()}
+               for i, r in f.to_dict("index").items()}  # a column the file leaves out: blank
     counted: dict[tuple[str, int], int] = {}
     total = 0
-    for row, r in f.iterrows():
-        row = int(row)
+    for row, r in records.items():
         n_text = r["n"] or ""
         if not n_text.isdigit():
             skip("imp_cand_bad_n", row, "n", r["n"])
+            continue
+        clues = (r["clues"] or "").upper()
+        if clues not in units.index:
+            skip("imp_cand_unit_not_in_book", row, "clues", r["clues"])
             continue
         if normalise(r["etapa"]) != want_stage:
             skip("imp_cand_other_stage", row, "etapa", r["etapa"], wanted=stage)
@@ -96,10 +101,6 @@ def import_candidatos(path: str | Path, book: str | Path, stage: str = DEFAULT_S
         category = category_of(r["puesto"], categories)
         if category is None:
             skip("imp_cand_no_category", row, "puesto", r["puesto"])
-            continue
-        clues = (r["clues"] or "").upper()
-        if clues not in units.index:
-            skip("imp_cand_unit_not_in_book", row, "clues", r["clues"])
             continue
         key = (category, int(units.at[clues, "state_code"]))
         counted[key] = counted.get(key, 0) + int(n_text)

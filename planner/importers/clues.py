@@ -152,10 +152,11 @@ def import_clues(path: str | Path, institution: str | None = None,
                                kind="note"))
 
     f = table.frame.reindex(columns=[w.name for w in COLUMNS])
+    records = {int(i): {k: None if isinstance(v, float) else v for k, v in r.items()}
+               for i, r in f.to_dict("index").items()}  # a column the file leaves out: blank
     kept: list[dict] = []
     institutions: dict[str, int] = {}
-    for row, r in f.iterrows():
-        row = int(row)
+    for row, r in records.items():
         clues = (r["CLUES"] or "").upper()
         if not CLUES_FORM.fullmatch(clues):
             skip("imp_skip_bad_clues", row, "CLUES", r["CLUES"])
@@ -203,7 +204,7 @@ def import_clues(path: str | Path, institution: str | None = None,
     units = []
     for clues, group in by_clues.items():
         if len(group) > 1:
-            same = all(g["r"].equals(group[0]["r"]) for g in group[1:])
+            same = all(g["r"] == group[0]["r"] for g in group[1:])
             rows_text = ", ".join(str(g["row"]) for g in group)
             for g in (group[1:] if same else group):
                 skip("imp_skip_dup_same" if same else "imp_skip_dup_differs", g["row"], "CLUES",
