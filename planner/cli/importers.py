@@ -63,7 +63,7 @@ def clues(
         write_input_workbook(out, imported.tables, imported.leeme,
                              extra_sheets={SHEET: skipped_table(imported.skipped, lang)},
                              protect=[file, *([plantilla] if plantilla else [])],
-                             check=check_book)
+                             check=check_book, streamed=True)
     _report(imported, out, "imp_clues_written", lang)
 
 

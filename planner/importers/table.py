@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -128,13 +129,15 @@ def _xlsx_rows(data: bytes, name: str, wanted: tuple[Wanted, ...]
     package = check_xlsx_bytes(data)  # size, macros, zip bombs, XML attacks: as for a workbook
     try:
         book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
-        best: tuple[int, str, list] | None = None
-        for sheet_name in book.sheet_names:
+        best: tuple[int, str] | None = None
+        for sheet_name in book.sheet_names:  # the header's sheet, from each one's first rows
             check_sheet_part(sheet_name, package)
-            rows = book.get_sheet_by_name(sheet_name).to_python(skip_empty_area=False)
-            hits = max((_hits(r, wanted) for r in rows[:HEADER_SEARCH_ROWS]), default=0)
+            top = list(itertools.islice(book.get_sheet_by_name(sheet_name).iter_rows(),
+                                        HEADER_SEARCH_ROWS))
+            hits = max((_hits(r, wanted) for r in top), default=0)
             if best is None or hits > best[0]:
-                best = (hits, sheet_name, rows)
+                best = (hits, sheet_name)
+        rows = book.get_sheet_by_name(best[1]).to_python(skip_empty_area=False) if best else []
     except InputError:
         raise
     except (KeyboardInterrupt, SystemExit):
@@ -144,7 +147,7 @@ def _xlsx_rows(data: bytes, name: str, wanted: tuple[Wanted, ...]
                          source=SOURCE) from None
     if best is None:
         return name, []
-    return f"{name} › {best[1]}", [(i + 1, list(r)) for i, r in enumerate(best[2])]
+    return f"{name} › {best[1]}", [(i + 1, list(r)) for i, r in enumerate(rows)]
 
 
 def _hits(row: list, wanted: tuple[Wanted, ...]) -> int:

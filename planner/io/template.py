@@ -51,7 +51,8 @@ def write_input_workbook(path: str | Path, tables: Mapping[str, pd.DataFrame],
                          leeme: Sequence[str] = (), title: str = "Planeador de plantilla "
                          "IMSS-Bienestar", extra_sheets: Mapping[str, pd.DataFrame] | None = None,
                          protect: Sequence[str | Path] = (),
-                         check: Callable[[Path], None] | None = None) -> Path:
+                         check: Callable[[Path], None] | None = None,
+                         streamed: bool = False) -> Path:
     """Write an input workbook: LEEME (``leeme`` lines, then the column reference) and every sheet.
 
     Missing sheets are written empty with their headers (optional ones are left out); columns
@@ -59,11 +60,14 @@ def write_input_workbook(path: str | Path, tables: Mapping[str, pd.DataFrame],
     Choice columns get drop-down lists so planners pick valid values. ``extra_sheets`` (not
     read by the planner, e.g. an importer's report) follow; ``protect`` are inputs never
     written; ``check(tmp)`` runs on the finished file before it replaces ``path`` (an exception
-    leaves ``path`` as it was).
+    leaves ``path`` as it was); ``streamed`` writes the table bodies in bulk
+    (:class:`planner.io.fast_xlsx.StreamedWorkbook`: the same cells, several times faster).
     """
 
     def write(tmp: Path) -> None:
-        wb = Workbook()
+        from planner.io.fast_xlsx import StreamedWorkbook
+
+        wb = StreamedWorkbook() if streamed else Workbook()
         wb.remove(wb.active)
         notes = [(line,) for line in leeme]
         notes += [("",), ("Referencia de hojas y columnas",)]
