@@ -373,3 +373,25 @@ def test_candidatos_needs_a_valid_book(tmp_path, missing):
     res = run("import", "candidatos", CAND, "--book", broken, "--out", tmp_path / "o.xlsx")
     assert res.exit_code == 2 and not (tmp_path / "o.xlsx").exists()
     assert f"«{missing}»" in res.stderr
+
+
+def test_output_into_a_closed_pipe_leaves_no_traceback(tmp_path):
+    """``planner import clues … | head -0``: the pipe's reader is gone before anything is
+    printed; rich then raises SystemExit, which the command group's ``except`` clauses must let
+    through (one of them named ``click.Abort``, absent from typer 0.29's click: an
+    AttributeError and a traceback on stderr before the fix)."""
+    import os
+    import subprocess
+    import sys
+
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # nobody reads: the first write is a broken pipe
+    try:
+        proc = subprocess.run([sys.executable, "-m", "planner", "import", "clues", str(CLUES),
+                               "--out", str(tmp_path / "x.xlsx")], stdout=write_end,
+                              stderr=subprocess.PIPE, cwd=tmp_path, timeout=120)
+    finally:
+        os.close(write_end)
+    err = proc.stderr.decode()
+    assert "Traceback" not in err and "AttributeError" not in err, err
+    assert (tmp_path / "x.xlsx").is_file()

@@ -29,6 +29,10 @@ except ImportError:  # pragma: no cover - a typer that uses the click package
 from planner.core.numbers import parse_number
 from planner.core.words import LANGS, t
 
+# typer 0.29's click has no Abort: an absent name in an ``except`` clause is an AttributeError
+# raised while another exception (rich's SystemExit on a closed pipe) is being matched
+_ABORT = getattr(_cx, "Abort", ())
+
 EXIT_INVALID = 2
 MAX_BUDGET = 1e12  # MXN per month: a thousand times the national scenario's whole bonus bill
 MAX_STEPS = 1000
@@ -165,7 +169,7 @@ class CliGroup(TyperGroup):
                 hint = t("usage_help", lang)
                 typer.echo(f"{message}\n{hint}", err=True)
             code = EXIT_INVALID
-        except _cx.Abort:
+        except _ABORT:
             typer.echo(t("usage_aborted", _arg_lang(argv)), err=True)
             code = 1
         code = code if isinstance(code, int) else 0
