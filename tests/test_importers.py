@@ -395,3 +395,52 @@ def test_output_into_a_closed_pipe_leaves_no_traceback(tmp_path):
     err = proc.stderr.decode()
     assert "Traceback" not in err and "AttributeError" not in err, err
     assert (tmp_path / "x.xlsx").is_file()
+
+
+def test_clues_bad_cells_left_out_or_noted(tmp_path):
+    """A malformed CLUES and an unknown state: left out at their cells. A municipality key of
+    another state: noted, the municipality found by its name instead. Coordinates outside
+    Mexico: noted and left blank. CLAVE DE LA ENTIDAD, when the file has it, names the state."""
+    df = sample()
+    df["CLAVE DE LA ENTIDAD"] = df["CLUES"].str[:2].map({"HG": "13", "VZ": "30", "OC": "20"})
+    i = {c: k for k, c in enumerate(df["CLUES"])}
+    df.loc[i["HGIMB000023"], "CLUES"] = "HG-IMB-23"  # line 3
+    df.loc[i["VZIMB000090"], ["ENTIDAD", "CLAVE DE LA ENTIDAD"]] = ["ATLANTIDA", ""]  # line 21
+    df.loc[i["VZIMB000102"], "CLAVE DE LA ENTIDAD"] = "veracruz"  # line 22: a name is fine
+    df.loc[i["VZIMB000131"], "CLAVE DEL MUNICIPIO"] = "13004"  # line 24: Hidalgo's key
+    df.loc[i["VZIMB000184"], ["LATITUD", "LONGITUD"]] = ["0", "0"]  # line 25
+    path = tmp_path / "celdas.csv"
+    df.to_csv(path, index=False)
+    out = imported(tmp_path, path)
+    units = sheet(out, "unidades").set_index("clues")
+    assert set(units.index) == EXPECTED - {"HGIMB000023", "VZIMB000090"}
+    report = sheet(out, "importacion").set_index("fila")
+    assert report.at[3, "motivo"] == "La CLUES no tiene la forma de 5 letras y 6 dígitos."
+    assert report.at[21, "motivo"] == ("La entidad no es una de las 32 (nombre CONAPO o clave "
+                                       "INEGI).")
+    assert report.at[24, "tipo"] == "aviso" and report.at[24, "columna"] == "CLAVE DEL MUNICIPIO"
+    assert units.at["VZIMB000131", "clave_municipio"] == "30004"  # ACTOPAN, Veracruz, by name
+    assert units.at["VZIMB000131", "base_marginacion"] == "nombre (100)"
+    assert report.at[25, "motivo"] == ("Coordenadas vacías, no numéricas o fuera de México: se "
+                                       "dejan en blanco.")
+    assert pd.isna(units.at["VZIMB000184", "latitud"])
+    assert units.at["VZIMB000102", "clave_entidad"] == 30
+
+
+def test_candidatos_headers_in_other_case_and_phase_filter(tmp_path):
+    """Headers in upper case with accents; --fase counts only that phase (by hand: phase 6's
+    approved UAS obstetricians at VZIMB000790)."""
+    book = imported(tmp_path)
+    c = pd.read_csv(CAND, dtype=str)
+    c.columns = ["FASE", "CLUES", "ETAPA", "CATEGORÍA", "PUESTO", "ESTATUS", "N"]
+    path = tmp_path / "mayus.csv"
+    c.to_csv(path, index=False)
+    out = tmp_path / "o.xlsx"
+    res = run("import", "candidatos", path, "--book", book, "--out", out, "--fase", "6")
+    assert res.exit_code == 0, res.output
+    oferta = sheet(out, "oferta")
+    got = {r.categoria: int(r.candidatos) for r in oferta.itertuples() if int(r.candidatos)}
+    n = pd.read_csv(CAND, dtype={"n": int, "fase": str})
+    want = n[(n["fase"] == "6") & (n["etapa"] == "UAS") & (n["estatus"] == "Aprobado")
+             & (n["puesto"] == "Ginecologia y Obstetricia")]["n"].sum()
+    assert got == {"Ginecología y obstetricia": want} and want == 2
