@@ -444,3 +444,17 @@ def test_candidatos_headers_in_other_case_and_phase_filter(tmp_path):
     want = n[(n["fase"] == "6") & (n["etapa"] == "UAS") & (n["estatus"] == "Aprobado")
              & (n["puesto"] == "Ginecologia y Obstetricia")]["n"].sum()
     assert got == {"Ginecología y obstetricia": want} and want == 2
+
+
+def test_clues_csv_saved_by_excel_in_windows_1252(tmp_path):
+    """A CSV saved by Excel in Spanish Windows (not UTF-8): read as Windows-1252, accents as
+    written, and a note that says so."""
+    path = tmp_path / "ansi.csv"
+    path.write_bytes(CLUES.read_text(encoding="utf-8").encode("cp1252"))
+    out = imported(tmp_path, path)
+    units = sheet(out, "unidades").set_index("clues")
+    assert set(units.index) == EXPECTED
+    assert units.at["HGIMB000011", "tipologia"] == "URBANO DE 03 NÚCLEOS BÁSICOS"
+    report = sheet(out, "importacion")
+    assert "El archivo no es UTF-8; se leyó como Windows-1252 (revise acentos y eñes)." in set(
+        report["motivo"])
