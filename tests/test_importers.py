@@ -319,6 +319,8 @@ def test_candidatos_rows_left_out_with_place(tmp_path):
     book = imported(tmp_path)
     c = pd.read_csv(CAND, dtype=str)
     c.loc[3, "n"] = "dos"  # line 5 of the file: the GP of VZIMB000826
+    c.loc[4, "n"] = "2,5"  # line 6: a decimal comma is not a count
+    c.loc[1, "n"] = "1,000"  # line 3: one thousand (VZIMB000826's UAS Anestesiologia, Aprobado)
     path = tmp_path / "cand.csv"
     c.to_csv(path, index=False)
     out = tmp_path / "o.xlsx"
@@ -327,10 +329,12 @@ def test_candidatos_rows_left_out_with_place(tmp_path):
     report = sheet(out, "importacion").set_index("fila")
     assert report.at[5, "columna"] == "n" and report.at[5, "valor"] == "dos"
     assert report.at[5, "motivo"] == "«n» no es un número entero de candidatos (0 o más)."
+    assert report.at[6, "valor"] == "2,5" and report.at[6, "columna"] == "n"
     outside = report[report["motivo"] == "La CLUES no es una unidad del libro (hoja «unidades»)."]
     assert set(outside["valor"]) <= set(c["clues"]) - EXPECTED and len(outside) > 0
     oferta = sheet(out, "oferta")
     assert int(oferta.loc[oferta["categoria"] == "Medicina general", "candidatos"].sum()) == 0
+    assert int(oferta.loc[oferta["categoria"] == "Anestesiología", "candidatos"].sum()) == 1001
     wide = tmp_path / "w.xlsx"
     res = run("import", "candidatos", CAND, "--book", book, "--out", wide,
               "--estatus", "aprobado", "--estatus", "Pendiente")

@@ -25,7 +25,7 @@ from planner.core.text import normalize_key
 from planner.data.candidatos import PUESTO_CATEGORY
 from planner.data.municipios import normalise
 from planner.importers.clues import Imported
-from planner.importers.table import SOURCE, Skipped, Wanted, read_table
+from planner.importers.table import SOURCE, Skipped, Wanted, read_table, whole
 
 WHAT = "una exportación de candidatos por unidad, puesto y estatus"
 COLUMNS = (
@@ -79,8 +79,8 @@ def import_candidatos(path: str | Path, book: str | Path, stage: str = DEFAULT_S
     counted: dict[tuple[str, int], int] = {}
     total = 0
     for row, r in records.items():
-        n_text = r["n"] or ""
-        if not n_text.isdigit():
+        n = whole(r["n"])
+        if n is None:
             skip("imp_cand_bad_n", row, "n", r["n"])
             continue
         clues = (r["clues"] or "").upper()
@@ -103,8 +103,8 @@ def import_candidatos(path: str | Path, book: str | Path, stage: str = DEFAULT_S
             skip("imp_cand_no_category", row, "puesto", r["puesto"])
             continue
         key = (category, int(units.at[clues, "state_code"]))
-        counted[key] = counted.get(key, 0) + int(n_text)
-        total += int(n_text)
+        counted[key] = counted.get(key, 0) + n
+        total += n
     if not counted:
         raise InputError([Issue("imp_cand_nothing", sheet=table.place, params={
             "rows": len(f), "stage": stage, "statuses": ", ".join(statuses)})], source=SOURCE)

@@ -37,7 +37,7 @@ from planner.core.errors import InputError, Issue
 from planner.data import real_units, rules
 from planner.data.municipios import MunicipalityMatcher, normalise
 from planner.data.sources import FUENTES, MUNICIPALITIES_FILE, load_municipalities
-from planner.importers.table import SOURCE, Skipped, Wanted, read_table
+from planner.importers.table import SOURCE, Skipped, Wanted, number, read_table
 
 WHAT = "el catálogo CLUES de la DGIS (ESTABLECIMIENTO_SALUD)"
 COLUMNS = (
@@ -115,15 +115,6 @@ def _institution_ok(value: str | None, wanted: str | None) -> bool:
     if wanted is None or normalise(wanted) in {normalise(IMSS_BIENESTAR), *BIENESTAR_NAMES}:
         return v in BIENESTAR_NAMES
     return v == normalise(wanted)
-
-
-def _number(text: str | None) -> float | None:
-    if text is None:
-        return None
-    try:
-        return float(text)
-    except ValueError:
-        return None
 
 
 def import_clues(path: str | Path, institution: str | None = None,
@@ -248,7 +239,7 @@ def import_clues(path: str | Path, institution: str | None = None,
             note("imp_note_mun_name_differs", row, "MUNICIPIO", r["MUNICIPIO"],
                  key=cve_mun, name=info.at[cve_mun, "nom_mun"])
         grade = info.at[cve_mun, "gm_2020"] if cve_mun else grades.at[cve_ent, "gm_estado"]
-        lat, lon = _number(r["LATITUD"]), _number(r["LONGITUD"])
+        lat, lon = number(r["LATITUD"]), number(r["LONGITUD"])
         lat_col = schema.SHEET_BY_KEY["unidades"].column("latitud")
         lon_col = schema.SHEET_BY_KEY["unidades"].column("longitud")
         coords_ok = lat is not None and lon is not None and \

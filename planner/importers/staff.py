@@ -22,7 +22,7 @@ from pathlib import Path
 import pandas as pd
 
 from planner.core import schema
-from planner.importers.table import Skipped, Wanted, read_table
+from planner.importers.table import Skipped, Wanted, read_table, whole
 
 WHAT = "un archivo de personal por unidad (columnas de SINERHIAS: plazas_total_*, plazas_ocupadas_*)"
 SPECIALTY_COLUMNS = {"medicos_generales": schema.GENERAL_CATEGORY, "pediatra": "Pediatría",
@@ -57,7 +57,7 @@ def staff_rows(path: str | Path, units: pd.DataFrame) -> tuple[pd.DataFrame, set
                                    {"first": seen[clues]}))
             continue
         bad = next((c for c in f.columns if c != "clues" and r[c] is not None
-                    and not str(r[c]).isdigit()), None)
+                    and whole(r[c]) is None), None)
         if bad is not None:
             skipped.append(Skipped("imp_staff_bad_number", table.place, row, col[bad], r[bad]))
             continue
@@ -65,14 +65,14 @@ def staff_rows(path: str | Path, units: pd.DataFrame) -> tuple[pd.DataFrame, set
         if kinds[clues] == schema.CENTRE:
             rows.append({"clues": clues, "categoria": schema.GENERAL_CATEGORY,
                          "requeridos": None,
-                         "actuales": int(r["plazas_ocupadas_medicos_generales"] or 0),
+                         "actuales": whole(r["plazas_ocupadas_medicos_generales"]) or 0,
                          "base_actuales": basis})
             continue
         for key, category in SPECIALTY_COLUMNS.items():
             total, busy = r.get(f"plazas_total_{key}"), r.get(f"plazas_ocupadas_{key}")
-            if total is None or busy is None or (int(total) == 0 and int(busy) == 0):
+            if total is None or busy is None or (whole(total) == 0 and whole(busy) == 0):
                 continue
-            rows.append({"clues": clues, "categoria": category, "requeridos": int(total),
-                         "actuales": int(busy), "base_actuales": basis})
+            rows.append({"clues": clues, "categoria": category, "requeridos": whole(total),
+                         "actuales": whole(busy), "base_actuales": basis})
     return pd.DataFrame(rows, columns=["clues", "categoria", "requeridos", "actuales",
                                        "base_actuales"]), set(seen), skipped

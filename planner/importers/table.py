@@ -198,6 +198,20 @@ def _table(place: str, rows: list[tuple[int, list]], wanted: tuple[Wanted, ...],
     return Table(place, frame, headers, header_row, notes)
 
 
+def number(text: str | None) -> float | None:
+    """The number a cell's text is to a person (planner.core.numbers' rules: ``1,234`` is
+    1234, a decimal comma is refused), or None."""
+    from planner.core.numbers import parse_number
+
+    return parse_number(text)[0]
+
+
+def whole(text: str | None) -> int | None:
+    """A whole number ≥ 0 as a person reads the cell (``12``, ``1,234``), or None."""
+    x = number(text)
+    return int(x) if x is not None and x >= 0 and float(x).is_integer() else None
+
+
 def _text(value: object) -> str | None:
     """A cell as the text a person sees: 4.0 from Excel is «4»; blanks are None."""
     if value is None:
