@@ -195,7 +195,8 @@ def import_clues(path: str | Path, institution: str | None = None,
     units = []
     for clues, group in by_clues.items():
         if len(group) > 1:
-            same = all(g["r"] == group[0]["r"] for g in group[1:])
+            same = all({**g["r"], "CLUES": clues} == {**group[0]["r"], "CLUES": clues}
+                       for g in group[1:])  # «hgimb…» and «HGIMB…» are the same code
             rows_text = ", ".join(str(g["row"]) for g in group)
             for g in (group[1:] if same else group):
                 skip("imp_skip_dup_same" if same else "imp_skip_dup_differs", g["row"], "CLUES",
