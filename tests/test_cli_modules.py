@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from planner.cli.main import COMMANDS, app
+from planner.cli.main import COMMANDS, GROUPS, app
 from planner.cli.params import declaration
 from planner.core.errors import InputError, Issue
 from planner.core.schema import PARAMETERS
@@ -41,6 +41,13 @@ def test_one_module_per_command():
     res = RUNNER.invoke(app, ["--help"])
     for name in names:
         assert f"  {name} " in res.stdout
+    # a command group (``planner import clues | candidatos``): one module, its subcommands
+    for name, module in GROUPS.items():
+        assert f"  {name} " in res.stdout
+        tree = ast.parse(Path(module.__file__).read_text(encoding="utf-8"))
+        subs = [f.name for f in tree.body if isinstance(f, ast.FunctionDef)
+                and any("command" in ast.unparse(d) for d in f.decorator_list)]
+        assert subs == ["clues", "candidatos"], module.__name__
 
 
 def test_python_m_planner_lists_the_same_commands():
@@ -49,7 +56,7 @@ def test_python_m_planner_lists_the_same_commands():
     assert proc.returncode == 0, proc.stderr
     listed = {line.split()[0] for line in proc.stdout.split("Comandos:")[1].splitlines()
               if line.strip()}
-    assert listed == {"solve", "sweep", "template", "validate"}
+    assert listed == {"solve", "sweep", "template", "validate", "import"}
 
 
 def test_exit_code_ladder_written_once():

@@ -30,6 +30,10 @@ from planner.core.numbers import parse_number
 from planner.core.schema import LIMITS, PARAMETER_BY_FIELD
 from planner.core.words import LANGS, t
 
+# typer 0.29's click has no Abort: an absent name in an ``except`` clause is an AttributeError
+# raised while another exception (rich's SystemExit on a closed pipe) is being matched
+_ABORT = getattr(_cx, "Abort", ())
+
 EXIT_INVALID = 2
 MAX_BUDGET = PARAMETER_BY_FIELD["budget"].maximum  # bounds live in planner/core/schema.py
 MAX_STEPS = int(LIMITS["--steps"].maximum)
@@ -174,7 +178,7 @@ class CliGroup(TyperGroup):
                 hint = t("usage_help", lang)
                 typer.echo(f"{message}\n{hint}", err=True)
             code = EXIT_INVALID
-        except _cx.Abort:
+        except _ABORT:
             typer.echo(t("usage_aborted", _arg_lang(argv)), err=True)
             code = 1
         code = code if isinstance(code, int) else 0
