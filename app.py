@@ -20,6 +20,7 @@ import uuid
 import streamlit as st
 
 from planner.core.errors import InputError
+from planner.core.privacy import redact
 from planner.core.result import Result
 from planner.core.scenario import Scenario, WhatIf
 from planner.core.schema import CENTRE
@@ -110,7 +111,7 @@ def show_upload_outcome(lang: str) -> None:
             st.dataframe(issues, hide_index=True, width="stretch", column_config={
                 issues.columns[4]: st.column_config.TextColumn(width="large")})
     else:
-        st.error(t("upload_unreadable", lang, name=outcome.name, detail=outcome.error))
+        st.error(t("upload_unreadable", lang, name=outcome.name, detail=redact(str(outcome.error), lang)))
 
 
 def sidebar_source(lang: str) -> None:
@@ -185,7 +186,7 @@ def run_what_if(scenario: Scenario, key: str, what_if: WhatIf, lang: str,
                 status.update(label=t("fs_no_plan_in", lang, seconds=seconds), state="error")
         st.html(phone.close_form_script(), unsafe_allow_javascript=True)  # phones: show it
     except Exception as exc:  # a solver failure is reported, never shown as a traceback
-        st.error(t("unexpected", lang, kind=type(exc).__name__, detail=exc))
+        st.error(t("unexpected", lang, kind=type(exc).__name__, detail=redact(str(exc), lang)))
     finally:
         state["solving"] = False
 
@@ -211,7 +212,7 @@ def main() -> None:
             with st.spinner(t("fs_baseline_wait", lang)):
                 base = baseline(key, scenario)
         except Exception as exc:  # a solver failure is reported, never shown as a traceback
-            st.error(t("unexpected", lang, kind=type(exc).__name__, detail=exc))
+            st.error(t("unexpected", lang, kind=type(exc).__name__, detail=redact(str(exc), lang)))
             st.stop()
     sidebar_scenario(scenario, name, lang)
     what_if = what_if_form(scenario, key, lang)

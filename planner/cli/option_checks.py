@@ -27,6 +27,7 @@ except ImportError:  # pragma: no cover - a typer that uses the click package
     from click import exceptions as _cx
 
 from planner.core.numbers import parse_number
+from planner.core.privacy import redact
 from planner.core.words import LANGS, t
 
 EXIT_INVALID = 2
@@ -157,7 +158,7 @@ class CliGroup(TyperGroup):
             code = exc.exit_code
         except _cx.ClickException as exc:
             lang = _arg_lang(argv)
-            message = usage_message(exc, lang)
+            message = redact(usage_message(exc, lang), lang)
             if "--json" in argv:
                 print(json.dumps({"status": "invalid_input", "message": message},
                                  ensure_ascii=False))

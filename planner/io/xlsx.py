@@ -12,6 +12,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
+from planner.core.privacy import redact
 from planner.io.fast_xlsx import StreamedWorkbook
 
 HEADER_FILL = PatternFill("solid", fgColor="235B4E")  # IMSS-Bienestar green
@@ -65,6 +66,20 @@ def write_table(wb: Workbook, title: str, df: pd.DataFrame,
     return ws
 
 
+def redact_cells(wb: Workbook) -> None:
+    """Every text cell of ``wb`` (openpyxl's own cells: headers, summaries, notes) with
+    personal-looking values replaced (planner/core/privacy.py); table bodies went through the
+    guard as they were written (:func:`_column_values`). Called just before every result
+    workbook is saved."""
+    for ws in wb.worksheets:
+        for cell in ws._cells.values():
+            value = cell.value
+            if isinstance(value, str) and cell.data_type != "f":
+                cleaned = redact(value)
+                if cleaned != value:
+                    cell.value = cleaned
+
+
 def _write_body(ws: Worksheet, df: pd.DataFrame, formats: list[str | None],
                 wraps: list[bool]) -> None:
     """Rows 2.. of ``ws``: one cell per non-empty value, each column's number format attached
@@ -98,13 +113,14 @@ def _write_body(ws: Worksheet, df: pd.DataFrame, formats: list[str | None],
 
 
 def _column_values(col: pd.Series) -> list[object]:
-    """A column as plain Python values, missing ones as None."""
+    """A column as plain Python values, missing ones as None; text through the personal-data
+    guard (planner/core/privacy.py)."""
     kind = col.dtype.kind if isinstance(col.dtype, np.dtype) else "O"  # nullable: _plain
     if kind in "iub":
         return col.tolist()
     if kind == "f":
         return [None if v != v else v for v in col.tolist()]
-    return [_plain(v) for v in col.tolist()]
+    return [redact(v) if isinstance(v, str) else v for v in map(_plain, col.tolist())]
 
 
 def _plain(value: object) -> object:

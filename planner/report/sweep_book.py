@@ -186,7 +186,7 @@ def write_sweep_workbook(sweep: Sweep, scenario: Scenario, out: str | Path, lang
     from openpyxl import Workbook
     from openpyxl.drawing.image import Image
 
-    from planner.io.xlsx import TITLE_FONT, write_notes, write_table
+    from planner.io.xlsx import TITLE_FONT, redact_cells, write_notes, write_table
 
     es = lang == "es"
     j = 0 if es else 1
@@ -240,6 +240,7 @@ def write_sweep_workbook(sweep: Sweep, scenario: Scenario, out: str | Path, lang
         if source:
             rows.insert(0, (t("sweep_note_workbook", lang), source))
         write_notes(wb, "parametros", t("sweep_base_title", lang), rows, widths=(36, 60))
+        redact_cells(wb)
         wb.save(tmp)
 
     path = atomic_write(out, write, protect=protect)

@@ -7,6 +7,7 @@ import time
 
 import streamlit as st
 
+from planner.core.privacy import redact
 from planner.core.result import Result
 from planner.core.words import t
 from planner.ui import download_views as dv
@@ -79,7 +80,7 @@ def download_result(view: View, result: Result, token: str, workbook: str, label
 
         keep(ck, view.workbook_bytes(result, lang, True, progress=progress))
     except Exception as exc:  # a solver failure is reported, never as a traceback
-        confirmed.error(t("unexpected", lang, kind=type(exc).__name__, detail=exc))
+        confirmed.error(t("unexpected", lang, kind=type(exc).__name__, detail=redact(str(exc), lang)))
         return
     finally:
         state["solving"] = False
