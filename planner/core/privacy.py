@@ -50,6 +50,7 @@ EMAIL = re.compile(r"(?<![\w.%+-])[\w.%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[
 # groups of digits; the count is checked in _phone (10 national digits, with or without 52/521)
 PHONE = re.compile(r"(?<![\w+.,])(?:\+?52[\s.-]?(?:1[\s.-]?)?)?(?:\(\d{2,3}\)|\d{2,3})[\s.-]?"
                    r"\d{3,4}[\s.-]?\d{4}(?![\w]|[.,]\d)")
+_MAYBE = re.compile(r"[0-9@]")
 KINDS = (("curp", CURP), ("rfc", RFC), ("email", EMAIL), ("phone", PHONE))
 
 
@@ -89,7 +90,7 @@ def _redact(text: str, lang: str) -> str:
 
 def redact(text: str, lang: str = DEFAULT_LANG) -> str:
     """``text`` with every personal-looking value replaced by «[dato personal omitido]»."""
-    if len(text) < 6 or not any(c.isdigit() or c == "@" for c in text):
+    if len(text) < 6 or _MAYBE.search(text) is None:
         return text  # every kind needs a digit or an @: most labels are left at once
     return _redact(text, lang)
 

@@ -120,7 +120,14 @@ def _column_values(col: pd.Series) -> list[object]:
         return col.tolist()
     if kind == "f":
         return [None if v != v else v for v in col.tolist()]
-    return [redact(v) if isinstance(v, str) else v for v in map(_plain, col.tolist())]
+    values = [_plain(v) for v in col.tolist()]
+    texts = {v for v in values if isinstance(v, str)}
+    if not texts:
+        return values
+    cleaned = {v: redact(v) for v in texts}
+    if all(cleaned[v] is v for v in texts):
+        return values
+    return [cleaned[v] if isinstance(v, str) else v for v in values]
 
 
 def _plain(value: object) -> object:
