@@ -29,6 +29,7 @@ from planner.pipeline import load_scenario, solve
 from planner.ui import access, disk_cache, fmt, phone, sources, streamlit_words
 from planner.ui.first_screen import wait_words, with_acceptance
 from planner.ui.pages import (
+    audit,
     candidates,
     frontier,
     graphs,
@@ -280,9 +281,10 @@ def main() -> None:
         with st.tabs([t(scenarios.KEY, lang)])[0]:
             scenarios.render(view)
         st.stop()
-    tabs = dict(zip([page.KEY for page in PAGES],
-                    st.tabs([t(page.KEY, lang) for page in PAGES]), strict=True))
-    for page in PAGES:
+    pages = PAGES + ((audit,) if access.sees_audit(who) else ())
+    tabs = dict(zip([page.KEY for page in pages],
+                    st.tabs([t(page.KEY, lang) for page in pages]), strict=True))
+    for page in pages:
         with tabs[page.KEY]:
             page.render(view)
 

@@ -161,3 +161,22 @@ def test_a_read_only_account_cannot_change_upload_or_download(tiny, monkeypatch,
     assert not at.get("download_button")
     assert t("solve") not in [b.label for b in at.button]
     assert t("acc_read_only") in [c.value for c in at.caption]
+
+
+def test_the_audit_page_is_for_national_accounts(tiny, monkeypatch, database):
+    access.grant("luis@salud.gob.mx", "nacional", eng=database)
+    access.grant("ana@salud.gob.mx", "estatal", [7], eng=database)
+    at = run(tiny, monkeypatch, secrets=AUTH,
+             user={"is_logged_in": True, "email": "luis@salud.gob.mx"})
+    labels = [tab.label for tab in at.tabs]
+    assert labels[-1] == t("audit_page")
+    trail = next(df.value for df in at.dataframe if t("audit_col_action") in df.value.columns)
+    # newest first: this session's open, then the two grants
+    assert list(trail[t("audit_col_action")]) == ["open", "grant", "grant"]
+    assert trail[t("audit_col_who")].iloc[0] == access.who_key("luis@salud.gob.mx")
+    assert "luis@salud.gob.mx" not in trail.to_csv()
+    at = run(tiny, monkeypatch, secrets=AUTH,
+             user={"is_logged_in": True, "email": "ana@salud.gob.mx"})
+    assert t("audit_page") not in [tab.label for tab in at.tabs]
+    at = run(tiny, monkeypatch)  # the local account: `planner audit` instead
+    assert t("audit_page") not in [tab.label for tab in at.tabs]

@@ -15,12 +15,6 @@ from planner.store import access
 FORMATS = ("csv", "xlsx")
 
 
-def audit_table(lang: str = "es", action: str | None = None, eng=None):
-    """The trail with its columns named in ``lang`` (fecha_utc, quien, accion, ...)."""
-    trail = access.read(eng, action=action)
-    return trail.rename(columns={col: t(f"audit_col_{col}", lang) for col in trail.columns})
-
-
 @c.app.command(cls=c.Command)
 def audit(
     out: Annotated[Path, typer.Option("--out", help=t("audit_out_help"))],
@@ -37,7 +31,7 @@ def audit(
         c.fail_usage(t("audit_action_help", lang), False)
     with c.guarded(False, lang):
         check_output_path(out)
-        table = audit_table(lang, action)
+        table = access.table(lang, action)
         if kind == "csv":
             atomic_write(out, lambda tmp: table.to_csv(tmp, index=False, encoding="utf-8-sig"))
         else:

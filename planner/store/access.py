@@ -46,6 +46,7 @@ from sqlalchemy import (
 from sqlalchemy.engine import Engine
 
 from planner.core.privacy import redact
+from planner.core.words import t
 from planner.store import db
 
 ROLES = ("nacional", "estatal", "consulta")
@@ -255,3 +256,9 @@ def read(eng: Engine | None = None, action: str | None = None,
     with _engine(eng).connect() as conn:
         rows = conn.execute(query).mappings().all()
     return pd.DataFrame([dict(r) for r in rows], columns=[c.name for c in AUDIT.columns])
+
+
+def table(lang: str = "es", action: str | None = None, eng: Engine | None = None) -> pd.DataFrame:
+    """The trail with its columns named in ``lang`` (fecha_utc, quien, accion, ...)."""
+    trail = read(eng, action=action)
+    return trail.rename(columns={col: t(f"audit_col_{col}", lang) for col in trail.columns})

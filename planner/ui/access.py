@@ -83,6 +83,11 @@ def gate(lang: str) -> store.Access:
     return found
 
 
+def sees_audit(who: store.Access) -> bool:
+    """The audit page is for national accounts that signed in (locally: ``planner audit``)."""
+    return who.role == "nacional" and who.account != store.LOCAL
+
+
 # --- the role's scope ----------------------------------------------------------------------------
 
 def restrict(scenario: Scenario, states: Iterable[int]) -> Scenario:
