@@ -180,3 +180,29 @@ def test_the_audit_page_is_for_national_accounts(tiny, monkeypatch, database):
     assert t("audit_page") not in [tab.label for tab in at.tabs]
     at = run(tiny, monkeypatch)  # the local account: `planner audit` instead
     assert t("audit_page") not in [tab.label for tab in at.tabs]
+
+
+def test_restrict_cuts_units_staffing_pools_and_candidates(tmp_path):
+    """Candidates: A (Chiapas, options CS0002 then CS0001), B (Oaxaca, CS0002), C (Chiapas, the
+    whole of Oaxaca). Cut to Chiapas: A keeps only CS0001, still as its option 2; C keeps no
+    option; B is gone; the national pool stays (this workbook has no state pools)."""
+    from planner.pipeline import load_scenario, solve
+    from planner.ui.access import restrict
+    from tests.builders import MG
+    from tests.test_matching import with_candidates
+
+    tables = with_candidates([("A", MG, 7, ["CS0002", "CS0001"], 90),
+                              ("B", MG, 20, ["CS0002"], 80), ("C", MG, 7, ["20"], 70)])
+    scenario, _ = load_scenario(make_workbook(tmp_path / "c.xlsx", tables))
+    cut = restrict(scenario, [7])
+    assert sorted(cut.units.index) == ["CS0001", "HOSP01"]
+    assert set(cut.staffing.index.get_level_values("clues")) == {"CS0001", "HOSP01"}
+    assert set(cut.supply["state_code"]) <= {0, 7}
+    c = cut.candidates.set_index("folio")
+    assert list(c.index) == ["A", "C"]
+    assert (c.loc["A", "option_1"], c.loc["A", "option_2"]) == ((), ("CS0001",))
+    assert c.loc["C", "option_1"] == ()
+    assert len(scenario.units) == 5 and len(scenario.candidates) == 3  # the input is unchanged
+    result = solve(cut, compare_modes=False)
+    assert result.solved
+    assert set(result.indicators.units.index) <= {"CS0001", "HOSP01"}
