@@ -44,9 +44,9 @@ def audit(
 def _xlsx(table, tmp: Path, lang: str) -> None:
     from openpyxl import Workbook
 
-    from planner.io.xlsx import redact_cells, write_table
+    from planner.io.xlsx import guard, redact_cells, write_table
 
-    wb = Workbook()
+    wb = guard(Workbook())
     wb.remove(wb.active)
     at = t("audit_col_at", lang)
     shown = table.copy()

@@ -19,7 +19,7 @@ from planner.core.scenario import PARAM_NAMES
 from planner.core.words import MESSAGES, pair, t
 from planner.io.fast_xlsx import StreamedWorkbook
 from planner.io.files import atomic_write
-from planner.io.xlsx import DEC, INT, MXN, PCT, TITLE_FONT, redact_cells, write_table
+from planner.io.xlsx import DEC, INT, MXN, PCT, TITLE_FONT, guard, redact_cells, write_table
 from planner.report import acceptance_book
 from planner.report.candidate_book import write_candidate_sheets
 
@@ -228,7 +228,7 @@ def write_result_workbook(result: Result, path: str | Path, lang: str = "es",
         raise ValueError("no plan to write: the solve produced no solution")
 
     def write(tmp: Path) -> None:
-        wb = BOOK()
+        wb = guard(BOOK())  # issue 25: no personal-looking value leaves in the workbook
         wb.remove(wb.active)
         _resumen(wb, result, lang)
         acceptance_book.append_resumen(wb["resumen"], result, lang)
