@@ -21,9 +21,13 @@ $(STAMP): requirements.txt pyproject.toml
 
 setup: $(STAMP)
 
-## Open the what-if app on the default national scenario (http://localhost:8501).
+## Open the what-if app on the default national scenario (http://localhost:8501), on this
+## computer only (127.0.0.1). On a network: `make run ADDRESS=0.0.0.0`, which needs sign-in in
+## .streamlit/secrets.toml (README, «Acceso»), or INSECURE=1 on a trusted network.
+ADDRESS ?= 127.0.0.1
+PORT ?= 8501
 run: setup
-	$(VENV)/bin/streamlit run app.py
+	$(PY) -m planner serve --address $(ADDRESS) --port $(PORT)$(if $(INSECURE), --insecure-local-network)
 
 ## Set up and run every test, the real-browser test included.
 test: setup browser-deps

@@ -5,7 +5,7 @@ at nine modules (tests/test_architecture.py); tests/test_cli_modules.py checks t
 points list the same commands.
 """
 
-from planner.cli import importers, solve, sweep, template, validate  # noqa: F401  (each registers itself)
+from planner.cli import access, audit, importers, serve, solve, sweep, template, validate  # noqa: F401  (each registers itself)
 from planner.cli.common import run
 
 run()

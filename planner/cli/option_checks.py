@@ -28,6 +28,7 @@ except ImportError:  # pragma: no cover - a typer that uses the click package
 
 from planner.core.numbers import parse_number
 from planner.core.schema import LIMITS, PARAMETER_BY_FIELD
+from planner.core.privacy import redact
 from planner.core.words import LANGS, t
 
 # typer 0.29's click has no Abort: an absent name in an ``except`` clause is an AttributeError
@@ -170,7 +171,7 @@ class CliGroup(TyperGroup):
             code = exc.exit_code
         except _cx.ClickException as exc:
             lang = _arg_lang(argv)
-            message = usage_message(exc, lang)
+            message = redact(usage_message(exc, lang), lang)
             if "--json" in argv:
                 print(json.dumps({"status": "invalid_input", "message": message},
                                  ensure_ascii=False))

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import json
 import math
 import time
 from pathlib import Path
@@ -100,7 +99,7 @@ def solve(
     if as_json:
         payload["warnings"] = warnings + unimposed
         payload["rules_not_imposed"] = rule_check.records(result.scenario, result.plan)
-        print(json.dumps(payload, ensure_ascii=False))
+        c.emit_json(payload)
     else:
         print_report(result, payload, lang)
         for line in acceptance_lines(result, lang):

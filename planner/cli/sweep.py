@@ -3,7 +3,6 @@ cluster or on an existing Dask scheduler, gathered in the sweep workbook."""
 
 from __future__ import annotations
 
-import json
 import math
 import time
 from pathlib import Path
@@ -100,7 +99,7 @@ def sweep(
     payload["seconds_by_stage"] = {"solve": round(solve_seconds, 3),
                                    "write": round(write_seconds, 3)}
     if as_json:
-        print(json.dumps(payload, ensure_ascii=False))
+        c.emit_json(payload)
     else:
         _print_sweep(result, payload, lang)
     raise typer.Exit({"optimal": c.EXIT_OK, "stable": c.EXIT_OK, "feasible": c.EXIT_OK,
