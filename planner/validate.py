@@ -339,6 +339,14 @@ def _param_value(decl: schema.Param, raw: object) -> tuple[object, str | None]:
 
 # --- references between sheets and assembly ---------------------------------------------------
 
+def _centre_target_per_row(staffing: pd.DataFrame, categories: pd.DataFrame,
+                           params: Params) -> pd.Series:
+    """Each staffing row's centre target (schema.CENTRE_TARGETS; NaN for a specialty)."""
+    targets = {kind: float(getattr(params, f)) for kind, f in schema.CENTRE_TARGETS.items()}
+    kind = categories["kind"].reindex(staffing.index.get_level_values("category"))
+    return pd.Series(kind.map(targets).to_numpy(dtype=float), index=staffing.index)
+
+
 def _assemble(tables: dict[str, pd.DataFrame], params: Params | None, issues: list[Issue],
               name: str) -> Scenario | None:
     """Check references between sheets and build the scenario (None when a sheet is unusable)."""
@@ -356,7 +364,8 @@ def _assemble(tables: dict[str, pd.DataFrame], params: Params | None, issues: li
     listed = None
     if candidates.SHEET in tables:
         listed = candidates.read_candidates(tables[candidates.SHEET], units, staffing, cat_key,
-                                            params.target, issues)
+                                            _centre_target_per_row(staffing, categories, params),
+                                            issues)
     if params.assignment_mode != "por_oferta" and (listed is None or listed.empty):
         issues.append(Issue("cand_mode_without_list", "parametros", None, "modo_asignacion",
                             params.assignment_mode, {"mode": params.assignment_mode}))
@@ -452,9 +461,9 @@ def _staffing(table: pd.DataFrame, units: pd.DataFrame, known_units: set[str],
     t_ = t_[~unknown_unit & t_["category"].notna() & t_["clues"].isin(units.index)]
     blank_req = t_["requeridos"].isna()
     if blank_req.any():
-        general = set(categories.index[categories["kind"] == schema.GENERAL])
+        targeted = set(categories.index[categories["kind"].isin(tuple(schema.CENTRE_TARGETS))])
         is_centre = t_["clues"].map(units["kind"]) == schema.CENTRE
-        allowed = is_centre & t_["category"].isin(general)
+        allowed = is_centre & t_["category"].isin(targeted)
         for row in t_.index[blank_req & ~allowed]:
             issues.append(Issue("required_blank", "plantilla", int(row), "requeridos", None))
     staffing = pd.DataFrame({

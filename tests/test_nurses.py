@@ -1,0 +1,150 @@
+"""Nurses as a category (issue 27 item 4): the centre target per category type and the first
+nurse's priority, solved by hand and on every solver path.
+
+The workbook is tests/builders.base_tables plus a category «Enfermería general» (tipo written
+«enfermera») with weight 1, no bonus, and three nurse rows with a blank 'requeridos' (the nurse
+target N = meta_enfermeras_por_centro) at the three centres:
+
+    centre  grade     g_w  nurses today  gap (N = 2)  gap (N = 3)
+    CS0001  muy alto  3    0             2            3
+    CS0002  alto      2    1             1            2
+    CS0003  medio     1    0             2            3
+
+P = peso_primer_medico = 3, families 0. A nurse is worth w = 1 × g_w; the first nurse of a centre
+with none (CS0001, CS0003) is worth (1 + P)·w: CS0001 12, then 3 each; CS0003 4, then 1 each;
+CS0002 (it has one) 2 each. With 4 nurse candidates the best four placements are
+  N = 2: 12 (CS1) + 4 (CS3) + 3 (CS1) + 2 (CS2) = 21   → CS1 2, CS2 1, CS3 1
+  N = 3: 12 (CS1) + 4 (CS3) + 3 (CS1) + 3 (CS1) = 22   → CS1 3, CS2 0, CS3 1
+(the last N = 3 tie: CS1's third nurse 3 > CS2's 2).
+
+The doctors' part is the base workbook's, unchanged by nurses (budget 1,000,000 and 10
+candidates per category bind nothing): HOSP01 (w×3) Anestesiología 2 × 9 + Cirugía 1 × 6,
+HOSP02 (w×2) Anestesiología 1 × 6 + Cirugía 1 × 4, CS0001 MG first (1 + 3)·3 + 3 = 15, CS0002 MG
+1 × 2, CS0003 MG at T = 2 already: 18 + 6 + 6 + 4 + 15 + 2 = 51.
+Optimum: 51 + 21 = 72 at N = 2 and 51 + 22 = 73 at N = 3.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from models.hand_rule import hand_rule
+from models.allocation import placement_pairs
+from models.settings import SolverSettings
+from models.solve import solve_allocation
+from planner.core.errors import InputError
+from planner.core.plan import Status
+from planner.core.scenario import WhatIf, apply_overrides
+from planner.pipeline import load_scenario, solve
+from tests.builders import base_tables, make_workbook
+from tests.invariants import check_invariants
+
+EG = "Enfermería general"
+DOCTORS = 51.0
+
+
+def nurse_tables(candidates: int = 4) -> dict[str, pd.DataFrame]:
+    t = base_tables()
+    t["categorias"] = pd.concat([t["categorias"], pd.DataFrame(
+        [(EG, "enfermera", "no", 1)], columns=["categoria", "tipo", "troncal", "peso"])],
+        ignore_index=True)
+    t["plantilla"] = pd.concat([t["plantilla"], pd.DataFrame(
+        [("CS0001", EG, None, 0), ("CS0002", EG, None, 1), ("CS0003", EG, None, 0)],
+        columns=["clues", "categoria", "requeridos", "actuales"])], ignore_index=True)
+    t["oferta"] = pd.concat([t["oferta"], pd.DataFrame([(EG, candidates)],
+                                                       columns=["categoria", "candidatos"])],
+                            ignore_index=True)
+    return t
+
+
+def _scenario(tmp_path, nurse_target: int = 2):
+    path = make_workbook(tmp_path / "enfermeras.xlsx", nurse_tables(),
+                         meta_enfermeras_por_centro=nurse_target)
+    return load_scenario(path)[0]
+
+
+def _nurses(plan) -> dict[str, int]:
+    p = plan.placements
+    mine = p[(p["category"] == EG) & (p["placed"] > 0)]
+    return dict(zip(mine["clues"], mine["placed"].astype(int)))
+
+
+@pytest.mark.parametrize("solver", ["exact", "highs", "cbc"])
+@pytest.mark.parametrize(("target", "optimum", "nurses"), [
+    (2, DOCTORS + 21, {"CS0001": 2, "CS0002": 1, "CS0003": 1}),
+    (3, DOCTORS + 22, {"CS0001": 3, "CS0003": 1}),
+])
+def test_nurse_optimum_by_hand(tmp_path, solver, target, optimum, nurses):
+    scenario = _scenario(tmp_path, target)
+    assert scenario.categories.at[EG, "kind"] == "enfermería"  # «enfermera» read as the type
+    plan = solve_allocation(scenario, SolverSettings(solver=solver, mip_gap=0.0))
+    assert plan.status is Status.OPTIMAL
+    assert plan.objective == pytest.approx(optimum, abs=1e-6)
+    assert _nurses(plan) == nurses
+    p = plan.placements
+    first = p[(p["category"] == EG) & p["first_doctor"]]
+    assert sorted(first["clues"]) == ["CS0001", "CS0003"]
+
+
+def test_nurse_target_is_its_own_parameter(tmp_path):
+    """N changes the nurse gaps only; T changes the doctors' only (CS0003 has 2 GPs)."""
+    scenario = _scenario(tmp_path, 3)
+    gaps = scenario.gaps()
+    assert gaps[("CS0001", EG)] == 3 and gaps[("CS0002", EG)] == 2
+    assert gaps[("CS0003", "Medicina general")] == 0  # T = 2 met
+    bigger_t = apply_overrides(scenario, WhatIf(target=4))
+    g = bigger_t.gaps()
+    assert g[("CS0001", EG)] == 3 and g[("CS0003", "Medicina general")] == 2
+    smaller_n = apply_overrides(scenario, WhatIf(nurse_target=1))
+    g = smaller_n.gaps()
+    assert g[("CS0001", EG)] == 1 and g[("CS0002", EG)] == 0
+
+
+def test_hand_rule_places_the_first_nurses_first(tmp_path):
+    """Greedy by value here takes the same four nurses as the optimum (no budget for nurses)."""
+    scenario = _scenario(tmp_path, 2)
+    plan = hand_rule(scenario, placement_pairs(scenario))
+    assert plan.objective == pytest.approx(DOCTORS + 21)
+    assert _nurses(plan) == {"CS0001": 2, "CS0002": 1, "CS0003": 1}
+
+
+def test_no_bonus_for_nurses_unless_the_bonos_sheet_gives_one(tmp_path):
+    scenario = _scenario(tmp_path)
+    pairs = placement_pairs(scenario)
+    assert (pairs.loc[pairs["category"] == EG, "cost"] == 0).all()
+
+
+@pytest.mark.parametrize(("target", "at_target_after"), [(2, 2), (3, 1)])
+def test_pipeline_result_passes_the_invariants(tmp_path, target, at_target_after):
+    """Before: nurses 0, 1, 0 (none at the target, two centres with no nurse). After, N = 2:
+    2, 2, 1 (CS0001 and CS0002 at target); N = 3: 3, 1, 1 (CS0001 only); no centre without."""
+    result = solve(_scenario(tmp_path, target))
+    assert result.plan.objective == pytest.approx(DOCTORS + 21 + (target - 2))
+    check_invariants(result.scenario, result)
+    h = result.indicators.headline
+    assert (h["nurse_placed"], h["nurse_candidates"]) == (4, 4)
+    assert (h["centres_nurse_target_before"], h["centres_nurse_target_after"]) == \
+        (0, at_target_after)
+    assert (h["centres_no_nurse_before"], h["centres_no_nurse_after"]) == (2, 0)
+    assert h["gp_placed"] == 3  # doctors only: CS0001 2, CS0002 1
+
+
+def test_no_nurse_columns_without_nurses(tmp_path):
+    """A workbook without a nursing category keeps today's tables (no nurse keys at all)."""
+    result = solve(load_scenario(make_workbook(tmp_path / "base.xlsx"))[0])
+    assert not any(k.startswith(("nurse", "centres_nurse", "centres_no_nurse"))
+                   for k in result.indicators.headline)
+    assert "nurse_placed" not in result.indicators.units
+    assert "nurse_placed" not in result.indicators.by_state
+
+
+def test_blank_nurse_requirement_at_a_hospital_is_refused(tmp_path):
+    t = nurse_tables()
+    t["plantilla"] = pd.concat([t["plantilla"], pd.DataFrame(
+        [("HOSP01", EG, None, 0)], columns=["clues", "categoria", "requeridos", "actuales"])],
+        ignore_index=True)
+    with pytest.raises(InputError) as info:
+        load_scenario(make_workbook(tmp_path / "mal.xlsx", t))
+    codes = [(i.code, i.sheet, i.row, i.column) for i in info.value.issues]
+    assert codes == [("required_blank", "plantilla", 12, "requeridos")]
