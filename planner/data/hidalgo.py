@@ -61,6 +61,7 @@ def hidalgo_centres(src: Sources) -> pd.DataFrame:
     df["grado"] = df["cve_mun"].map(grade)
     df["localidad_nombre"] = df["cve_loc"].map(loc_name).fillna(df["localidad"])
     df["gp"] = df["plazas_ocupadas_medicos_generales"]
+    df["enfermeras"] = df["plazas_ocupadas_enfermeras_contacto"]
     df["familias"] = (df["poblacion_resp_no_derechohabiente"] / size).round()
     return df.reset_index(drop=True)
 
