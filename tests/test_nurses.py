@@ -31,7 +31,7 @@ import pytest
 
 from models.hand_rule import hand_rule
 from models.allocation import placement_pairs
-from models.settings import SolverSettings
+from models.settings import SOLVERS, SolverSettings
 from models.solve import solve_allocation
 from planner.core.errors import InputError
 from planner.core.plan import Status
@@ -148,3 +148,83 @@ def test_blank_nurse_requirement_at_a_hospital_is_refused(tmp_path):
         load_scenario(make_workbook(tmp_path / "mal.xlsx", t))
     codes = [(i.code, i.sheet, i.row, i.column) for i in info.value.issues]
     assert codes == [("required_blank", "plantilla", 12, "requeridos")]
+
+
+NURSE_LEVEL_BUDGETS = [  # (budget, nurse candidates, expected value, {clues: (nurses, bonus)})
+    (0, 10, 12.8, {"HOSP01": (2, 0.0), "CS0001": (2, 0.0), "CS0003": (1, 0.0)}),
+    (10_000, 10, 16.4, {"HOSP01": (2, 0.0), "CS0001": (2, 0.0), "CS0003": (1, 0.0)}),
+    (10_000, 4, 15.9, {"HOSP01": (2, 0.0), "CS0001": (2, 0.0)}),
+    (15_000, 10, 18.8, {"HOSP01": (2, 5_000.0), "CS0001": (2, 0.0), "CS0003": (1, 0.0)}),
+]
+
+
+def nurse_bonus_book(tmp_path, budget: float, nurses: int = 10):
+    """Nurses with a bonus the workbook gives, acceptance and bonus levels (modo_bono =
+    por_hospital, expected budget): nurses compete with a specialist for the budget.
+
+    Units (base workbook's): HOSP01 (muy alto, zone 2, eligible), CS0001 (muy alto), CS0003
+    (medio). Categories MG (every centre at T = 2 already), Anestesiología (peso 3),
+    «Enfermería general» (peso 1). P = 3.
+
+    =============  ====  ===  =====  ==========================================
+    row            gap   w    first  level: p → value w·p, expected cost b·p
+    =============  ====  ===  =====  ==========================================
+    HOSP01 ANES    1     9    no     0: 0.2 → 1.8, 0;  10,000: 0.6 → 5.4, 6,000
+    HOSP01 EG      2     3    no     0: 0.5 → 1.5, 0;  5,000: 0.9 → 2.7, 4,500 (each)
+    CS0001 EG      2     3    yes    0 (a centre): 0.5 → first (1 + 3)·3·0.5 = 6, then 1.5
+    CS0003 EG      1     1    no     0: 0.5 → 0.5
+    =============  ====  ===  =====  ==========================================
+
+    One level per (hospital, type): HOSP01's two nurses share it (one nurse at 5,000: 2.7 for
+    4,500 is worse than two at 0: 3.0 for nothing). Centres: 6 + 1.5 + 0.5 = 8.
+      B = 0:       everything at 0: 1.8 + 3.0 + 8 = 12.8.
+      B = 10,000:  ANES at 10,000 (+3.6 for 6,000) beats nurses at 5,000 (+2.4 for 9,000),
+                   both cost 15,000: 5.4 + 3.0 + 8 = 16.4.
+      B = 10,000 and 4 nurse candidates: the least valuable nurse (CS0003, 0.5) goes: 15.9.
+      B = 15,000:  both at the high level: 5.4 + 5.4 + 8 = 18.8.
+    """
+    t = nurse_tables()
+    t["unidades"] = t["unidades"][t["unidades"]["clues"] != "CS0002"].reset_index(drop=True)
+    t["plantilla"] = pd.DataFrame([
+        ("HOSP01", "Anestesiología", 1, 0), ("HOSP01", EG, 2, 0),
+        ("HOSP02", "Anestesiología", 0, 0),
+        ("CS0001", "Medicina general", None, 2), ("CS0001", EG, None, 0),
+        ("CS0003", "Medicina general", None, 2), ("CS0003", EG, None, 1),
+    ], columns=["clues", "categoria", "requeridos", "actuales"])
+    t["categorias"] = t["categorias"][t["categorias"]["categoria"] != "Cirugía general"]
+    t["oferta"] = pd.DataFrame([("Medicina general", 5), ("Anestesiología", 5), (EG, nurses)],
+                               columns=["categoria", "candidatos"])
+    t["bonos"] = pd.DataFrame([("especialidad", z, 10_000) for z in (2, 3)]
+                              + [("enfermería", z, 5_000) for z in (2, 3)],
+                              columns=["tipo", "zona", "bono_mensual"])
+    cols = ["tipo", "zona", "grado_marginacion", "bono_mensual", "probabilidad"]
+    t["aceptacion"] = pd.DataFrame(
+        [("especialidad", None, g, b, p) for g in ("muy alto", "alto")
+         for b, p in ((0, .2), (10_000, .6))]
+        + [("enfermería", None, g, b, p) for g, pts in
+           (("muy alto", ((0, .5), (5_000, .9))), ("alto", ((0, .5), (5_000, .9))),
+            ("medio", ((0, .5), (5_000, .5)))) for b, p in pts],
+        columns=cols)
+    t["niveles_bono"] = pd.DataFrame([("especialidad", z, b) for z in (2, 3)
+                                      for b in (0, 10_000)]
+                                     + [("enfermería", z, b) for z in (2, 3)
+                                        for b in (0, 5_000)],
+                                     columns=["tipo", "zona", "bono_mensual"])
+    return make_workbook(tmp_path / "enfermeras_bono.xlsx", t, presupuesto_bono_mensual=budget,
+                         modo_bono="por_hospital", presupuesto_bono_base="esperado")
+
+
+@pytest.mark.parametrize("solver", SOLVERS)
+@pytest.mark.parametrize(("budget", "nurses", "optimum", "placed"), NURSE_LEVEL_BUDGETS)
+def test_nurse_bonus_levels_by_hand(tmp_path, solver, budget, nurses, optimum, placed):
+    """Every solver path of modo_bono = por_hospital (the exact levels path, HiGHS and CBC on
+    the level model) reaches the hand optimum at gap 0, with its proof."""
+    scenario, _ = load_scenario(nurse_bonus_book(tmp_path, budget, nurses))
+    result = solve(scenario, None, SolverSettings(solver=solver, mip_gap=0.0))
+    assert result.plan.status is Status.OPTIMAL
+    assert result.plan.objective == pytest.approx(optimum, abs=1e-6)
+    pl = result.plan.placements
+    mine = pl[(pl["category"] == EG) & (pl["placed"] > 0)]
+    assert {c: (int(n), float(b)) for c, n, b in
+            zip(mine["clues"], mine["placed"], mine["bonus"], strict=True)} == placed
+    check_invariants(result.scenario, result)
