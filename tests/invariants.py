@@ -298,7 +298,8 @@ def _objective(scenario, placed: pd.Series, p: np.ndarray | None = None) -> floa
                  + scenario.params.first_doctor_weight * (w * first).sum())
 
 
-def _check_nurses(scenario, ind, placed: pd.Series, nurse: np.ndarray, who: str) -> None:
+def _check_nurses(scenario, plan, ind, placed: pd.Series, nurse: np.ndarray,
+                  who: str) -> None:
     """Nurses placed, centres at the nurse target and centres with no nurse, recomputed from the
     placements (a blank 'requeridos' of a nursing category meaning the nurse target)."""
     h = ind.headline
@@ -322,6 +323,16 @@ def _check_nurses(scenario, ind, placed: pd.Series, nurse: np.ndarray, who: str)
         assert h[name] == value, f"{who}: {name} {h[name]} != {value}"
     by_state = ind.by_state
     assert int(by_state["nurse_placed"].sum()) == h["nurse_placed"], f"{who}: por_entidad nurses"
+    rows = st[st.index.get_level_values("category").isin(nursing)]
+    gap = (_required(scenario).reindex(rows.index) - rows["current"]).clip(lower=0)
+    assert h["nurse_gap"] == int(gap.sum()), f"{who}: nurse_gap"
+    assert int(by_state["nurse_gap"].sum()) == h["nurse_gap"], f"{who}: por_entidad nurse_gap"
+    pl = plan.placements
+    mine = pl[pl["category"].isin(nursing)]
+    p = mine["p_accept"].to_numpy(dtype=float) if "p_accept" in mine else 1.0
+    expected = float((mine["placed"].to_numpy(dtype=float) * p).sum())
+    assert np.isclose(h["nurse_expected"], expected), f"{who}: nurse_expected"
+    assert np.isclose(by_state["nurse_expected"].sum(), expected), f"{who}: por_entidad expected"
 
 
 def _check_objective(scenario, plan, placed: pd.Series, who: str,
@@ -356,7 +367,7 @@ def _check_indicators(scenario, plan, ind, placed: pd.Series, cost: float, who: 
         f"{who}: gp_placed"
     nurse = (kinds == "enfermería").to_numpy()
     if nurse.any() or "nurse_placed" in h:
-        _check_nurses(scenario, ind, placed, nurse, who)
+        _check_nurses(scenario, plan, ind, placed, nurse, who)
     by_cat = ind.by_category.set_index("category")["placed"]
     mine = _by(placed, "category").reindex(by_cat.index, fill_value=0)
     assert (by_cat == mine).all(), f"{who}: por_categoria placed differs from the placements"

@@ -96,6 +96,11 @@ def compute(scenario: Scenario, plan: Plan) -> Indicators:
     nurse_rows = None
     if (cat_kind == NURSING).any():  # nurses: their own columns, only when there are any
         nurse_rows = (cat_kind.reindex(staffing.index.levels[1]).to_numpy() == NURSING)[codes[1]]
+        # expected posts filled: offers × p (p = 1 without acceptance data)
+        rows["expected"] = rows["placed"].astype(float)
+        if "p_accept" in plan.placements and len(plan.placements):
+            p = plan.placements.set_index(["clues", "category"])["p_accept"]
+            rows["expected"] *= p.reindex(staffing.index).fillna(1.0).to_numpy(dtype=float)
     per_unit = _per_unit(units, rows, scenario.params.target, at_unit, nurse_rows,
                          scenario.params.nurse_target)
     by_state = _by_state(per_unit)
@@ -163,8 +168,12 @@ def _per_unit(units: pd.DataFrame, rows: pd.DataFrame, target: int,
     if nurse_rows is not None:
         out["nurse_required"] = total("required", nurse_rows)
         out["nurse_before"] = total("current", nurse_rows)
+        out["nurse_gap"] = total("gap", nurse_rows)
         out["nurse_placed"] = total("placed", nurse_rows)
         out["nurse_after"] = out["nurse_before"] + out["nurse_placed"]
+        out["nurse_expected"] = np.bincount(
+            at_unit[nurse_rows], weights=rows["expected"].to_numpy(dtype=float)[nurse_rows],
+            minlength=n)
         need_n = out["nurse_required"].where(out["nurse_required"] > 0, nurse_target)
         out["nurse_at_target_before"] = centre & (out["nurse_before"] >= need_n)
         out["nurse_at_target_after"] = centre & (out["nurse_after"] >= need_n)
@@ -180,8 +189,8 @@ def _by_state(per_unit: pd.DataFrame) -> pd.DataFrame:
     summed = ["centre", "hospital", "at_target_before", "at_target_after", "no_doctor_before",
               "no_doctor_after", "gp_placed", "spec_gap", "spec_placed", "bonus_month"]
     if "nurse_placed" in per_unit:
-        summed += ["nurse_placed", "nurse_at_target_before", "nurse_at_target_after",
-                   "no_nurse_before", "no_nurse_after"]
+        summed += ["nurse_gap", "nurse_placed", "nurse_expected", "nurse_at_target_before",
+                   "nurse_at_target_after", "no_nurse_before", "no_nurse_after"]
     agg = (df.groupby(["state_code", "state"], sort=True)[summed].sum()  # one pass, every column
            .rename(columns={"centre": "centres", "hospital": "hospitals"}).reset_index())
     agg["coverage_after"] = np.where(agg["centres"] > 0,
@@ -239,6 +248,7 @@ def _headline(scenario: Scenario, plan: Plan, per_unit: pd.DataFrame,
         nurse = by_category["kind"] == NURSING
         nurses = {
             "nurse_placed": int(by_category.loc[nurse, "placed"].sum()),
+            "nurse_expected": float(per_unit["nurse_expected"].sum()),
             "nurse_candidates": int(by_category.loc[nurse, "candidates"].sum()),
             "nurse_gap": int(by_category.loc[nurse, "gap"].sum()),
             "centres_nurse_target_before": int(per_unit["nurse_at_target_before"].sum()),
