@@ -327,6 +327,8 @@ def _check_nurses(scenario, plan, ind, placed: pd.Series, nurse: np.ndarray,
     gap = (_required(scenario).reindex(rows.index) - rows["current"]).clip(lower=0)
     assert h["nurse_gap"] == int(gap.sum()), f"{who}: nurse_gap"
     assert int(by_state["nurse_gap"].sum()) == h["nurse_gap"], f"{who}: por_entidad nurse_gap"
+    assert h["nurse_gap_left"] == int(gap.sum()) - int(placed[nurse].sum()), \
+        f"{who}: nurse_gap_left"
     pl = plan.placements
     mine = pl[pl["category"].isin(nursing)]
     p = mine["p_accept"].to_numpy(dtype=float) if "p_accept" in mine else 1.0

@@ -251,6 +251,8 @@ def _headline(scenario: Scenario, plan: Plan, per_unit: pd.DataFrame,
             "nurse_expected": float(per_unit["nurse_expected"].sum()),
             "nurse_candidates": int(by_category.loc[nurse, "candidates"].sum()),
             "nurse_gap": int(by_category.loc[nurse, "gap"].sum()),
+            "nurse_gap_left": int(by_category.loc[nurse, "gap"].sum()
+                                  - by_category.loc[nurse, "placed"].sum()),
             "centres_nurse_target_before": int(per_unit["nurse_at_target_before"].sum()),
             "centres_nurse_target_after": int(per_unit["nurse_at_target_after"].sum()),
             "centres_no_nurse_before": int(per_unit["no_nurse_before"].sum()),
