@@ -228,3 +228,28 @@ def test_nurse_bonus_levels_by_hand(tmp_path, solver, budget, nurses, optimum, p
     assert {c: (int(n), float(b)) for c, n, b in
             zip(mine["clues"], mine["placed"], mine["bonus"], strict=True)} == placed
     check_invariants(result.scenario, result)
+
+
+def test_app_shows_the_nurses_and_changes_their_target(tmp_path, monkeypatch):
+    """The app on the nurse workbook (N = 2): the nurses' sentence under the headline (4 of 5
+    vacancies; centres at the nurse target 0 → 2 of 3, with no nurse 2 → 0), nurse columns in
+    the units table, the nurse target in the form; N = 3 re-solves to 0 → 1 (docstring)."""
+    from streamlit.testing.v1 import AppTest  # noqa: F401 (the app runs through start_app)
+
+    from planner.core.words import t
+    from planner.ui.tables import header
+    from tests.test_app import solve_with, start_app
+
+    path = make_workbook(tmp_path / "enfermeras.xlsx", nurse_tables())
+    app = start_app(path, monkeypatch)
+    text = " ".join(m.value for m in app.markdown)
+    assert ("**Enfermería:** 4 enfermeras asignadas de 5 plazas (esperadas 4.0; 4 candidatas). "
+            "Centros con al menos 2 enfermeras: 0 → 2 de 3; sin enfermera: 2 → 0.") in text
+    table = next(d for d in app.dataframe if header("clues", "es") in d.value.columns)
+    row = table.value.set_index(header("clues", "es")).loc["CS0001"]
+    assert int(row[header("nurse_placed", "es")]) == 2
+    assert int(row[header("nurse_after", "es")]) == 2
+    solve_with(app, **{t("nurse_target"): 3})
+    text = " ".join(m.value for m in app.markdown)
+    assert ("4 enfermeras asignadas de 8 plazas (esperadas 4.0; 4 candidatas). "
+            "Centros con al menos 3 enfermeras: 0 → 1 de 3") in text
