@@ -535,7 +535,31 @@ def scenario_warnings(scenario: Scenario) -> list[Issue]:
     unimposed = stable_unimposed(scenario)
     if unimposed is not None:
         warnings.append(unimposed)
+    warnings += unlisted_categories(scenario)
     return warnings
+
+
+def unlisted_categories(scenario: Scenario) -> list[Issue]:
+    """``modo_asignacion`` optimo or estable places only the people of the ``candidatos`` list:
+    a nursing category with vacancies and candidates in ``oferta`` but nobody listed gets no
+    one — a warning per category. Nursing only: nurses are the category a doctors' list (the
+    2024 call's, the national default's) lacks; a doctors' category left out of a list is the
+    list's own choice, as before."""
+    p = scenario.params
+    listed = scenario.candidates
+    if p.assignment_mode == "por_oferta" or listed is None or listed.empty:
+        return []
+    have = set(listed["category"])
+    gap = scenario.gaps().groupby(level="category").sum()
+    supply = scenario.supply_by_category()
+    out = []
+    nursing = scenario.categories.index[scenario.categories["kind"] == schema.NURSING]
+    for cat in nursing:
+        if cat not in have and gap.get(cat, 0) > 0 and supply.get(cat, 0) > 0:
+            out.append(Issue("warn_category_not_listed", "candidatos", None, "categoria", None,
+                             {"category": str(cat), "supply": f"{int(supply[cat]):,}",
+                              "mode": p.assignment_mode}))
+    return out
 
 
 def stable_unimposed(scenario: Scenario) -> Issue | None:

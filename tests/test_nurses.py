@@ -37,7 +37,7 @@ from planner.core.errors import InputError
 from planner.core.plan import Status
 from planner.core.scenario import WhatIf, apply_overrides
 from planner.pipeline import load_scenario, solve
-from tests.builders import base_tables, make_workbook
+from tests.builders import base_tables, make_workbook, set_cell
 from tests.invariants import check_invariants
 
 EG = "Enfermería general"
@@ -139,15 +139,67 @@ def test_no_nurse_columns_without_nurses(tmp_path):
     assert "nurse_placed" not in result.indicators.by_state
 
 
+def _refusal(tmp_path, tables, **params) -> list[str]:
+    with pytest.raises(InputError) as info:
+        load_scenario(make_workbook(tmp_path / "mal.xlsx", tables, **params))
+    return [i.text("es") for i in info.value.issues]
+
+
 def test_blank_nurse_requirement_at_a_hospital_is_refused(tmp_path):
     t = nurse_tables()
     t["plantilla"] = pd.concat([t["plantilla"], pd.DataFrame(
         [("HOSP01", EG, None, 0)], columns=["clues", "categoria", "requeridos", "actuales"])],
         ignore_index=True)
-    with pytest.raises(InputError) as info:
-        load_scenario(make_workbook(tmp_path / "mal.xlsx", t))
-    codes = [(i.code, i.sheet, i.row, i.column) for i in info.value.issues]
-    assert codes == [("required_blank", "plantilla", 12, "requeridos")]
+    assert _refusal(tmp_path, t) == [
+        "hoja «plantilla», fila 12, columna «requeridos»: «requeridos» solo puede quedar en "
+        "blanco en un centro de salud, para Medicina general (ahí vale la meta de médicos por "
+        "centro) o para una categoría de enfermería (la meta de enfermeras por centro)."]
+
+
+@pytest.mark.parametrize(("value", "message"), [
+    (-1, "valor «-1»: El valor debe ser al menos 0."),
+    (51, "valor «51»: El valor debe ser como máximo 50."),
+    ("dos", "valor «dos»: Se esperaba un número."),
+])
+def test_bad_nurse_target_is_refused(tmp_path, value, message):
+    assert _refusal(tmp_path, nurse_tables(), meta_enfermeras_por_centro=value) == [
+        "hoja «parametros», fila 13, parámetro «meta_enfermeras_por_centro», columna «valor», "
+        + message]
+
+
+def test_unknown_nursing_type_names_the_allowed_ones(tmp_path):
+    """«enfermeras» is not a type word (enfermería, enfermeria, enfermera, enfermero, nursing are):
+    the type is refused and the category's rows say it does not exist, each where it is."""
+    t = nurse_tables()
+    set_cell(t["categorias"], 3, "tipo", "enfermeras")
+    texts = _refusal(tmp_path, t)
+    assert texts[0] == ("hoja «categorias», fila 5, columna «tipo», valor «enfermeras»: Valor no "
+                        "permitido; se esperaba uno de: especialidad, medicina general, "
+                        "enfermería.")
+    assert texts[1:] == [
+        f"hoja «{sheet}», fila {row}, columna «categoria», valor «Enfermería general»: La "
+        "categoría no existe en la hoja «categorias»."
+        for sheet, row in (("plantilla", 9), ("plantilla", 10), ("plantilla", 11), ("oferta", 5))]
+
+
+def test_listed_modes_warn_when_the_list_has_no_nurses(tmp_path):
+    """optimo/estable place only listed people: nurses in 'oferta' but not in 'candidatos' would
+    get no one, and validate says so (nothing is said for por_oferta)."""
+    from planner.validate import scenario_warnings
+
+    t = nurse_tables()
+    t["candidatos"] = pd.DataFrame(
+        [("F1", "Medicina general", 7, "CS0001", None, None, None, None, 80)],
+        columns=["folio", "categoria", "clave_entidad", *[f"opcion_{j}" for j in range(1, 6)],
+                 "puntaje"])
+    scenario = load_scenario(make_workbook(tmp_path / "lista.xlsx", t,
+                                           modo_asignacion="optimo"))[0]
+    assert [w.text("es") for w in scenario_warnings(scenario)] == [
+        "hoja «candidatos», columna «categoria»: La categoría «Enfermería general» tiene vacantes "
+        "y 4 candidatos en «oferta», pero nadie de ella en la lista «candidatos»: con "
+        "modo_asignacion = optimo no se le asigna a nadie. Agregue sus candidatos a la lista o "
+        "use por_oferta."]
+    assert scenario_warnings(apply_overrides(scenario, WhatIf(assignment_mode="por_oferta"))) == []
 
 
 NURSE_LEVEL_BUDGETS = [  # (budget, nurse candidates, expected value, {clues: (nurses, bonus)})
