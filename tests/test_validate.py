@@ -126,8 +126,8 @@ def test_blank_required_only_for_centre_general(tmp_path):
     set_cell(tables["plantilla"], 0, "requeridos", None)  # a hospital specialty
     assert problems(tmp_path, tables) == [
         "hoja «plantilla», fila 2, columna «requeridos»: «requeridos» solo puede quedar en "
-        "blanco para Medicina general en un centro de salud (ahí vale la meta de médicos por "
-        "centro)."]
+        "blanco en un centro de salud, para Medicina general (ahí vale la meta de médicos por "
+        "centro) o para una categoría de enfermería (la meta de enfermeras por centro)."]
 
 
 def test_negative_budget(tmp_path):
