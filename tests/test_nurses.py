@@ -305,3 +305,24 @@ def test_app_shows_the_nurses_and_changes_their_target(tmp_path, monkeypatch):
     text = " ".join(m.value for m in app.markdown)
     assert ("4 enfermeras asignadas de 8 plazas (esperadas 4.0; 4 candidatas). "
             "Centros con al menos 3 enfermeras: 0 → 1 de 3") in text
+
+
+def test_expected_posts_say_how_many_are_nurses(tmp_path):
+    """B = 15,000 (docstring of nurse_bonus_book): nurses offered 2 + 2 + 1 = 5, expected
+    2 × 0.9 + 2 × 0.5 + 0.5 = 3.3; the workbook has a nurses' curve, so no p = 1 caveat."""
+    from planner.analysis.expected import acceptance_report, sentences
+
+    result = solve(load_scenario(nurse_bonus_book(tmp_path, 15_000))[0])
+    report = acceptance_report(result)
+    assert report.headline["expected_nurses"] == pytest.approx(3.3)
+    assert sentences(report, "es")[1] == ("De ellas, enfermería: 3.3 plazas esperadas de 5 "
+                                          "ofertas.")
+    # without the nurses' curve rows every nurse offer is accepted, and the sentence says so
+    import dataclasses
+    sc = result.scenario
+    no_curve = dataclasses.replace(sc, acceptance=sc.acceptance[sc.acceptance["kind"]
+                                                                != "enfermería"])
+    report = acceptance_report(solve(no_curve))
+    assert sentences(report, "es")[1] == (
+        "De ellas, enfermería: 5 plazas esperadas de 5 ofertas (sin curva de aceptación de "
+        "enfermeras: toda oferta se acepta, p = 1, supuesto).")
