@@ -579,6 +579,28 @@ def stable_unimposed(scenario: Scenario) -> Issue | None:
                  {"param": "modo_asignacion", "rules": listed})
 
 
+def nurse_posts(scenario: Scenario, lang: str = "es") -> dict:
+    """The nursing categories' posts: ``counts`` (vacancies, centres with one, candidates, the
+    nurse target) and one sentence in ``lines``; empty when the workbook has no nurses."""
+    cats = scenario.categories
+    nursing = cats.index[cats["kind"] == schema.NURSING]
+    if not len(nursing):
+        return {"counts": {}, "lines": []}
+    gap = scenario.gaps()
+    mine = gap[gap.index.get_level_values("category").isin(nursing)]
+    centres = scenario.units.index[scenario.units["kind"] == schema.CENTRE]
+    at_centres = mine[mine.index.get_level_values("clues").isin(centres)]
+    with_post = at_centres[at_centres > 0].index.get_level_values("clues").nunique()
+    counts = {"vacancies": int(mine.sum()), "centres_with_vacancies": int(with_post),
+              "centres": len(centres),
+              "candidates": int(scenario.supply_by_category().reindex(nursing).sum()),
+              "target": int(scenario.params.nurse_target)}
+    line = t("nurse_posts_line", lang, vacancies=f"{counts['vacancies']:,}",
+             with_post=f"{with_post:,}", centres=f"{len(centres):,}",
+             candidates=f"{counts['candidates']:,}", target=counts["target"])
+    return {"counts": counts, "lines": [line]}
+
+
 def real_shares(units: pd.DataFrame, lang: str = "es") -> dict:
     """Real hospitals and centres (the optional ``origen`` column) and the shares of the
     marginalization basis (``base_marginacion``), as counts and as sentences; no sentence when

@@ -326,3 +326,24 @@ def test_expected_posts_say_how_many_are_nurses(tmp_path):
     assert sentences(report, "es")[1] == (
         "De ellas, enfermería: 5 plazas esperadas de 5 ofertas (sin curva de aceptación de "
         "enfermeras: toda oferta se acepta, p = 1, supuesto).")
+
+
+def test_validate_prints_the_nurse_posts(tmp_path):
+    """Gaps at N = 2: CS0001 2, CS0002 1, CS0003 2 → 5 vacancies at 3 of 3 centres."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from planner.cli.main import app as cli
+
+    path = make_workbook(tmp_path / "enfermeras.xlsx", nurse_tables())
+    res = CliRunner().invoke(cli, ["validate", str(path)])
+    assert res.exit_code == 0
+    assert ("Enfermería: 5 plazas vacantes, en 3 de 3 centros de salud (meta 2 por centro); 4 "
+            "candidatas en «oferta».") in res.stdout.splitlines()
+    res = CliRunner().invoke(cli, ["validate", str(path), "--json"])
+    assert json.loads(res.stdout)["nurses"] == {"vacancies": 5, "centres_with_vacancies": 3,
+                                                "centres": 3, "candidates": 4, "target": 2}
+    base = CliRunner().invoke(cli, ["validate", str(make_workbook(tmp_path / "b.xlsx")),
+                                    "--json"])
+    assert "nurses" not in json.loads(base.stdout)
