@@ -253,9 +253,26 @@ def test_hidalgo_real_gp_posts(hidalgo: dict[str, pd.DataFrame]) -> None:
     assert gp.loc[known, "actuales"].sum() == 1_056  # occupied GP posts of the 483 known centres
 
 
+def test_hidalgo_real_nurse_posts(hidalgo: dict[str, pd.DataFrame]) -> None:
+    """Issue 27 item 4: each centre's contact nurses as SINERHIAS counts them (0 where the
+    centre has no record), required blank; supply = Hidalgo's 2026 UAS nursing candidates."""
+    source = pd.read_csv(FUENTES / CENTRES_FILE, dtype={"clues": str}).set_index("clues")
+    staff = hidalgo["plantilla"]
+    nurse = staff[staff["categoria"] == schema.NURSING_CATEGORY].set_index("clues")
+    assert len(nurse) == 484 and nurse["requeridos"].isna().all()
+    real = source.loc[nurse.index, "plazas_ocupadas_enfermeras_contacto"]
+    assert (nurse["actuales"] == real.fillna(0)).all()
+    pipeline = pd.read_csv(FUENTES / "candidatos_por_unidad_y_fase_20260822.csv",
+                           dtype={"cve_ent": str})
+    expected = pipeline.loc[pipeline["cve_ent"].str.zfill(2) == "13", "uas_enfermeria"].sum()
+    supply = hidalgo["oferta"].set_index("categoria")["candidatos"]
+    assert supply[schema.NURSING_CATEGORY] == expected == 188
+    assert ((2 - nurse["actuales"]).clip(lower=0) > 0).sum() == 82
+
+
 def test_hidalgo_supply_and_budget(hidalgo: dict[str, pd.DataFrame]) -> None:
     supply = hidalgo["oferta"].set_index("categoria")["candidatos"]
-    specialists = supply.drop(schema.GENERAL_CATEGORY).sum()
+    specialists = supply.drop([schema.GENERAL_CATEGORY, schema.NURSING_CATEGORY]).sum()
     assert parameter(hidalgo, "presupuesto_bono_mensual") == specialists * 10_979
     assert (hidalgo["unidades"]["zona"] == rules.HIDALGO_ZONE).all()
     g = gaps(hidalgo)
