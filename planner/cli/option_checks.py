@@ -27,8 +27,8 @@ except ImportError:  # pragma: no cover - a typer that uses the click package
     from click import exceptions as _cx
 
 from planner.core.numbers import parse_number
-from planner.core.schema import LIMITS, PARAMETER_BY_FIELD
 from planner.core.privacy import redact
+from planner.core.schema import LIMITS, PARAMETER_BY_FIELD
 from planner.core.words import LANGS, t
 
 # typer 0.29's click has no Abort: an absent name in an ``except`` clause is an AttributeError
