@@ -230,6 +230,7 @@ LIMITS: dict[str, Limit] = {limit.flag: limit for limit in (
           "numpy's conventional 32-bit seed; every larger seed is shown exactly in Excel too"),
     Limit("--steps", "int", 1, 1000, "budgets of one sweep"),
     Limit("--workers", "int", 1, 256, "local Dask processes"),
+    Limit("--port", "int", 1, 65_535, "a TCP port of `planner serve`"),
     Limit("sweep_points", "int", 1, 10_000,
           "points of one sweep (grid rows × budgets): about a second each, hours in all"),
 )}
