@@ -27,7 +27,7 @@ except ImportError:  # pragma: no cover - a typer that uses the click package
     from click import exceptions as _cx
 
 from planner.core.numbers import parse_number
-from planner.core.privacy import redact
+from planner.core.privacy import has_personal_data, redact
 from planner.core.schema import LIMITS, PARAMETER_BY_FIELD
 from planner.core.words import LANGS, t
 
@@ -87,11 +87,13 @@ class Language:
 
 
 def _grouped(value: Any) -> Any:
-    """A plain run of digits echoed with thousands commas («4294967296» → «4,294,967,296»), as
-    every number in the planner is written: the bound is then read at a glance, and a ten-digit
-    value is not taken for a phone number by the personal-data guard (planner.core.privacy)."""
+    """The value as typed, except a plain run of digits that the personal-data guard would take
+    for a phone number (planner.core.privacy): that one is echoed with thousands commas
+    («4294967296» → «4,294,967,296»), as the planner writes numbers, rather than blanked."""
     text = str(value).strip()
-    return f"{int(text):,}" if re.fullmatch(r"[+-]?\d{4,}", text) else value
+    if re.fullmatch(r"[+-]?\d+", text) and has_personal_data(text):
+        return f"{int(text):,}"
+    return value
 
 
 def _fmt(x: float) -> str:
