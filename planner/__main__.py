@@ -5,7 +5,7 @@ at nine modules (tests/test_architecture.py); tests/test_cli_modules.py checks t
 points list the same commands.
 """
 
-from planner.cli import solve, sweep, template, validate  # noqa: F401  (each registers itself)
+from planner.cli import next, solve, status, sweep, template, validate  # noqa: A004,F401  (each registers itself)
 from planner.cli.common import run
 
 run()

@@ -9,11 +9,11 @@ scenario parameter read their bounds and help from the schema (:mod:`planner.cli
 
 from __future__ import annotations
 
-from planner.cli import solve, sweep, template, validate  # noqa: F401  (each registers itself)
+from planner.cli import next, solve, status, sweep, template, validate  # noqa: A004,F401  (each registers itself)
 from planner.cli.common import EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, app, exit_code, run
 from planner.cli.solve import json_payload
 
-COMMANDS = (solve, validate, template, sweep)
+COMMANDS = (solve, validate, template, sweep, status, next)
 __all__ = ["app", "main", "json_payload", "exit_code", "EXIT_OK", "EXIT_INVALID",
            "EXIT_INTERNAL", "COMMANDS"]
 

@@ -69,6 +69,9 @@ class Scenario:
     acceptance: pd.DataFrame | None = None  # kind, zone (0 = any), grade ('' = any), bonus, p
     bonus_levels: pd.DataFrame | None = None  # kind, zone, bonus: levels for por_hospital
     candidates: pd.DataFrame | None = None
+    # The optional ``avance`` sheet (planner/io/avance.py): clues, category, phase, offers,
+    # accepted, hired, resigned, row; None when absent.
+    progress: pd.DataFrame | None = None
 
     @property
     def general_category(self) -> str:

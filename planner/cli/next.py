@@ -1,0 +1,49 @@
+"""``planner next``: the next phase of a call: the workbook with its ``avance`` applied
+(remaining vacancies and budget) written as the next phase's input, and its plan (issue 23)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from planner.analysis.phases import money, state_payload
+from planner.cli import common as c
+from planner.core.words import t
+from planner.io.avance import next_phase as following
+from planner.pipeline import next_phase
+
+
+@c.app.command(name="next", cls=c.Command)
+def next(
+    workbook: c.Workbook = None,
+    out: Annotated[Path, typer.Option(
+        "--out", help="Libro de entrada de la fase siguiente (nunca el de entrada).")] = None,
+    solver: c.Solver = None,
+    as_json: c.AsJson = False,
+    lang: c.Lang = "es",
+) -> None:
+    """Planea la fase siguiente con las vacantes y el presupuesto que quedan."""
+    c.check_solver(solver, as_json, lang)
+    path = workbook or c.DEFAULT_WORKBOOK
+    with c.guarded(as_json, lang):
+        target = out or c.default_out(Path(path), "siguiente")
+        state, scenario, result = next_phase(path, target, solver)
+    phase = following(state.phases) or "especial"
+    placed = int(result.plan.placements["placed"].sum()) if result.solved else 0
+    if as_json:
+        print(json.dumps({"status": result.plan.status.value, "output": str(target),
+                          "phase": phase, "remaining_vacancies": int(scenario.gaps().sum()),
+                          "remaining_budget": round(scenario.params.budget, 2),
+                          "objective": result.plan.objective, "placed": placed,
+                          "before": state_payload(state)}, ensure_ascii=False))
+    else:
+        c.out.print(t("cli_next_written", lang, phase=phase, path=target,
+                      empty=f"{int(scenario.gaps().sum()):,}",
+                      left=money(scenario.params.budget)), markup=False)
+        c.out.print(t("cli_next_plan", lang, phase=phase, status=result.plan.status.value,
+                      placed=f"{placed:,}", objective=f"{result.plan.objective or 0:,.2f}"),
+                    markup=False)
+    raise typer.Exit(c.exit_code(result.plan.status))
