@@ -43,7 +43,7 @@ def next(
         c.out.print(t("cli_next_written", lang, phase=phase, path=target,
                       empty=f"{int(scenario.gaps().sum()):,}",
                       left=money(scenario.params.budget)), markup=False)
-        c.out.print(t("cli_next_plan", lang, phase=phase, status=result.plan.status.value,
+        c.out.print(t("cli_next_plan", lang, phase=phase, status=t(f"status_{result.plan.status.value}", lang),
                       placed=f"{placed:,}", objective=f"{result.plan.objective or 0:,.2f}"),
                     markup=False)
     raise typer.Exit(c.exit_code(result.plan.status))

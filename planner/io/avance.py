@@ -137,4 +137,31 @@ def next_phase_tables(raw: object, scenario: object, current: pd.Series, budget_
     budget_rows = params["parametro"].map(normalize_key) == normalize_key(schema.BUDGET)
     params.loc[budget_rows, "valor"] = float(budget_left)
     tables[SHEET] = pd.DataFrame(columns=[c.name for c in schema.SHEET_BY_KEY[SHEET].columns])
+    if "candidatos" in tables and scenario.candidates is not None:
+        tables["candidatos"] = _candidates_left(tables["candidatos"], scenario, current)
     return {k: v.reset_index(drop=True) for k, v in tables.items()}
+
+
+def _candidates_left(frame: pd.DataFrame, scenario: object, current: pd.Series) -> pd.DataFrame:
+    """The registration list for the next phase: each candidate's options that still have a
+    vacancy of their category, in their order (moved up over the ones that have none); a
+    candidate with no option left is dropped (their posts are all filled)."""
+    required = scenario.staffing["required"].fillna(float(scenario.params.target))
+    open_posts = set(required.index[(required - current.reindex(required.index)) > 0])
+    listed = scenario.candidates
+    options = schema.CANDIDATE_OPTIONS
+    keep_rows, new_texts = [], []
+    for rec in listed.itertuples(index=False):
+        cat, row = rec.category, int(rec.row)
+        texts = [frame.at[row, col] for j, col in enumerate(options, start=1)
+                 if any((c, cat) in open_posts for c in getattr(rec, f"option_{j}"))]
+        if texts:
+            keep_rows.append(row)
+            new_texts.append(texts + [None] * (len(options) - len(texts)))
+    out = frame.loc[keep_rows].copy()
+    for col in options:
+        if col in out.columns:
+            out[col] = out[col].astype(object)
+    for i, col in enumerate(options):
+        out[col] = [texts[i] for texts in new_texts]
+    return out
