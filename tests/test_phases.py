@@ -148,3 +148,14 @@ def test_cli_next_bad_avance_exit_2_nothing_written(tmp_path):
     assert res.exit_code == 2
     assert "hoja «avance», fila 2, columna «contratados»" in res.stderr
     assert not out.exists()
+
+
+def test_app_progress_tab_shows_the_hand_worked_state(book, monkeypatch):
+    from tests.test_app import metrics, start_app
+
+    at = start_app(book, monkeypatch)
+    shown = metrics(at)
+    assert shown["Cubiertas"][0] == "2" and shown["Siguen vacías"][0] == "6"
+    assert shown["Comprometido (MXN al mes)"][0] == "$10,979"
+    assert shown["Restante (MXN al mes)"][0] == "$21,021"
+    assert any("Fases registradas: 1." in c.value for c in at.caption)
