@@ -565,7 +565,7 @@ def next_phase(path: str | Path, out: str | Path, solver: str | None = None,
 
     from planner.analysis.phases import call_state, remaining
     from planner.io.avance import next_phase as following
-    from planner.io.avance import next_phase_tables
+    from planner.io.avance import next_phase_tables, raw_from_tables
     from planner.io.template import write_input_workbook
 
     check_output_path(out, protect=[path])
@@ -573,7 +573,11 @@ def next_phase(path: str | Path, out: str | Path, solver: str | None = None,
     raw = read_workbook(path)
     progress("validate")
     scenario = validate(raw)
-    state = call_state(scenario)
+    from dataclasses import replace as _replace
+
+    from planner.analysis.redirect import redirect
+
+    state = _replace(call_state(scenario), redirection=redirect(scenario))
     current, left = remaining(scenario)
     tables = next_phase_tables(raw, scenario, current, left)
     digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
@@ -587,7 +591,7 @@ def next_phase(path: str | Path, out: str | Path, solver: str | None = None,
     progress("write")
     write_input_workbook(out, tables, leeme)
     progress("solve")
-    following_scenario = validate(read_workbook(out))
+    following_scenario = validate(raw_from_tables(tables, str(out)))  # = reading ``out`` back
     result = solve(following_scenario, settings=settings_for(following_scenario, solver),
                    compare_modes=False)
     return state, following_scenario, result

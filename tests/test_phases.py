@@ -89,6 +89,8 @@ def test_next_phase_by_hand_and_the_loop_closes(book, tmp_path):
     again, _ = load_scenario(out)
     assert again.progress is not None and again.progress.empty
     assert int(again.gaps().sum()) == 6
+    # the plan was solved on the tables in memory: the same scenario as reading ``out`` back
+    assert again.staffing.equals(following.staffing) and again.params == following.params
 
 
 def _issues(tmp_path, rows):
@@ -159,3 +161,59 @@ def test_app_progress_tab_shows_the_hand_worked_state(book, monkeypatch):
     assert shown["Comprometido (MXN al mes)"][0] == "$10,979"
     assert shown["Restante (MXN al mes)"][0] == "$21,021"
     assert any("Fases registradas: 1." in c.value for c in at.caption)
+
+
+def test_redirection_three_by_three_by_hand():
+    """Three waiting candidates (category X) and three free posts on the equator
+    (1° of longitude = 111.19 km), distance bound 60 km:
+
+    ======  ======  ===============================
+    who     lon     posts within 60 km
+    ======  ======  ===============================
+    A       0.0     P1 (0.5°, 55.6 km), P3 (0.1°, 11.1 km)
+    B       0.0     P1, P3
+    C       1.0     P1 (55.6 km), P2 (1.4°, 44.5 km)
+    ======  ======  ===============================
+
+    Weights P1 5, P2 3, P3 1. Greedy by weight (C takes P1) leaves one of A, B with only P3 and
+    P2 empty: 5 + 1 = 6 with two offers. The optimum gives C P2 and A, B P1 and P3:
+    5 + 3 + 1 = 9, three offers. C is in another state than P2, which the distance allows.
+    """
+    from planner.analysis.redirect import assign
+
+    cands = pd.DataFrame({"candidate": ["A", "B", "C"], "category": "X",
+                          "state_code": [1, 1, 2], "clues": ["UA", "UA", "UC"],
+                          "lat": 0.0, "lon": [0.0, 0.0, 1.0]})
+    slots = pd.DataFrame({"clues": ["P1", "P2", "P3"], "category": "X", "state_code": 1,
+                          "lat": 0.0, "lon": [0.5, 1.4, 0.1], "weight": [5.0, 3.0, 1.0]})
+    offers = assign(cands, slots, max_km=60)
+    assert offers["weight"].sum() == 9 and len(offers) == 3
+    to = dict(zip(offers["candidate"], offers["to_clues"], strict=True))
+    assert to["C"] == "P2" and {to["A"], to["B"]} == {"P1", "P3"}
+    # without coordinates' bound: same state only, C (state 2) gets nothing
+    same_state = assign(cands, slots)
+    assert set(same_state["candidate"]) == {"A", "B"}
+    assert set(same_state["to_clues"]) == {"P1", "P2"}  # the two heaviest posts of state 1
+    # 20 km: C reaches nothing, A and B only P3: one offer
+    assert len(assign(cands, slots, max_km=20)) == 1
+
+
+def test_redirection_in_planner_next(tmp_path):
+    """CS0003 (Oaxaca, MG) has no vacancy (2 of 2) but 2 approved accepted, not hired: both wait.
+    The free MG posts of Oaxaca: CS0002 (1 of 2); CS0001 is in Chiapas. One offer; at
+    aceptacion_redireccion 0.4 it fills 0.4 posts the next call would otherwise buy."""
+    from planner.analysis.redirect import redirect
+
+    tables = two_phase_tables([("CS0003", MG, "1", 2, 2, 0, 0)])
+    p = tables["parametros"]
+    p.loc[p["parametro"] == "aceptacion_redireccion", "valor"] = 0.4
+    path = make_workbook(tmp_path / "espera.xlsx", tables)
+    scenario, _ = load_scenario(path)
+    r = redirect(scenario)
+    assert r.waiting == 2 and r.acceptance == 0.4
+    assert list(r.offers["to_clues"]) == ["CS0002"] and r.expected_filled == pytest.approx(0.4)
+    res = CliRunner().invoke(app, ["next", str(path), "--out", str(tmp_path / "f2.xlsx"),
+                                   "--json"])
+    payload = json.loads(res.stdout)
+    assert payload["redirection"] == {"waiting": 2, "offers": 1, "acceptance": 0.4,
+                                      "expected_filled": 0.4, "by_category": {MG: 1}}

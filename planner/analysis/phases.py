@@ -30,6 +30,7 @@ class CallState:
     budget: float
     committed: float
     phases: tuple[str, ...]
+    redirection: object = None  # planner.analysis.redirect.Redirection, set by planner next
 
     @property
     def left(self) -> float:

@@ -9,7 +9,8 @@ gets at most one offer, of their own category, at a unit of their own state or, 
 distance). Offers maximise the weighted need of the posts offered (the model's weights,
 :func:`models.allocation.placement_pairs`) by :func:`scipy.optimize.linear_sum_assignment`
 per category and area. A redirected offer is accepted with probability
-:data:`REDIRECT_ACCEPTANCE` (``supuesto``: lower than an offer at the unit one chose), so the
+the ``parametros`` sheet's ``aceptacion_redireccion`` (default
+:data:`REDIRECT_ACCEPTANCE`, ``supuesto``: lower than an offer at the unit one chose), so the
 posts redirection fills — that the next call would otherwise have to buy — are
 ``offers × acceptance`` (``estimado``).
 """
@@ -92,9 +93,15 @@ def assign(candidates: pd.DataFrame, slots: pd.DataFrame, max_km: float | None =
     return pd.concat(out, ignore_index=True)
 
 
-def redirect(scenario, acceptance: float = REDIRECT_ACCEPTANCE,
+def redirect(scenario, acceptance: float | None = None,
              max_km: float | None = None) -> Redirection:
-    """The redirection offers after the scenario's ``avance`` (see the module's docstring)."""
+    """The redirection offers after the scenario's ``avance`` (see the module's docstring).
+    ``acceptance`` and ``max_km`` default to the ``parametros`` sheet's
+    ``aceptacion_redireccion`` and ``distancia_redireccion_km`` (0 = same state only)."""
+    if acceptance is None:
+        acceptance = float(scenario.params.redirect_acceptance)
+    if max_km is None and scenario.params.redirect_km > 0:
+        max_km = float(scenario.params.redirect_km)
     from models.allocation import placement_pairs
     from planner.analysis.phases import post_progress
 
@@ -124,3 +131,11 @@ def redirect(scenario, acceptance: float = REDIRECT_ACCEPTANCE,
     slots = expand(free)
     slots["weight"] = weights.reindex(slots["_key"]).fillna(0.0).to_numpy()
     return Redirection(assign(cands, slots, max_km), int(waiting.sum()), acceptance)
+
+
+def redirection_payload(r: Redirection) -> dict:
+    """The redirection as plain numbers (``planner next --json``)."""
+    return {"waiting": r.waiting, "offers": len(r.offers), "acceptance": r.acceptance,
+            "expected_filled": round(r.expected_filled, 2),
+            "by_category": {str(k): int(v) for k, v in
+                            r.offers.groupby("category").size().items()} if len(r.offers) else {}}

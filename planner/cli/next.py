@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from planner.analysis.phases import money, state_payload
+from planner.analysis.redirect import redirection_payload
 from planner.cli import common as c
 from planner.core.words import t
 from planner.io.avance import next_phase as following
@@ -38,7 +39,8 @@ def next(
                           "phase": phase, "remaining_vacancies": int(scenario.gaps().sum()),
                           "remaining_budget": round(scenario.params.budget, 2),
                           "objective": result.plan.objective, "placed": placed,
-                          "before": state_payload(state)}, ensure_ascii=False))
+                          "before": state_payload(state),
+                          "redirection": redirection_payload(state.redirection)}, ensure_ascii=False))
     else:
         c.out.print(t("cli_next_written", lang, phase=phase, path=target,
                       empty=f"{int(scenario.gaps().sum()):,}",
@@ -46,4 +48,8 @@ def next(
         c.out.print(t("cli_next_plan", lang, phase=phase, status=t(f"status_{result.plan.status.value}", lang),
                       placed=f"{placed:,}", objective=f"{result.plan.objective or 0:,.2f}"),
                     markup=False)
+        r = state.redirection
+        c.out.print(t("cli_next_redirect", lang, waiting=f"{r.waiting:,}",
+                      offers=f"{len(r.offers):,}", acceptance=f"{r.acceptance:.0%}",
+                      filled=f"{r.expected_filled:,.1f}"), markup=False)
     raise typer.Exit(c.exit_code(result.plan.status))

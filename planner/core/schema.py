@@ -189,6 +189,19 @@ PARAMETERS: tuple[Param, ...] = (
           "How to assign: por_oferta (category counts), optimo (listed candidates, most need "
           "covered) or estable (deferred acceptance, residency-match rule).",
           choices="modo_asignacion", field="assignment_mode"),
+    Param("aceptacion_redireccion", "number", 0.5,
+          "Supuesto: probabilidad de que un candidato aprobado que espera en una unidad sin "
+          "plaza libre de su categoría acepte la plaza de otra unidad que se le ofrece "
+          "(planner next, redirección; menor que la de una plaza que eligió).",
+          "Assumption: probability that an approved candidate waiting at a unit with no free "
+          "post accepts a post offered elsewhere (planner next, redirection).",
+          minimum=0, maximum=1, field="redirect_acceptance"),
+    Param("distancia_redireccion_km", "number", 0,
+          "Distancia máxima en km (en línea recta) de una plaza ofrecida por redirección, donde "
+          "ambas unidades tienen coordenadas; 0 = cualquier unidad de la misma entidad.",
+          "Largest great-circle distance (km) of a redirected offer where both units have "
+          "coordinates; 0 = any unit of the same state.", minimum=0, maximum=5000,
+          field="redirect_km"),
 )
 PARAMETER_BY_KEY = {normalize_key(p.name): p for p in PARAMETERS}
 PARAMETER_BY_FIELD = {p.field: p for p in PARAMETERS}

@@ -7,10 +7,10 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import pandas as pd
-from openpyxl import Workbook
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from planner.core import schema
+from planner.io.fast_xlsx import StreamedWorkbook as Workbook
 from planner.io.files import atomic_write
 from planner.io.xlsx import write_notes, write_table
 
