@@ -25,6 +25,9 @@ def next(
     solver: c.Solver = None,
     as_json: c.AsJson = False,
     lang: c.Lang = "es",
+    save: Annotated[bool, typer.Option(
+        "--guardar", help="Guarda el avance, el estado, el plan y el libro de la fase siguiente "
+        "en la base de datos (PLANNER_DB_URL o datos/planner.sqlite).")] = False,
 ) -> None:
     """Planea la fase siguiente con las vacantes y el presupuesto que quedan."""
     c.check_solver(solver, as_json, lang)
@@ -32,6 +35,15 @@ def next(
     with c.guarded(as_json, lang):
         target = out or c.default_out(Path(path), "siguiente")
         state, scenario, result = next_phase(path, target, solver)
+        saved = None
+        if save:
+            from planner.pipeline import load_scenario
+            from planner.store.phases import save_phase
+
+            before, _ = load_scenario(path)
+            saved = save_phase("next", Path(path).read_bytes(), Path(path).name, state, before,
+                               plan=result.plan if result.solved else None,
+                               next_workbook=Path(target).read_bytes())
     phase = following(state.phases) or "especial"
     placed = int(result.plan.placements["placed"].sum()) if result.solved else 0
     if as_json:
@@ -40,7 +52,8 @@ def next(
                           "remaining_budget": round(scenario.params.budget, 2),
                           "objective": result.plan.objective, "placed": placed,
                           "before": state_payload(state),
-                          "redirection": redirection_payload(state.redirection)}, ensure_ascii=False))
+                          "redirection": redirection_payload(state.redirection),
+                          "saved_id": saved}, ensure_ascii=False))
     else:
         c.out.print(t("cli_next_written", lang, phase=phase, path=target,
                       empty=f"{int(scenario.gaps().sum()):,}",
@@ -52,4 +65,6 @@ def next(
         c.out.print(t("cli_next_redirect", lang, waiting=f"{r.waiting:,}",
                       offers=f"{len(r.offers):,}", acceptance=f"{r.acceptance:.0%}",
                       filled=f"{r.expected_filled:,.1f}"), markup=False)
+        if saved is not None:
+            c.out.print(t("cli_phase_saved", lang, id=saved), markup=False)
     raise typer.Exit(c.exit_code(result.plan.status))

@@ -4,6 +4,8 @@ planned per state and category, posts still empty, bonus money committed and lef
 from __future__ import annotations
 
 import json
+from pathlib import Path
+from typing import Annotated
 
 import typer
 
@@ -19,6 +21,9 @@ def status(
     solver: c.Solver = None,
     as_json: c.AsJson = False,
     lang: c.Lang = "es",
+    save: Annotated[bool, typer.Option(
+        "--guardar", help="Guarda el avance y el estado en la base de datos (PLANNER_DB_URL o "
+        "datos/planner.sqlite).")] = False,
 ) -> None:
     """Avance de la convocatoria: cubiertas frente a planeadas, vacías y dinero restante."""
     c.check_solver(solver, as_json, lang)
@@ -26,7 +31,15 @@ def status(
     with c.guarded(as_json, lang):
         scenario, _ = load_scenario(path)
         state, _result = call_status(scenario, settings_for(scenario, solver))
+        saved = None
+        if save:
+            from planner.store.phases import save_phase
+
+            saved = save_phase("status", Path(path).read_bytes(), Path(path).name, state,
+                               scenario, plan=_result.plan if _result is not None else None)
     payload = state_payload(state)
+    if saved is not None:
+        payload["saved_id"] = saved
     if as_json:
         print(json.dumps({"status": "ok", **payload}, ensure_ascii=False))
         raise typer.Exit(c.EXIT_OK)
@@ -45,4 +58,6 @@ def status(
     for r in shown.itertuples():
         say(f"  {r.state} · {r.category}: {r.vacancies:,} / {r.planned:,} / {r.filled:,} / "
             f"{r.empty:,}")
+    if saved is not None:
+        say(t("cli_phase_saved", lang, id=saved))
     raise typer.Exit(c.EXIT_OK)
