@@ -108,3 +108,27 @@ def test_two_engines_write_concurrently_without_losing_a_row(tmp_path, url):
     names = {r["nombre"] for r in store.list_scenarios(url)}
     assert {f"a{i}" for i in range(25)} | {f"b{i}" for i in range(25)} <= names
     assert read_workbook(book).sheets  # the workbook itself is still readable, untouched
+
+
+def test_app_saved_scenario_is_there_after_a_restart(tmp_path, monkeypatch):
+    """Save a what-if in the app; a second app run (a restart: new session, new engine) lists it
+    from the database and offers its workbook, whose parametros carry the what-if's budget."""
+    from tests.test_app import BUDGET, solve_with, start_app, tr, widget
+
+    url = f"sqlite:///{tmp_path / 'app.sqlite'}"
+    monkeypatch.setenv("PLANNER_DB_URL", url)
+    book = make_workbook(tmp_path / "fase1.xlsx", two_phase_tables())
+    at = start_app(book, monkeypatch)
+    solve_with(at, **{BUDGET: 25_000})
+    at.text_input(key="save_name").set_value("presupuesto bajo")
+    widget(at.button, tr("save_button")).click()
+    at.run()
+    assert not at.exception, at.exception
+    _restart(url)
+    again = start_app(book, monkeypatch)
+    table = next(d.value for d in again.dataframe if tr("db_col_name") in d.value.columns)
+    assert table[tr("db_col_name")].tolist() == ["presupuesto bajo"]
+    assert table[tr("db_col_inputs")].tolist() == ["budget=25000.0"]
+    (row,) = store.list_scenarios(url)
+    exported = store.export("escenario", row["id"], tmp_path / "e.xlsx", url=url)
+    assert load_scenario(exported)[0].params.budget == 25_000

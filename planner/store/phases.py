@@ -30,8 +30,7 @@ import hashlib
 import json
 from pathlib import Path
 
-from sqlalchemy import (Column, DateTime, Integer, LargeBinary, String, Table, Text, insert,
-                        select)
+from sqlalchemy import Column, DateTime, Integer, LargeBinary, String, Table, Text, insert, select
 from sqlalchemy.engine import Engine
 
 from planner.store.db import METADATA, engine
@@ -157,6 +156,16 @@ def export(kind: str, row_id: int, out: str | Path, url: str | None = None,
     Raises KeyError when there is no such row or workbook."""
     from planner.io.files import atomic_write
 
+    data = export_bytes(kind, row_id, url, which)
+
+    def write(tmp: Path) -> None:
+        tmp.write_bytes(data)
+
+    return atomic_write(out, write, protect=protect)
+
+
+def export_bytes(kind: str, row_id: int, url: str | None = None, which: str = "libro") -> bytes:
+    """The bytes :func:`export` writes (the app's download button)."""
     table = SCENARIOS if kind == "escenario" else PHASES
     column = table.c.libro_siguiente if (kind != "escenario" and which == "siguiente") \
         else table.c.contenido
@@ -168,11 +177,7 @@ def export(kind: str, row_id: int, out: str | Path, url: str | None = None,
     data = bytes(row[0])
     if kind == "escenario":
         data = _with_parameters(data, json.loads(row[1]))
-
-    def write(tmp: Path) -> None:
-        tmp.write_bytes(data)
-
-    return atomic_write(out, write, protect=protect)
+    return data
 
 
 def _with_parameters(data: bytes, inputs: dict) -> bytes:
