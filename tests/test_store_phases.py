@@ -132,3 +132,22 @@ def test_app_saved_scenario_is_there_after_a_restart(tmp_path, monkeypatch):
     (row,) = store.list_scenarios(url)
     exported = store.export("escenario", row["id"], tmp_path / "e.xlsx", url=url)
     assert load_scenario(exported)[0].params.budget == 25_000
+
+
+def test_app_lists_stored_phases_and_offers_both_books(tmp_path, monkeypatch):
+    """`planner next --guardar` in one process; the app's «Avance» tab lists that phase and offers
+    its input and next-phase workbooks."""
+    from tests.test_app import start_app, tr
+
+    url = f"sqlite:///{tmp_path / 'app.sqlite'}"
+    monkeypatch.setenv("PLANNER_DB_URL", url)
+    book = make_workbook(tmp_path / "fase1.xlsx", two_phase_tables())
+    res = CliRunner().invoke(app, ["next", str(book), "--out", str(tmp_path / "f2.xlsx"),
+                                   "--guardar"])
+    assert res.exit_code == 0, res.output
+    _restart(url)
+    at = start_app(book, monkeypatch)
+    table = next(d.value for d in at.dataframe if tr("db_col_phases") in d.value.columns)
+    assert table[tr("db_col_kind")].tolist() == ["next"]
+    assert table[tr("db_col_phases")].tolist() == ["1"]
+    assert table[tr("db_col_book")].tolist() == ["fase1.xlsx"]
