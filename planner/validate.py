@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -18,7 +19,7 @@ from planner.core.errors import InputError, Issue
 from planner.core.numbers import parse_number
 from planner.core.scenario import PARAM_NAMES, Params, Scenario
 from planner.core.text import normalize_key
-from planner.core.words import phrase, t
+from planner.core.words import Phrase, phrase, t
 from planner.io import avance, candidates
 from planner.io.acceptance import acceptance_tables
 from planner.io.read import RawSheet, RawWorkbook
@@ -511,11 +512,27 @@ def _grade_weights(table: pd.DataFrame, units: pd.DataFrame, issues: list[Issue]
     return weights
 
 
-def scenario_warnings(scenario: Scenario) -> list[Issue]:
-    """Things that validate but a planner should look at twice (issue 15): a monthly bonus
-    budget of 0 while bonus-eligible hospitals have specialist vacancies (no specialist will be
-    placed there; the blank template ships 0)."""
-    warnings: list[Issue] = []
+@dataclass(frozen=True)
+class Note:
+    """A ``Scenario.notes`` entry (a catalogue phrase that carries its own place) as a warning."""
+
+    phrase: Phrase
+
+    @property
+    def code(self) -> str:
+        return self.phrase.key
+
+    def text(self, lang: str = "es") -> str:
+        return self.phrase.text(lang)
+
+
+def scenario_warnings(scenario: Scenario) -> list[Issue | Note]:
+    """Things that validate but a planner should look at twice: every ``Scenario.notes`` entry
+    (issue 26: e.g. an acceptance curve that falls as the bonus rises), then (issue 15) a
+    monthly bonus budget of 0 while bonus-eligible hospitals have specialist vacancies (no
+    specialist will be placed there; the blank template ships 0). The one list the CLI's
+    ``validate`` and ``solve``, the result workbook's ``diagnóstico`` and the app show."""
+    warnings: list[Issue | Note] = [Note(n) for n in scenario.notes]  # issue 26: all shown
     p = scenario.params
     if p.budget == 0:
         eligible = scenario.units.index[scenario.units["bonus_eligible"].astype(bool)]

@@ -27,12 +27,18 @@ except ImportError:  # pragma: no cover - a typer that uses the click package
     from click import exceptions as _cx
 
 from planner.core.numbers import parse_number
+from planner.core.schema import LIMITS, PARAMETER_BY_FIELD
+from planner.core.privacy import redact
 from planner.core.words import LANGS, t
 
+# typer 0.29's click has no Abort: an absent name in an ``except`` clause is an AttributeError
+# raised while another exception (rich's SystemExit on a closed pipe) is being matched
+_ABORT = getattr(_cx, "Abort", ())
+
 EXIT_INVALID = 2
-MAX_BUDGET = 1e12  # MXN per month: a thousand times the national scenario's whole bonus bill
-MAX_STEPS = 1000
-MAX_WORKERS = 256
+MAX_BUDGET = PARAMETER_BY_FIELD["budget"].maximum  # bounds live in planner/core/schema.py
+MAX_STEPS = int(LIMITS["--steps"].maximum)
+MAX_WORKERS = int(LIMITS["--workers"].maximum)
 
 
 class OptionValueError(_cx.BadParameter):
@@ -86,8 +92,16 @@ def _fmt(x: float) -> str:
 
 # Options that set a scenario parameter are built from its schema declaration
 # (planner/cli/params.py); these are the options of their own.
-STEPS = Number(1, MAX_STEPS, integer=True)
-WORKERS = Number(1, MAX_WORKERS, integer=True)
+def limited(flag: str) -> Number:
+    """The parser of an option of its own, with its bounds from :data:`planner.core.schema.LIMITS`."""
+    limit = LIMITS[flag]
+    return Number(limit.minimum, limit.maximum, integer=limit.kind == "int")
+
+
+STEPS = limited("--steps")
+WORKERS = limited("--workers")
+SIMULATE = limited("--simulate")
+SEED = limited("--seed")
 LANGUAGE = Language()
 
 
@@ -157,7 +171,7 @@ class CliGroup(TyperGroup):
             code = exc.exit_code
         except _cx.ClickException as exc:
             lang = _arg_lang(argv)
-            message = usage_message(exc, lang)
+            message = redact(usage_message(exc, lang), lang)
             if "--json" in argv:
                 print(json.dumps({"status": "invalid_input", "message": message},
                                  ensure_ascii=False))
@@ -165,7 +179,7 @@ class CliGroup(TyperGroup):
                 hint = t("usage_help", lang)
                 typer.echo(f"{message}\n{hint}", err=True)
             code = EXIT_INVALID
-        except _cx.Abort:
+        except _ABORT:
             typer.echo(t("usage_aborted", _arg_lang(argv)), err=True)
             code = 1
         code = code if isinstance(code, int) else 0

@@ -3,8 +3,6 @@ report is the command's result, so it goes to stdout (``planner validate x > inf
 
 from __future__ import annotations
 
-import json
-
 import typer
 
 from planner.cli import common as c
@@ -27,9 +25,8 @@ def validate(
     shares = real_shares(scenario.units, lang)
     n_units, n_rows = len(scenario.units), len(scenario.staffing)
     if as_json:
-        print(json.dumps({"status": "valid", "units": n_units, "staffing_rows": n_rows,
-                          "issues": [], "warnings": warnings,
-                          "real_units": shares["counts"]}, ensure_ascii=False))
+        c.emit_json({"status": "valid", "units": n_units, "staffing_rows": n_rows,
+                     "issues": [], "warnings": warnings, "real_units": shares["counts"]})
     else:
         c.out.print(t("cli_valid", lang, units=c.plural(n_units, "cli_units", lang),
                       rows=c.plural(n_rows, "cli_rows", lang)), markup=False)

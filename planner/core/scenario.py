@@ -66,7 +66,7 @@ class Scenario:
     bonuses: pd.DataFrame
     grade_weights: pd.Series
     name: str = "escenario"
-    notes: tuple[str, ...] = field(default_factory=tuple)
+    notes: tuple = field(default_factory=tuple)  # core.words.Phrase each (issue 26: shown)
     # Optional acceptance data (planner/io/acceptance.py); None = every offer accepted.
     acceptance: pd.DataFrame | None = None  # kind, zone (0 = any), grade ('' = any), bonus, p
     bonus_levels: pd.DataFrame | None = None  # kind, zone, bonus: levels for por_hospital

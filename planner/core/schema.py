@@ -139,17 +139,17 @@ PARAMETERS: tuple[Param, ...] = (
           field="target"),
     Param("presupuesto_bono_mensual", "number", None,
           "Presupuesto mensual para bonos de especialistas, en MXN (B).",
-          "Monthly bonus budget, MXN (B).", minimum=0, required=True,
+          "Monthly bonus budget, MXN (B).", minimum=0, maximum=1e12, required=True,
           field="budget"),
     Param("peso_primer_medico", "number", 3,
           "Peso extra (P) por dar el primer médico general a un centro que hoy no tiene.",
           "Extra weight (P) for the first general doctor of a centre that has none.", minimum=0,
-          field="first_doctor_weight"),
+          maximum=1000, field="first_doctor_weight"),
     Param("peso_familias", "number", 1,
           "Peso (F) de las familias atendidas: el peso de un centro se multiplica por "
           "1 + F × familias / 6000.",
           "Families weight (F): a centre's weight is multiplied by 1 + F × families / 6000.",
-          minimum=0,
+          minimum=0, maximum=1000,
           field="families_weight"),
     Param("limite_tiempo_s", "number", 60,
           "Tiempo máximo de cálculo del optimizador, en segundos.",
@@ -203,6 +203,45 @@ PARAMETERS: tuple[Param, ...] = (
           "coordinates; 0 = any unit of the same state.", minimum=0, maximum=5000,
           field="redirect_km"),
 )
+# Every numeric parameter has both bounds (issue 26: no unbounded value). The budget's maximum is
+# a thousand times the national scenario's whole bonus bill; the weights' 1000 is far beyond any
+# planner's use (the national default is 3 and 1) and keeps the objective's coefficients within
+# the solvers' numerical range.
+
+
+@dataclass(frozen=True)
+class Limit:
+    """A numeric command-line option of its own (not a workbook parameter): its bounds and why."""
+
+    flag: str
+    kind: Kind
+    minimum: float
+    maximum: float
+    reason: str
+
+
+# Monte Carlo (planner/analysis/simulate.py) keeps, per draw, each metric per state and
+# nationally for the plan and its reference, and the gain per state and nationally; the uniforms
+# themselves are drawn in chunks of bounded size. Those kept values take draws × outcomes × 8
+# bytes, held within SIMULATION_MEMORY_BYTES (quantiles sort a copy: half of it).
+SIMULATION_MEMORY_BYTES = 1 << 30  # 1 GiB
+MAX_STATES = 32
+SIMULATION_OUTCOMES_PER_DRAW = 2 * 4 * (MAX_STATES + 1) + (MAX_STATES + 1)  # 297
+MAX_DRAWS = SIMULATION_MEMORY_BYTES // 2 // (SIMULATION_OUTCOMES_PER_DRAW * 8)  # 225,955
+
+LIMITS: dict[str, Limit] = {limit.flag: limit for limit in (
+    Limit("--simulate", "int", 0, MAX_DRAWS,
+          f"draws × {SIMULATION_OUTCOMES_PER_DRAW} outcomes × 8 bytes within "
+          f"{SIMULATION_MEMORY_BYTES // 2**20} MiB (half for the quantiles' copy)"),
+    Limit("--seed", "int", 0, 2**32 - 1,
+          "numpy's conventional 32-bit seed; every larger seed is shown exactly in Excel too"),
+    Limit("--steps", "int", 1, 1000, "budgets of one sweep"),
+    Limit("--workers", "int", 1, 256, "local Dask processes"),
+    Limit("sweep_points", "int", 1, 10_000,
+          "points of one sweep (grid rows × budgets): about a second each, hours in all"),
+)}
+MAX_SWEEP_POINTS = int(LIMITS["sweep_points"].maximum)
+
 PARAMETER_BY_KEY = {normalize_key(p.name): p for p in PARAMETERS}
 PARAMETER_BY_FIELD = {p.field: p for p in PARAMETERS}
 

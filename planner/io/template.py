@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 import pandas as pd
@@ -50,16 +50,25 @@ def reference_tables() -> dict[str, pd.DataFrame]:
 
 def write_input_workbook(path: str | Path, tables: Mapping[str, pd.DataFrame],
                          leeme: Sequence[str] = (), title: str = "Planeador de plantilla "
-                         "IMSS-Bienestar") -> Path:
+                         "IMSS-Bienestar", extra_sheets: Mapping[str, pd.DataFrame] | None = None,
+                         protect: Sequence[str | Path] = (),
+                         check: Callable[[Path], None] | None = None,
+                         streamed: bool = False) -> Path:
     """Write an input workbook: LEEME (``leeme`` lines, then the column reference) and every sheet.
 
     Missing sheets are written empty with their headers (optional ones are left out); columns
     follow the schema's order.
-    Choice columns get drop-down lists so planners pick valid values.
+    Choice columns get drop-down lists so planners pick valid values. ``extra_sheets`` (not
+    read by the planner, e.g. an importer's report) follow; ``protect`` are inputs never
+    written; ``check(tmp)`` runs on the finished file before it replaces ``path`` (an exception
+    leaves ``path`` as it was); ``streamed`` writes the table bodies in bulk
+    (:class:`planner.io.fast_xlsx.StreamedWorkbook`: the same cells, several times faster).
     """
 
     def write(tmp: Path) -> None:
-        wb = Workbook()
+        from planner.io.fast_xlsx import StreamedWorkbook
+
+        wb = StreamedWorkbook() if streamed else Workbook()
         wb.remove(wb.active)
         notes = [(line,) for line in leeme]
         notes += [("",), ("Referencia de hojas y columnas",)]
@@ -87,12 +96,16 @@ def write_input_workbook(path: str | Path, tables: Mapping[str, pd.DataFrame],
                 letter = ws.cell(row=1, column=j).column_letter
                 dv.add(f"{letter}2:{letter}{last}")
                 ws.add_data_validation(dv)
+        for name, df in (extra_sheets or {}).items():
+            write_table(wb, name, df)
         # Fixed document dates: the same tables give the same bytes, so rebuilds don't churn git.
         wb.properties.created = wb.properties.modified = FIXED_DATE
         wb.save(tmp)
         fixed_zip_dates(tmp)
+        if check is not None:
+            check(tmp)
 
-    return atomic_write(path, write)
+    return atomic_write(path, write, protect)
 
 
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # the earliest date a zip entry can carry

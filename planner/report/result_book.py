@@ -19,7 +19,7 @@ from planner.core.scenario import PARAM_NAMES
 from planner.core.words import MESSAGES, pair, t
 from planner.io.fast_xlsx import StreamedWorkbook
 from planner.io.files import atomic_write
-from planner.io.xlsx import DEC, INT, MXN, PCT, TITLE_FONT, write_table
+from planner.io.xlsx import DEC, INT, MXN, PCT, TITLE_FONT, guard, redact_cells, write_table
 from planner.report import acceptance_book
 from planner.report.candidate_book import write_candidate_sheets
 
@@ -228,7 +228,7 @@ def write_result_workbook(result: Result, path: str | Path, lang: str = "es",
         raise ValueError("no plan to write: the solve produced no solution")
 
     def write(tmp: Path) -> None:
-        wb = BOOK()
+        wb = guard(BOOK())  # issue 25: no personal-looking value leaves in the workbook
         wb.remove(wb.active)
         _resumen(wb, result, lang)
         acceptance_book.append_resumen(wb["resumen"], result, lang)
@@ -249,6 +249,7 @@ def write_result_workbook(result: Result, path: str | Path, lang: str = "es",
         _diagnostico(wb, result, lang)
         for ws in wb.worksheets:
             ws.title = SHEET_TITLES.get(ws.title, ws.title)
+        redact_cells(wb)  # issue 25: no personal-looking value leaves in the workbook
         wb.save(tmp)
 
     return atomic_write(path, write, protect=protect)
@@ -391,6 +392,9 @@ def _diagnostico(wb: Workbook, result: Result, lang: str) -> None:
     rows += [(t("diagh_seconds_of", lang, step=stage_word(k, lang)), round(v, 4))
              for k, v in result.timings.items()]
     rows += _rule_diagnostics(result, lang)
+    from planner.validate import scenario_warnings  # the one list of warnings (issue 26)
+
+    rows += [(t("cli_warning", lang), w.text(lang)) for w in scenario_warnings(result.scenario)]
     df = pd.DataFrame(rows, columns=[t("diagh_item", lang), t("diagh_value", lang)])
     write_table(wb, "diagnostico", df, widths={t("diagh_item", lang): 48,
                                                t("diagh_value", lang): 60})
