@@ -28,7 +28,8 @@ def placement_pairs(scenario: Scenario) -> pd.DataFrame:
     Columns: ``clues, category, state_code, zone, is_centre, is_general, current, gap, weight,
     cost, first`` where ``weight`` is w[u,k] of DESIGN §2, ``cost`` the monthly bonus one doctor
     placed there costs the budget (0 when the unit is not bonus-eligible or no bonus applies) and
-    ``first`` marks a centre's general medicine with no doctor today (the first-doctor bonus).
+    ``first`` marks a centre's category with a centre target (general medicine, nursing:
+    schema.CENTRE_TARGETS) and nobody of it today (the first-worker weight P).
     """
     gaps = scenario.gaps()
     staffing = scenario.staffing.assign(gap=gaps)
@@ -61,7 +62,7 @@ def placement_pairs(scenario: Scenario) -> pd.DataFrame:
         "gap": staffing["gap"].to_numpy(dtype=int),
         "weight": weight,
         "cost": cost,
-        "first": is_centre & np.asarray(is_general, dtype=bool) & (current == 0),
+        "first": is_centre & scenario.has_centre_target()[c_at] & (current == 0),
     })
     pairs["_cat"] = c_at  # the categories' sheet order
     pairs = pairs.sort_values(["state_code", "clues", "_cat"], kind="stable")
@@ -158,12 +159,16 @@ def set_objective(model: AllocationModel, first_doctor_weight: float) -> None:
 
 
 def add_first_doctor_links(model: AllocationModel) -> None:
-    """z[u] ≤ x[u, Medicina general]: the first-doctor bonus needs a doctor placed."""
-    keys = row_keys(model.pairs)
+    """z[u,k] ≤ x[u,k]: the first-worker weight needs a worker placed (k: Medicina general,
+    row ``first_<clues>``; a nursing category, row ``first_<clues>_<category>``; either with
+    ``_l<level>`` when the pairs are expanded over bonus levels: row_keys)."""
+    plain = row_keys(model.pairs)
+    with_category = row_keys(model.pairs, with_category=True)
+    general = model.pairs["is_general"].to_numpy(dtype=bool)
     for zv, i in zip(model.z, model.z_pairs):
         expr = pulp.LpAffineExpression([(zv, 1.0), (model.x[i], -1.0)])
-        model.prob.addConstraint(pulp.LpConstraint(expr, pulp.LpConstraintLE,
-                                                   f"first_{keys[i]}", 0.0))
+        name = f"first_{plain[i] if general[i] else with_category[i]}"
+        model.prob.addConstraint(pulp.LpConstraint(expr, pulp.LpConstraintLE, name, 0.0))
 
 
 def add_supply_limits(model: AllocationModel, supply: pd.Series) -> dict[str, pulp.LpConstraint]:

@@ -340,6 +340,14 @@ def _param_value(decl: schema.Param, raw: object) -> tuple[object, str | None]:
 
 # --- references between sheets and assembly ---------------------------------------------------
 
+def _centre_target_per_row(staffing: pd.DataFrame, categories: pd.DataFrame,
+                           params: Params) -> pd.Series:
+    """Each staffing row's centre target (schema.CENTRE_TARGETS; NaN for a specialty)."""
+    targets = {kind: float(getattr(params, f)) for kind, f in schema.CENTRE_TARGETS.items()}
+    kind = categories["kind"].reindex(staffing.index.get_level_values("category"))
+    return pd.Series(kind.map(targets).to_numpy(dtype=float), index=staffing.index)
+
+
 def _assemble(tables: dict[str, pd.DataFrame], params: Params | None, issues: list[Issue],
               name: str) -> Scenario | None:
     """Check references between sheets and build the scenario (None when a sheet is unusable)."""
@@ -357,11 +365,13 @@ def _assemble(tables: dict[str, pd.DataFrame], params: Params | None, issues: li
     listed = None
     if candidates.SHEET in tables:
         listed = candidates.read_candidates(tables[candidates.SHEET], units, staffing, cat_key,
-                                            params.target, issues)
+                                            _centre_target_per_row(staffing, categories, params),
+                                            issues)
     progress = None
     if avance.SHEET in tables:
         progress = avance.read_avance(tables[avance.SHEET], units, staffing, categories,
-                                      cat_key, params.target, issues)
+                                      cat_key, _centre_target_per_row(staffing, categories, params),
+                                      issues)
     if params.assignment_mode != "por_oferta" and (listed is None or listed.empty):
         issues.append(Issue("cand_mode_without_list", "parametros", None, "modo_asignacion",
                             params.assignment_mode, {"mode": params.assignment_mode}))
@@ -459,9 +469,9 @@ def _staffing(table: pd.DataFrame, units: pd.DataFrame, known_units: set[str],
     t_ = t_[~unknown_unit & t_["category"].notna() & t_["clues"].isin(units.index)]
     blank_req = t_["requeridos"].isna()
     if blank_req.any():
-        general = set(categories.index[categories["kind"] == schema.GENERAL])
+        targeted = set(categories.index[categories["kind"].isin(tuple(schema.CENTRE_TARGETS))])
         is_centre = t_["clues"].map(units["kind"]) == schema.CENTRE
-        allowed = is_centre & t_["category"].isin(general)
+        allowed = is_centre & t_["category"].isin(targeted)
         for row in t_.index[blank_req & ~allowed]:
             issues.append(Issue("required_blank", "plantilla", int(row), "requeridos", None))
     staffing = pd.DataFrame({
@@ -547,7 +557,31 @@ def scenario_warnings(scenario: Scenario) -> list[Issue | Note]:
     unimposed = stable_unimposed(scenario)
     if unimposed is not None:
         warnings.append(unimposed)
+    warnings += unlisted_categories(scenario)
     return warnings
+
+
+def unlisted_categories(scenario: Scenario) -> list[Issue]:
+    """``modo_asignacion`` optimo or estable places only the people of the ``candidatos`` list:
+    a nursing category with vacancies and candidates in ``oferta`` but nobody listed gets no
+    one — a warning per category. Nursing only: nurses are the category a doctors' list (the
+    2024 call's, the national default's) lacks; a doctors' category left out of a list is the
+    list's own choice, as before."""
+    p = scenario.params
+    listed = scenario.candidates
+    if p.assignment_mode == "por_oferta" or listed is None or listed.empty:
+        return []
+    have = set(listed["category"])
+    gap = scenario.gaps().groupby(level="category").sum()
+    supply = scenario.supply_by_category()
+    out = []
+    nursing = scenario.categories.index[scenario.categories["kind"] == schema.NURSING]
+    for cat in nursing:
+        if cat not in have and gap.get(cat, 0) > 0 and supply.get(cat, 0) > 0:
+            out.append(Issue("warn_category_not_listed", "candidatos", None, "categoria", None,
+                             {"category": str(cat), "supply": f"{int(supply[cat]):,}",
+                              "mode": p.assignment_mode}))
+    return out
 
 
 def stable_unimposed(scenario: Scenario) -> Issue | None:
@@ -565,6 +599,28 @@ def stable_unimposed(scenario: Scenario) -> Issue | None:
     listed = phrase(f"word_list_{len(words)}", **dict(zip("abc", words, strict=False)))
     return Issue("warn_stable_rules", "parametros", None, "valor", "estable",
                  {"param": "modo_asignacion", "rules": listed})
+
+
+def nurse_posts(scenario: Scenario, lang: str = "es") -> dict:
+    """The nursing categories' posts: ``counts`` (vacancies, centres with one, candidates, the
+    nurse target) and one sentence in ``lines``; empty when the workbook has no nurses."""
+    cats = scenario.categories
+    nursing = cats.index[cats["kind"] == schema.NURSING]
+    if not len(nursing):
+        return {"counts": {}, "lines": []}
+    gap = scenario.gaps()
+    mine = gap[gap.index.get_level_values("category").isin(nursing)]
+    centres = scenario.units.index[scenario.units["kind"] == schema.CENTRE]
+    at_centres = mine[mine.index.get_level_values("clues").isin(centres)]
+    with_post = at_centres[at_centres > 0].index.get_level_values("clues").nunique()
+    counts = {"vacancies": int(mine.sum()), "centres_with_vacancies": int(with_post),
+              "centres": len(centres),
+              "candidates": int(scenario.supply_by_category().reindex(nursing).sum()),
+              "target": int(scenario.params.nurse_target)}
+    line = t("nurse_posts_line", lang, vacancies=f"{counts['vacancies']:,}",
+             with_post=f"{with_post:,}", centres=f"{len(centres):,}",
+             candidates=f"{counts['candidates']:,}", target=counts["target"])
+    return {"counts": counts, "lines": [line]}
 
 
 def real_shares(units: pd.DataFrame, lang: str = "es") -> dict:

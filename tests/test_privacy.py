@@ -58,7 +58,8 @@ def gen_email(rng: random.Random) -> str:
 
 
 def gen_phone(rng: random.Random) -> str:
-    d = "".join(str(rng.randrange(10)) for _ in range(10))
+    # the numbering plan: every area code begins with 2-9
+    d = str(rng.randrange(2, 10)) + "".join(str(rng.randrange(10)) for _ in range(9))
     return rng.choice([
         d, f"{d[:2]} {d[2:6]} {d[6:]}", f"({d[:2]}) {d[2:6]}-{d[6:]}",
         f"{d[:3]}-{d[3:6]}-{d[6:]}", f"{d[:3]}.{d[3:6]}.{d[6:]}", f"+52 {d[:2]} {d[2:6]} {d[6:]}",
@@ -84,6 +85,15 @@ def test_every_generated_value_is_found_and_redacted(kind):
         text = f"Contacto: {value}, turno matutino"
         assert privacy.redact(text) == f"Contacto: {mark}, turno matutino", value
         assert [k for k, _ in privacy.find(value)] == [kind], value
+
+
+def test_ten_digits_that_cannot_be_a_phone_stay():
+    """No national number begins with 0 or 1 (01 was the long-distance prefix), so a count such
+    as 1000000000 is left alone; the same digits after a 5 are a phone."""
+    redact = privacy.redact
+    assert redact("se pidieron 1000000000 sorteos") == "se pidieron 1000000000 sorteos"
+    assert redact("0123456789") == "0123456789"
+    assert redact("5000000000") == "[dato personal omitido]"
 
 
 def test_the_mark_is_the_catalogue_entry():

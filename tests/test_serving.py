@@ -48,7 +48,7 @@ def listening(port: int) -> set[str]:
             if width == 8:
                 found.add(socket.inet_ntop(socket.AF_INET, raw[::-1]))
             else:  # four little-endian 32-bit words
-                words = b"".join(raw[i:i + 4][::-1] for i in range(0, 16, 4))
+                words = b"".join(raw[i : i + 4][::-1] for i in range(0, 16, 4))
                 found.add(socket.inet_ntop(socket.AF_INET6, words))
     return found
 
@@ -61,20 +61,39 @@ def _healthy(url: str) -> bool:
         return False
 
 
-@pytest.mark.parametrize(("address", "loopback"), [
-    ("127.0.0.1", True), ("127.0.0.5", True), ("::1", True), ("[::1]", True),
-    ("localhost", True), ("0.0.0.0", False), ("::", False), ("", False), (None, False),
-    ("192.168.1.20", False), ("planner.salud.gob.mx", False)])
+@pytest.mark.parametrize(
+    ("address", "loopback"),
+    [
+        ("127.0.0.1", True),
+        ("127.0.0.5", True),
+        ("::1", True),
+        ("[::1]", True),
+        ("localhost", True),
+        ("0.0.0.0", False),
+        ("::", False),
+        ("", False),
+        (None, False),
+        ("192.168.1.20", False),
+        ("planner.salud.gob.mx", False),
+    ],
+)
 def test_loopback_addresses(address, loopback):
     assert serving.is_loopback(address) is loopback
 
 
 def test_the_rule():
-    full = {"redirect_uri": "r", "cookie_secret": "c", "client_id": "i",
-            "client_secret": "s", "server_metadata_url": "m"}
-    by_provider = {"redirect_uri": "r", "cookie_secret": "c",
-                   "keycloak": {"client_id": "i", "client_secret": "s",
-                                "server_metadata_url": "m"}}
+    full = {
+        "redirect_uri": "r",
+        "cookie_secret": "c",
+        "client_id": "i",
+        "client_secret": "s",
+        "server_metadata_url": "m",
+    }
+    by_provider = {
+        "redirect_uri": "r",
+        "cookie_secret": "c",
+        "keycloak": {"client_id": "i", "client_secret": "s", "server_metadata_url": "m"},
+    }
     assert serving.auth_configured(full) and serving.auth_provider(full) is None
     assert serving.auth_configured(by_provider)
     assert serving.auth_provider(by_provider) == "keycloak"
@@ -94,23 +113,41 @@ def test_the_rule():
 
 
 def test_make_run_asks_for_the_loopback_address():
-    proc = subprocess.run(["make", "-n", "run"], cwd=ROOT, capture_output=True, text=True,
-                          timeout=60)
+    proc = subprocess.run(
+        ["make", "--no-print-directory", "-n", "run"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert proc.returncode == 0, proc.stderr
     last = proc.stdout.strip().splitlines()[-1]
     assert last.endswith("-m planner serve --address 127.0.0.1 --port 8501"), last
-    proc = subprocess.run(["make", "-n", "run", "ADDRESS=0.0.0.0", "INSECURE=1"], cwd=ROOT,
-                          capture_output=True, text=True, timeout=60)
-    assert proc.stdout.strip().splitlines()[-1].endswith(
-        "--address 0.0.0.0 --port 8501 --insecure-local-network")
+    proc = subprocess.run(
+        ["make", "--no-print-directory", "-n", "run", "ADDRESS=0.0.0.0", "INSECURE=1"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert (
+        proc.stdout.strip()
+        .splitlines()[-1]
+        .endswith("--address 0.0.0.0 --port 8501 --insecure-local-network")
+    )
 
 
 def test_a_network_address_without_sign_in_is_refused_before_listening(tmp_path):
     port = _free_port()
     env = {k: v for k, v in os.environ.items() if k != serving.INSECURE_ENV}
-    proc = subprocess.run([sys.executable, "-m", "planner", "serve", "--address", "0.0.0.0",
-                           "--port", str(port)], cwd=tmp_path, env=env, capture_output=True,
-                          text=True, timeout=60)
+    proc = subprocess.run(
+        [sys.executable, "-m", "planner", "serve", "--address", "0.0.0.0", "--port", str(port)],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert proc.returncode == 2
     assert proc.stderr.strip() == t("srv_refused", address="0.0.0.0")
     assert listening(port) == set()
@@ -121,9 +158,13 @@ def test_make_runs_server_listens_on_loopback_only(tmp_path):
     """``planner serve`` with make run's defaults (bar the port), as a real server."""
     port = _free_port()
     log = (tmp_path / "serve.log").open("w")
-    proc = subprocess.Popen([sys.executable, "-m", "planner", "serve", "--port", str(port)],
-                            cwd=tmp_path, stdout=log, stderr=subprocess.STDOUT,
-                            start_new_session=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "planner", "serve", "--port", str(port)],
+        cwd=tmp_path,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
     try:
         deadline = time.monotonic() + START_TIMEOUT
         while not _healthy(f"http://127.0.0.1:{port}"):

@@ -27,8 +27,8 @@ except ImportError:  # pragma: no cover - a typer that uses the click package
     from click import exceptions as _cx
 
 from planner.core.numbers import parse_number
-from planner.core.schema import LIMITS, PARAMETER_BY_FIELD
 from planner.core.privacy import redact
+from planner.core.schema import LIMITS, PARAMETER_BY_FIELD
 from planner.core.words import LANGS, t
 
 # typer 0.29's click has no Abort: an absent name in an ``except`` clause is an AttributeError
@@ -70,9 +70,9 @@ class Number:
         if self.integer and not x.is_integer():
             raise OptionValueError("not_integer", value)
         if self.minimum is not None and x < self.minimum:
-            raise OptionValueError("below_min", value, minimum=_fmt(self.minimum))
+            raise OptionValueError("below_min", _grouped(value), minimum=_fmt(self.minimum))
         if self.maximum is not None and x > self.maximum:
-            raise OptionValueError("above_max", value, maximum=_fmt(self.maximum))
+            raise OptionValueError("above_max", _grouped(value), maximum=_fmt(self.maximum))
         return int(x) if self.integer else x
 
 
@@ -84,6 +84,14 @@ class Language:
         if key not in LANGS:
             raise OptionValueError("opt_bad_choice", value, allowed=", ".join(LANGS))
         return key
+
+
+def _grouped(value: Any) -> Any:
+    """A plain run of digits echoed with thousands commas («4294967296» → «4,294,967,296»), as
+    every number in the planner is written: the bound is then read at a glance, and a ten-digit
+    value is not taken for a phone number by the personal-data guard (planner.core.privacy)."""
+    text = str(value).strip()
+    return f"{int(text):,}" if re.fullmatch(r"[+-]?\d{4,}", text) else value
 
 
 def _fmt(x: float) -> str:
@@ -100,6 +108,7 @@ def limited(flag: str) -> Number:
 
 STEPS = limited("--steps")
 WORKERS = limited("--workers")
+PORT = limited("--port")
 SIMULATE = limited("--simulate")
 SEED = limited("--seed")
 LANGUAGE = Language()

@@ -16,6 +16,7 @@ from typing import Annotated
 import typer
 
 from planner.cli import common as c
+from planner.cli import option_checks as oc
 from planner.core import serving
 from planner.core.words import t
 
@@ -26,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def serve(
     address: Annotated[str, typer.Option("--address", help=t("srv_address_help"))]
     = serving.LOCAL_ADDRESS,
-    port: Annotated[int, typer.Option("--port", min=1, max=65535, help=t("srv_port_help"))]
+    port: Annotated[int, typer.Option("--port", parser=oc.PORT, help=t("srv_port_help"))]
     = serving.DEFAULT_PORT,
     insecure: Annotated[bool, typer.Option("--insecure-local-network",
                                            help=t("srv_insecure_help"))] = False,

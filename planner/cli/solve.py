@@ -39,6 +39,8 @@ def solve(
         "presupuesto_bono_mensual", "--budget", maximum=MAX_BUDGET)] = None,
     target: Annotated[Optional[int], param_option(
         "meta_medicos_generales_por_centro", "--target")] = None,
+    nurse_target: Annotated[Optional[int], param_option(
+        "meta_enfermeras_por_centro", "--nurse-target")] = None,
     solver: c.Solver = None,
     time_limit: Annotated[Optional[float], param_option("limite_tiempo_s", "--time-limit")] = None,
     equity_floor: Annotated[Optional[float], param_option(
@@ -78,7 +80,8 @@ def solve(
     c.check_solver(solver, as_json, lang)
     if mode is not None and mode not in ASSIGNMENT_MODES:
         c.fail_usage(t("cand_bad_mode", lang, allowed=", ".join(ASSIGNMENT_MODES)), as_json)
-    what_if = WhatIf(budget=budget, target=target, time_limit=time_limit,
+    what_if = WhatIf(budget=budget, target=target, nurse_target=nurse_target,
+                     time_limit=time_limit,
                      equity_floor=equity_floor, one_doctor_per_centre=one_doctor,
                      assignment_mode=mode)
     started = time.perf_counter()
@@ -216,6 +219,12 @@ def print_report(result: Result, payload: dict, lang: str) -> None:
         (t("cli_line_spec_placed", lang),
          f"{h['spec_placed']:,} {t('cli_of', lang)} {h['spec_candidates']:,} "
          f"({t('cli_gap', lang)} {h['spec_gap']:,})"),
+        *([(t("cli_line_nurses", lang),
+            f"{h['nurse_placed']:,} {t('cli_of', lang)} {h['nurse_candidates']:,} "
+            f"({t('cli_gap', lang)} {h['nurse_gap']:,})"),
+           (t("cli_line_nurse_target", lang),
+            f"{h['centres_nurse_target_before']:,} → {h['centres_nurse_target_after']:,} "
+            f"{t('cli_of', lang)} {h['centres']:,}")] if "nurse_placed" in h else []),
         (t("cli_line_bonus", lang),
          f"${h['bonus_month']:,.0f} {t('cli_of', lang)} ${h['budget_month']:,.0f} "
          f"({h['budget_used']:.1%})"),

@@ -15,7 +15,7 @@ What counts (upper or lower case):
 * RFC of a person (4 letters) or a company (3 letters, Ñ and & included), a real date YYMMDD and a
   3-character homoclave — 13 or 12 characters;
 * an e-mail address (``name@domain.tld``);
-* a Mexican phone number: 10 digits, written together or in groups (``55 1234 5678``,
+* a Mexican phone number: 10 digits (the first one 2-9, as every area code), written together or in groups (``55 1234 5678``,
   ``(55) 1234-5678``, ``555.123.4567``), optionally after ``+52`` / ``52`` (and the old mobile
   ``1``).
 
@@ -56,8 +56,8 @@ KINDS = (("curp", CURP), ("rfc", RFC), ("email", EMAIL), ("phone", PHONE))
 
 def _is_phone(match: str) -> bool:
     digits = re.sub(r"\D", "", match)
-    if len(digits) == 10:
-        return True
+    if len(digits) == 10:  # national numbers: area codes begin with 2-9 (01 was long distance)
+        return digits[0] not in "01"
     return (len(digits) == 12 and digits.startswith("52")) or (
         len(digits) == 13 and digits.startswith("521"))
 

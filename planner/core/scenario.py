@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 import pandas as pd
 
-from planner.core.schema import BUDGET, CENTRE, GENERAL, PARAMETERS
+from planner.core.schema import BUDGET, CENTRE, CENTRE_TARGETS, GENERAL, PARAMETERS
 
 
 @dataclass(frozen=True)
@@ -16,6 +16,7 @@ class Params:
 
     budget: float  # presupuesto_bono_mensual, MXN per month
     target: int = 2  # meta_medicos_generales_por_centro
+    nurse_target: int = 2  # meta_enfermeras_por_centro
     first_doctor_weight: float = 3.0  # peso_primer_medico
     families_weight: float = 1.0  # peso_familias
     time_limit: float = 60.0  # limite_tiempo_s
@@ -80,15 +81,35 @@ class Scenario:
         """The one category of type medicina general."""
         return str(self.categories.index[self.categories["kind"] == GENERAL][0])
 
+    def centre_targets(self) -> pd.Series:
+        """The centre target of each category (NaN for a category without one, a specialty).
+
+        Read from schema.CENTRE_TARGETS (category type -> its field in Params): general
+        medicine has T, nursing the nurse target.
+        """
+        targets = {kind: float(getattr(self.params, f)) for kind, f in CENTRE_TARGETS.items()}
+        return self.categories["kind"].map(targets).astype(float)
+
+    def has_centre_target(self) -> np.ndarray:
+        """Per category (sheet order): True when its type has a centre target."""
+        return self.categories["kind"].isin(tuple(CENTRE_TARGETS)).to_numpy(dtype=bool)
+
     def supply_by_category(self) -> pd.Series:
         """Total candidates per category (national plus every state pool), every category."""
         total = self.supply.groupby("category")["candidates"].sum()
         return total.reindex(self.categories.index, fill_value=0).astype(int)
 
     def required(self) -> pd.Series:
-        """Required headcount per (clues, category), blanks resolved to the target."""
+        """Required headcount per (clues, category), blanks resolved to the category's centre
+        target (validation allows a blank only where there is one)."""
         req = self.staffing["required"].copy()
-        return req.fillna(float(self.params.target)).astype(int)
+        targets = self.centre_targets().dropna()
+        if targets.nunique() <= 1:  # one target value (no nurses, or T = nurse target): as before
+            return req.fillna(float(self.params.target) if targets.empty
+                              else float(targets.iloc[0])).astype(int)
+        index = self.staffing.index
+        at = self.centre_targets().reindex(index.levels[1]).to_numpy(dtype=float)[index.codes[1]]
+        return req.fillna(pd.Series(at, index=req.index)).astype(int)
 
     def gaps(self) -> pd.Series:
         """g[u,k] = max(0, required − current) per (clues, category)."""
@@ -131,6 +152,7 @@ class WhatIf:
 
     budget: float | None = None
     target: int | None = None
+    nurse_target: int | None = None
     first_doctor_weight: float | None = None
     families_weight: float | None = None
     time_limit: float | None = None

@@ -72,6 +72,7 @@ CHOICES: dict[str, dict[str, tuple[str, ...]]] = {
     "tipo_categoria": {
         "especialidad": ("especialidad", "especialista", "specialty"),
         "medicina general": ("medicina general", "medico general", "general"),
+        "enfermería": ("enfermería", "enfermeria", "enfermera", "enfermero", "nursing"),
     },
     "grado_marginacion": {
         "muy bajo": ("muy bajo",),
@@ -114,8 +115,14 @@ CANDIDATE_OPTIONS: tuple[str, ...] = tuple(f"opcion_{i}" for i in range(1, 6))
 GRADES: tuple[str, ...] = ("muy bajo", "bajo", "medio", "alto", "muy alto")
 ZONES: tuple[int, ...] = (2, 3)
 HOSPITAL, CENTRE = "hospital", "centro de salud"
-SPECIALTY, GENERAL = "especialidad", "medicina general"
+SPECIALTY, GENERAL, NURSING = "especialidad", "medicina general", "enfermería"
 GENERAL_CATEGORY = "Medicina general"
+NURSING_CATEGORY = "Enfermería general"
+# The one place that says which category types have a per-centre target: category type -> the
+# field of Params holding it. A centre's blank 'requeridos' for a category of such a type means
+# that target, and the first worker of that category at a centre with none today earns the
+# first-worker weight P (peso_primer_medico). Specialties have no centre target.
+CENTRE_TARGETS: dict[str, str] = {GENERAL: "target", NURSING: "nurse_target"}
 BUDGET = "presupuesto_bono_mensual"  # the parameter a budget sweep varies
 
 TRUE_WORDS = frozenset({"si", "yes", "1", "x", "true", "verdadero", "s", "y"})
@@ -142,8 +149,10 @@ PARAMETERS: tuple[Param, ...] = (
           "Monthly bonus budget, MXN (B).", minimum=0, maximum=1e12, required=True,
           field="budget"),
     Param("peso_primer_medico", "number", 3,
-          "Peso extra (P) por dar el primer médico general a un centro que hoy no tiene.",
-          "Extra weight (P) for the first general doctor of a centre that has none.", minimum=0,
+          "Peso extra (P) por dar el primer médico general a un centro que hoy no tiene (y la "
+          "primera enfermera a un centro sin enfermeras).",
+          "Extra weight (P) for the first general doctor of a centre that has none (and the "
+          "first nurse of a centre with no nurse).", minimum=0,
           maximum=1000, field="first_doctor_weight"),
     Param("peso_familias", "number", 1,
           "Peso (F) de las familias atendidas: el peso de un centro se multiplica por "
@@ -189,6 +198,11 @@ PARAMETERS: tuple[Param, ...] = (
           "How to assign: por_oferta (category counts), optimo (listed candidates, most need "
           "covered) or estable (deferred acceptance, residency-match rule).",
           choices="modo_asignacion", field="assignment_mode"),
+    Param("meta_enfermeras_por_centro", "int", 2,
+          "Meta de enfermeras por centro de salud. Un centro sin 'requeridos' de una categoría "
+          "de tipo enfermería requiere esta cifra (solo cuenta si hay categorías de enfermería).",
+          "Target nurses per health centre (used only when a category of type nursing exists).",
+          minimum=0, maximum=50, field="nurse_target"),
     Param("aceptacion_redireccion", "number", 0.5,
           "Supuesto: probabilidad de que un candidato aprobado que espera en una unidad sin "
           "plaza libre de su categoría acepte la plaza de otra unidad que se le ofrece "
@@ -237,6 +251,7 @@ LIMITS: dict[str, Limit] = {limit.flag: limit for limit in (
           "numpy's conventional 32-bit seed; every larger seed is shown exactly in Excel too"),
     Limit("--steps", "int", 1, 1000, "budgets of one sweep"),
     Limit("--workers", "int", 1, 256, "local Dask processes"),
+    Limit("--port", "int", 1, 65_535, "a TCP port of `planner serve`"),
     Limit("sweep_points", "int", 1, 10_000,
           "points of one sweep (grid rows × budgets): about a second each, hours in all"),
 )}
@@ -345,9 +360,10 @@ SHEETS: tuple[Sheet, ...] = (
             Column("categoria", "text", "Categoría (debe existir en 'categorias').",
                    "Category (must exist in 'categorias').", example="Medicina general"),
             Column("requeridos", "int",
-                   "Médicos requeridos. En blanco solo para Medicina general en centros de salud "
-                   "(entonces vale la meta T).",
-                   "Required doctors; blank only for a centre's general medicine (then T).",
+                   "Personas requeridas. En blanco solo en centros de salud para Medicina general "
+                   "(entonces vale la meta T) o para enfermería (la meta de enfermeras).",
+                   "Required staff; blank only at a centre for general medicine (then T) or "
+                   "nursing (then the nurse target).",
                    blank_ok=True, minimum=0, maximum=10_000, example=None),
             Column("actuales", "int", "Médicos con los que cuenta hoy.", "Current doctors.",
                    minimum=0, maximum=10_000, example=1),
@@ -361,8 +377,8 @@ SHEETS: tuple[Sheet, ...] = (
         (
             Column("categoria", "text", "Nombre de la categoría.", "Category name.",
                    example="Anestesiología"),
-            Column("tipo", "choice", "especialidad | medicina general.",
-                   "specialty | general medicine.", choices="tipo_categoria",
+            Column("tipo", "choice", "especialidad | medicina general | enfermería.",
+                   "specialty | general medicine | nursing.", choices="tipo_categoria",
                    example="especialidad"),
             Column("troncal", "bool", "¿Especialidad troncal? (sí/no).", "Trunk specialty?",
                    blank_ok=True, example="sí"),
@@ -397,8 +413,8 @@ SHEETS: tuple[Sheet, ...] = (
         "Bono mensual por tipo de categoría y zona económica (MXN por médico al mes).",
         "Monthly bonus per category type and economic zone (MXN per doctor per month).",
         (
-            Column("tipo", "choice", "especialidad | medicina general.",
-                   "specialty | general medicine.", choices="tipo_categoria",
+            Column("tipo", "choice", "especialidad | medicina general | enfermería.",
+                   "specialty | general medicine | nursing.", choices="tipo_categoria",
                    example="especialidad"),
             Column("zona", "choice", "Zona económica: 2 o 3.", "Economic zone.", choices="zona",
                    example=2),
@@ -427,8 +443,8 @@ SHEETS: tuple[Sheet, ...] = (
         "Optional: probability that an offer is accepted, by type, zone, grade and bonus "
         "(points of a curve, linear between points). Empty = every offer accepted (p = 1).",
         (
-            Column("tipo", "choice", "especialidad | medicina general.",
-                   "specialty | general medicine.", choices="tipo_categoria",
+            Column("tipo", "choice", "especialidad | medicina general | enfermería.",
+                   "specialty | general medicine | nursing.", choices="tipo_categoria",
                    example="especialidad"),
             Column("zona", "choice", "Zona económica (2 o 3); en blanco = ambas.",
                    "Economic zone; blank = both.", choices="zona", blank_ok=True,
@@ -452,8 +468,8 @@ SHEETS: tuple[Sheet, ...] = (
         "Optional: monthly bonus levels the model may pick per hospital (modo_bono = "
         "por_hospital), per category type and zone.",
         (
-            Column("tipo", "choice", "especialidad | medicina general.",
-                   "specialty | general medicine.", choices="tipo_categoria",
+            Column("tipo", "choice", "especialidad | medicina general | enfermería.",
+                   "specialty | general medicine | nursing.", choices="tipo_categoria",
                    example="especialidad"),
             Column("zona", "choice", "Zona económica: 2 o 3.", "Economic zone.", choices="zona",
                    example=2),
@@ -560,6 +576,11 @@ DEFAULT_CATEGORIES: tuple[CategorySpec, ...] = (
     CategorySpec(GENERAL_CATEGORY, GENERAL, False, 1.0),
     *(CategorySpec(n, SPECIALTY, True, 3.0) for n in TRUNK_SPECIALTIES),
     *(CategorySpec(n, SPECIALTY, False, 2.0) for n in OTHER_SPECIALTIES),
+)
+# Nursing categories the blank template offers (scenario builders add them where they have
+# nurse posts).
+NURSING_CATEGORIES: tuple[CategorySpec, ...] = (
+    CategorySpec(NURSING_CATEGORY, NURSING, False, 1.0),
 )
 
 

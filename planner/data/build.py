@@ -18,7 +18,7 @@ TEMPLATE = "plantilla_vacia.xlsx"
 def books(fuentes: str | Path = FUENTES) -> list[Book]:
     """Both default scenarios (Hidalgo real, national synthetic), as tables and LEEME lines."""
     src = load_sources(fuentes)
-    return [build_hidalgo(src), with_phase_one(build_nacional(src, fuentes))]
+    return [build_hidalgo(src, fuentes), with_phase_one(build_nacional(src, fuentes))]
 
 
 def build(out_dir: str | Path = INPUTS, fuentes: str | Path = FUENTES) -> list[Path]:

@@ -47,11 +47,13 @@ def _count(value: object) -> int | None:
 
 
 def read_avance(table: pd.DataFrame, units: pd.DataFrame, staffing: pd.DataFrame,
-                categories: pd.DataFrame, cat_key: dict[str, str], target: int,
+                categories: pd.DataFrame, cat_key: dict[str, str], target: float | pd.Series,
                 issues: list[Issue]) -> pd.DataFrame:
     """The validated progress rows (columns :data:`COLUMNS`); issues appended in sheet order."""
     t_ = table[table["_ok"]]
-    vacancies = (staffing["required"].fillna(float(target)) - staffing["current"]).clip(lower=0)
+    # target: the centre target (one number, or one per staffing row: T or the nurse target)
+    fill = target if isinstance(target, pd.Series) else float(target)
+    vacancies = (staffing["required"].fillna(fill) - staffing["current"]).clip(lower=0)
     vacancy = {key: int(v) for key, v in vacancies.items()}
     rows = []
     net: dict[tuple[str, str], int] = {}
@@ -146,7 +148,7 @@ def _candidates_left(frame: pd.DataFrame, scenario: object, current: pd.Series) 
     """The registration list for the next phase: each candidate's options that still have a
     vacancy of their category, in their order (moved up over the ones that have none); a
     candidate with no option left is dropped (their posts are all filled)."""
-    required = scenario.staffing["required"].fillna(float(scenario.params.target))
+    required = scenario.required()
     open_posts = set(required.index[(required - current.reindex(required.index)) > 0])
     listed = scenario.candidates
     options = schema.CANDIDATE_OPTIONS

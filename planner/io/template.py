@@ -17,7 +17,7 @@ from planner.io.xlsx import write_notes, write_table
 FIXED_DATE = dt.datetime(2024, 4, 11)  # the 2024 call
 _CHOICE_LISTS = {
     "tipo_unidad": "hospital,centro de salud",
-    "tipo_categoria": "especialidad,medicina general",
+    "tipo_categoria": "especialidad,medicina general,enfermería",
     "grado_marginacion": "muy bajo,bajo,medio,alto,muy alto",
     "zona": "2,3",
     "fase": "1,2,3,3b,4,5,6,especial",
@@ -36,11 +36,15 @@ def parameters_table(values: Mapping[str, object] | None = None) -> pd.DataFrame
     return pd.DataFrame(rows)
 
 
-def reference_tables() -> dict[str, pd.DataFrame]:
-    """Reference sheets pre-filled with the 2024 call: categories, bonuses and grade weights."""
+def reference_tables(nurses: bool = False) -> dict[str, pd.DataFrame]:
+    """Reference sheets pre-filled with the 2024 call: categories, bonuses and grade weights.
+
+    With ``nurses`` the categories include schema.NURSING_CATEGORIES (the blank template does).
+    """
+    specs = schema.DEFAULT_CATEGORIES + (schema.NURSING_CATEGORIES if nurses else ())
     categorias = pd.DataFrame(
         [{"categoria": c.name, "tipo": c.kind, "troncal": "sí" if c.trunk else "no",
-          "peso": c.weight, "requiere": c.requires} for c in schema.DEFAULT_CATEGORIES])
+          "peso": c.weight, "requiere": c.requires} for c in specs])
     bonos = pd.DataFrame([{"tipo": t, "zona": z, "bono_mensual": b}
                           for (t, z), b in schema.BONUS_2024.items()])
     prioridades = pd.DataFrame([{"grado_marginacion": g, "peso": w}
@@ -157,7 +161,7 @@ TEMPLATE_LEEME = (
 def write_template(path: str | Path) -> Path:
     """The blank template: reference sheets pre-filled, unit sheets with headers only."""
     tables = {"parametros": parameters_table({"presupuesto_bono_mensual": 0}),
-              **reference_tables(),
+              **reference_tables(nurses=True),
               **{s.name: pd.DataFrame(columns=[c.name for c in s.columns])
                  for s in schema.SHEETS if s.optional}}
     return write_input_workbook(path, tables, TEMPLATE_LEEME)

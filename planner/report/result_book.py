@@ -73,6 +73,16 @@ _COLUMN_FORMATS: dict[str, str | None] = {
     "at_target_after": None,
     "no_doctor_before": None,
     "no_doctor_after": None,
+    "nurse_required": INT,
+    "nurse_before": INT,
+    "nurse_gap": INT,
+    "nurse_placed": INT,
+    "nurse_expected": DEC,
+    "nurse_after": INT,
+    "nurse_at_target_before": None,
+    "nurse_at_target_after": None,
+    "no_nurse_before": None,
+    "no_nurse_after": None,
     "centres": INT,
     "hospitals": INT,
     "coverage_after": PCT,
@@ -117,6 +127,7 @@ REASON_WORDS = {k: pair(f"reason_{k}") for k in ("not_placed", "no_vacancy")}
 
 KIND_WORDS = {k: pair("kind_word_" + k.replace(" ", "_"))
               for k in ("hospital", "centro de salud", "especialidad", "medicina general")}
+KIND_WORDS["enfermería"] = pair("kind_word_nursing")
 
 
 def _labels(df: pd.DataFrame, lang: str) -> tuple[pd.DataFrame, dict[str, str]]:
@@ -140,7 +151,9 @@ def _labels(df: pd.DataFrame, lang: str) -> tuple[pd.DataFrame, dict[str, str]]:
 ADVANTAGE_SIGN: dict[str, int] = {
     "centres_at_target_after": 1, "centres_no_doctor_after": -1, "gp_placed": 1,
     "spec_gap_left": -1, "spec_placed": 1, "spec_placed_bonus_units": 1, "unplaced": -1,
-    "objective": 1, "pool_idle": -1, "floors_unmet": -1, "spec_held_back": -1}
+    "objective": 1, "pool_idle": -1, "floors_unmet": -1, "spec_held_back": -1,
+    "centres_nurse_target_after": 1, "centres_no_nurse_after": -1, "nurse_placed": 1,
+    "nurse_expected": 1, "nurse_gap_left": -1}
 
 
 def advantage(key: str, plan: object, hand: object) -> float | int | None:
@@ -184,8 +197,10 @@ def _summary_rows(result: Result, lang: str = "es") -> list[tuple]:
         row("sum_specialists_placed", 0, "spec_placed"),
         row("sum_of_them_in_bonus_eligible_hospitals", 0,
             "spec_placed_bonus_units"),
+    ] + _nurse_summary_rows(h, row) + [
         row("sum_candidates_left_unplaced",
-            h["gp_candidates"] + h["spec_candidates"], "unplaced"),
+            h["gp_candidates"] + h["spec_candidates"] + h.get("nurse_candidates", 0),
+            "unplaced"),
         row("sum_monthly_bonus_committed_mxn", 0, "bonus_month",
             MXN),
         row("sum_yearly_bonus_committed_mxn", 0, "bonus_year", MXN),
@@ -195,6 +210,20 @@ def _summary_rows(result: Result, lang: str = "es") -> list[tuple]:
         row("sum_weighted_need_covered_objective", 0.0,
             "objective", DEC),
     ] + _rule_summary_rows(h, row)
+
+
+def _nurse_summary_rows(h: dict, row) -> list[tuple]:
+    """Summary rows of the nursing categories (none when the workbook has no nurses)."""
+    if "nurse_placed" not in h:
+        return []
+    return [
+        row("sum_centres_at_the_nurse_target", h["centres_nurse_target_before"],
+            "centres_nurse_target_after"),
+        row("sum_centres_with_no_nurse", h["centres_no_nurse_before"], "centres_no_nurse_after"),
+        row("sum_nurse_vacancies", h["nurse_gap"], "nurse_gap_left"),
+        row("sum_nurses_placed", 0, "nurse_placed"),
+        row("sum_nurses_expected", 0.0, "nurse_expected", DEC),
+    ]
 
 
 def _rule_summary_rows(h: dict, row) -> list[tuple[str, object, object, object, str | None]]:
