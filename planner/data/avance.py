@@ -4,7 +4,11 @@ Shape from the 2026 hiring pipeline, phase 1 (``shared/data/contratacion_2026``,
 ``candidatos_por_unidad_puesto_estatus_20260822.csv``, rows with ``fase`` = 1; counts only):
 
 * specialists: 264 candidates sent to the UAS stage, 144 accepted at UPE → 144 / 264 = 0.545;
-* general doctors: 116 sent to UAS, 79 accepted at UPE → 79 / 116 = 0.681.
+* general doctors: 116 sent to UAS, 79 accepted at UPE → 79 / 116 = 0.681;
+* nurses (``Enfermería``): 809 sent to UAS, 440 accepted at UPE → 440 / 809 = 0.544.
+
+A post with a blank ``requeridos`` takes its category's centre target (general medicine:
+``meta_medicos_generales_por_centro``; nursing: ``meta_enfermeras_por_centro``).
 
 Which units: the book's units that are on the 2026 ``PHASE1_CLUES`` list
 (``inputs/fuentes/contratacion_2026_listas_unidades.csv``, list ``fase_1``) when the book has
@@ -29,7 +33,8 @@ from planner.core.text import normalize_key
 
 LISTS = Path(__file__).resolve().parents[2] / "inputs" / "fuentes" / \
     "contratacion_2026_listas_unidades.csv"
-ACCEPT_RATE = {schema.SPECIALTY: 144 / 264, schema.GENERAL: 79 / 116}  # UPE accepted / UAS sent
+ACCEPT_RATE = {schema.SPECIALTY: 144 / 264, schema.GENERAL: 79 / 116,  # UPE accepted / UAS sent
+               schema.NURSING: 440 / 809}
 RESIGN_RATE = 0.05  # supuesto
 HOSPITAL_SHARE, CENTRE_SHARE = 0.15, 0.03
 SEED = 2026
@@ -69,8 +74,10 @@ def phase_one_units(units: pd.DataFrame, lists: Path = LISTS) -> list[str]:
     return sorted(picks)
 
 
-def phase_one(tables: dict[str, pd.DataFrame], target: int = 2) -> pd.DataFrame:
+def phase_one(tables: dict[str, pd.DataFrame], target: int = 2,
+              nurse_target: int = 2) -> pd.DataFrame:
     """The ``avance`` table of an illustrative phase 1 for a book's ``unidades``/``plantilla``."""
+    targets = {schema.GENERAL: target, schema.NURSING: nurse_target}
     units, staff = tables["unidades"], tables["plantilla"]
     chosen = set(phase_one_units(units))
     kinds = {normalize_key(c): k for c, k in zip(tables["categorias"]["categoria"],
@@ -81,11 +88,12 @@ def phase_one(tables: dict[str, pd.DataFrame], target: int = 2) -> pd.DataFrame:
                                        "actuales"]].itertuples(index=False):
         if str(clues).upper() not in chosen:
             continue
-        required = target if req is None or pd.isna(req) else int(req)
+        kind = kinds.get(normalize_key(cat), schema.SPECIALTY)
+        required = targets.get(kind, 0) if req is None or pd.isna(req) else int(req)
         vacancies = max(0, required - int(cur))
         if vacancies == 0:
             continue
-        rate = ACCEPT_RATE[kinds.get(normalize_key(cat), schema.SPECIALTY)]
+        rate = ACCEPT_RATE[kind]
         accepted = int(rng.binomial(vacancies, rate))
         resigned = int(rng.binomial(accepted, RESIGN_RATE))
         rows.append((str(clues).upper(), cat, "1", vacancies, accepted, accepted, resigned,
@@ -98,7 +106,11 @@ def with_phase_one(book):
     """``book`` (a :class:`planner.data.common.Book`) with the illustrative phase-1 ``avance``."""
     tables = dict(book.tables)
     params = tables["parametros"]
-    row = params["parametro"] == "meta_medicos_generales_por_centro"
-    target = int(params.loc[row, "valor"].iloc[0]) if row.any() else 2
-    tables["avance"] = phase_one(tables, target)
+
+    def value(name: str) -> int:
+        row = params["parametro"] == name
+        return int(params.loc[row, "valor"].iloc[0]) if row.any() else 2
+
+    tables["avance"] = phase_one(tables, value("meta_medicos_generales_por_centro"),
+                                 value("meta_enfermeras_por_centro"))
     return replace(book, tables=tables, leeme=[*book.leeme, *LEEME])
