@@ -139,6 +139,7 @@ def test_cli_status_and_next(book, tmp_path):
     res = runner.invoke(app, ["next", str(book), "--out", str(out)])
     assert res.exit_code == 0, res.output
     assert "Libro de la fase 2 escrito" in res.stdout and "21,021" in res.stdout
+    assert "plazas asignadas (0 de enfermería)" in res.stdout  # a book without nurses
     assert out.is_file()
 
 

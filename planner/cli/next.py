@@ -12,6 +12,7 @@ import typer
 from planner.analysis.phases import money, state_payload
 from planner.analysis.redirect import redirection_payload
 from planner.cli import common as c
+from planner.core import schema
 from planner.core.words import t
 from planner.io.avance import next_phase as following
 from planner.pipeline import next_phase
@@ -46,6 +47,11 @@ def next(
                                next_workbook=Path(target).read_bytes())
     phase = following(state.phases) or "especial"
     placed = int(result.plan.placements["placed"].sum()) if result.solved else 0
+    nurses = 0
+    if result.solved:
+        pl = result.plan.placements
+        kind = scenario.categories["kind"].reindex(pl["category"]).to_numpy()
+        nurses = int(pl["placed"][kind == schema.NURSING].sum())
     if as_json:
         print(json.dumps({"status": result.plan.status.value, "output": str(target),
                           "phase": phase, "remaining_vacancies": int(scenario.gaps().sum()),
@@ -59,7 +65,8 @@ def next(
                       empty=f"{int(scenario.gaps().sum()):,}",
                       left=money(scenario.params.budget)), markup=False)
         c.out.print(t("cli_next_plan", lang, phase=phase, status=t(f"status_{result.plan.status.value}", lang),
-                      placed=f"{placed:,}", objective=f"{result.plan.objective or 0:,.2f}"),
+                      placed=f"{placed:,}", nurses=f"{nurses:,}",
+                      objective=f"{result.plan.objective or 0:,.2f}"),
                     markup=False)
         r = state.redirection
         c.out.print(t("cli_next_redirect", lang, waiting=f"{r.waiting:,}",
