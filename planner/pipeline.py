@@ -40,6 +40,7 @@ from planner.core.plan import Status
 from planner.core.result import Result
 from planner.core.scenario import Scenario, WhatIf, apply_overrides
 from planner.core.sweep import Sweep
+from planner.core.words import t
 from planner.io.files import check_output_path
 from planner.io.grid import BUDGET, GRID_PARAMS, SUPPLY_PREFIX, Point, budget_points, point_what_if
 from planner.io.read import read_workbook, read_workbook_bytes
@@ -559,3 +560,64 @@ def budget_frontier(scenario: Scenario, what_if: WhatIf | None = None,
     table = sweep.table.copy()
     table["is_current"] = np.isclose(table["budget_month"].astype(float), current)
     return table.sort_values("budget_month", kind="stable").reset_index(drop=True)
+
+
+# --- the phases of a call (issue 23) ---------------------------------------------------------
+
+def call_status(scenario: Scenario, settings: SolverSettings | None = None):
+    """The state of the call recorded in the ``avance`` sheet beside the plan of the whole call
+    (the workbook solved as it stands, before any phase): ``(CallState, Result)``."""
+    from planner.analysis.phases import call_state
+
+    result = solve(scenario, settings=settings, compare_modes=False)
+    planned = None
+    if result.solved:
+        placements = result.plan.placements
+        planned = placements.set_index(["clues", "category"])["placed"] \
+            if "clues" in placements.columns else placements["placed"]
+    return call_state(scenario, planned), result
+
+
+def next_phase(path: str | Path, out: str | Path, solver: str | None = None,
+               progress: Progress = _quiet):
+    """The next phase of a call: the workbook at ``path`` with its ``avance`` applied (remaining
+    vacancies = vacancies − hired + resigned, remaining budget = budget − bonus committed),
+    written to ``out`` as a valid input workbook with an empty ``avance``, and its plan solved
+    with the same model. Returns ``(CallState of path, next Scenario, Result of the next plan)``.
+
+    ``path`` is only read; ``out`` is written whole or not at all and never over ``path``.
+    """
+    import hashlib
+
+    from planner.analysis.phases import call_state, remaining
+    from planner.io.avance import next_phase as following
+    from planner.io.avance import next_phase_tables, raw_from_tables
+    from planner.io.template import write_input_workbook
+
+    check_output_path(out, protect=[path])
+    progress("read")
+    raw = read_workbook(path)
+    progress("validate")
+    scenario = validate(raw)
+    from dataclasses import replace as _replace
+
+    from planner.analysis.redirect import redirect
+
+    state = _replace(call_state(scenario), redirection=redirect(scenario))
+    current, left = remaining(scenario)
+    tables = next_phase_tables(raw, scenario, current, left)
+    digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    upcoming = following(state.phases) or "especial"
+    leeme = [t("next_leeme_1", "es", book=Path(path).name, sha=digest[:16],
+               phases=", ".join(state.phases) or "—", phase=upcoming),
+             t("next_leeme_2", "es", filled=f"{int(state.posts['filled'].sum()):,}",
+               empty=f"{int(state.posts['empty'].sum()):,}", budget=f"{state.budget:,.0f}",
+               committed=f"{state.committed:,.0f}", left=f"{left:,.0f}"),
+             t("next_leeme_3", "es")]
+    progress("write")
+    write_input_workbook(out, tables, leeme)
+    progress("solve")
+    following_scenario = validate(raw_from_tables(tables, str(out)))  # = reading ``out`` back
+    result = solve(following_scenario, settings=settings_for(following_scenario, solver),
+                   compare_modes=False)
+    return state, following_scenario, result

@@ -20,7 +20,7 @@ from planner.core.numbers import parse_number
 from planner.core.scenario import PARAM_NAMES, Params, Scenario
 from planner.core.text import normalize_key
 from planner.core.words import Phrase, phrase, t
-from planner.io import candidates
+from planner.io import avance, candidates
 from planner.io.acceptance import acceptance_tables
 from planner.io.read import RawSheet, RawWorkbook
 
@@ -367,6 +367,11 @@ def _assemble(tables: dict[str, pd.DataFrame], params: Params | None, issues: li
         listed = candidates.read_candidates(tables[candidates.SHEET], units, staffing, cat_key,
                                             _centre_target_per_row(staffing, categories, params),
                                             issues)
+    progress = None
+    if avance.SHEET in tables:
+        progress = avance.read_avance(tables[avance.SHEET], units, staffing, categories,
+                                      cat_key, _centre_target_per_row(staffing, categories, params),
+                                      issues)
     if params.assignment_mode != "por_oferta" and (listed is None or listed.empty):
         issues.append(Issue("cand_mode_without_list", "parametros", None, "modo_asignacion",
                             params.assignment_mode, {"mode": params.assignment_mode}))
@@ -375,7 +380,7 @@ def _assemble(tables: dict[str, pd.DataFrame], params: Params | None, issues: li
     return Scenario(params=params, units=units, staffing=staffing, categories=categories,
                     supply=supply, bonuses=bonuses, grade_weights=grade_weights,
                     name=str(name), notes=notes, acceptance=acceptance, bonus_levels=levels,
-                    candidates=listed)
+                    candidates=listed, progress=progress)
 
 
 def _units(table: pd.DataFrame, issues: list[Issue]) -> pd.DataFrame:

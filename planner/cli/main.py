@@ -9,11 +9,22 @@ scenario parameter read their bounds and help from the schema (:mod:`planner.cli
 
 from __future__ import annotations
 
-from planner.cli import access, audit, importers, serve, solve, sweep, template, validate  # noqa: F401  (each registers itself)
+from planner.cli import (  # noqa: A004,F401  (each registers itself)
+    access,
+    audit,
+    importers,
+    next,
+    serve,
+    solve,
+    status,
+    sweep,
+    template,
+    validate,
+)
 from planner.cli.common import EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, app, exit_code, run
 from planner.cli.solve import json_payload
 
-COMMANDS = (solve, validate, template, sweep, serve, access, audit)
+COMMANDS = (solve, validate, template, sweep, serve, access, audit, status, next)
 GROUPS = {"import": importers}  # a command group: ``planner import clues | candidatos``
 __all__ = ["app", "main", "json_payload", "exit_code", "EXIT_OK", "EXIT_INVALID",
            "EXIT_INTERNAL", "COMMANDS", "GROUPS"]

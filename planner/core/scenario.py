@@ -26,6 +26,8 @@ class Params:
     bonus_mode: str = "fijo"  # modo_bono: fijo | por_hospital
     budget_basis: str = "esperado"  # presupuesto_bono_base: esperado | garantizado
     assignment_mode: str = "por_oferta"  # modo_asignacion: por_oferta | optimo | estable
+    redirect_acceptance: float = 0.5  # aceptacion_redireccion (supuesto)
+    redirect_km: float = 0.0  # distancia_redireccion_km (0 = same state)
 
 
 # sheet name -> field, read from the schema's declarations; the budget first (the result book's
@@ -70,6 +72,9 @@ class Scenario:
     acceptance: pd.DataFrame | None = None  # kind, zone (0 = any), grade ('' = any), bonus, p
     bonus_levels: pd.DataFrame | None = None  # kind, zone, bonus: levels for por_hospital
     candidates: pd.DataFrame | None = None
+    # The optional ``avance`` sheet (planner/io/avance.py): clues, category, phase, offers,
+    # accepted, hired, resigned, row; None when absent.
+    progress: pd.DataFrame | None = None
 
     @property
     def general_category(self) -> str:
@@ -157,6 +162,8 @@ class WhatIf:
     bonus_mode: str | None = None
     budget_basis: str | None = None
     assignment_mode: str | None = None
+    redirect_acceptance: float | None = None
+    redirect_km: float | None = None
     bonus: dict[tuple[str, int], float] = field(default_factory=dict)  # (kind, zone) -> MXN
     supply: dict[str, int] = field(default_factory=dict)  # category -> total candidates
     states: tuple[int, ...] | None = None  # state codes kept; None keeps all

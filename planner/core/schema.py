@@ -98,7 +98,15 @@ CHOICES: dict[str, dict[str, tuple[str, ...]]] = {
         "optimo": ("optimo", "óptimo"),
         "estable": ("estable",),
     },
+    "fase": {
+        "1": ("1", "fase 1", "1.0"), "2": ("2", "fase 2", "2.0"), "3": ("3", "fase 3", "3.0"),
+        "3b": ("3b", "3 b", "fase 3b", "brecha", "fase brecha"), "4": ("4", "fase 4", "4.0"),
+        "5": ("5", "fase 5", "5.0"), "6": ("6", "fase 6", "6.0"),
+        "especial": ("especial", "fase especial"),
+    },
 }
+# The phases of a call, in order (the 2026 hiring: shared/data/contratacion_2026/SOURCE.md).
+PHASES: tuple[str, ...] = ("1", "2", "3", "3b", "4", "5", "6", "especial")
 BONUS_MODES = ("fijo", "por_hospital")
 BUDGET_BASES = ("esperado", "garantizado")
 ASSIGNMENT_MODES: tuple[str, ...] = ("por_oferta", "optimo", "estable")
@@ -195,6 +203,19 @@ PARAMETERS: tuple[Param, ...] = (
           "de tipo enfermería requiere esta cifra (solo cuenta si hay categorías de enfermería).",
           "Target nurses per health centre (used only when a category of type nursing exists).",
           minimum=0, maximum=50, field="nurse_target"),
+    Param("aceptacion_redireccion", "number", 0.5,
+          "Supuesto: probabilidad de que un candidato aprobado que espera en una unidad sin "
+          "plaza libre de su categoría acepte la plaza de otra unidad que se le ofrece "
+          "(planner next, redirección; menor que la de una plaza que eligió).",
+          "Assumption: probability that an approved candidate waiting at a unit with no free "
+          "post accepts a post offered elsewhere (planner next, redirection).",
+          minimum=0, maximum=1, field="redirect_acceptance"),
+    Param("distancia_redireccion_km", "number", 0,
+          "Distancia máxima en km (en línea recta) de una plaza ofrecida por redirección, donde "
+          "ambas unidades tienen coordenadas; 0 = cualquier unidad de la misma entidad.",
+          "Largest great-circle distance (km) of a redirected offer where both units have "
+          "coordinates; 0 = any unit of the same state.", minimum=0, maximum=5000,
+          field="redirect_km"),
 )
 # Every numeric parameter has both bounds (issue 26: no unbounded value). The budget's maximum is
 # a thousand times the national scenario's whole bonus bill; the weights' 1000 is far beyond any
@@ -488,6 +509,39 @@ SHEETS: tuple[Sheet, ...] = (
                    required=False, blank_ok=True, minimum=0, example=None),
         ),
         key=("folio",),
+        optional=True,
+    ),
+    Sheet(
+        "avance",
+        "Opcional: avance de la convocatoria, una fila por unidad, categoría y fase: ofertas "
+        "hechas, candidatos aceptados, contratados y renuncias. Con ella, 'planner status' "
+        "compara lo cubierto con lo planeado y 'planner next' planea la fase siguiente. "
+        "Escriba las fases en orden (1, 2, 3, 3b, 4, 5, 6, especial).",
+        "Optional: progress of the call, one row per unit, category and phase: offers made, "
+        "candidates accepted, hired and resigned. 'planner status' compares it with the plan "
+        "and 'planner next' plans the next phase. Phases in order (1, 2, 3, 3b, 4, 5, 6, "
+        "especial).",
+        (
+            Column("clues", "text", "CLUES de la unidad (debe existir en 'unidades').",
+                   "Unit CLUES (must exist in 'unidades').", example="HGIMB000011"),
+            Column("categoria", "text", "Categoría (debe existir en 'categorias').",
+                   "Category.", example="Anestesiología"),
+            Column("fase", "choice", "Fase de la convocatoria: 1, 2, 3, 3b, 4, 5, 6 o especial.",
+                   "Phase of the call: 1, 2, 3, 3b, 4, 5, 6 or especial.", choices="fase",
+                   example="1"),
+            Column("ofertas", "int", "Ofertas hechas en la fase (en blanco = no se registró).",
+                   "Offers made in the phase (blank = not recorded).", blank_ok=True,
+                   minimum=0, maximum=100_000, example=3),
+            Column("aceptados", "int", "Candidatos aprobados que aceptaron la oferta (en blanco "
+                   "= no se registró).", "Approved candidates who accepted (blank = not "
+                   "recorded).", blank_ok=True, minimum=0, maximum=100_000, example=2),
+            Column("contratados", "int", "Médicos contratados en la fase.",
+                   "Doctors hired in the phase.", minimum=0, maximum=100_000, example=2),
+            Column("renuncias", "int", "Contratados que renunciaron (su plaza vuelve a quedar "
+                   "vacante).", "Hired doctors who resigned (their post is vacant again).",
+                   blank_ok=True, minimum=0, maximum=100_000, example=0),
+        ),
+        key=("clues", "categoria", "fase"),
         optional=True,
     ),
 )

@@ -7,10 +7,10 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 import pandas as pd
-from openpyxl import Workbook
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from planner.core import schema
+from planner.io.fast_xlsx import StreamedWorkbook as Workbook
 from planner.io.files import atomic_write
 from planner.io.xlsx import write_notes, write_table
 
@@ -20,6 +20,7 @@ _CHOICE_LISTS = {
     "tipo_categoria": "especialidad,medicina general,enfermería",
     "grado_marginacion": "muy bajo,bajo,medio,alto,muy alto",
     "zona": "2,3",
+    "fase": "1,2,3,3b,4,5,6,especial",
 }
 
 
@@ -146,7 +147,12 @@ TEMPLATE_LEEME = (
     "trae 0 y con 0 ningún especialista va a un hospital con bono ('planner validate' lo avisa). "
     "Revise la meta de médicos por centro, 'categorias', 'bonos' y 'prioridades': vienen con los "
     "valores de la convocatoria 2024.",
-    "3. Valide con:  planner validate ARCHIVO.xlsx   y resuelva con:  planner solve ARCHIVO.xlsx",
+    "3. Opcional, durante la convocatoria: en 'avance' anote por unidad, categoría y fase las "
+    "ofertas, los aceptados, los contratados y las renuncias (fases en orden: 1, 2, 3, 3b, 4, 5, "
+    "6, especial). 'planner status ARCHIVO.xlsx' compara lo cubierto con lo planeado y "
+    "'planner next ARCHIVO.xlsx --out siguiente.xlsx' planea la fase siguiente con las vacantes "
+    "y el presupuesto que quedan.",
+    "4. Valide con:  planner validate ARCHIVO.xlsx   y resuelva con:  planner solve ARCHIVO.xlsx",
     "Los nombres de hojas y columnas no distinguen mayúsculas, acentos ni espacios/guiones bajos; "
     "el orden de las columnas es libre y las hojas o columnas extra se ignoran.",
 )
