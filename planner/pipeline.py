@@ -591,7 +591,8 @@ def next_phase(path: str | Path, out: str | Path, solver: str | None = None,
 
     from planner.analysis.phases import call_state, remaining
     from planner.io.avance import next_phase as following
-    from planner.io.avance import next_phase_tables, raw_from_tables
+    from planner.io.avance import next_phase_tables
+    from planner.io.read import raw_from_tables
     from planner.io.template import write_input_workbook
 
     check_output_path(out, protect=[path])

@@ -167,19 +167,3 @@ def _candidates_left(frame: pd.DataFrame, scenario: object, current: pd.Series) 
     for i, col in enumerate(options):
         out[col] = [texts[i] for texts in new_texts]
     return out
-
-
-def raw_from_tables(tables: dict[str, pd.DataFrame], name: str = "siguiente fase"):
-    """The sheets of :func:`next_phase_tables` as a :class:`planner.io.read.RawWorkbook`, the
-    form :func:`planner.validate.validate` reads, without writing and re-reading the workbook
-    (the same scenario as reading it back: tests/test_phases.py checks it)."""
-    from planner.io.read import RawSheet, RawWorkbook
-
-    sheets = {}
-    for sheet, df in tables.items():
-        frame = df.copy()
-        frame.columns = [normalize_key(c) for c in df.columns]
-        frame.index = frame.index + 2  # Excel rows: the header is row 1
-        frame = frame.astype(object).where(frame.notna(), None)
-        sheets[sheet] = RawSheet(sheet, frame, {normalize_key(c): c for c in df.columns})
-    return RawWorkbook(name, sheets, tuple(sheets))

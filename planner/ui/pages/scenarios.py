@@ -102,12 +102,12 @@ def _right_aligned(table, columns) -> dict:
 
 def _input_bytes(view: View) -> bytes:
     """The bytes of the workbook in use: the planner's upload, else the default file."""
-    from planner.ui import sources
+    from planner.ui.names import default_workbook
 
     upload = st.session_state.get("upload")
     if view.key.startswith("upload:") and upload is not None:
         return upload.getvalue()
-    return sources.default_workbook().read_bytes()
+    return default_workbook().read_bytes()
 
 
 def _store(label: str, view: View, lang: str) -> None:
