@@ -118,7 +118,7 @@ def solve(scenario: Scenario, what_if: WhatIf | None = None,
     ind = indicators.compute(scenario, plan) if plan.status.has_solution else None
     hand, hand_ind = None, None
     if candidates is None:  # the count-based hand rule ignores who chose what: no comparison
-        hand = hand_rule(scenario, pairs)
+        hand = acceptance.hand_with_risk(scenario, pairs, hand_rule)
         hand_ind = indicators.compute(scenario, hand)
     timings = dict(plan.timings)
     timings["indicators"] = time.perf_counter() - t0

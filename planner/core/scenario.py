@@ -24,6 +24,7 @@ class Params:
     one_doctor_per_centre: bool = False  # minimo_un_medico_por_centro
     bonus_mode: str = "fijo"  # modo_bono: fijo | por_hospital
     budget_basis: str = "esperado"  # presupuesto_bono_base: esperado | garantizado
+    budget_risk: float = 0.10  # riesgo_presupuesto: P(bonus paid > budget) allowed
     assignment_mode: str = "por_oferta"  # modo_asignacion: por_oferta | optimo | estable
 
 
@@ -134,6 +135,7 @@ class WhatIf:
     one_doctor_per_centre: bool | None = None
     bonus_mode: str | None = None
     budget_basis: str | None = None
+    budget_risk: float | None = None
     assignment_mode: str | None = None
     bonus: dict[tuple[str, int], float] = field(default_factory=dict)  # (kind, zone) -> MXN
     supply: dict[str, int] = field(default_factory=dict)  # category -> total candidates
