@@ -42,6 +42,7 @@ class AcceptanceReport:
     draws: int = 0
     seed: int = 0
     second_round: bool = False
+    bill: dict = field(default_factory=dict)  # budget_figures: the bill and P(overrun)
 
 
 def _with_p(result: Result, pl: pd.DataFrame) -> pd.DataFrame:
@@ -123,7 +124,67 @@ def acceptance_report(result: Result, draws: int = 0, seed: int = 0,
         by_state = by_state.reset_index()
         national = pd.concat([sim.national.assign(plan="plan"),
                               ref.national.assign(plan="politica_2024")], ignore_index=True)
-    return AcceptanceReport(head, by_state, national, draws, seed, second_round)
+    paid = (sim.samples["bonus_paid"], ref.samples["bonus_paid"]) if draws > 0 else None
+    return AcceptanceReport(head, by_state, national, draws, seed, second_round,
+                            budget_figures(result, paid, seed))
+
+
+BILL_DRAWS = 4000  # draws of the bill alone when no simulation ran (large plans)
+
+
+def budget_figures(result: Result, paid: tuple[np.ndarray, np.ndarray] | None = None,
+                   seed: int = 0) -> dict:
+    """The bonus bill as a random amount, for the plan and the 2024 policy: budget, the bill if
+    every offer is accepted, P(bill > budget) and how it was found (``exacta`` when at most 20
+    offers are uncertain, else from the simulation's draws ``paid`` when given — the figures
+    beside it come from the same draws — or :data:`BILL_DRAWS` seeded draws), the risk asked
+    and the budget row the model used (models/budget_risk.py)."""
+    from models.budget_risk import overrun_probability
+
+    sc = result.scenario
+    budget = float(sc.params.budget)
+    out: dict = {"budget": budget, "budget_risk": float(sc.params.budget_risk),
+                 "budget_basis": sc.params.budget_basis,
+                 "risk_budget": result.plan.risk_budget}
+    for prefix, plan, samples in (("", result.plan, paid[0] if paid else None),
+                                  ("hand_", result.hand, paid[1] if paid else None)):
+        pl = _with_p(result, plan.placements)
+        p, how = overrun_probability(pl, budget, draws=BILL_DRAWS, seed=seed)
+        draws = BILL_DRAWS
+        if how != "exacta" and samples is not None:
+            p, draws = float((np.asarray(samples) > budget + 1e-6).mean()), len(samples)
+        out.update({f"{prefix}all_accept": float((pl["placed"] * pl["bonus"]).sum()),
+                    f"{prefix}overrun_p": p, f"{prefix}overrun_how": how,
+                    f"{prefix}overrun_draws": draws if how != "exacta" else 0})
+    return out
+
+
+def _pct(p: float) -> str:
+    """A probability as a percent: one decimal, '0 %' only when it is 0."""
+    return "0%" if p == 0 else f"{100 * p:,.1f}%"
+
+
+def budget_sentences(bill: dict, lang: str = "es") -> list[str]:
+    """The one place the bill figures are written (CLI, result book, app)."""
+    if not bill:
+        return []
+    how = t("risk_how_exact", lang) if bill["overrun_how"] == "exacta" else t(
+        "risk_how_sim", lang, draws=f"{bill['overrun_draws']:,}")
+    risk = bill["budget_risk"]
+    if bill["budget_basis"] == "garantizado" or risk <= 0:
+        guarantee = t("risk_guarantee_zero", lang)
+    elif risk >= 1:
+        guarantee = t("risk_guarantee_none", lang)
+    elif bill.get("risk_budget") is not None and bill["risk_budget"] < bill["budget"]:
+        guarantee = t("risk_guarantee_row", lang, risk=_pct(risk),
+                      row=f"${bill['risk_budget']:,.0f}")
+    else:
+        guarantee = t("risk_guarantee", lang, risk=_pct(risk))
+    return [t("risk_bill", lang, budget=f"${bill['budget']:,.0f}",
+              all=f"${bill['all_accept']:,.0f}", p=_pct(bill["overrun_p"]), how=how,
+              guarantee=guarantee),
+            t("risk_bill_hand", lang, all=f"${bill['hand_all_accept']:,.0f}",
+              p=_pct(bill["hand_overrun_p"]))]
 
 
 def _n(x: float) -> str:
@@ -152,7 +213,7 @@ def sentences(report: AcceptanceReport, lang: str = "es") -> list[str]:
     if h["expected_spec_muy_alto"] or h["hand_expected_spec_muy_alto"]:
         out.append(t("acc_muy_alto", lang, plan=_n(h["expected_spec_muy_alto"]),
                      hand=_n(h["hand_expected_spec_muy_alto"])))
-    return out
+    return out + budget_sentences(report.bill, lang)
 
 
 def state_sentences(report: AcceptanceReport, lang: str = "es") -> list[str]:
@@ -188,6 +249,7 @@ def acceptance_payload(result: Result) -> dict:
         "gain_expected": num(report.headline["expected_filled"]
                              - report.headline["hand_expected_filled"]),
         "sentences": sentences(report, "es"),
+        "budget_risk": {k: num(v) for k, v in report.bill.items()},
         "by_state": [{k: num(v) for k, v in rec.items()}
                      for rec in report.by_state.to_dict(orient="records")],
     }}
