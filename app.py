@@ -40,6 +40,7 @@ from planner.ui.pages import (
 from planner.ui.pages.form import reset_form, what_if_form
 from planner.ui.pages.status import show_status
 from planner.ui.pages.view import View
+from planner.validate import real_shares
 
 st.set_page_config(page_title=t("page_title"), page_icon="🩺", layout="wide")
 state = st.session_state
@@ -155,6 +156,8 @@ def sidebar_scenario(scenario: Scenario, name: str, lang: str) -> None:
         "scenario_size", lang, units=fmt.integer(len(units)), centres=fmt.integer(n_centres),
         hospitals=fmt.integer(len(units) - n_centres),
         states=fmt.integer(units["state_code"].nunique())))
+    for line in real_shares(units, lang)["lines"]:  # issue 27: what is real, on what basis
+        st.sidebar.caption(line)
 
 
 # --- one pipeline call --------------------------------------------------------------------------

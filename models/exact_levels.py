@@ -43,6 +43,7 @@ from models.exact import (
     NATIONAL,
     SUPPLY,
     ArrayModel,
+    Enough,
     _highs,
     _marginal,
     build_arrays,
@@ -58,6 +59,12 @@ PROOF_TOL = 1e-9  # incumbent == LP bound within this relative tolerance proves 
 # 75 % budget took 12 s to close at gap 0 and 0.2 s at 1e-5, with the same incumbent.
 FIXED_GAP_SHARE = 0.1
 LP_PRESOLVE = False  # as models/exact.py: presolve costs more than this LP's simplex
+# The fixed-level MIP is measured against the por_hospital LP bound, not its own dual bound: it
+# stops at once within FIXED_GAP_SHARE·mip_gap of that bound, and within mip_gap after
+# PATIENCE_S seconds of search (issue 24: at 15 M MXN nationally HiGHS held a plan 9e-6 below
+# the bound from 0.2 s on and searched 60 s for a proof of its own block gap).
+PATIENCE_S = 0.5
+DIVE_S = 1.5  # the dive's LPs stop here (then HiGHS solves the whole program, as before)
 
 
 @dataclasses.dataclass
@@ -277,13 +284,25 @@ def solve_levels(scenario: Scenario, settings: SolverSettings, pairs: pd.DataFra
     timings["relax"] = time.perf_counter() - t0
     t0 = time.perf_counter()
     chosen = rounded_levels(la, col[len(la.base.obj):])
-    keep = fixed_rows(expanded, chosen)
-    fixed_pairs = expanded.iloc[keep].reset_index(drop=True)
-    left = max(1.0, settings.time_limit - timings["relax"])
-    fixed = solve_exact(scenario, dataclasses.replace(settings, relaxation=False,
-                                                      time_limit=left), fixed_pairs,
-                        mip_gap=settings.mip_gap * FIXED_GAP_SHARE)
+    fixed, keep = _fixed_level_plan(scenario, settings, expanded, chosen, lp_bound,
+                                    settings.time_limit - timings["relax"])
     timings["start"] = time.perf_counter() - t0
+    if fixed is not None and fixed.status.has_solution and not _within(fixed, lp_bound,
+                                                                       settings.mip_gap):
+        # the rounded levels lose too much: dive on the LP (issue 24, see _dive)
+        t0 = time.perf_counter()
+        with quiet_stdout(settings.log):
+            dived = _dive(la, h, col, settings, min(DIVE_S, settings.time_limit
+                                                    - timings["relax"] - timings["start"]))
+        timings["dive_lp"] = time.perf_counter() - t0
+        if dived is not None and dived != chosen:
+            spent = timings["relax"] + timings["start"] + time.perf_counter() - t0
+            other, other_keep = _fixed_level_plan(scenario, settings, expanded, dived,
+                                                  lp_bound, settings.time_limit - spent)
+            if other is not None and other.status.has_solution and \
+                    other.objective > fixed.objective:
+                fixed, keep, chosen = other, other_keep, dived
+        timings["dive"] = time.perf_counter() - t0
     if fixed is None or not fixed.status.has_solution:
         return LevelAnswer(None, lp_bound=lp_bound, marginal=marginal, timings=timings)
     placed = np.zeros(len(expanded), dtype=int)
@@ -310,6 +329,99 @@ def solve_levels(scenario: Scenario, settings: SolverSettings, pairs: pd.DataFra
         return LevelAnswer(plan, lp_bound=lp_bound, marginal=marginal, timings=timings)
     start = _start_values(scenario, la, expanded, placed, first, chosen)
     return LevelAnswer(None, start=start, lp_bound=lp_bound, marginal=marginal, timings=timings)
+
+
+def _fixed_level_plan(scenario: Scenario, settings: SolverSettings, expanded: pd.DataFrame,
+                      chosen: dict[int, int], lp_bound: float, left: float
+                      ) -> tuple[Plan | None, np.ndarray]:
+    """The fixed-level model (the fijo model with each group's chosen level) by solve_exact,
+    and the rows of ``expanded`` it keeps."""
+    keep = fixed_rows(expanded, chosen)
+    fixed_pairs = expanded.iloc[keep].reset_index(drop=True)
+    fixed = solve_exact(scenario, dataclasses.replace(settings, relaxation=False,
+                                                      time_limit=max(1.0, left)), fixed_pairs,
+                        mip_gap=settings.mip_gap * FIXED_GAP_SHARE,
+                        enough=_enough(lp_bound, settings.mip_gap))
+    return fixed, keep
+
+
+def _within(plan: Plan, lp_bound: float, mip_gap: float) -> bool:
+    """True when ``plan`` answers: it reaches the LP bound, or is within a positive mip_gap."""
+    objective = float(plan.objective)
+    if lp_bound - objective <= PROOF_TOL * max(1.0, abs(lp_bound)):
+        return True
+    return mip_gap > 0 and max(0.0, lp_bound - objective) / max(abs(lp_bound), 1e-9) <= mip_gap
+
+
+def _dive(la: _LevelArrays, h, col: np.ndarray, settings: SolverSettings,
+          left: float) -> dict[int, int] | None:
+    """Levels by diving on the LP: while some group's y is fractional, fix that group to each
+    level it uses in the LP in turn (groups the LP sets whole stay), re-solve the LP from the current
+    basis, and keep the choice with the best LP value. Each fixing is a branch of the LP, so the
+    levels found keep as much of the LP bound as a one-group look-ahead can.
+
+    Why (issue 24): rounding each group to its largest y ignores the budget the LP shared
+    between levels; nationally at 9 M and 11 M MXN the rounded levels' own LP bound was 1.0e-4
+    and 1.1e-4 below the LP's (above brecha_mip 1e-4), and the whole program went to HiGHS
+    (10-14 s). Returns the levels, or None when an LP fails or ``left`` seconds run out.
+    """
+    import highspy
+
+    started = time.perf_counter()
+    n_base = len(la.base.obj)
+    ycols = n_base + np.arange(la.n_y)
+    first = np.flatnonzero(np.r_[True, la.y_group[1:] != la.y_group[:-1]]) if la.n_y else \
+        np.zeros(0, dtype=np.int64)
+    ends = np.r_[first[1:], la.n_y]
+    y = col[n_base:].copy()
+    # groups the LP already sets whole keep their levels (else each fixing spills the budget
+    # onto other groups and the dive runs through a hundred LPs, 10 s nationally)
+    whole = np.ones(len(first), dtype=bool)
+    np.logical_and.at(whole, np.searchsorted(first, np.arange(la.n_y), side="right") - 1,
+                      (y <= 1e-6) | (y >= 1 - 1e-6))
+    frozen = np.flatnonzero(np.repeat(whole, ends - first))
+    if len(frozen):
+        v = np.rint(y[frozen])
+        h.changeColsBounds(len(frozen), ycols[frozen].astype(np.int32), v, v)
+    for _ in range(len(first) + 1):  # each pass fixes one more group
+        frac = (y > 1e-6) & (y < 1 - 1e-6)
+        if not frac.any():
+            break
+        g = int(np.searchsorted(first, np.flatnonzero(frac)[0], side="right") - 1)
+        members = np.arange(first[g], ends[g])
+        options = sorted(int(i) for i in members if y[i] > 1e-6)
+        best: tuple[float, int, np.ndarray] | None = None
+        for i in options:
+            if time.perf_counter() - started > left:
+                return None
+            lo = np.where(members == i, 1.0, 0.0)
+            h.changeColsBounds(len(members), ycols[members].astype(np.int32), lo, lo)
+            h.run()
+            if h.getModelStatus() != highspy.HighsModelStatus.kOptimal:
+                continue
+            c = np.asarray(h.getSolution().col_value, dtype=float)
+            value = float(la.obj @ c)
+            if best is None or value > best[0] + 1e-9:
+                best = (value, i, c)
+        if best is None:
+            return None
+        lo = np.where(members == best[1], 1.0, 0.0)
+        h.changeColsBounds(len(members), ycols[members].astype(np.int32), lo, lo)
+        y = best[2][n_base:].copy()
+    else:
+        return None
+    return rounded_levels(la, y)
+
+
+def _enough(lp_bound: float, mip_gap: float) -> Enough | None:
+    """The fixed-level MIP's stopping rule against the por_hospital LP bound (none at gap 0:
+    then only a proof answers, and otherwise HiGHS solves the whole program)."""
+    if mip_gap <= 0:
+        return None
+    scale = max(abs(lp_bound), 1e-9)
+    # a hair inside mip_gap, so the plan's measured gap (after the split back) is within it
+    return Enough(at_once=lp_bound - FIXED_GAP_SHARE * mip_gap * scale,
+                  after=lp_bound - (1 - 1e-6) * mip_gap * scale, patience=PATIENCE_S)
 
 
 def _start_values(scenario: Scenario, la: _LevelArrays, expanded: pd.DataFrame,

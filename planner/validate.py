@@ -393,6 +393,8 @@ def _units(table: pd.DataFrame, issues: list[Issue]) -> pd.DataFrame:
         "families": t_["familias"].fillna(0.0).astype(float).values,
         "lat": t_["latitud"].astype(float).values,
         "lon": t_["longitud"].astype(float).values,
+        "origin": t_["origen"].values,  # issue 27, optional: real / sintético
+        "margin_basis": t_["base_marginacion"].values,
         "row": t_.index.values,
     }, index=pd.Index(t_["clues"].values, name="clues"))
     return units
@@ -542,3 +544,33 @@ def stable_unimposed(scenario: Scenario) -> Issue | None:
     listed = phrase(f"word_list_{len(words)}", **dict(zip("abc", words, strict=False)))
     return Issue("warn_stable_rules", "parametros", None, "valor", "estable",
                  {"param": "modo_asignacion", "rules": listed})
+
+
+def real_shares(units: pd.DataFrame, lang: str = "es") -> dict:
+    """Real hospitals and centres (the optional ``origen`` column) and the shares of the
+    marginalization basis (``base_marginacion``), as counts and as sentences; no sentence when
+    the workbook leaves those columns out (issue 27)."""
+    def pct(part: int, whole: int) -> str:
+        return t("real_share_part", lang, real=f"{part:,}", total=f"{whole:,}",
+                 share=f"{part / whole:.0%}" if whole else "—")
+
+    origin = units["origin"] if "origin" in units else pd.Series(None, index=units.index)
+    counts: dict = {}
+    lines: list[str] = []
+    if origin.notna().any():
+        real = origin.astype(str).str.strip().str.lower() == "real"
+        for kind, key in ((schema.HOSPITAL, "hospitals"), (schema.CENTRE, "centres")):
+            mine = units["kind"] == kind
+            counts[key] = {"real": int((real & mine).sum()), "total": int(mine.sum())}
+        lines.append(t("real_share", lang, **{k: pct(v["real"], v["total"])
+                                              for k, v in counts.items()}))
+    basis = units["margin_basis"] if "margin_basis" in units else None
+    if basis is not None and basis.notna().any():
+        b = basis.fillna("").astype(str)
+        n = len(b)
+        parts = {"key": int((b == "clave INEGI").sum()), "name": int(b.str.startswith(
+            "nombre").sum()), "state": int((b == "entidad").sum())}
+        counts["margin_basis"] = parts
+        lines.append(t("margin_basis_share", lang, **{k: f"{v:,} ({v / n:.0%})"
+                                                      for k, v in parts.items()}))
+    return {"counts": counts, "lines": lines}

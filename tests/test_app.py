@@ -439,6 +439,9 @@ def test_national_default_first_run(national: Path, monkeypatch: pytest.MonkeyPa
     scenario, _ = load_scenario(national)
     assert 0 < bonus <= scenario.params.budget
     assert any("nacional_2024.xlsx" in c.value for c in at.caption)
+    # issue 27: the real shares, as planner validate prints them
+    real = next(c.value for c in at.caption if c.value.startswith("Unidades reales"))
+    assert "hospitales 586 de 586 (100%)" in real and "centros de salud 8,853 de 12,552" in real
 
 
 # --- helpers without Streamlit ------------------------------------------------------------------

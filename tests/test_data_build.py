@@ -72,26 +72,111 @@ def test_national_seed_figures(national: dict[str, pd.DataFrame]) -> None:
     assert bonus[(schema.SPECIALTY, 3)] == 10_000
     assert parameter(national, "meta_medicos_generales_por_centro") == 2
     # issue 13: the expected monthly bonus of the 2024 policy (planner/data/acceptance.py)
-    assert parameter(national, "presupuesto_bono_mensual") == 21_200_000
+    # recomputed on the real units: the 2024 policy expects to pay 22,242,806, rounded up
+    assert parameter(national, "presupuesto_bono_mensual") == 22_300_000
     assert national["parametros"].set_index("parametro")["valor"]["modo_bono"] == "por_hospital"
     assert len(national["niveles_bono"]) == 10 and len(national["aceptacion"]) == 60
 
 
+SHARED_UNIT_FILES = {  # file in inputs/fuentes -> its CLUES column (read here, not by the builder)
+    "hospitales_imb_actividad_20260821.csv": "clues", "clues_imb_pl_vz_hg_pahtli.csv": "clues",
+    "clues_imb_slp_pahtli_202608.csv": "clues", "cdmx_clues_imb_alcaldia.csv": "clues",
+    "primer_nivel_imb_consultorios_202608.csv": "clues",
+    "candidatos_por_unidad_y_fase_20260822.csv": "clues", "clues_horarios_imb_202501.csv": "clues",
+}
+
+
 def test_national_units(national: dict[str, pd.DataFrame]) -> None:
+    """Issue 27: every hospital is one of the 591 real ones (5 left out: 3 outside the 23
+    states, 2 Yucatán and Guanajuato HRAES... counted from the file here; 1 not a hospital),
+    ≥ 8,000 real CLUES, synthetic centres only as SIM codes, zones by state."""
     units = national["unidades"]
-    counts = units["tipo"].value_counts()
-    assert counts[schema.CENTRE] == rules.NATIONAL_CENTRES == 12_000
-    assert counts[schema.HOSPITAL] == rules.NATIONAL_HOSPITALS == 700
     assert units["clues"].is_unique
-    assert units["clues"].str.fullmatch(r"[A-Z]{2}SIM\d{6}").all()
+    hosp = units[units["tipo"] == schema.HOSPITAL]
+    listed = pd.read_csv(FUENTES / "hospitales_imb_actividad_20260821.csv", dtype=str)
+    states = {f"{e:02d}" for e in units["clave_entidad"].unique()}
+    kept = listed[listed["cve_ent"].isin(states) & (listed["clues"] != "MCIMB010236")]
+    assert sorted(hosp["clues"]) == sorted(kept["clues"]) and len(hosp) == 586
+    assert (hosp["origen"] == "real").all() and len(hosp) >= 500
+    real_codes = set().union(*(set(pd.read_csv(FUENTES / f, dtype=str)[c])
+                               for f, c in SHARED_UNIT_FILES.items()))
+    real = units["origen"] == "real"
+    assert units.loc[real, "clues"].isin(real_codes).all()
+    assert real.sum() >= 8_000 and real.sum() == 9_439
+    assert units.loc[~real, "clues"].str.fullmatch(r"[A-Z]{2}SIM\d{6}").all()
+    assert (units.loc[~real, "tipo"] == schema.CENTRE).all()
+    centres = units[units["tipo"] == schema.CENTRE]
+    assert len(centres) >= rules.NATIONAL_CENTRES  # synthetic ones only fill states' shortfalls
     zone = units["clave_entidad"].map(lambda e: rules.zone_of(f"{e:02d}"))
     assert (units["zona"] == zone).all()
     assert units["latitud"].between(14, 33).all() and units["longitud"].between(-119, -86).all()
-    # the eligible hospitals are the most marginalized ones (grades are cut points of the index)
+    basis = units["base_marginacion"]
+    assert basis.str.fullmatch(r"clave INEGI|entidad|nombre \(\d{2,3}\)").all()
+    assert (units.loc[basis == "entidad", "municipio"].isna()).all()
+    keys = pd.read_excel(NATIONAL, sheet_name="unidades", engine="calamine",
+                         dtype={"clave_municipio": str})["clave_municipio"]  # text, as written
+    assert keys[basis != "entidad"].str.fullmatch(r"\d{5}").all()
+
+
+def test_national_bonus_hospitals_by_the_written_rule(national: dict[str, pd.DataFrame]) -> None:
+    """The 282: real general or community hospitals, most marginalized grade first."""
+    units = national["unidades"]
     hosp = units[units["tipo"] == schema.HOSPITAL]
-    grade = hosp["grado_marginacion"].map(schema.GRADES.index)
     eligible = hosp["elegible_bono"] == "sí"
-    assert grade[eligible].min() >= grade[~eligible].max()
+    assert eligible.sum() == 282 and (hosp.loc[eligible, "origen"] == "real").all()
+    pool = hosp["tipologia"].str.contains("general|comunitari|municipal|Integral", case=False) \
+        & (hosp["base_tipologia"] != "desconocida") \
+        & ~hosp["tipologia"].str.contains("alta especialidad|otro", case=False)
+    assert pool[eligible].all()
+    grade = hosp["grado_marginacion"].map(schema.GRADES.index)
+    assert grade[eligible].min() >= grade[pool & ~eligible].max()
+
+
+def test_national_need_from_activity(national: dict[str, pd.DataFrame]) -> None:
+    """factor_actividad = MIN(2; MAX(0.5; egresos / class median)) and requeridos =
+    MAX(actuales; REDONDEAR(norm × factor)) as the LEEME says, redone here from the book."""
+    units = national["unidades"].set_index("clues")
+    hosp = units[units["tipo"] == schema.HOSPITAL]
+    f = hosp["factor_actividad"]
+    assert f.between(0.5, 2).all()
+    assert ((hosp["egresos"] > 0) | (f == 1)).all()
+    assert (f.round(2) == f).all() and f.nunique() > 100
+    staff = national["plantilla"]
+    sp = staff[staff["clues"].isin(hosp.index)].copy()
+    sp["f"] = sp["clues"].map(f)
+    # the norm is the required of a hospital whose factor is 1 and whose current is below it
+    base = sp[(sp["f"] == 1) & (sp["requeridos"] > sp["actuales"])]
+    norm_of = base.groupby("categoria")["requeridos"].max()  # general norm tops every class
+    assert norm_of["Anestesiología"] == 10 and norm_of["Psiquiatría"] == 5
+    up = sp[sp["f"] == 2]
+    assert (up["requeridos"] >= np.minimum(up["actuales"], 0) + 2).all()
+    period = " ".join(str(x) for x in national["LEEME"].fillna("").to_numpy().ravel())
+    assert "PERIODO QUE CUBREN NO ESTÁ INDICADO" in period
+    assert "REDONDEAR(norma de su clase × factor_actividad; 0)" in period
+
+
+def test_national_candidates_follow_the_2026_counts(national: dict[str, pd.DataFrame]) -> None:
+    """Where a real unit has 2026 UAS candidates of a category and a post of it, exactly that many
+    synthetic candidates list its CLUES; counted here from the raw file."""
+    cand = national["candidatos"]
+    assert cand["folio"].str.fullmatch(r"SINT-\d{6}").all() and len(cand) == 15_674
+    long = cand.melt(id_vars=["folio", "categoria"], value_vars=[f"opcion_{j}" for j in
+                                                                 range(1, 6)])
+    listed = long.dropna(subset=["value"]).groupby(["value", "categoria"]).size()
+    raw = pd.read_csv(FUENTES / "candidatos_por_unidad_puesto_estatus_20260822.csv",
+                      dtype={"clues": str})
+    raw = raw[(raw["etapa"] == "UAS") & (raw["puesto"] == "Medicina General")]
+    real = raw.groupby("clues")["n"].sum()
+    staff = national["plantilla"]
+    req = staff["requeridos"].fillna(2)
+    open_gp = set(staff.loc[(staff["categoria"] == schema.GENERAL_CATEGORY)
+                            & (req > staff["actuales"]), "clues"])
+    checked = 0
+    for clues, n in real.items():
+        if clues in open_gp:
+            assert listed.get((clues, schema.GENERAL_CATEGORY), 0) == n, clues
+            checked += 1
+    assert checked >= 100
 
 
 def test_national_gaps_exceed_supply(national: dict[str, pd.DataFrame]) -> None:
@@ -101,7 +186,7 @@ def test_national_gaps_exceed_supply(national: dict[str, pd.DataFrame]) -> None:
     centre_rows = staff[kind == schema.CENTRE]
     assert (centre_rows["categoria"] == schema.GENERAL_CATEGORY).all()
     assert centre_rows["requeridos"].isna().all()
-    assert len(centre_rows) == 12_000
+    assert len(centre_rows) == (units["tipo"] == schema.CENTRE).sum() == 12_552
     assert 0.03 < (centre_rows["actuales"] == 0).mean() < 0.2  # realistic share with no GP
     g = gaps(national)
     assert g[schema.GENERAL_CATEGORY] > 1.2 * 5_850

@@ -344,3 +344,24 @@ def test_a_solver_stopped_within_its_gap_is_not_called_optimal():
     assert _proven(11.4, 12.65, None, cbc0)
     assert not _proven(11.4, 12.65, None, cbc4)
     assert _proven(11.4, 11.4 + 1e-12, None, cbc4)
+
+
+# --- issue 24: the budgets where the rounded levels fell short or the block MIP stalled ------
+
+@pytest.mark.parametrize("budget", [9_000_000, 11_000_000, 15_000_000])
+def test_national_answers_on_the_exact_path_within_the_gap(budget):
+    """National default (por_hospital, brecha_mip 1e-4) at budgets where, before issue 24,
+    the rounded levels' own LP bound was 1.0e-4 / 1.1e-4 below the LP's (9 M, 11 M: the whole
+    program went to HiGHS, 10-14 s) or the fixed-level MIP searched 60 s for its block gap
+    (15 M). Now the dive repairs the levels and the fixed-level MIP stops once the plan is within
+    the gap of the LP bound: the plan is the exact path's, within brecha_mip of the LP bound,
+    and passes the invariants (checked by code that does not share the model's)."""
+    national, _ = load_scenario("inputs/nacional_2024.xlsx")
+    scenario = apply_overrides(national, WhatIf(budget=float(budget)))
+    settings_ = dataclasses.replace(EXACT0, mip_gap=scenario.params.mip_gap,
+                                    time_limit=scenario.params.time_limit)
+    plan = solve_por_hospital(scenario, settings_, placement_pairs(scenario))
+    assert plan.solver == "exact"
+    assert plan.status.has_solution and plan.gap <= scenario.params.mip_gap
+    assert plan.objective <= plan.lp_bound * (1 + 1e-9)
+    checked(scenario, plan)

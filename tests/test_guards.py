@@ -523,7 +523,8 @@ def test_national_workbook_passes_the_guards():
     path = Path(__file__).resolve().parent.parent / "inputs" / "nacional_2024.xlsx"
     package = guards.check_xlsx_bytes(path.read_bytes())
     extent = guards.check_sheet_part("unidades", package)
-    assert (extent.last_row, extent.last_col) == (12701, 13)
+    # 13,138 units + the header; 13 columns + the 11 optional ones of issue 27 (origen … factor)
+    assert (extent.last_row, extent.last_col) == (13139, 24)
 
 
 # --- reading what planners' files really hold --------------------------------------------------

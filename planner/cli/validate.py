@@ -10,7 +10,7 @@ import typer
 from planner.cli import common as c
 from planner.core.words import t
 from planner.pipeline import load_scenario
-from planner.validate import scenario_warnings
+from planner.validate import real_shares, scenario_warnings
 
 
 @c.app.command(cls=c.Command)
@@ -24,13 +24,17 @@ def validate(
     with c.guarded(as_json, lang, problems_are_results=True):
         scenario, _ = load_scenario(path)
     warnings = [w.text(lang) for w in scenario_warnings(scenario)]
+    shares = real_shares(scenario.units, lang)
     n_units, n_rows = len(scenario.units), len(scenario.staffing)
     if as_json:
         print(json.dumps({"status": "valid", "units": n_units, "staffing_rows": n_rows,
-                          "issues": [], "warnings": warnings}, ensure_ascii=False))
+                          "issues": [], "warnings": warnings,
+                          "real_units": shares["counts"]}, ensure_ascii=False))
     else:
         c.out.print(t("cli_valid", lang, units=c.plural(n_units, "cli_units", lang),
                       rows=c.plural(n_rows, "cli_rows", lang)), markup=False)
+        for line in shares["lines"]:
+            c.out.print(line, markup=False)
         for line in warnings:
             c.out.print(f"  {t('cli_warning', lang)}: {line}", markup=False)
     raise typer.Exit(c.EXIT_OK)

@@ -29,11 +29,11 @@ from planner.core import schema
 
 # The monthly budget of the national default: what the 2024 policy (uniform 10,979/10,000 MXN
 # at every eligible hospital, most valuable placement first) is expected to pay on this scenario
-# under these curves, 21,116,298 MXN (benchmarks/acceptance.py), rounded up. Both plans are
+# under these curves, 22,242,806 MXN (benchmarks/acceptance.py), rounded up. Both plans are
 # compared within it ("con el mismo presupuesto"). The call's own figure, 4,010 × 10,979 =
 # 44,025,790 MXN, pays every offer in full: the optimiser would then spend twice what the 2024
 # policy can, which is not a comparison at equal budget.
-BUDGET_EXPECTED_2024 = 21_200_000
+BUDGET_EXPECTED_2024 = 22_300_000
 # por_hospital, expected budget; gap 0.01 %: the LP-rounding incumbent is returned when it is
 # within it of the LP bound (status 'feasible' with its gap; models/acceptance.py).
 PARAMETERS = {"modo_bono": "por_hospital", "presupuesto_bono_base": "esperado",
@@ -106,7 +106,7 @@ def leeme_lines() -> list[str]:
         "• La regla manual de comparación es la política 2024: bono uniforme por zona "
         "(hoja 'bonos') en todo hospital elegible, la plaza más valiosa primero.",
         f"• Presupuesto mensual = {BUDGET_EXPECTED_2024:,} MXN: lo que se espera que pague la "
-        "política 2024 en este escenario con estas curvas (21,116,298 MXN), redondeado; así "
+        "política 2024 en este escenario con estas curvas (22,242,806 MXN), redondeado; así "
         "ambos planes se comparan con el mismo presupuesto. La cifra de la convocatoria "
         "(4,010 × 10,979 = 44,025,790 MXN) paga toda oferta completa, aceptada o no.",
         "• brecha_mip = 0.0001: el plan por hospital se da por bueno a 0.01 % del óptimo (el "

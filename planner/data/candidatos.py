@@ -45,12 +45,48 @@ def state_counts(reg: pd.DataFrame, states: list[str], column: str, total: int) 
     return pd.Series(largest_remainder(total, w), index=states)
 
 
+# the 2026 hiring file's position names (normalised) -> planner category
+PUESTO_CATEGORY = {
+    "MEDICINA GENERAL": schema.GENERAL_CATEGORY, "MEDICO GENERAL": schema.GENERAL_CATEGORY,
+    "ANESTESIOLOGIA": "Anestesiología", "ANESTESIOLOGO": "Anestesiología",
+    "CIRUGIA GENERAL": "Cirugía general", "CIRUJANO GENERAL": "Cirugía general",
+    "MEDICINA DE URGENCIAS": "Urgencias",
+    "GINECOLOGIA Y OBSTETRICIA": "Ginecología y obstetricia",
+    "GINECOLOGIA Y OBSTERICIA": "Ginecología y obstetricia",
+    "PEDIATRIA MEDICA": "Pediatría", "MEDICINA INTERNA": "Medicina interna",
+    "TRAUMATOLOGIA Y ORTOPEDIA": "Traumatología y ortopedia",
+    "RADIOLOGIA E IMAGEN": "Imagenología",
+    "MEDICO ESPECIALISTA IMAGENOLOGIA DIAGNOSTICA Y TERAPEUTICA": "Imagenología",
+    "MEDICINA CRITICA": "Medicina crítica", "MEDICO CRITICA": "Medicina crítica",
+    "MEDICINA EN EL ENFERMO EN ESTADO CRITICO": "Medicina crítica",
+    "NEONATOLOGIA": "Neonatología", "PSIQUIATRIA": "Psiquiatría",
+    "ANATOMIA PATOLOGICA": "Anatomía patológica", "OFTALMOLOGIA": "Oftalmología",
+    "CARDIOLOGIA CLINICA": "Cardiología", "DERMATOLOGIA": "Dermatología",
+}
+PIPELINE_FILE = "candidatos_por_unidad_puesto_estatus_20260822.csv"
+PIPELINE_STAGE = "UAS"
+
+
+def real_counts(folder: str | Path = FUENTES) -> pd.DataFrame:
+    """Candidates per (CLUES, category) in the 2026 hiring file: stage UAS, every status and
+    phase, positions mapped to the planner's categories (others dropped)."""
+    from planner.data.municipios import normalise
+    df = pd.read_csv(Path(folder) / PIPELINE_FILE, dtype={"clues": str, "fase": str})
+    df = df[df["etapa"] == PIPELINE_STAGE]
+    df = df.assign(categoria=df["puesto"].map(lambda p: PUESTO_CATEGORY.get(normalise(p))))
+    df = df[df["categoria"].notna()]
+    return (df.groupby(["clues", "categoria"], sort=True)["n"].sum().rename("n")
+            .reset_index())
+
+
 def registration_list(units: pd.DataFrame, staff: pd.DataFrame,
                       folder: str | Path = FUENTES) -> pd.DataFrame:
     """The ``candidatos`` sheet: ``folio, categoria, clave_entidad, opcion_1..5, puntaje``.
 
-    ``units`` are the synthesised units (``clues, cve_ent, cve_mun, nom_mun, pob_tot, gm_2020``)
-    and ``staff`` the ``plantilla`` rows (gap at the call's target T).
+    ``units`` are the national units (``clues, cve_ent, cve_mun, nom_mun, pob_tot, gm_2020``)
+    and ``staff`` the ``plantilla`` rows (gap at the call's target T). Where a unit has 2026
+    candidates of a category (``real_counts``) and a post of it, exactly that many candidates
+    list it as a CLUES option; no other candidate does. Other units are drawn at random.
     """
     rng = np.random.default_rng([rules.SEED, STREAM])
     reg = load_registration(folder)
@@ -59,6 +95,8 @@ def registration_list(units: pd.DataFrame, staff: pd.DataFrame,
     info = units.set_index("clues")[["cve_ent", "cve_mun", "nom_mun", "pob_tot", "gm_2020"]]
     posts = posts.join(info, on="clues")
     posts["w"] = np.sqrt(posts["pob_tot"].astype(float)) * posts["gm_2020"].map(GRADE_PULL)
+    fixed = real_counts(folder).merge(posts[["clues", "categoria", "cve_ent"]],
+                                      on=["clues", "categoria"], how="inner")
     states = sorted(units["cve_ent"].unique())
     per_cat = {schema.GENERAL_CATEGORY: state_counts(reg, states, "med_generales_uas",
                                                      GPS_REGISTERED)}
@@ -73,35 +111,47 @@ def registration_list(units: pd.DataFrame, staff: pd.DataFrame,
         mine = posts[posts["categoria"] == cat]
         if mine.empty:
             continue
+        slots = fixed[fixed["categoria"] == cat]
+        free = mine[~mine["clues"].isin(slots["clues"])]
         form_p = FORM_P["general" if cat == schema.GENERAL_CATEGORY else "specialty"]
         by_state = {s: (g["clues"].to_numpy(), (g["w"] / g["w"].sum()).to_numpy())
-                    for s, g in mine.groupby("cve_ent")}
-        mun = mine.groupby(["cve_ent", "cve_mun", "nom_mun"])["w"].sum().reset_index()
+                    for s, g in free.groupby("cve_ent")}
+        mun = mine[mine["nom_mun"].notna()].groupby(["cve_ent", "cve_mun", "nom_mun"])[
+            "w"].sum().reset_index()
         mun_by_state = {s: (g["nom_mun"].to_numpy(), (g["w"] / g["w"].sum()).to_numpy())
                         for s, g in mun.groupby("cve_ent")}
         state_w = mine.groupby("cve_ent")["w"].sum()
         state_p = (state_w / state_w.sum()).to_numpy()
-        for state, n in counts.items():
-            for _ in range(int(n)):
-                k = int(rng.choice(5, p=N_OPTIONS_P)) + 1
-                options: list[str] = []
-                for _attempt in range(4 * k):
-                    if len(options) == k:
-                        break
-                    where = state if (state in by_state and rng.random() < OWN_STATE_P) \
-                        else str(state_w.index[rng.choice(len(state_p), p=state_p)])
-                    form = int(rng.choice(3, p=form_p))
-                    if form == 0:
-                        names, prob = by_state[where]
-                        opt = str(names[rng.choice(len(names), p=prob)])
-                    elif form == 1:
-                        names, prob = mun_by_state[where]
-                        opt = f"{int(where)}/{names[rng.choice(len(names), p=prob)]}"
-                    else:
-                        opt = str(int(where))
-                    if opt not in options:
-                        options.append(opt)
-                rows.append((cat, int(state), options, round(float(rng.uniform(60, 100)), 1)))
+        people = [(str(state), int(rng.choice(5, p=N_OPTIONS_P)) + 1, [])
+                  for state, n in counts.items() for _ in range(int(n))]
+        home = np.array([p[0] for p in people])
+        # the real 2026 candidates of each unit: that many people list it
+        for unit, state, n in slots[["clues", "cve_ent", "n"]].itertuples(index=False):
+            room = np.array([len(p[2]) < 5 and unit not in p[2] for p in people])
+            w = room * np.where(home == state, 4.0, 1.0) * np.array(
+                [2.0 if len(p[2]) < p[1] else 1.0 for p in people])
+            take = min(int(n), int(room.sum()))
+            for i in rng.choice(len(people), size=take, replace=False, p=w / w.sum()):
+                people[i][2].append(unit)
+        for state, k, options in people:
+            k = max(k, len(options))
+            for _attempt in range(4 * k):
+                if len(options) == k:
+                    break
+                where = state if (state in by_state and rng.random() < OWN_STATE_P) \
+                    else str(state_w.index[rng.choice(len(state_p), p=state_p)])
+                form = int(rng.choice(3, p=form_p))
+                if form == 0 and where in by_state:
+                    names, prob = by_state[where]
+                    opt = str(names[rng.choice(len(names), p=prob)])
+                elif form <= 1 and where in mun_by_state:
+                    names, prob = mun_by_state[where]
+                    opt = f"{int(where)}/{names[rng.choice(len(names), p=prob)]}"
+                else:
+                    opt = str(int(where))
+                if opt not in options:
+                    options.append(opt)
+            rows.append((cat, int(state), options, round(float(rng.uniform(60, 100)), 1)))
     order = {c: i for i, c in enumerate(per_cat)}
     rows.sort(key=lambda r: (r[1], order[r[0]]))
     out = pd.DataFrame({
@@ -133,6 +183,12 @@ def leeme_lines(table: pd.DataFrame) -> list[str]:
         f"{OWN_STATE_P:.0%} en su entidad; una CLUES, un municipio (clave_entidad/municipio) o "
         "una entidad entera, con inclinación a lugares menos marginados y más poblados (peso "
         "√población × 3 en grado muy bajo … 1 en muy alto). Puntaje al azar entre 60 y 100.",
+        f"• Opciones CLUES en unidades reales con candidatos 2026: donde la unidad tiene "
+        f"candidatos de la categoría en {PIPELINE_FILE} (etapa {PIPELINE_STAGE}, todas las "
+        "fases y estatus; puestos llevados a las categorías del planeador, los demás fuera) y "
+        "una plaza de ella, exactamente ese número de candidatos la elige (de preferencia "
+        "registrados en su entidad); ningún otro candidato elige esa CLUES. Las demás unidades "
+        "se sortean como arriba.",
         "• El modo por omisión sigue siendo por_oferta; cambie modo_asignacion a optimo o "
         "estable en 'parametros' (o use --modo-asignacion) para asignar a estas personas.",
     ]

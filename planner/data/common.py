@@ -74,6 +74,6 @@ def units_frame(rows: list[dict]) -> pd.DataFrame:
     """unidades in the schema's column order, sorted by state, municipality, type and CLUES."""
     df = pd.DataFrame(rows)
     df = df.sort_values(["clave_entidad", "_cve_mun", "_tipo_orden", "clues"], kind="stable")
-    df = df[UNIT_COLUMNS].reset_index(drop=True)
+    df = df[[c for c in UNIT_COLUMNS if c in df]].reset_index(drop=True)  # optional ones if given
     df["familias"] = df["familias"].astype("Int64")
     return df

@@ -81,6 +81,20 @@ NORM: dict[str, dict[str, int]] = {
     },
 }
 
+# Norms of the real hospitals whose type is neither general nor community (issue 27): the
+# 24/7 posts of the services such a hospital runs. Alta especialidad/regional, 'otro' and
+# unclassified hospitals take the general norm.
+NORM["materno"] = {"Ginecología y obstetricia": 2 * SHIFTS_24_7, "Pediatría": SHIFTS_24_7,
+                   "Anestesiología": 2 * SHIFTS_24_7, "Neonatología": SHIFTS_24_7,
+                   "Urgencias": SHIFTS_24_7}
+NORM["pediatrico"] = {"Pediatría": 2 * SHIFTS_24_7, "Anestesiología": SHIFTS_24_7,
+                      "Cirugía general": SHIFTS_24_7, "Neonatología": SHIFTS_24_7,
+                      "Urgencias": SHIFTS_24_7, "Medicina crítica": SHIFTS_24_7}
+NORM["psiquiatrico"] = {"Psiquiatría": SHIFTS_24_7, "Medicina interna": 2}
+# Need from activity: the norm is scaled by the hospital's discharges against the median of its
+# class (hospitals that report some), kept between these bounds.
+ACTIVITY_MIN, ACTIVITY_MAX = 0.5, 2.0
+
 # --- Hidalgo -------------------------------------------------------------------------------------
 HIDALGO = "13"
 # CLUES typology codes of health centres (rural/urban by number of basic teams, and centre with
@@ -124,4 +138,5 @@ CLUES_STATE = {
     "22": "QT", "23": "QR", "24": "SP", "25": "SL", "26": "SR", "27": "TC", "28": "TS",
     "29": "TL", "30": "VZ", "31": "YN", "32": "ZS",
 }
+STATE_OF_CLUES = {v: k for k, v in CLUES_STATE.items()}
 SYNTHETIC_TAG = "SIM"

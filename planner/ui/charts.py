@@ -179,3 +179,23 @@ def advantage_chart(table: pd.DataFrame, axis: str, lang: str = "es",
     )
     zero = alt.Chart(pd.DataFrame({"x": [0]})).mark_rule(color=GREY).encode(x="x:Q")
     return (bars + zero).properties(height=alt.Step(20))
+
+
+def units_map(points: pd.DataFrame, lang: str = "es", width: int = 720,
+              height: int = 470) -> dict:
+    """Vega-Lite spec: the states' outlines and one point per unit of ``points`` (``clues,
+    name, kind, state, lat, lon``), hospitals and centres in two colours; tooltips name it."""
+    outline = alt.Chart(alt.NamedData(name=MAP_DATASET)).mark_geoshape(
+        fill=OUTSIDE, stroke="white", strokeWidth=0.6)
+    dots = alt.Chart(points).mark_circle(size=28, opacity=0.8).encode(
+        longitude="lon:Q", latitude="lat:Q",
+        color=alt.Color("kind:N", scale=alt.Scale(range=[GUINDA, GREEN]),
+                        legend=alt.Legend(title=None, orient="bottom")),
+        tooltip=[alt.Tooltip("clues:N", title="CLUES"),
+                 alt.Tooltip("name:N", title=t("book_col_name", lang)),
+                 alt.Tooltip("state:N", title=t("state", lang))])
+    chart = alt.layer(outline, dots).project(type="mercator").properties(width=width,
+                                                                          height=height)
+    spec = chart.to_dict()
+    spec.setdefault("datasets", {})[MAP_DATASET] = geo.load_states()["features"]
+    return spec

@@ -9,6 +9,7 @@ import pandas as pd
 
 from planner.core.result import Result
 from planner.core.schema import GRADES, SPECIALTY
+from planner.core.text import strip_accents
 from planner.io.xlsx import INT
 from planner.report.result_book import COLUMNS
 from planner.ui.headings import header, kind_word, labelled  # noqa: F401 (tables.header, …)
@@ -39,7 +40,7 @@ class UnitFilter:
 def filter_units(units: pd.DataFrame, f: UnitFilter) -> pd.DataFrame:
     """Rows of the per-unit table (index ``clues``) that pass ``f``.
 
-    The search matches CLUES or unit name, ignoring case, anywhere in the text.
+    The search matches CLUES or unit name, ignoring case and accents, anywhere in the text.
     """
     keep = pd.Series(True, index=units.index)
     if f.states:
@@ -48,11 +49,11 @@ def filter_units(units: pd.DataFrame, f: UnitFilter) -> pd.DataFrame:
         keep &= units["kind"].isin(f.kinds)
     if f.grades:
         keep &= units["grade"].isin(f.grades)
-    text = f.search.strip()
-    if text:
-        clues = units.index.to_series(index=units.index).astype(str)
-        hit = clues.str.contains(text, case=False, regex=False)
-        hit |= units["name"].astype(str).str.contains(text, case=False, regex=False)
+    text = strip_accents(f.search.strip()).casefold()
+    if text:  # accents and case ignored: «zimapan» finds «HOSPITAL ZIMAPÁN»
+        clues = units.index.to_series(index=units.index).astype(str).str.casefold()
+        names = units["name"].astype(str).map(strip_accents).str.casefold()
+        hit = clues.str.contains(text, regex=False) | names.str.contains(text, regex=False)
         keep &= hit
     if f.only_placed:
         keep &= (units["gp_placed"] + units["spec_placed"]) > 0
@@ -116,3 +117,13 @@ def number_formats(columns: Iterable[str], lang: str = "es") -> dict[str, str]:
         if f:
             out[header(c, lang)] = f
     return out
+
+
+MAP_LIMIT = 3_000  # points on the units map (Vega-Lite draws them in the browser)
+
+
+def map_points(result: Result, clues: Iterable[str]) -> pd.DataFrame:
+    """The units in ``clues`` that have coordinates: ``clues, name, kind, state, lat, lon``."""
+    u = result.scenario.units
+    u = u[u.index.isin(set(clues))].dropna(subset=["lat", "lon"])
+    return u.reset_index()[["clues", "name", "kind", "state", "lat", "lon"]]

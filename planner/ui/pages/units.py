@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from planner.core.words import t
-from planner.ui import fmt, tables
+from planner.ui import charts, fmt, tables
 from planner.ui.pages.view import View, keep_valid, number_columns
 
 KEY = "tab_units"
@@ -39,6 +39,15 @@ def render(view: View) -> None:
     for c, (pinned, width) in tables.unit_column_layout(compact).items():
         config[tables.header(c, lang)] = st.column_config.Column(pinned=pinned, width=width)
     st.dataframe(table, hide_index=True, column_config=config)
+    shown = table[tables.header("clues", lang)]
+    st.markdown(f"**{t('units_map_header', lang)}**")
+    if len(shown) > tables.MAP_LIMIT:
+        st.caption(t("units_map_too_many", lang, limit=fmt.integer(tables.MAP_LIMIT),
+                     n=fmt.integer(len(shown))))
+    else:
+        points = tables.map_points(result, shown)
+        st.vega_lite_chart(charts.units_map(points, lang), width="stretch", key="units_map")
+        st.caption(t("units_map_note", lang, limit=fmt.integer(tables.MAP_LIMIT)))
     placements = (tables.assignments_table(result, table[tables.header("clues", lang)], lang)
                   if 0 < len(table) <= 500 else None)
     if placements is not None and not placements.empty:
