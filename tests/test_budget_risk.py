@@ -134,3 +134,84 @@ def test_bad_risk_in_the_workbook_names_the_place(tmp_path):
     res = CliRunner().invoke(app, ["validate", str(path)])
     assert res.exit_code == 2
     assert "riesgo_presupuesto" in res.output and "parametros" in res.output
+
+
+BILL_ES = ("Presupuesto de bonos $32,000 al mes: si todas las ofertas se aceptan, el bono sería "
+           "$30,000; probabilidad de pasar el presupuesto: 0% (exacta, todos los resultados "
+           "contados). El modelo garantiza a lo más 10.0% (riesgo_presupuesto): para ello planeó "
+           "con $")
+HAND_ES = ("Bono uniforme 2024 con el mismo presupuesto y la misma garantía: $30,000 si todos "
+           "aceptan; probabilidad de pasarlo 0%.")
+
+
+def test_bill_on_the_cli_the_json_and_the_result_book(tmp_path):
+    """ε = 0.10 on the bonus book (module doc): the certified plan places HOSP01 2 × 10,000 and
+    HOSP02 1 × 10,000, so the bill if all accept is 30,000 ≤ 32,000 and P(overrun) = 0, counted
+    exactly; the 2024 policy is the same plan. The CLI report, --json and the result book's
+    resumen say so."""
+    import openpyxl
+    from typer.testing import CliRunner
+
+    from planner.cli.main import app
+
+    path = bonus_choice_book(tmp_path, risk=0.10)
+    out = tmp_path / "r.xlsx"
+    res = CliRunner().invoke(app, ["solve", str(path), "--out", str(out)])
+    assert res.exit_code == 0, res.output
+    assert BILL_ES in res.output and HAND_ES in res.output
+    lines = [c.value for c in openpyxl.load_workbook(out)["resumen"]["A"] if c.value]
+    assert any(str(v).startswith(BILL_ES) for v in lines) and HAND_ES in lines
+    res = CliRunner().invoke(app, ["solve", str(path), "--json"])
+    bill = json.loads(res.output)["acceptance"]["budget_risk"]
+    assert (bill["budget"], bill["all_accept"], bill["overrun_p"], bill["overrun_how"]) == (
+        32_000, 30_000, 0, "exacta")
+    assert (bill["hand_all_accept"], bill["hand_overrun_p"], bill["budget_risk"]) == (
+        30_000, 0, 0.1)
+
+
+def test_bill_without_guarantee_says_64_percent(tmp_path):
+    """ε = 1: the esperado plan (HOSP01 2 × 20,000) bills 40,000 if both accept, P = 0.8² = 64 %."""
+    from typer.testing import CliRunner
+
+    from planner.cli.main import app
+
+    res = CliRunner().invoke(app, ["solve", str(bonus_choice_book(tmp_path, risk=1))])
+    assert ("si todas las ofertas se aceptan, el bono sería $40,000; probabilidad de pasar el "
+            "presupuesto: 64.0% (exacta, todos los resultados contados). Sin garantía: "
+            "riesgo_presupuesto = 1, solo el bono esperado cabe en el presupuesto.") in res.output
+
+
+@pytest.mark.parametrize("value, reason", [
+    ("1.5", "El valor debe ser como máximo 1."),
+    ("-0.1", "El valor debe ser al menos 0."),
+    ("diez", "Se esperaba un número."),
+])
+def test_bad_risk_exact_message_nothing_written(tmp_path, value, reason):
+    from typer.testing import CliRunner
+
+    from planner.cli.main import app
+
+    path = bonus_choice_book(tmp_path, risk=value)
+    before = path.read_bytes()
+    out = tmp_path / "r.xlsx"
+    res = CliRunner().invoke(app, ["solve", str(path), "--out", str(out)])
+    assert res.exit_code == 2
+    assert ("hoja «parametros», fila 12, parámetro «riesgo_presupuesto», columna «valor», "
+            f"valor «{value}»: {reason}") in res.output
+    assert "Traceback" not in res.output
+    assert not out.exists() and path.read_bytes() == before
+
+
+@pytest.mark.parametrize("name", ["nacional_2024.xlsx", "hidalgo_2025.xlsx",
+                                  "plantilla_vacia.xlsx"])
+def test_defaults_carry_the_risk(name):
+    """The national default, Hidalgo and the blank template state riesgo_presupuesto = 0.10 in
+    'parametros' (planner.data build writes every parameter)."""
+    from pathlib import Path
+
+    from python_calamine import CalamineWorkbook
+
+    book = Path(__file__).resolve().parents[1] / "inputs" / name
+    rows = CalamineWorkbook.from_path(str(book)).get_sheet_by_name("parametros").to_python()
+    values = {r[0]: r[1] for r in rows[1:]}
+    assert values["riesgo_presupuesto"] == pytest.approx(0.10)

@@ -43,6 +43,7 @@ class AcceptanceReport:
     seed: int = 0
     second_round: bool = False
     bill: dict = field(default_factory=dict)  # budget_figures: the bill and P(overrun)
+    fair: dict = field(default_factory=dict)  # planner.analysis.fair: the same money
 
 
 def _with_p(result: Result, pl: pd.DataFrame) -> pd.DataFrame:
@@ -83,9 +84,11 @@ def _state_expected(result: Result, pl: pd.DataFrame) -> pd.DataFrame:
 
 
 def acceptance_report(result: Result, draws: int = 0, seed: int = 0,
-                      second_round: bool = False) -> AcceptanceReport | None:
+                      second_round: bool = False, fair: bool = True) -> AcceptanceReport | None:
     """Expected figures of the plan and the 2024 policy; with ``draws`` > 0 a Monte Carlo of
-    both with common random numbers. None when the plan has no solution."""
+    both with common random numbers; with ``fair`` the plan re-solved at the 2024 policy's
+    expected and guaranteed money (planner.analysis.fair). None when the plan has no
+    solution."""
     if not result.solved or result.hand is None:
         return None
     plan, hand = result.plan.placements, result.hand.placements
@@ -125,8 +128,11 @@ def acceptance_report(result: Result, draws: int = 0, seed: int = 0,
         national = pd.concat([sim.national.assign(plan="plan"),
                               ref.national.assign(plan="politica_2024")], ignore_index=True)
     paid = (sim.samples["bonus_paid"], ref.samples["bonus_paid"]) if draws > 0 else None
+    from planner.analysis.fair import fair_comparison
+
     return AcceptanceReport(head, by_state, national, draws, seed, second_round,
-                            budget_figures(result, paid, seed))
+                            budget_figures(result, paid, seed),
+                            fair_comparison(result, head) if fair else {})
 
 
 BILL_DRAWS = 4000  # draws of the bill alone when no simulation ran (large plans)
@@ -159,8 +165,8 @@ def budget_figures(result: Result, paid: tuple[np.ndarray, np.ndarray] | None = 
     return out
 
 
-def _pct(p: float) -> str:
-    """A probability as a percent: one decimal, '0 %' only when it is 0."""
+def percent_text(p: float) -> str:
+    """A probability as a percent: one decimal ('2.0%'), '0%' only when it is exactly 0."""
     return "0%" if p == 0 else f"{100 * p:,.1f}%"
 
 
@@ -176,15 +182,15 @@ def budget_sentences(bill: dict, lang: str = "es") -> list[str]:
     elif risk >= 1:
         guarantee = t("risk_guarantee_none", lang)
     elif bill.get("risk_budget") is not None and bill["risk_budget"] < bill["budget"]:
-        guarantee = t("risk_guarantee_row", lang, risk=_pct(risk),
+        guarantee = t("risk_guarantee_row", lang, risk=percent_text(risk),
                       row=f"${bill['risk_budget']:,.0f}")
     else:
-        guarantee = t("risk_guarantee", lang, risk=_pct(risk))
+        guarantee = t("risk_guarantee", lang, risk=percent_text(risk))
     return [t("risk_bill", lang, budget=f"${bill['budget']:,.0f}",
-              all=f"${bill['all_accept']:,.0f}", p=_pct(bill["overrun_p"]), how=how,
+              all=f"${bill['all_accept']:,.0f}", p=percent_text(bill["overrun_p"]), how=how,
               guarantee=guarantee),
             t("risk_bill_hand", lang, all=f"${bill['hand_all_accept']:,.0f}",
-              p=_pct(bill["hand_overrun_p"]))]
+              p=percent_text(bill["hand_overrun_p"]))]
 
 
 def _n(x: float) -> str:
@@ -213,7 +219,9 @@ def sentences(report: AcceptanceReport, lang: str = "es") -> list[str]:
     if h["expected_spec_muy_alto"] or h["hand_expected_spec_muy_alto"]:
         out.append(t("acc_muy_alto", lang, plan=_n(h["expected_spec_muy_alto"]),
                      hand=_n(h["hand_expected_spec_muy_alto"])))
-    return out + budget_sentences(report.bill, lang)
+    from planner.analysis.fair import fair_sentences
+
+    return out + fair_sentences(report.fair, lang) + budget_sentences(report.bill, lang)
 
 
 def state_sentences(report: AcceptanceReport, lang: str = "es") -> list[str]:
@@ -250,6 +258,8 @@ def acceptance_payload(result: Result) -> dict:
                              - report.headline["hand_expected_filled"]),
         "sentences": sentences(report, "es"),
         "budget_risk": {k: num(v) for k, v in report.bill.items()},
+        "fair": {k: ({kk: num(vv) for kk, vv in v.items()} if isinstance(v, dict) else num(v))
+                 for k, v in report.fair.items()},
         "by_state": [{k: num(v) for k, v in rec.items()}
                      for rec in report.by_state.to_dict(orient="records")],
     }}
