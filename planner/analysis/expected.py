@@ -43,6 +43,7 @@ class AcceptanceReport:
     seed: int = 0
     second_round: bool = False
     bill: dict = field(default_factory=dict)  # budget_figures: the bill and P(overrun)
+    bonus_mode: str = "por_hospital"  # modo_bono of the scenario (the sentences' words)
     fair: dict = field(default_factory=dict)  # planner.analysis.fair: the same money
 
 
@@ -132,6 +133,7 @@ def acceptance_report(result: Result, draws: int = 0, seed: int = 0,
 
     return AcceptanceReport(head, by_state, national, draws, seed, second_round,
                             budget_figures(result, paid, seed),
+                            result.scenario.params.bonus_mode,
                             fair_comparison(result, head) if fair else {})
 
 
@@ -212,12 +214,14 @@ def sentences(report: AcceptanceReport, lang: str = "es") -> list[str]:
     gain = h["expected_filled"] - h["hand_expected_filled"]
     glo, ghi = h.get("gain_p10", gain), h.get("gain_p90", gain)
     key = "acc_gain" if gain >= 0 else "acc_loss"
+    # «bono diferenciado» only when the plan chooses the bonus (modo_bono = por_hospital)
+    fijo = "" if report.bonus_mode == "por_hospital" else "_fijo"
     need = h["expected_need"] - h["hand_expected_need"]
     pct = 100.0 * need / h["hand_expected_need"] if h["hand_expected_need"] else 0.0
-    out.append(t(key + point, lang, n=_n(abs(gain)), lo=_n(glo), hi=_n(ghi), need=f"{need:,.1f}",
+    out.append(t(key + point + fijo, lang, n=_n(abs(gain)), lo=_n(glo), hi=_n(ghi), need=f"{need:,.1f}",
                  pct=f"{pct:+.1f}"))
     if h["expected_spec_muy_alto"] or h["hand_expected_spec_muy_alto"]:
-        out.append(t("acc_muy_alto", lang, plan=_n(h["expected_spec_muy_alto"]),
+        out.append(t("acc_muy_alto" + fijo, lang, plan=_n(h["expected_spec_muy_alto"]),
                      hand=_n(h["hand_expected_spec_muy_alto"])))
     from planner.analysis.fair import fair_sentences
 
