@@ -102,8 +102,9 @@ def test_margin_worked_case():
 def test_simulated_probability_close_to_exact():
     """Beyond 20 offers the probability is simulated: 30 offers of 1,000 at p 0.5, budget
     16,000: exact P(Binomial(30, .5) > 16) = 0.2923."""
-    import pandas as pd
     from math import comb
+
+    import pandas as pd
 
     pl = pd.DataFrame({"placed": [30], "p_accept": [0.5], "bonus": [1_000.0], "cost": [500.0]})
     exact = sum(comb(30, k) for k in range(17, 31)) / 2 ** 30
@@ -127,8 +128,9 @@ def test_bad_risk_option_is_refused(tmp_path, value):
 
 
 def test_bad_risk_in_the_workbook_names_the_place(tmp_path):
-    from planner.cli.main import app
     from typer.testing import CliRunner
+
+    from planner.cli.main import app
 
     path = bonus_choice_book(tmp_path, risk=2)
     res = CliRunner().invoke(app, ["validate", str(path)])

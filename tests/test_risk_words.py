@@ -4,6 +4,7 @@ and no «bono diferenciado» when the plan does not choose the bonus (modo_bono 
 from __future__ import annotations
 
 import numpy as np
+
 from planner.analysis import simulate
 from planner.analysis.expected import acceptance_report, sentences
 from planner.core.scenario import WhatIf
