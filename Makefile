@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run test test-fast bench data lint browser-deps clean
+.PHONY: setup run test test-fast bench fuzz data lint browser-deps clean
 
 # Set-up says what it is doing (1-2 min the first time): pip lists each library as it goes.
 $(STAMP): requirements.txt pyproject.toml
@@ -21,9 +21,13 @@ $(STAMP): requirements.txt pyproject.toml
 
 setup: $(STAMP)
 
-## Open the what-if app on the default national scenario (http://localhost:8501).
+## Open the what-if app on the default national scenario (http://localhost:8501), on this
+## computer only (127.0.0.1). On a network: `make run ADDRESS=0.0.0.0`, which needs sign-in in
+## .streamlit/secrets.toml (README, «Acceso»), or INSECURE=1 on a trusted network.
+ADDRESS ?= 127.0.0.1
+PORT ?= 8501
 run: setup
-	$(VENV)/bin/streamlit run app.py
+	$(PY) -m planner serve --address $(ADDRESS) --port $(PORT)$(if $(INSECURE), --insecure-local-network)
 
 ## Set up and run every test, the real-browser test included.
 test: setup browser-deps
@@ -32,6 +36,10 @@ test: setup browser-deps
 ## Every test but the real-browser one.
 test-fast: setup
 	$(PY) -m pytest -m "not browser"
+
+## Property-based tests exploring at random (CI runs a fixed, smaller set of examples).
+fuzz: setup
+	PLANNER_FUZZ_EXAMPLES=300 $(PY) -m pytest -q tests/test_fuzz.py tests/test_fuzz_everything_on.py
 
 ## Benchmarks (tables in benchmarks/README.md).
 bench: setup

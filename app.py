@@ -20,18 +20,21 @@ import uuid
 import streamlit as st
 
 from planner.core.errors import InputError
+from planner.core.privacy import install_log_filter, redact
 from planner.core.result import Result
 from planner.core.scenario import Scenario, WhatIf
 from planner.core.schema import CENTRE
 from planner.core.words import LANG_NAMES, t
 from planner.pipeline import load_scenario, solve
-from planner.ui import disk_cache, fmt, phone, sources, streamlit_words
+from planner.ui import access, disk_cache, fmt, phone, sources, streamlit_words
 from planner.ui.first_screen import wait_words, with_acceptance
 from planner.ui.pages import (
+    audit,
     candidates,
     frontier,
     graphs,
     marginal,
+    progress,
     rules,
     scenarios,
     summary,
@@ -40,12 +43,13 @@ from planner.ui.pages import (
 from planner.ui.pages.form import reset_form, what_if_form
 from planner.ui.pages.status import show_status
 from planner.ui.pages.view import View
-from planner.validate import real_shares
+from planner.validate import real_shares, scenario_warnings
 
 st.set_page_config(page_title=t("page_title"), page_icon="🩺", layout="wide")
+install_log_filter()  # issue 25: no personal-looking value in the server's logs
 state = st.session_state
 # the tabs, in display order; each page is found by its KEY (its label's catalogue key)
-PAGES = (summary, graphs, units, candidates, rules, frontier, scenarios, marginal)
+PAGES = (summary, graphs, units, candidates, progress, rules, frontier, scenarios, marginal)
 
 
 # --- cached stages (scenarios and baseline plans; models are never cached) -------------------
@@ -57,6 +61,19 @@ def load_default(key: str, path: str) -> Scenario:
     if not bundled(key):
         return load_scenario(path)[0]
     return disk_cache.cached("scenario", key, lambda: load_scenario(path)[0])
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def scoped(key: str, _scenario: Scenario, states: tuple[int, ...]) -> Scenario:
+    """The scenario cut to an ``estatal`` account's states (``key`` names the cut)."""
+    return access.restrict(_scenario, states)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def file_hash(key: str, path: str) -> str:
+    """SHA-256 of the workbook at ``path`` (its version ``key``), for the audit trail."""
+    with open(path, "rb") as fh:
+        return access.store.workbook_hash(fh.read())
 
 
 def bundled(key: str) -> bool:
@@ -78,8 +95,9 @@ def baseline(key: str, _scenario: Scenario) -> Result:
 
 # --- data source ---------------------------------------------------------------------------------
 
-def take_upload() -> None:
-    """Validate a newly uploaded workbook; keep it as the scenario only when it is valid."""
+def take_upload(who) -> None:
+    """Validate a newly uploaded workbook; keep it as the scenario only when it is valid (and
+    record the import in the audit trail)."""
     file = state.get("upload")
     if file is None:  # no upload, or the planner removed it: back to the default scenario
         for k in ("source", "upload_outcome", "upload_seen"):
@@ -88,10 +106,16 @@ def take_upload() -> None:
     if state.get("upload_seen") == file.file_id:
         return
     state["upload_seen"] = file.file_id
-    outcome = sources.read_upload(file.getvalue(), file.name)
+    data = file.getvalue()
+    outcome = sources.read_upload(data, file.name)
     state["upload_outcome"] = outcome
+    digest = access.store.workbook_hash(data)
     if outcome.ok:
-        state["source"] = {"key": outcome.key, "name": file.name, "scenario": outcome.scenario}
+        state["source"] = {"key": outcome.key, "name": file.name, "scenario": outcome.scenario,
+                           "hash": digest}
+    access.record(who, "import", digest, file.name,
+                  len(outcome.scenario.units) if outcome.ok else None,
+                  None if outcome.ok else "invalid")
 
 
 def show_upload_outcome(lang: str) -> None:
@@ -110,13 +134,16 @@ def show_upload_outcome(lang: str) -> None:
             st.dataframe(issues, hide_index=True, width="stretch", column_config={
                 issues.columns[4]: st.column_config.TextColumn(width="large")})
     else:
-        st.error(t("upload_unreadable", lang, name=outcome.name, detail=outcome.error))
+        st.error(t("upload_unreadable", lang, name=outcome.name, detail=redact(str(outcome.error), lang)))
 
 
-def sidebar_source(lang: str) -> None:
-    """Uploader and blank template, in the sidebar."""
+def sidebar_source(lang: str, who) -> None:
+    """Uploader and blank template, in the sidebar (no uploader for a read-only account)."""
     with st.sidebar:
         st.header(t("data_header", lang))
+        if not who.can_change:
+            st.caption(t("acc_read_only", lang))
+            return
         st.html(streamlit_words.uploader_css(lang, int(st.get_option("server.maxUploadSize")))
                 + phone.phone_css())
         st.file_uploader(t("upload", lang), type=["xlsx"], key="upload",
@@ -128,19 +155,20 @@ def sidebar_source(lang: str) -> None:
                                on_click="ignore", icon=":material/download:")
 
 
-def current_source(lang: str) -> tuple[str, str, Scenario] | None:
-    """(cache key, workbook name, scenario) in use: the valid upload, else the default."""
+def current_source(lang: str) -> tuple[str, str, Scenario, str | None] | None:
+    """(cache key, workbook name, scenario, SHA-256) in use: the valid upload, else the
+    default."""
     if "source" in state:
         s = state["source"]
-        return s["key"], s["name"], s["scenario"]
+        return s["key"], s["name"], s["scenario"], s.get("hash")
     path = sources.default_workbook()
     if not path.is_file():
         st.warning(t("default_missing", lang, path=path))
         return None
     try:
         with st.spinner(t("loading", lang)):
-            return sources.file_key(path), path.name, load_default(sources.file_key(path),
-                                                                  str(path))
+            key = sources.file_key(path)
+            return key, path.name, load_default(key, str(path)), file_hash(key, str(path))
     except InputError as exc:
         st.error(t("default_invalid", lang, name=path.name, count=len(exc.issues)))
         st.dataframe(exc.table(lang), hide_index=True, width="stretch")
@@ -163,7 +191,7 @@ def sidebar_scenario(scenario: Scenario, name: str, lang: str) -> None:
 # --- one pipeline call --------------------------------------------------------------------------
 
 def run_what_if(scenario: Scenario, key: str, what_if: WhatIf, lang: str,
-                base: Result) -> None:
+                base: Result, on_solve=None) -> None:
     """Solve ``what_if`` on ``scenario`` (one solve at a time per session) and keep the result."""
     if what_if.is_empty():
         state.pop("current", None)  # nothing changed: the baseline plan is the answer
@@ -178,6 +206,8 @@ def run_what_if(scenario: Scenario, key: str, what_if: WhatIf, lang: str,
             result = with_acceptance(solve(scenario, what_if, compare_modes=False))
             state["current"] = {"key": key, "what_if": what_if, "result": result,
                                 "token": uuid.uuid4().hex}
+            if on_solve is not None:
+                on_solve(result, what_if)
             seconds = fmt.decimal(time.perf_counter() - t0)
             if result.solved:  # never a green "Listo" above a red result
                 status.update(label=t("fs_done", lang, seconds=seconds), state="complete")
@@ -185,7 +215,7 @@ def run_what_if(scenario: Scenario, key: str, what_if: WhatIf, lang: str,
                 status.update(label=t("fs_no_plan_in", lang, seconds=seconds), state="error")
         st.html(phone.close_form_script(), unsafe_allow_javascript=True)  # phones: show it
     except Exception as exc:  # a solver failure is reported, never shown as a traceback
-        st.error(t("unexpected", lang, kind=type(exc).__name__, detail=exc))
+        st.error(t("unexpected", lang, kind=type(exc).__name__, detail=redact(str(exc), lang)))
     finally:
         state["solving"] = False
 
@@ -197,28 +227,49 @@ def main() -> None:
                             horizontal=True, key="lang")
     st.title(t("title", lang))
     st.caption(t("subtitle", lang))
-    sidebar_source(lang)
+    who = access.gate(lang)  # issue 25: refused, signed in, or the local account
+    sidebar_source(lang, who)
     # Messages that come and go live in fixed containers, so the tabs below keep their place
     # (and the planner's selected tab) from one run to the next.
     with st.container():
-        take_upload()
+        if who.can_change:
+            take_upload(who)
         show_upload_outcome(lang)
         source = current_source(lang)
         if source is None:
             st.stop()
-        key, name, scenario = source
+        key, name, scenario, digest = source
+        if not who.all_states:  # an estatal account never has another state in its session
+            key = access.scope_key(key, who)
+            scenario = scoped(key, scenario, tuple(sorted(who.states)))
+            st.caption(t("acc_scope_note", lang, states=", ".join(
+                sorted(scenario.units["state"].astype(str).unique())) or "—"))
+        access.record_open(who, key, digest, name, len(scenario.units))
         try:
             with st.spinner(t("fs_baseline_wait", lang)):
                 base = baseline(key, scenario)
         except Exception as exc:  # a solver failure is reported, never shown as a traceback
-            st.error(t("unexpected", lang, kind=type(exc).__name__, detail=exc))
+            st.error(t("unexpected", lang, kind=type(exc).__name__, detail=redact(str(exc), lang)))
             st.stop()
     sidebar_scenario(scenario, name, lang)
-    what_if = what_if_form(scenario, key, lang)
-    st.sidebar.button(t("reset", lang), key="reset", on_click=reset_form, args=(key,))
+    for note in scenario_warnings(scenario):  # issue 26: every warning the workbook carries
+        st.warning(note.text(lang), icon=":material/warning:")
+    what_if = None
+    if who.can_change:  # a read-only account sees the plan, never a what-if
+        what_if = what_if_form(scenario, key, lang)
+        st.sidebar.button(t("reset", lang), key="reset", on_click=reset_form, args=(key,))
+
+    def on_solve(result: Result, asked: WhatIf) -> None:
+        placed = 0 if result.indicators is None else len(result.indicators.assignments)
+        access.record(who, "solve", digest, name, placed, access.what_if_words(asked))
+
+    def on_export(result: Result, label: str) -> None:
+        placed = 0 if result.indicators is None else len(result.indicators.assignments)
+        access.record(who, "export", digest, f"{name} · {label}", placed)
+
     with st.container():
         if what_if is not None:
-            run_what_if(scenario, key, what_if, lang, base)
+            run_what_if(scenario, key, what_if, lang, base, on_solve)
     current = state.get("current")
     if current is not None and current["key"] == key:
         result, what_if, token = current["result"], current["what_if"], current["token"]
@@ -227,14 +278,16 @@ def main() -> None:
     with st.container():
         show_status(result, what_if, lang)
     view = View(lang=lang, result=result, base=base, what_if=what_if, token=token, key=key,
-                name=name, scenario=scenario, workbook_bytes=sources.result_workbook_bytes)
+                name=name, scenario=scenario, workbook_bytes=sources.result_workbook_bytes,
+                can_download=who.can_change, on_export=on_export)
     if not result.solved:  # no plan: it can still be saved and compared
         with st.tabs([t(scenarios.KEY, lang)])[0]:
             scenarios.render(view)
         st.stop()
-    tabs = dict(zip([page.KEY for page in PAGES],
-                    st.tabs([t(page.KEY, lang) for page in PAGES]), strict=True))
-    for page in PAGES:
+    pages = PAGES + ((audit,) if access.sees_audit(who) else ())
+    tabs = dict(zip([page.KEY for page in pages],
+                    st.tabs([t(page.KEY, lang) for page in pages]), strict=True))
+    for page in pages:
         with tabs[page.KEY]:
             page.render(view)
 

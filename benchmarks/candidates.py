@@ -61,6 +61,8 @@ def synthetic_list(scenario, n: int, n_options: int, seed: int) -> pd.DataFrame:
             clues, p = tables[(cat, st)]
             u = str(clues[rng.choice(len(clues), p=p)])
             form = rng.choice(3, p=FORMS)
+            if form == 1 and (st, units.at[u, "municipality"]) not in by_mun:
+                form = 0  # a real unit without a municipality (national data): its CLUES
             key = ((u,) if form == 0 else
                    tuple(sorted(by_mun[(st, units.at[u, "municipality"])])) if form == 1 else
                    tuple(sorted(by_state_unit[st])))

@@ -29,7 +29,13 @@ import pandas as pd
 import pulp
 
 from models import budget_risk, exact_levels, rules
-from models.allocation import AllocationModel, _add_hard_row, build_allocation, placement_pairs
+from models.allocation import (
+    AllocationModel,
+    _add_hard_row,
+    _key,
+    build_allocation,
+    placement_pairs,
+)
 from models.backend import add_usage, make_solver, quiet_stdout
 from models.settings import SolverSettings
 from models.solve import _relaxation, solve_model
@@ -150,13 +156,16 @@ def build_por_hospital(scenario: Scenario, pairs: pd.DataFrame | None = None) ->
     pairs = placement_pairs(scenario) if pairs is None else pairs
     expanded = level_pairs(scenario, pairs)
     # Links and floors count a pair's placements over its levels: added below, not per row.
-    plain = dataclasses.replace(scenario, params=dataclasses.replace(scenario.params,
-                                                                     equity_floor=0.0))
+    # The hard minimum per centre too: its row sums a centre's general medicine over levels.
+    plain = dataclasses.replace(scenario, params=dataclasses.replace(
+        scenario.params, equity_floor=0.0, one_doctor_per_centre=False))
     model = build_allocation(plain, expanded, relax=frozenset({"links"}))
     y = add_level_choice(model, expanded)
     members = expanded.groupby("pair", sort=True).indices
     add_links_over_levels(model, rules.linked_pairs(scenario, pairs), pairs, members)
     add_floors_over_levels(model, rules.equity_floors(scenario, pairs), pairs, members)
+    add_one_doctor_over_levels(model, rules.centres_needing_doctor(scenario, pairs), members,
+                               scenario.general_category)
     return LevelModel(model, y)
 
 
@@ -209,6 +218,20 @@ def add_floors_over_levels(model: AllocationModel, floors: pd.DataFrame, pairs: 
                       f"equity_{slug(str(category))}_{int(state):02d}",
                       {"rule": "equity_floor", "category": str(category),
                        "state_code": int(state), "clues": None, "required": int(floor),
+                       "pairs": cols})
+
+
+def add_one_doctor_over_levels(model: AllocationModel, centres: pd.DataFrame, members: dict,
+                               general: str) -> None:
+    """Σ_l x[u, Medicina general, l] ≥ 1 at every centre with no general doctor today (hard
+    minimum; a bonus-eligible centre has one row per level, so the rule counts them all)."""
+    rows = zip(centres["clues"], centres["state_code"], centres["pair"], strict=True)
+    for clues, state, i in rows:
+        cols = [int(m) for m in members[int(i)]] if i >= 0 else []
+        _add_hard_row(model, [(model.x[m], 1.0) for m in cols], 1.0,
+                      f"one_doctor_{_key(clues)}",
+                      {"rule": "one_doctor_per_centre", "category": general,
+                       "state_code": int(state), "clues": str(clues), "required": 1,
                        "pairs": cols})
 
 

@@ -28,7 +28,8 @@ def placement_pairs(scenario: Scenario) -> pd.DataFrame:
     Columns: ``clues, category, state_code, zone, is_centre, is_general, current, gap, weight,
     cost, first`` where ``weight`` is w[u,k] of DESIGN §2, ``cost`` the monthly bonus one doctor
     placed there costs the budget (0 when the unit is not bonus-eligible or no bonus applies) and
-    ``first`` marks a centre's general medicine with no doctor today (the first-doctor bonus).
+    ``first`` marks a centre's category with a centre target (general medicine, nursing:
+    schema.CENTRE_TARGETS) and nobody of it today (the first-worker weight P).
     """
     gaps = scenario.gaps()
     staffing = scenario.staffing.assign(gap=gaps)
@@ -61,7 +62,7 @@ def placement_pairs(scenario: Scenario) -> pd.DataFrame:
         "gap": staffing["gap"].to_numpy(dtype=int),
         "weight": weight,
         "cost": cost,
-        "first": is_centre & np.asarray(is_general, dtype=bool) & (current == 0),
+        "first": is_centre & scenario.has_centre_target()[c_at] & (current == 0),
     })
     pairs["_cat"] = c_at  # the categories' sheet order
     pairs = pairs.sort_values(["state_code", "clues", "_cat"], kind="stable")
@@ -158,12 +159,16 @@ def set_objective(model: AllocationModel, first_doctor_weight: float) -> None:
 
 
 def add_first_doctor_links(model: AllocationModel) -> None:
-    """z[u] ≤ x[u, Medicina general]: the first-doctor bonus needs a doctor placed."""
-    clues = model.pairs["clues"].to_numpy()
+    """z[u,k] ≤ x[u,k]: the first-worker weight needs a worker placed (k: Medicina general,
+    row ``first_<clues>``; a nursing category, row ``first_<clues>_<category>``; either with
+    ``_l<level>`` when the pairs are expanded over bonus levels: row_keys)."""
+    plain = row_keys(model.pairs)
+    with_category = row_keys(model.pairs, with_category=True)
+    general = model.pairs["is_general"].to_numpy(dtype=bool)
     for zv, i in zip(model.z, model.z_pairs):
         expr = pulp.LpAffineExpression([(zv, 1.0), (model.x[i], -1.0)])
-        model.prob.addConstraint(pulp.LpConstraint(expr, pulp.LpConstraintLE,
-                                                   f"first_{_key(clues[i])}", 0.0))
+        name = f"first_{plain[i] if general[i] else with_category[i]}"
+        model.prob.addConstraint(pulp.LpConstraint(expr, pulp.LpConstraintLE, name, 0.0))
 
 
 def add_supply_limits(model: AllocationModel, supply: pd.Series) -> dict[str, pulp.LpConstraint]:
@@ -230,14 +235,13 @@ def add_state_pools(model: AllocationModel, pools: pd.DataFrame,
 def add_linked_specialties(model: AllocationModel, links: pd.DataFrame) -> None:
     """x[u,k] ≤ g[u,k]·x[u,r] where u has no r = requiere(k) today (x[u,k] = 0 if no gap for r)."""
     gap = model.pairs["gap"].to_numpy(dtype=float)
-    clues = model.pairs["clues"].to_numpy()
-    category = model.pairs["category"].to_numpy()
+    keys = row_keys(model.pairs, with_category=True)
     pairs = links["pair"].to_numpy(dtype=int)
     for i, j in zip(pairs, links["requires_pair"].to_numpy(dtype=int), strict=True):
         terms = [(model.x[i], 1.0)]
         if j >= 0:
             terms.append((model.x[j], -gap[i]))
-        name = f"link_{_key(clues[i])}_{slug(str(category[i]))}"
+        name = f"link_{keys[i]}"
         model.prob.addConstraint(pulp.LpConstraint(
             pulp.LpAffineExpression(terms), pulp.LpConstraintLE, name, 0.0))
 
@@ -266,6 +270,23 @@ def add_one_doctor_per_centre(model: AllocationModel, centres: pd.DataFrame,
                       {"rule": "one_doctor_per_centre", "category": general,
                        "state_code": int(state), "clues": str(clues), "required": 1,
                        "pairs": [int(i)] if i >= 0 else []})
+
+
+def row_keys(pairs: pd.DataFrame, with_category: bool = False) -> list[str]:
+    """The key of each row of ``pairs`` in row names: unique by construction (issue 26).
+
+    ``<clues>`` (plus ``_<category>`` with ``with_category``), plus ``_l<level>`` when the pairs
+    are expanded over bonus levels (models.acceptance): the same unit and category appear once
+    per level there, so a name built from the unit alone would collide (PulpError
+    "overlapping constraint names"). First-doctor rows exist for general medicine only, so the
+    unit (and level) identifies them; a caller naming rows of several categories asks for them.
+    """
+    keys = [_key(c) for c in pairs["clues"].to_numpy()]
+    if with_category:
+        keys = [f"{k}_{slug(str(c))}" for k, c in zip(keys, pairs["category"].to_numpy())]
+    if "level" in pairs.columns:
+        keys = [f"{k}_l{int(lv):02d}" for k, lv in zip(keys, pairs["level"].to_numpy())]
+    return keys
 
 
 def _key(clues: object) -> str:

@@ -116,12 +116,12 @@ def build_level_arrays(scenario: Scenario, pairs: pd.DataFrame,
 
     Column order: x (expanded rows), z (first doctors), n (pool transfers), y[g,l] (sorted by
     group, then level). Row order: models.exact.build_arrays's rows over the expanded rows
-    without links and floors, then ``x ≤ gap·y``, ``Σ_l y ≤ 1``, links and floors over levels.
+    without links, floors and the hard minimum, then ``x ≤ gap·y``, ``Σ_l y ≤ 1``, links and floors over levels.
     """
     inf = math.inf
     cats = scenario.categories.assign(requires=None)
     plain = dataclasses.replace(scenario, categories=cats, params=dataclasses.replace(
-        scenario.params, equity_floor=0.0))
+        scenario.params, equity_floor=0.0, one_doctor_per_centre=False))
     base = build_arrays(plain, expanded)
     n_base = len(base.obj)
     group = expanded["group"].to_numpy(dtype=np.int64)
@@ -188,6 +188,15 @@ def build_level_arrays(scenario: Scenario, pairs: pd.DataFrame,
         cols = np.concatenate([members(int(i)) for i in idx])
         extra.append((cols, np.ones(len(cols))))
         lo.append(float(floor))
+        hi.append(inf)
+    # the hard minimum per centre, over the levels of its general medicine (issue 26)
+    for i in rules.centres_needing_doctor(scenario, pairs)["pair"].to_numpy(dtype=int):
+        if i < 0:
+            impossible = True
+            continue
+        cols = members(int(i))
+        extra.append((cols, np.ones(len(cols))))
+        lo.append(1.0)
         hi.append(inf)
     s2, i2, v2 = _csr(extra)
     parts_s.append(pos + s2)

@@ -95,7 +95,9 @@ def hand_rule(scenario: Scenario, pairs: pd.DataFrame) -> Plan:
     ledger = _Ledger(scenario, pairs)
     first_value = weight * np.where(first, 1.0 + p, 1.0)
     if scenario.params.one_doctor_per_centre:
-        _place_first_doctors(ledger, first, first_value)
+        # the hard minimum is about general doctors only (first nurses are not forced)
+        _place_first_doctors(ledger, first & pairs["is_general"].to_numpy(dtype=bool),
+                             first_value)
     floors = rules.equity_floors(scenario, pairs)
     if len(floors):
         _place_floors(ledger, scenario, floors, weight, first_value)

@@ -41,7 +41,9 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 import time
+import warnings
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -191,7 +193,7 @@ class Assignment:
     plan: Plan
     people: pd.DataFrame
     posts: pd.DataFrame
-    blocking_pairs: int
+    blocking_pairs: int | None  # None until counted against the stable rule (side_by_side)
     coverage: float | None
     timings: dict[str, float] = field(default_factory=dict)
 
@@ -226,6 +228,23 @@ def candidate_supply(scenario: Scenario) -> pd.DataFrame:
                          "candidates": counts.to_numpy(dtype=int)})
 
 
+def _all_timed(solve):
+    """The rest of an assignment's work (reading the solution back, the people and posts
+    tables, the blocking pairs) as its stage ``extract``: nothing it does runs untimed
+    (issue 26: 39 s of 227 were in no stage with 100,000 candidates)."""
+    @functools.wraps(solve)
+    def timed(*args, **kwargs) -> Assignment:
+        t0 = time.perf_counter()
+        out = solve(*args, **kwargs)
+        rest = time.perf_counter() - t0 - sum(out.timings.values())
+        out.timings["extract"] = out.timings.get("extract", 0.0) + max(rest, 0.0)
+        if out.plan.timings is not out.timings:
+            out.plan.timings["extract"] = out.timings["extract"]
+        return out
+    return timed
+
+
+@_all_timed
 def solve_optimo(scenario: Scenario, settings: SolverSettings, pairs: pd.DataFrame,
                  choices: Choices) -> Assignment:
     """Most weighted need covered by the listed candidates; then the best-ranked such plan."""
@@ -326,8 +345,8 @@ def solve_optimo(scenario: Scenario, settings: SolverSettings, pairs: pd.DataFra
                 objective=objective, lp_bound=best, gap=_gap(objective, best),
                 placements=placements, timings=timings,
                 n_variables=len(prob.variables()), n_constraints=prob.numConstraints())
-    return Assignment("optimo", plan, people, _posts(pairs, choices, placed), 0, objective,
-                      timings)
+    return Assignment("optimo", plan, people, _posts(pairs, choices, placed), None, objective,
+                      timings)  # blocking pairs: counted by side_by_side, with estable's vacancies
 
 
 def _restrict_to_optimal_face(prob: pulp.LpProblem) -> bool:
@@ -485,6 +504,23 @@ def stable_capacities(pairs: pd.DataFrame, choices: Choices, budget: float | Non
     return cap
 
 
+def matching_library():
+    """The ``matching`` library, imported so that it cannot reset the process's warning filters.
+
+    ``matching/__init__.py`` calls ``warnings.simplefilter("always")`` when the interpreter has
+    no ``-W`` options: imported plainly, it turns every once-per-place warning (PuLP's
+    DeprecationWarnings, one per variable built) into one line per occurrence for the life of
+    the process — the app's log grew to 24 MB in 11 minutes (issue 26). The import runs inside
+    ``warnings.catch_warnings()``, which puts the filters back as they were; later imports find
+    the module in ``sys.modules`` and run nothing. Every use of the library goes through here.
+    """
+    with warnings.catch_warnings():
+        import matching
+        import matching.algorithms  # noqa: F401  (imported here too: nothing of it runs later)
+        import matching.players  # noqa: F401
+    return matching
+
+
 def _player_classes():
     """``matching``'s resident and hospital players, with ``_forget`` done by ``list.remove``.
 
@@ -493,8 +529,8 @@ def _player_classes():
     thousands of candidates on it). ``list.remove`` deletes the same single entry (lists hold
     each player once) in C; the algorithm, ``hospital_resident``, is the library's unchanged.
     """
-    from matching import Player
-    from matching.players import Hospital
+    lib = matching_library()
+    Player, Hospital = lib.Player, lib.Hospital
 
     class Resident(Player):
         def _forget(self, other):
@@ -509,10 +545,11 @@ def _player_classes():
     return Resident, Post
 
 
+@_all_timed
 def solve_estable(scenario: Scenario, settings: SolverSettings, pairs: pd.DataFrame,
                   choices: Choices) -> Assignment:
     """Candidate-optimal stable assignment (``matching``'s hospital–resident algorithm)."""
-    from matching.algorithms import hospital_resident
+    hospital_resident = matching_library().algorithms.hospital_resident
 
     Resident, Hospital = _player_classes()
     t0 = time.perf_counter()

@@ -5,7 +5,18 @@ at nine modules (tests/test_architecture.py); tests/test_cli_modules.py checks t
 points list the same commands.
 """
 
-from planner.cli import solve, sweep, template, validate  # noqa: F401  (each registers itself)
+from planner.cli import (  # noqa: A004,F401  (each registers itself)
+    access,
+    audit,
+    importers,
+    next,
+    serve,
+    solve,
+    status,
+    sweep,
+    template,
+    validate,
+)
 from planner.cli.common import run
 
 run()

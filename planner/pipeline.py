@@ -16,6 +16,7 @@ import logging
 import math
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
@@ -34,11 +35,12 @@ from models.solve import solve_allocation
 from planner.analysis import candidates as candidate_reports
 from planner.analysis import indicators, marginals
 from planner.analysis.expected import acceptance_report
-from planner.core.errors import ClusterError
+from planner.core.errors import ClusterError, InputError, Issue
 from planner.core.plan import Status
 from planner.core.result import Result
 from planner.core.scenario import Scenario, WhatIf, apply_overrides
 from planner.core.sweep import Sweep
+from planner.core.words import t
 from planner.io.files import check_output_path
 from planner.io.grid import BUDGET, GRID_PARAMS, SUPPLY_PREFIX, Point, budget_points, point_what_if
 from planner.io.read import read_workbook, read_workbook_bytes
@@ -93,14 +95,16 @@ def solve(scenario: Scenario, what_if: WhatIf | None = None,
         settings = replace(settings, time_limit=scenario.params.time_limit,
                            mip_gap=scenario.params.mip_gap)
     progress("solve")
-    if scenario.params.assignment_mode != "por_oferta" and scenario.candidates is not None:
-        from models.matching import candidate_supply  # candidates counted from the list
+    stages: dict[str, float] = {}  # work outside the plan's own stages, each timed (issue 26)
+    with _stage(stages, "pairs"):
+        if scenario.params.assignment_mode != "por_oferta" and scenario.candidates is not None:
+            from models.matching import candidate_supply  # candidates counted from the list
 
-        scenario = replace(scenario, supply=candidate_supply(scenario))
-    pairs = placement_pairs(scenario)  # one table for the model and the hand rule
+            scenario = replace(scenario, supply=candidate_supply(scenario))
+        pairs = placement_pairs(scenario)  # one table for the model and the hand rule
     candidates = None
     if scenario.params.assignment_mode != "por_oferta":  # registered candidates, issue 14
-        candidates = _assign_candidates(scenario, settings, pairs, compare_modes)
+        candidates = _assign_candidates(scenario, settings, pairs, compare_modes, stages)
         plan = candidates.chosen.plan
     else:
         if acceptance.is_active(scenario):  # issue 13: offers accepted with probability p
@@ -120,16 +124,28 @@ def solve(scenario: Scenario, what_if: WhatIf | None = None,
     if candidates is None:  # the count-based hand rule ignores who chose what: no comparison
         hand = acceptance.hand_with_risk(scenario, pairs, hand_rule)
         hand_ind = indicators.compute(scenario, hand)
-    timings = dict(plan.timings)
+    timings = {**plan.timings, **stages}
     timings["indicators"] = time.perf_counter() - t0
     return Result(scenario, plan, ind, hand, hand_ind, settings, timings,
                   candidates=candidates, what_if=what_if, base_params=base_params)
 
 
+@contextmanager
+def _stage(stages: dict[str, float], name: str) -> Iterator[None]:
+    """Time the block as stage ``name`` of ``seconds_by_stage`` (added to what it has)."""
+    t0 = time.perf_counter()
+    try:
+        yield
+    finally:
+        stages[name] = stages.get(name, 0.0) + time.perf_counter() - t0
+
+
 def _assign_candidates(scenario: Scenario, settings: SolverSettings, pairs,
-                       compare_modes: bool = True):
+                       compare_modes: bool, stages: dict[str, float]):
     """The optimo/estable assignment of the listed candidates (models.matching); the other
-    mode beside it unless ``compare_modes`` is False."""
+    mode beside it unless ``compare_modes`` is False. The chosen mode's stages are its plan's;
+    the other mode and the blocking pairs are stage ``compare``, the reports of posts without
+    candidates stage ``candidate_report`` (in ``stages``)."""
     from models import matching
     from planner.core.errors import InputError, Issue
 
@@ -137,18 +153,22 @@ def _assign_candidates(scenario: Scenario, settings: SolverSettings, pairs,
         mode = scenario.params.assignment_mode
         raise InputError([Issue("cand_mode_without_list", "parametros", None, "modo_asignacion",
                                 mode, {"mode": mode})])
-    if compare_modes:
-        cres = matching.assign_candidates(scenario, settings, pairs)
-    else:  # the chosen mode only: about half the time (benchmarks/README.md, candidates tab)
-        t0 = time.perf_counter()
-        choices = matching.expand_choices(scenario, pairs)
-        expand = time.perf_counter() - t0
-        mode = scenario.params.assignment_mode
-        chosen = getattr(matching, f"solve_{mode}")(scenario, settings, pairs, choices)
-        chosen.timings["expand"] = expand
-        cres = matching.CandidateResult(mode, chosen, None, None)
-    posts = candidate_reports.post_report(scenario, cres.chosen.posts)
-    return replace(cres, unwanted=candidate_reports.unwanted_by_state(posts))
+    t0 = time.perf_counter()
+    choices = matching.expand_choices(scenario, pairs)
+    expand = time.perf_counter() - t0
+    mode = scenario.params.assignment_mode
+    chosen = getattr(matching, f"solve_{mode}")(scenario, settings, pairs, choices)
+    chosen.timings["expand"] = expand
+    cres = matching.CandidateResult(mode, chosen, None, None)
+    if compare_modes:  # the price of stability needs both; the other mode is its own stage
+        with _stage(stages, "compare"):
+            other_mode = "estable" if mode == "optimo" else "optimo"
+            other = getattr(matching, f"solve_{other_mode}")(scenario, settings, pairs, choices)
+            opt, stab = (chosen, other) if mode == "optimo" else (other, chosen)
+            cres = matching.side_by_side(mode, opt, stab, choices)
+    with _stage(stages, "candidate_report"):
+        posts = candidate_reports.post_report(scenario, cres.chosen.posts)
+        return replace(cres, unwanted=candidate_reports.unwanted_by_state(posts))
 
 
 def compare_assignments(result: Result, settings: SolverSettings | None = None,
@@ -186,16 +206,23 @@ def solve_workbook(path: str | Path, out: str | Path | None = None,
                    what_if: WhatIf | None = None, solver: str | None = None,
                    settings: SolverSettings | None = None, lang: str = "es",
                    progress: Progress = _quiet, confirm_marginals: bool = False,
-                   simulate: int = 0, seed: int = 0, second_round: bool = False) -> Result:
+                   simulate: int = 0, seed: int = 0, second_round: bool = False,
+                   compare_modes: bool = False) -> Result:
     """Read, validate, solve and (when there is a plan and ``out``) write the result workbook.
+
+    With registered candidates only the chosen mode is computed unless ``compare_modes``
+    (``planner solve --comparar-modos``): work not asked for is not done (issue 26).
 
     The input workbook is only read; ``out`` is written atomically and never over the input.
     """
     if out is not None:
         check_output_path(out, protect=[path])
     scenario, timings = load_scenario(path, progress)
+    mode = apply_overrides(scenario, what_if).params.assignment_mode
+    if simulate > 0 and mode != "por_oferta":  # issue 26: refused, never skipped
+        raise InputError([Issue("simulate_needs_offers", params={"mode": mode})])
     base = settings or settings_for(apply_overrides(scenario, what_if), solver)
-    result = solve(scenario, what_if, base, progress)
+    result = solve(scenario, what_if, base, progress, compare_modes=compare_modes)
     result.timings.update(timings)
     if acceptance.is_active(result.scenario) or simulate > 0:  # issue 13: expected figures
         t0 = time.perf_counter()
@@ -533,3 +560,65 @@ def budget_frontier(scenario: Scenario, what_if: WhatIf | None = None,
     table = sweep.table.copy()
     table["is_current"] = np.isclose(table["budget_month"].astype(float), current)
     return table.sort_values("budget_month", kind="stable").reset_index(drop=True)
+
+
+# --- the phases of a call (issue 23) ---------------------------------------------------------
+
+def call_status(scenario: Scenario, settings: SolverSettings | None = None):
+    """The state of the call recorded in the ``avance`` sheet beside the plan of the whole call
+    (the workbook solved as it stands, before any phase): ``(CallState, Result)``."""
+    from planner.analysis.phases import call_state
+
+    result = solve(scenario, settings=settings, compare_modes=False)
+    planned = None
+    if result.solved:
+        placements = result.plan.placements
+        planned = placements.set_index(["clues", "category"])["placed"] \
+            if "clues" in placements.columns else placements["placed"]
+    return call_state(scenario, planned), result
+
+
+def next_phase(path: str | Path, out: str | Path, solver: str | None = None,
+               progress: Progress = _quiet):
+    """The next phase of a call: the workbook at ``path`` with its ``avance`` applied (remaining
+    vacancies = vacancies − hired + resigned, remaining budget = budget − bonus committed),
+    written to ``out`` as a valid input workbook with an empty ``avance``, and its plan solved
+    with the same model. Returns ``(CallState of path, next Scenario, Result of the next plan)``.
+
+    ``path`` is only read; ``out`` is written whole or not at all and never over ``path``.
+    """
+    import hashlib
+
+    from planner.analysis.phases import call_state, remaining
+    from planner.io.avance import next_phase as following
+    from planner.io.avance import next_phase_tables
+    from planner.io.read import raw_from_tables
+    from planner.io.template import write_input_workbook
+
+    check_output_path(out, protect=[path])
+    progress("read")
+    raw = read_workbook(path)
+    progress("validate")
+    scenario = validate(raw)
+    from dataclasses import replace as _replace
+
+    from planner.analysis.redirect import redirect
+
+    state = _replace(call_state(scenario), redirection=redirect(scenario))
+    current, left = remaining(scenario)
+    tables = next_phase_tables(raw, scenario, current, left)
+    digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    upcoming = following(state.phases) or "especial"
+    leeme = [t("next_leeme_1", "es", book=Path(path).name, sha=digest[:16],
+               phases=", ".join(state.phases) or "—", phase=upcoming),
+             t("next_leeme_2", "es", filled=f"{int(state.posts['filled'].sum()):,}",
+               empty=f"{int(state.posts['empty'].sum()):,}", budget=f"{state.budget:,.0f}",
+               committed=f"{state.committed:,.0f}", left=f"{left:,.0f}"),
+             t("next_leeme_3", "es")]
+    progress("write")
+    write_input_workbook(out, tables, leeme)
+    progress("solve")
+    following_scenario = validate(raw_from_tables(tables, str(out)))  # = reading ``out`` back
+    result = solve(following_scenario, settings=settings_for(following_scenario, solver),
+                   compare_modes=False)
+    return state, following_scenario, result

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -18,8 +19,8 @@ from planner.core.errors import InputError, Issue
 from planner.core.numbers import parse_number
 from planner.core.scenario import PARAM_NAMES, Params, Scenario
 from planner.core.text import normalize_key
-from planner.core.words import phrase, t
-from planner.io import candidates
+from planner.core.words import Phrase, phrase, t
+from planner.io import avance, candidates
 from planner.io.acceptance import acceptance_tables
 from planner.io.read import RawSheet, RawWorkbook
 
@@ -339,6 +340,14 @@ def _param_value(decl: schema.Param, raw: object) -> tuple[object, str | None]:
 
 # --- references between sheets and assembly ---------------------------------------------------
 
+def _centre_target_per_row(staffing: pd.DataFrame, categories: pd.DataFrame,
+                           params: Params) -> pd.Series:
+    """Each staffing row's centre target (schema.CENTRE_TARGETS; NaN for a specialty)."""
+    targets = {kind: float(getattr(params, f)) for kind, f in schema.CENTRE_TARGETS.items()}
+    kind = categories["kind"].reindex(staffing.index.get_level_values("category"))
+    return pd.Series(kind.map(targets).to_numpy(dtype=float), index=staffing.index)
+
+
 def _assemble(tables: dict[str, pd.DataFrame], params: Params | None, issues: list[Issue],
               name: str) -> Scenario | None:
     """Check references between sheets and build the scenario (None when a sheet is unusable)."""
@@ -356,7 +365,13 @@ def _assemble(tables: dict[str, pd.DataFrame], params: Params | None, issues: li
     listed = None
     if candidates.SHEET in tables:
         listed = candidates.read_candidates(tables[candidates.SHEET], units, staffing, cat_key,
-                                            params.target, issues)
+                                            _centre_target_per_row(staffing, categories, params),
+                                            issues)
+    progress = None
+    if avance.SHEET in tables:
+        progress = avance.read_avance(tables[avance.SHEET], units, staffing, categories,
+                                      cat_key, _centre_target_per_row(staffing, categories, params),
+                                      issues)
     if params.assignment_mode != "por_oferta" and (listed is None or listed.empty):
         issues.append(Issue("cand_mode_without_list", "parametros", None, "modo_asignacion",
                             params.assignment_mode, {"mode": params.assignment_mode}))
@@ -365,7 +380,7 @@ def _assemble(tables: dict[str, pd.DataFrame], params: Params | None, issues: li
     return Scenario(params=params, units=units, staffing=staffing, categories=categories,
                     supply=supply, bonuses=bonuses, grade_weights=grade_weights,
                     name=str(name), notes=notes, acceptance=acceptance, bonus_levels=levels,
-                    candidates=listed)
+                    candidates=listed, progress=progress)
 
 
 def _units(table: pd.DataFrame, issues: list[Issue]) -> pd.DataFrame:
@@ -454,9 +469,9 @@ def _staffing(table: pd.DataFrame, units: pd.DataFrame, known_units: set[str],
     t_ = t_[~unknown_unit & t_["category"].notna() & t_["clues"].isin(units.index)]
     blank_req = t_["requeridos"].isna()
     if blank_req.any():
-        general = set(categories.index[categories["kind"] == schema.GENERAL])
+        targeted = set(categories.index[categories["kind"].isin(tuple(schema.CENTRE_TARGETS))])
         is_centre = t_["clues"].map(units["kind"]) == schema.CENTRE
-        allowed = is_centre & t_["category"].isin(general)
+        allowed = is_centre & t_["category"].isin(targeted)
         for row in t_.index[blank_req & ~allowed]:
             issues.append(Issue("required_blank", "plantilla", int(row), "requeridos", None))
     staffing = pd.DataFrame({
@@ -507,11 +522,27 @@ def _grade_weights(table: pd.DataFrame, units: pd.DataFrame, issues: list[Issue]
     return weights
 
 
-def scenario_warnings(scenario: Scenario) -> list[Issue]:
-    """Things that validate but a planner should look at twice (issue 15): a monthly bonus
-    budget of 0 while bonus-eligible hospitals have specialist vacancies (no specialist will be
-    placed there; the blank template ships 0)."""
-    warnings: list[Issue] = []
+@dataclass(frozen=True)
+class Note:
+    """A ``Scenario.notes`` entry (a catalogue phrase that carries its own place) as a warning."""
+
+    phrase: Phrase
+
+    @property
+    def code(self) -> str:
+        return self.phrase.key
+
+    def text(self, lang: str = "es") -> str:
+        return self.phrase.text(lang)
+
+
+def scenario_warnings(scenario: Scenario) -> list[Issue | Note]:
+    """Things that validate but a planner should look at twice: every ``Scenario.notes`` entry
+    (issue 26: e.g. an acceptance curve that falls as the bonus rises), then (issue 15) a
+    monthly bonus budget of 0 while bonus-eligible hospitals have specialist vacancies (no
+    specialist will be placed there; the blank template ships 0). The one list the CLI's
+    ``validate`` and ``solve``, the result workbook's ``diagnóstico`` and the app show."""
+    warnings: list[Issue | Note] = [Note(n) for n in scenario.notes]  # issue 26: all shown
     p = scenario.params
     if p.budget == 0:
         eligible = scenario.units.index[scenario.units["bonus_eligible"].astype(bool)]
@@ -526,7 +557,31 @@ def scenario_warnings(scenario: Scenario) -> list[Issue]:
     unimposed = stable_unimposed(scenario)
     if unimposed is not None:
         warnings.append(unimposed)
+    warnings += unlisted_categories(scenario)
     return warnings
+
+
+def unlisted_categories(scenario: Scenario) -> list[Issue]:
+    """``modo_asignacion`` optimo or estable places only the people of the ``candidatos`` list:
+    a nursing category with vacancies and candidates in ``oferta`` but nobody listed gets no
+    one — a warning per category. Nursing only: nurses are the category a doctors' list (the
+    2024 call's, the national default's) lacks; a doctors' category left out of a list is the
+    list's own choice, as before."""
+    p = scenario.params
+    listed = scenario.candidates
+    if p.assignment_mode == "por_oferta" or listed is None or listed.empty:
+        return []
+    have = set(listed["category"])
+    gap = scenario.gaps().groupby(level="category").sum()
+    supply = scenario.supply_by_category()
+    out = []
+    nursing = scenario.categories.index[scenario.categories["kind"] == schema.NURSING]
+    for cat in nursing:
+        if cat not in have and gap.get(cat, 0) > 0 and supply.get(cat, 0) > 0:
+            out.append(Issue("warn_category_not_listed", "candidatos", None, "categoria", None,
+                             {"category": str(cat), "supply": f"{int(supply[cat]):,}",
+                              "mode": p.assignment_mode}))
+    return out
 
 
 def stable_unimposed(scenario: Scenario) -> Issue | None:
@@ -544,6 +599,28 @@ def stable_unimposed(scenario: Scenario) -> Issue | None:
     listed = phrase(f"word_list_{len(words)}", **dict(zip("abc", words, strict=False)))
     return Issue("warn_stable_rules", "parametros", None, "valor", "estable",
                  {"param": "modo_asignacion", "rules": listed})
+
+
+def nurse_posts(scenario: Scenario, lang: str = "es") -> dict:
+    """The nursing categories' posts: ``counts`` (vacancies, centres with one, candidates, the
+    nurse target) and one sentence in ``lines``; empty when the workbook has no nurses."""
+    cats = scenario.categories
+    nursing = cats.index[cats["kind"] == schema.NURSING]
+    if not len(nursing):
+        return {"counts": {}, "lines": []}
+    gap = scenario.gaps()
+    mine = gap[gap.index.get_level_values("category").isin(nursing)]
+    centres = scenario.units.index[scenario.units["kind"] == schema.CENTRE]
+    at_centres = mine[mine.index.get_level_values("clues").isin(centres)]
+    with_post = at_centres[at_centres > 0].index.get_level_values("clues").nunique()
+    counts = {"vacancies": int(mine.sum()), "centres_with_vacancies": int(with_post),
+              "centres": len(centres),
+              "candidates": int(scenario.supply_by_category().reindex(nursing).sum()),
+              "target": int(scenario.params.nurse_target)}
+    line = t("nurse_posts_line", lang, vacancies=f"{counts['vacancies']:,}",
+             with_post=f"{with_post:,}", centres=f"{len(centres):,}",
+             candidates=f"{counts['candidates']:,}", target=counts["target"])
+    return {"counts": counts, "lines": [line]}
 
 
 def real_shares(units: pd.DataFrame, lang: str = "es") -> dict:

@@ -91,3 +91,51 @@ def write_raw(path: Path, tables: dict[str, pd.DataFrame]) -> Path:
         for name, df in tables.items():
             df.to_excel(writer, sheet_name=name, index=False)
     return Path(path)
+
+
+ACCEPTANCE_COLUMNS = ["tipo", "zona", "grado_marginacion", "bono_mensual", "probabilidad"]
+LEVEL_COLUMNS = ["tipo", "zona", "bono_mensual"]
+CANDIDATE_COLUMNS = ["folio", "categoria", "clave_entidad", "opcion_1", "opcion_2", "opcion_3",
+                     "opcion_4", "opcion_5", "puntaje"]
+
+
+def everything_on_tables() -> dict[str, pd.DataFrame]:
+    """The base scenario with every optional sheet, rule and mode switched on at once.
+
+    A health centre (CS0001, zone 2) is bonus-eligible, so general medicine has bonus levels
+    (the first-doctor rows then exist once per level); Cirugía general requires
+    Anestesiología; Anestesiología has a pool registered in Chiapas; equity floor 0.5; the hard
+    minimum of one doctor per centre; acceptance curves (one falling, which is a note) and
+    levels for both category types; a registered candidate list; modo_bono por_hospital on a
+    guaranteed budget.
+    """
+    t = base_tables()
+    t["unidades"].loc[t["unidades"]["clues"] == "CS0001", "elegible_bono"] = "sí"
+    t["categorias"] = pd.DataFrame([
+        (MG, "medicina general", "no", 1, None), (ANES, "especialidad", "sí", 3, None),
+        (CIR, "especialidad", "sí", 2, ANES),
+    ], columns=["categoria", "tipo", "troncal", "peso", "requiere"])
+    t["oferta"] = pd.DataFrame([(MG, 10, None), (ANES, 6, None), (ANES, 2, 7), (CIR, 10, None)],
+                               columns=["categoria", "candidatos", "clave_entidad"])
+    t["bonos"] = pd.DataFrame([("especialidad", 2, 10_000), ("especialidad", 3, 10_000),
+                               ("medicina general", 2, 5_000)], columns=LEVEL_COLUMNS)
+    t["aceptacion"] = pd.DataFrame(
+        [("especialidad", None, None, b, p) for b, p in ((0, .3), (10_000, .6), (20_000, .8))]
+        + [("medicina general", None, None, b, p) for b, p in ((0, .5), (5_000, .7))]
+        + [("especialidad", None, "alto", 0, .5), ("especialidad", None, "alto", 10_000, .4)],
+        columns=ACCEPTANCE_COLUMNS)
+    t["niveles_bono"] = pd.DataFrame(
+        [("especialidad", z, b) for z in (2, 3) for b in (0, 10_000, 20_000)]
+        + [("medicina general", 2, b) for b in (0, 5_000)], columns=LEVEL_COLUMNS)
+    rows = [("E-1", ANES, 7, ["HOSP01", "HOSP02"], 90), ("E-2", ANES, 20, ["HOSP02"], 80),
+            ("E-3", CIR, 7, ["HOSP01"], 70), ("E-4", CIR, 20, ["HOSP02", "HOSP01"], 60),
+            ("G-1", MG, 7, ["CS0001", "CS0002"], 50), ("G-2", MG, 20, ["CS0002", "CS0001"], 40),
+            ("G-3", MG, 20, ["20", "CS0002"], 30)]
+    t["candidatos"] = pd.DataFrame(
+        [[f, c, s, *(list(o) + [None] * (5 - len(o))), p] for f, c, s, o, p in rows],
+        columns=CANDIDATE_COLUMNS)
+    for name, value in (("cobertura_minima_entidad", 0.5), ("minimo_un_medico_por_centro", "sí"),
+                        ("modo_bono", "por_hospital"), ("presupuesto_bono_base", "garantizado"),
+                        ("presupuesto_bono_mensual", 40_000)):
+        set_param(t, name, value)
+    return t

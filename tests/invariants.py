@@ -78,10 +78,19 @@ def _placed(scenario, plan, who: str) -> pd.Series:
 
 
 def _gaps(scenario) -> pd.Series:
-    """g[u,k] = max(0, required − current), a blank 'requeridos' meaning the target T."""
+    """g[u,k] = max(0, required − current), a blank 'requeridos' meaning the target T (general
+    medicine) or the nurse target (a category of type enfermería)."""
     staffing = scenario.staffing
-    required = staffing["required"].fillna(float(scenario.params.target))
-    return (required - staffing["current"]).clip(lower=0).astype(int)
+    return (_required(scenario) - staffing["current"]).clip(lower=0).astype(int)
+
+
+def _required(scenario) -> pd.Series:
+    """Required per staffing row, blanks resolved by the category's type, written out here."""
+    staffing = scenario.staffing
+    p = scenario.params
+    kinds = scenario.categories["kind"].reindex(staffing.index.get_level_values("category"))
+    fill = np.where(kinds.to_numpy() == "enfermería", float(p.nurse_target), float(p.target))
+    return staffing["required"].fillna(pd.Series(fill, index=staffing.index))
 
 
 def _by(placed: pd.Series, level: str) -> pd.Series:
@@ -278,13 +287,54 @@ def _objective(scenario, placed: pd.Series, p: np.ndarray | None = None) -> floa
     the scenario has no acceptance data)."""
     w = _weights(scenario, placed.index) * (1.0 if p is None else p)
     gp = scenario.general_category
-    is_first = ((placed.index.get_level_values("category") == gp)
+    nurses = set(scenario.categories.index[scenario.categories["kind"] == "enfermería"])
+    cats = placed.index.get_level_values("category")
+    is_first = (((cats == gp) | cats.isin(nurses))
                 & (scenario.units["kind"].reindex(placed.index.get_level_values("clues"))
                    == CENTRE).to_numpy()
                 & (scenario.staffing["current"].reindex(placed.index).to_numpy() == 0))
     first = is_first & (placed.to_numpy() > 0)
     return float((w * placed.to_numpy()).sum()
                  + scenario.params.first_doctor_weight * (w * first).sum())
+
+
+def _check_nurses(scenario, plan, ind, placed: pd.Series, nurse: np.ndarray,
+                  who: str) -> None:
+    """Nurses placed, centres at the nurse target and centres with no nurse, recomputed from the
+    placements (a blank 'requeridos' of a nursing category meaning the nurse target)."""
+    h = ind.headline
+    assert h["nurse_placed"] == int(placed[nurse].sum()), f"{who}: nurse_placed"
+    cats = scenario.categories
+    nursing = cats.index[cats["kind"] == "enfermería"]
+    centres = scenario.units.index[scenario.units["kind"] == CENTRE]
+    st = scenario.staffing
+    mine = st[st.index.get_level_values("category").isin(nursing)
+              & st.index.get_level_values("clues").isin(centres)]
+    req = mine["required"].fillna(float(scenario.params.nurse_target))
+    got = placed.reindex(mine.index).fillna(0)
+    before = mine["current"].groupby(level="clues").sum().reindex(centres, fill_value=0)
+    after = (mine["current"] + got).groupby(level="clues").sum().reindex(centres, fill_value=0)
+    need = req.groupby(level="clues").sum().reindex(centres, fill_value=0)
+    need = need.where(need > 0, scenario.params.nurse_target)
+    for name, value in (("centres_nurse_target_before", int((before >= need).sum())),
+                        ("centres_nurse_target_after", int((after >= need).sum())),
+                        ("centres_no_nurse_before", int((before == 0).sum())),
+                        ("centres_no_nurse_after", int((after == 0).sum()))):
+        assert h[name] == value, f"{who}: {name} {h[name]} != {value}"
+    by_state = ind.by_state
+    assert int(by_state["nurse_placed"].sum()) == h["nurse_placed"], f"{who}: por_entidad nurses"
+    rows = st[st.index.get_level_values("category").isin(nursing)]
+    gap = (_required(scenario).reindex(rows.index) - rows["current"]).clip(lower=0)
+    assert h["nurse_gap"] == int(gap.sum()), f"{who}: nurse_gap"
+    assert int(by_state["nurse_gap"].sum()) == h["nurse_gap"], f"{who}: por_entidad nurse_gap"
+    assert h["nurse_gap_left"] == int(gap.sum()) - int(placed[nurse].sum()), \
+        f"{who}: nurse_gap_left"
+    pl = plan.placements
+    mine = pl[pl["category"].isin(nursing)]
+    p = mine["p_accept"].to_numpy(dtype=float) if "p_accept" in mine else 1.0
+    expected = float((mine["placed"].to_numpy(dtype=float) * p).sum())
+    assert np.isclose(h["nurse_expected"], expected), f"{who}: nurse_expected"
+    assert np.isclose(by_state["nurse_expected"].sum(), expected), f"{who}: por_entidad expected"
 
 
 def _check_objective(scenario, plan, placed: pd.Series, who: str,
@@ -315,7 +365,11 @@ def _check_indicators(scenario, plan, ind, placed: pd.Series, cost: float, who: 
     kinds = scenario.categories["kind"].reindex(placed.index.get_level_values("category"))
     spec = (kinds == SPECIALTY).to_numpy()
     assert h["spec_placed"] == int(placed[spec].sum()), f"{who}: spec_placed"
-    assert h["gp_placed"] == int(placed[~spec].sum()), f"{who}: gp_placed"
+    assert h["gp_placed"] == int(placed[(kinds == "medicina general").to_numpy()].sum()), \
+        f"{who}: gp_placed"
+    nurse = (kinds == "enfermería").to_numpy()
+    if nurse.any() or "nurse_placed" in h:
+        _check_nurses(scenario, plan, ind, placed, nurse, who)
     by_cat = ind.by_category.set_index("category")["placed"]
     mine = _by(placed, "category").reindex(by_cat.index, fill_value=0)
     assert (by_cat == mine).all(), f"{who}: por_categoria placed differs from the placements"
@@ -323,7 +377,7 @@ def _check_indicators(scenario, plan, ind, placed: pd.Series, cost: float, who: 
     gp = scenario.general_category
     centres = scenario.units[scenario.units["kind"] == CENTRE]
     key = pd.MultiIndex.from_arrays([centres.index, [gp] * len(centres)])
-    required = scenario.staffing["required"].fillna(float(scenario.params.target))
+    required = _required(scenario)
     req = required.reindex(key).fillna(0).to_numpy()
     after = (scenario.staffing["current"].reindex(key).fillna(0).to_numpy()
              + placed.reindex(key).fillna(0).to_numpy())

@@ -221,7 +221,7 @@ def test_falling_probability_is_a_warning(tmp_path):
                                          ("especialidad", None, "alto", 10_000, 0.4)],
                                         columns=ACC_COLUMNS)
     scenario, _ = load_scenario(make_workbook(tmp_path / "w.xlsx", tables))
-    assert scenario.notes == (
+    assert tuple(n.text("es") for n in scenario.notes) == (
         "Aviso, hoja «aceptacion», fila 3: la probabilidad baja de 0.50 (bono 0) a 0.40 (bono "
         "10,000) aunque el bono sube; revise la curva.",)
 

@@ -432,7 +432,13 @@ def test_national_default_first_run(national: Path, monkeypatch: pytest.MonkeyPa
     at.run()
     assert not at.exception, at.exception
     m = metrics(at)
-    assert len(m) == 10  # 8 headline cards and, first, the two acceptance cards (issue 13)
+    # 8 headline cards and, first, the two acceptance cards (issue 13); then the Avance tab's
+    # 4 post cards and 3 money cards (issue 23: the default ships an illustrative phase 1)
+    assert len(m) == 17
+    assert number(m[tr("av_vacancies")][0]) == (number(m[tr("av_filled")][0])
+                                               + number(m[tr("av_empty")][0]))
+    assert number(m[tr("av_budget")][0]) == (number(m[tr("av_committed")][0])
+                                            + number(m[tr("av_left")][0]))
     assert 0 < number(m[tr("fs_expected")][0]) <= number(m[tr("m_filled")][0])
     assert number(m[tr("m_spec_placed")][0]) > 0
     bonus = number(m[tr("m_bonus_month")][0])

@@ -74,12 +74,19 @@ def workbook(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def server(workbook: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def audit_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The server's own database (its audit trail is read back by the download test)."""
+    return f"sqlite:///{tmp_path_factory.mktemp('db') / 'planner.sqlite'}"
+
+
+@pytest.fixture(scope="module")
+def server(workbook: Path, audit_db: str,
+           tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """``streamlit run app.py`` in a subprocess (own process group); its URL once healthy."""
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
     log = (tmp_path_factory.mktemp("server") / "streamlit.log").open("w")
-    env = dict(os.environ, PLANNER_DEFAULT_WORKBOOK=str(workbook))
+    env = dict(os.environ, PLANNER_DEFAULT_WORKBOOK=str(workbook), PLANNER_DB_URL=audit_db)
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
          "--server.address", "127.0.0.1", "--server.headless", "true"],
@@ -120,6 +127,28 @@ def wait_idle(page) -> None:
     page.wait_for_function(
         "!document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=RUN_TIMEOUT_MS)
     page.wait_for_timeout(300)  # let the last deltas paint
+
+
+def wait_laid_out(page) -> None:
+    """Wait until the page's layout is the final one, by condition (issue 26: a title measured
+    194 px under load, 100 alone): the web fonts loaded (``document.fonts.ready``; with the
+    fallback font the title wraps into more lines), no script run in progress (Streamlit's
+    status widget gone) and the phone CSS applied to the title (it arrives in the sidebar, a
+    delta after the title; before it the title has its 2.75 rem default), then two frames for
+    the layout to follow."""
+    page.evaluate("document.fonts.ready.then(() => true)")
+    from planner.ui.phone import TITLE_REM
+
+    page.wait_for_function(
+        """(titleRem) => {
+          if (document.fonts.status !== 'loaded') return false;
+          if (document.querySelector('[data-testid="stStatusWidget"]')) return false;
+          const h = document.querySelector('[data-testid="stMain"] h1');
+          if (!h) return false;
+          const rem = parseFloat(getComputedStyle(document.documentElement).fontSize);
+          return Math.abs(parseFloat(getComputedStyle(h).fontSize) - titleRem * rem) < 0.5;
+        }""", arg=TITLE_REM, timeout=RUN_TIMEOUT_MS)
+    page.evaluate("new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
 
 
 def wait_what_if_stated(page, budget: int) -> None:
@@ -168,7 +197,7 @@ def assign_stable(page) -> None:
     page.wait_for_timeout(1500)
 
 
-def test_budget_what_if_and_download(page, server: str, workbook: Path,
+def test_budget_what_if_and_download(page, server: str, workbook: Path, audit_db: str,
                                      tmp_path: Path) -> None:
     page.goto(server)
     page.get_by_text(tr("m_spec_placed")).first.wait_for()
@@ -211,6 +240,15 @@ def test_budget_what_if_and_download(page, server: str, workbook: Path,
     assert "resumen" in wb.sheetnames and "parámetros" in wb.sheetnames
     params = {row[0]: row[1] for row in wb["parámetros"].iter_rows(min_row=2, values_only=True)}
     assert float(params["presupuesto_bono_mensual"]) == 25_000
+
+    # issue 25: the session's open, solve and download are in the audit trail, as `local`
+    from planner.store import access, db
+
+    trail = access.read(db.engine(audit_db))
+    assert list(trail["action"]) == ["open", "solve", "export"]
+    assert set(trail["who"]) == {"local"}
+    assert set(trail["workbook_hash"]) == {access.workbook_hash(workbook.read_bytes())}
+    assert trail["scenario"].iloc[2].startswith(workbook.name)
 
 
 def test_frontier_and_infeasible_explanation(page, server: str, tmp_path: Path) -> None:
@@ -422,6 +460,7 @@ def test_phone_width_whole_app(phone, server: str, tmp_path: Path) -> None:
     page.goto(server)
     page.get_by_text(tr("m_spec_placed")).first.wait_for()
     wait_idle(page)
+    wait_laid_out(page)
     assert_fits_a_phone(page, "first screen")
     title = page.locator("[data-testid='stMain'] h1").first.bounding_box()
     assert title is not None and title["height"] <= 100, title  # two lines; was three, 160 px

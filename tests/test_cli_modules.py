@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from planner.cli.main import COMMANDS, app
+from planner.cli.main import COMMANDS, GROUPS, app
 from planner.cli.params import declaration
 from planner.core.errors import InputError, Issue
 from planner.core.schema import PARAMETERS
@@ -32,7 +32,7 @@ CLI = Path(__file__).resolve().parents[1] / "planner" / "cli"
 
 def test_one_module_per_command():
     names = sorted(m.__name__.rsplit(".", 1)[1] for m in COMMANDS)
-    assert names == ["solve", "sweep", "template", "validate"]
+    assert names == ["access", "audit", "next", "serve", "solve", "status", "sweep", "template", "validate"]
     for module in COMMANDS:
         tree = ast.parse(Path(module.__file__).read_text(encoding="utf-8"))
         commands = [f.name for f in tree.body if isinstance(f, ast.FunctionDef)
@@ -41,6 +41,13 @@ def test_one_module_per_command():
     res = RUNNER.invoke(app, ["--help"])
     for name in names:
         assert f"  {name} " in res.stdout
+    # a command group (``planner import clues | candidatos``): one module, its subcommands
+    for name, module in GROUPS.items():
+        assert f"  {name} " in res.stdout
+        tree = ast.parse(Path(module.__file__).read_text(encoding="utf-8"))
+        subs = [f.name for f in tree.body if isinstance(f, ast.FunctionDef)
+                and any("command" in ast.unparse(d) for d in f.decorator_list)]
+        assert subs == ["clues", "candidatos"], module.__name__
 
 
 def test_python_m_planner_lists_the_same_commands():
@@ -49,7 +56,8 @@ def test_python_m_planner_lists_the_same_commands():
     assert proc.returncode == 0, proc.stderr
     listed = {line.split()[0] for line in proc.stdout.split("Comandos:")[1].splitlines()
               if line.strip()}
-    assert listed == {"solve", "sweep", "template", "validate"}
+    assert listed == {"access", "audit", "next", "serve", "solve", "status", "sweep", "template",
+                      "validate", "import"}
 
 
 def test_exit_code_ladder_written_once():
@@ -173,8 +181,9 @@ def test_budget_zero_warns_and_parameter_is_named(tmp_path):
 
     from planner.io.template import write_template
 
-    leeme = [r[0] for r in load_workbook(write_template(tmp_path / "p.xlsx"), read_only=True)[
-        "LEEME"].iter_rows(values_only=True) if r and r[0]]
+    book = load_workbook(write_template(tmp_path / "p.xlsx"), read_only=True)
+    leeme = [r[0] for r in book["LEEME"].iter_rows(values_only=True) if r and r[0]]
+    book.close()  # a read-only book holds its file open until closed (a ResourceWarning)
     assert any("presupuesto_bono_mensual (obligatorio" in str(line) for line in leeme)
     bad = make_workbook(tmp_path / "menos.xlsx", presupuesto_bono_mensual=-5)
     res = RUNNER.invoke(app, ["validate", str(bad)])

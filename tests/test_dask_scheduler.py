@@ -33,9 +33,10 @@ pytestmark = pytest.mark.skipif(not (BIN / "dask").exists(), reason="dask CLI no
 
 
 def _spawn(args: list[str], log: Path, env: dict | None = None) -> subprocess.Popen:
-    return subprocess.Popen(args, stdout=log.open("w"), stderr=subprocess.STDOUT,
-                            env={**os.environ, **(env or {})}, cwd=log.parent,
-                            start_new_session=True)  # its own group: killed with its children
+    with log.open("w") as out:  # the child writes to its own copy; ours is closed at once
+        return subprocess.Popen(args, stdout=out, stderr=subprocess.STDOUT,
+                                env={**os.environ, **(env or {})}, cwd=log.parent,
+                                start_new_session=True)  # its own group: killed with children
 
 
 def _stop(procs: list[subprocess.Popen]) -> None:

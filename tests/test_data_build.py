@@ -48,9 +48,14 @@ def parameter(book: dict[str, pd.DataFrame], name: str) -> float:
 
 
 def gaps(book: dict[str, pd.DataFrame]) -> pd.Series:
-    """Total gap per category (blank required = target T)."""
+    """Total gap per category (blank required = target T, or the nurse target for nurses)."""
     staff = book["plantilla"]
-    required = staff["requeridos"].fillna(parameter(book, "meta_medicos_generales_por_centro"))
+    target = np.where(staff["categoria"] == schema.NURSING_CATEGORY,
+                      parameter(book, "meta_enfermeras_por_centro") if
+                      "meta_enfermeras_por_centro" in set(book["parametros"]["parametro"])
+                      else np.nan,
+                      parameter(book, "meta_medicos_generales_por_centro"))
+    required = staff["requeridos"].fillna(pd.Series(target, index=staff.index))
     return (required - staff["actuales"]).clip(lower=0).groupby(staff["categoria"]).sum()
 
 
@@ -60,10 +65,11 @@ def test_national_seed_figures(national: dict[str, pd.DataFrame]) -> None:
     units, supply = national["unidades"], national["oferta"].set_index("categoria")["candidatos"]
     assert units["clave_entidad"].nunique() == 23
     assert units["entidad"].nunique() == 23
-    is_general = supply.index == schema.GENERAL_CATEGORY
-    assert supply[is_general].sum() == 5_850
-    assert supply[~is_general].sum() == 4_010
-    assert set(supply.index) == {c.name for c in schema.DEFAULT_CATEGORIES}
+    kind = national["categorias"].set_index("categoria")["tipo"].reindex(supply.index)
+    assert supply[kind == schema.GENERAL].sum() == 5_850
+    assert supply[kind == schema.SPECIALTY].sum() == 4_010
+    assert set(supply.index) == {c.name for c in schema.DEFAULT_CATEGORIES} | {
+        schema.NURSING_CATEGORY}
     eligible = units["elegible_bono"] == "sí"
     assert eligible.sum() == 282
     assert (units.loc[eligible, "tipo"] == schema.HOSPITAL).all()
@@ -183,14 +189,40 @@ def test_national_gaps_exceed_supply(national: dict[str, pd.DataFrame]) -> None:
     staff = national["plantilla"]
     units = national["unidades"].set_index("clues")
     kind = staff["clues"].map(units["tipo"])
-    centre_rows = staff[kind == schema.CENTRE]
+    centre_rows = staff[(kind == schema.CENTRE)
+                        & (staff["categoria"] != schema.NURSING_CATEGORY)]
     assert (centre_rows["categoria"] == schema.GENERAL_CATEGORY).all()
     assert centre_rows["requeridos"].isna().all()
     assert len(centre_rows) == (units["tipo"] == schema.CENTRE).sum() == 12_552
     assert 0.03 < (centre_rows["actuales"] == 0).mean() < 0.2  # realistic share with no GP
     g = gaps(national)
     assert g[schema.GENERAL_CATEGORY] > 1.2 * 5_850
-    assert g.drop(schema.GENERAL_CATEGORY).sum() > 2 * 4_010
+    assert g.drop([schema.GENERAL_CATEGORY, schema.NURSING_CATEGORY]).sum() > 2 * 4_010
+
+
+def test_national_nurses(national: dict[str, pd.DataFrame]) -> None:
+    """Issue 27 item 4: one 'Enfermería general' row per centre (none at hospitals), required
+    blank (the nurse target, 2), nurse posts at ≥ 1,000 centres; the supply is the 2026
+    pipeline's UAS nursing candidates, summed here from the shared file; no nurse bonus."""
+    staff = national["plantilla"]
+    units = national["unidades"].set_index("clues")
+    cats = national["categorias"].set_index("categoria")
+    assert cats.at[schema.NURSING_CATEGORY, "tipo"] == schema.NURSING
+    assert parameter(national, "meta_enfermeras_por_centro") == 2
+    nurse = staff[staff["categoria"] == schema.NURSING_CATEGORY]
+    assert (nurse["clues"].map(units["tipo"]) == schema.CENTRE).all()
+    assert nurse["clues"].is_unique and len(nurse) == (units["tipo"] == schema.CENTRE).sum()
+    assert nurse["requeridos"].isna().all()
+    gap = (2 - nurse["actuales"]).clip(lower=0)
+    assert (gap > 0).sum() >= 1_000
+    assert 0 < (nurse["actuales"] == 0).mean() < 0.1  # Hidalgo: 15 of 510 centres with none
+    pipeline = pd.read_csv(FUENTES / "candidatos_por_unidad_y_fase_20260822.csv")
+    supply = national["oferta"].set_index("categoria")["candidatos"]
+    assert supply[schema.NURSING_CATEGORY] == pipeline["uas_enfermeria"].sum() > 7_000
+    assert schema.NURSING not in set(national["bonos"]["tipo"])
+    assert schema.NURSING not in set(national["niveles_bono"]["tipo"])
+    leeme = " ".join(str(v) for v in national["LEEME"].to_numpy().ravel())
+    assert "CIFRA DE 2026" in leeme
 
 
 # --- Hidalgo workbook ---------------------------------------------------------------------------
@@ -221,9 +253,26 @@ def test_hidalgo_real_gp_posts(hidalgo: dict[str, pd.DataFrame]) -> None:
     assert gp.loc[known, "actuales"].sum() == 1_056  # occupied GP posts of the 483 known centres
 
 
+def test_hidalgo_real_nurse_posts(hidalgo: dict[str, pd.DataFrame]) -> None:
+    """Issue 27 item 4: each centre's contact nurses as SINERHIAS counts them (0 where the
+    centre has no record), required blank; supply = Hidalgo's 2026 UAS nursing candidates."""
+    source = pd.read_csv(FUENTES / CENTRES_FILE, dtype={"clues": str}).set_index("clues")
+    staff = hidalgo["plantilla"]
+    nurse = staff[staff["categoria"] == schema.NURSING_CATEGORY].set_index("clues")
+    assert len(nurse) == 484 and nurse["requeridos"].isna().all()
+    real = source.loc[nurse.index, "plazas_ocupadas_enfermeras_contacto"]
+    assert (nurse["actuales"] == real.fillna(0)).all()
+    pipeline = pd.read_csv(FUENTES / "candidatos_por_unidad_y_fase_20260822.csv",
+                           dtype={"cve_ent": str})
+    expected = pipeline.loc[pipeline["cve_ent"].str.zfill(2) == "13", "uas_enfermeria"].sum()
+    supply = hidalgo["oferta"].set_index("categoria")["candidatos"]
+    assert supply[schema.NURSING_CATEGORY] == expected == 188
+    assert ((2 - nurse["actuales"]).clip(lower=0) > 0).sum() == 82
+
+
 def test_hidalgo_supply_and_budget(hidalgo: dict[str, pd.DataFrame]) -> None:
     supply = hidalgo["oferta"].set_index("categoria")["candidatos"]
-    specialists = supply.drop(schema.GENERAL_CATEGORY).sum()
+    specialists = supply.drop([schema.GENERAL_CATEGORY, schema.NURSING_CATEGORY]).sum()
     assert parameter(hidalgo, "presupuesto_bono_mensual") == specialists * 10_979
     assert (hidalgo["unidades"]["zona"] == rules.HIDALGO_ZONE).all()
     g = gaps(hidalgo)

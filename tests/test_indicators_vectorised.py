@@ -73,7 +73,10 @@ def ref_placement_pairs(scenario: Scenario) -> pd.DataFrame:
         "gap": staffing["gap"].to_numpy(dtype=int),
         "weight": weight,
         "cost": cost,
-        "first": is_centre & np.asarray(is_general, dtype=bool) & (current == 0),
+        # issue 27: the first worker of a category with a centre target (general medicine and
+        # nursing) at a centre with nobody of it
+        "first": is_centre & cats["kind"].isin(["medicina general", "enfermería"]).to_numpy()
+        & (current == 0),
     })
     order = {c: i for i, c in enumerate(scenario.categories.index)}
     pairs["_cat"] = pairs["category"].map(order)
@@ -116,7 +119,13 @@ def ref_compute(scenario: Scenario, plan: Plan) -> indicators.Indicators:
     })
     rows["after"] = rows["current"] + rows["placed"]
     rows["bonus_month"] = rows["placed"] * rows["cost"]
-    per_unit = _ref_per_unit(units, rows, scenario.params.target)
+    rows["is_nurse"] = np.asarray(cat_kind.reindex(cats).to_numpy() == "enfermería")
+    p = (plan.placements.set_index(["clues", "category"])["p_accept"]
+         .reindex(staffing.index).fillna(1.0).to_numpy()
+         if "p_accept" in plan.placements and len(plan.placements) else 1.0)
+    rows["expected"] = rows["placed"] * p
+    per_unit = _ref_per_unit(units, rows, scenario.params.target, scenario.params.nurse_target,
+                             bool(rows["is_nurse"].any()))
     by_state = _ref_by_state(per_unit)
     by_category = _ref_by_category(scenario, rows)
     assignments = _ref_assignments(units, rows)
@@ -141,7 +150,8 @@ def ref_compute(scenario: Scenario, plan: Plan) -> indicators.Indicators:
                                  linked, floors)
 
 
-def _ref_per_unit(units: pd.DataFrame, rows: pd.DataFrame, target: int) -> pd.DataFrame:
+def _ref_per_unit(units: pd.DataFrame, rows: pd.DataFrame, target: int, nurse_target: int,
+                  nurses: bool) -> pd.DataFrame:
     g = rows[rows["is_general"]].groupby("clues")[["required", "current", "placed", "after"]].sum()
     s = rows[rows["is_spec"]].groupby("clues")[["required", "current", "placed", "after",
                                                 "gap"]].sum()
@@ -164,6 +174,20 @@ def _ref_per_unit(units: pd.DataFrame, rows: pd.DataFrame, target: int) -> pd.Da
     out["at_target_after"] = centre & (out["gp_after"] >= need)
     out["no_doctor_before"] = centre & (out["gp_before"] == 0)
     out["no_doctor_after"] = centre & (out["gp_after"] == 0)
+    if nurses:  # issue 27: the nurses' columns, by groupby here
+        n = rows[rows["is_nurse"]].groupby("clues")[["required", "current", "gap", "placed",
+                                                     "expected"]].sum()
+        out["nurse_required"] = n["required"].reindex(out.index).fillna(0).astype(int)
+        out["nurse_before"] = n["current"].reindex(out.index).fillna(0).astype(int)
+        out["nurse_gap"] = n["gap"].reindex(out.index).fillna(0).astype(int)
+        out["nurse_placed"] = n["placed"].reindex(out.index).fillna(0).astype(int)
+        out["nurse_after"] = out["nurse_before"] + out["nurse_placed"]
+        out["nurse_expected"] = n["expected"].reindex(out.index).fillna(0.0).astype(float)
+        need = out["nurse_required"].where(out["nurse_required"] > 0, nurse_target)
+        out["nurse_at_target_before"] = centre & (out["nurse_before"] >= need)
+        out["nurse_at_target_after"] = centre & (out["nurse_after"] >= need)
+        out["no_nurse_before"] = centre & (out["nurse_before"] == 0)
+        out["no_nurse_after"] = centre & (out["nurse_after"] == 0)
     return out
 
 
@@ -177,6 +201,10 @@ def _ref_by_state(per_unit: pd.DataFrame) -> pd.DataFrame:
         no_doctor_before=("no_doctor_before", "sum"), no_doctor_after=("no_doctor_after", "sum"),
         gp_placed=("gp_placed", "sum"), spec_gap=("spec_gap", "sum"),
         spec_placed=("spec_placed", "sum"), bonus_month=("bonus_month", "sum"),
+        **({c: (c, "sum") for c in ("nurse_gap", "nurse_placed", "nurse_expected",
+                                    "nurse_at_target_before", "nurse_at_target_after",
+                                    "no_nurse_before", "no_nurse_after")}
+           if "nurse_placed" in per_unit else {}),
     ).reset_index()
     agg["coverage_after"] = np.where(agg["centres"] > 0,
                                      agg["at_target_after"] / agg["centres"].clip(lower=1), np.nan)

@@ -358,7 +358,7 @@ def test_pipeline_cli_json_and_workbook(tmp_path):
     assert lib.indicators.headline["gp_candidates"] == 2  # counted from the list
     out = tmp_path / "res.xlsx"
     proc = subprocess.run([sys.executable, "-m", "planner", "solve", str(path), "--json",
-                           "--modo-asignacion", "optimo", "--out", str(out)],
+                           "--modo-asignacion", "optimo", "--comparar-modos", "--out", str(out)],
                           capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr
     payload = json.loads(proc.stdout)

@@ -26,7 +26,8 @@ def test_param_names_keep_the_result_book_order():
     assert list(PARAM_NAMES) == [
         "presupuesto_bono_mensual", "meta_medicos_generales_por_centro", "peso_primer_medico",
         "peso_familias", "limite_tiempo_s", "brecha_mip", "cobertura_minima_entidad",
-        "minimo_un_medico_por_centro", "modo_bono", "presupuesto_bono_base", "modo_asignacion"]
+        "minimo_un_medico_por_centro", "modo_bono", "presupuesto_bono_base", "modo_asignacion",
+        "meta_enfermeras_por_centro", "aceptacion_redireccion", "distancia_redireccion_km"]
     assert PARAM_NAMES["cobertura_minima_entidad"] == "equity_floor"
 
 
@@ -44,15 +45,16 @@ def test_grid_columns_set_the_declared_field(column, value, expected):
 
 
 def test_grid_and_form_bounds_are_the_schema_bounds():
-    """Bounds as DESIGN's parametros sheet states them: T in [0, 50], α in [0, 1], B ≥ 0;
+    """Bounds as DESIGN's parametros sheet states them: T in [0, 50], α in [0, 1], B ≥ 0 and,
+    since issue 26 (every numeric parameter bounded), B ≤ 10^12 MXN a month;
     bonuses 0–1,000,000 MXN as the bonos sheet; the app caps the time limit at 600 s."""
     assert GRID_PARAMS["meta_medicos_generales_por_centro"] == ("target", "int", 0, 50)
     assert GRID_PARAMS["cobertura_minima_entidad"] == ("equity_floor", "number", 0, 1)
-    assert GRID_PARAMS["presupuesto_bono_mensual"] == ("budget", "number", 0, None)
+    assert GRID_PARAMS["presupuesto_bono_mensual"] == ("budget", "number", 0, 1e12)
     assert GRID_PARAMS["bono_zona_2"] == ("bonus:2", "number", 0, 1_000_000)
     assert bounds("target") == (0, 50)
     assert bounds("equity_floor") == (0, 1)
-    assert bounds("budget") == (0, None)
+    assert bounds("budget") == (0, 1e12)
     assert bounds("bonus") == (0, 1_000_000)
     assert bounds("time_limit") == (1, APP_TIME_LIMIT_MAX) == (1, 600)
     assert schema.PARAMETER_BY_FIELD["time_limit"].maximum == 3600

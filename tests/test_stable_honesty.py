@@ -108,7 +108,7 @@ def test_stable_plan_is_not_reported_optimal(plain: Path) -> None:
 
 
 def test_stable_status_in_cli_workbook_and_app_words(plain: Path, tmp_path: Path) -> None:
-    payload = json.loads(RUNNER.invoke(cli, ["solve", str(plain), "--json"]).stdout)
+    payload = json.loads(RUNNER.invoke(cli, ["solve", str(plain), "--json", "--comparar-modos"]).stdout)
     assert payload["status"] == "stable"
     assert payload["candidates"]["estable"]["status"] == "stable"
     assert payload["candidates"]["optimo"]["status"] == "optimal"

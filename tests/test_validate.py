@@ -126,8 +126,8 @@ def test_blank_required_only_for_centre_general(tmp_path):
     set_cell(tables["plantilla"], 0, "requeridos", None)  # a hospital specialty
     assert problems(tmp_path, tables) == [
         "hoja «plantilla», fila 2, columna «requeridos»: «requeridos» solo puede quedar en "
-        "blanco para Medicina general en un centro de salud (ahí vale la meta de médicos por "
-        "centro)."]
+        "blanco en un centro de salud, para Medicina general (ahí vale la meta de médicos por "
+        "centro) o para una categoría de enfermería (la meta de enfermeras por centro)."]
 
 
 def test_negative_budget(tmp_path):
@@ -150,12 +150,13 @@ def test_unknown_parameter(tmp_path):
     extra = pd.DataFrame([{"parametro": "presupuesto_anual", "valor": 5, "descripcion": ""}])
     tables["parametros"] = pd.concat([tables["parametros"], extra], ignore_index=True)
     texts = problems(tmp_path, tables)
-    assert texts == ["hoja «parametros», fila 13, columna «parametro», valor «presupuesto_anual»: "
+    assert texts == ["hoja «parametros», fila 16, columna «parametro», valor «presupuesto_anual»: "
                      "Parámetro desconocido; los parámetros válidos son: "
                      "meta_medicos_generales_por_centro, presupuesto_bono_mensual, "
                      "peso_primer_medico, peso_familias, limite_tiempo_s, brecha_mip, "
                      "cobertura_minima_entidad, minimo_un_medico_por_centro, modo_bono, "
-                     "presupuesto_bono_base, modo_asignacion."]
+                     "presupuesto_bono_base, modo_asignacion, meta_enfermeras_por_centro, "
+                     "aceptacion_redireccion, distancia_redireccion_km."]
 
 
 def test_equity_floor_out_of_range(tmp_path):

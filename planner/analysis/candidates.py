@@ -103,7 +103,7 @@ def summary_lines(cres, lang: str = "es") -> list[str]:
         lines.append(t("cand_price", lang, stable=_money(stab.coverage),
                        optimal=_money(opt.coverage), lost=_money(cres.price_of_stability),
                        pct=f"{pct:.1%}"))
-    if opt is not None and opt.coverage is not None:
+    if opt is not None and opt.coverage is not None and opt.blocking_pairs is not None:
         lines.append(t("cand_blocking", lang, n=f"{opt.blocking_pairs:,}"))
     un = cres.unwanted
     if len(un) and int(un["posts_without"].sum()):
@@ -125,7 +125,7 @@ def json_summary(cres) -> dict:
         return {"status": a.plan.status.value, "coverage": a.coverage,
                 "placed": int(placed.sum()), "unplaced": int((~placed).sum()),
                 "by_rank": {str(int(k)): int(v) for k, v in ranks.items()},
-                "blocking_pairs": int(a.blocking_pairs),
+                "blocking_pairs": None if a.blocking_pairs is None else int(a.blocking_pairs),
                 "seconds": round(float(sum(a.timings.values())), 3)}
 
     un = cres.unwanted

@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from planner.analysis.simulate import compare
-from planner.core.schema import SPECIALTY
+from planner.core.schema import NURSING, SPECIALTY
 from planner.core.words import t
 
 if TYPE_CHECKING:  # types only (keeps the import chain short)
@@ -69,7 +69,16 @@ def expected_figures(result: Result, pl: pd.DataFrame, prefix: str = "") -> dict
     need = float((w * p * x).sum() + sc.params.first_doctor_weight * (w * p * first).sum())
     grade = sc.units["grade"].reindex(pl["clues"]).to_numpy(dtype=object)
     top = (kind == SPECIALTY) & (grade == "muy alto")
-    return {f"{prefix}offers": float(x.sum()), f"{prefix}expected_filled": float((x * p).sum()),
+    nurses = {}
+    if (sc.categories["kind"] == NURSING).any():  # nurses are in the posts above: say how many
+        nurse = kind == NURSING
+        acc = sc.acceptance
+        curve = acc is not None and bool((acc["kind"] == NURSING).any())
+        nurses = {f"{prefix}nurse_offers": float(x[nurse].sum()),
+                  f"{prefix}expected_nurses": float((x * p)[nurse].sum()),
+                  f"{prefix}nurse_curve": float(curve)}
+    return {**nurses,
+            f"{prefix}offers": float(x.sum()), f"{prefix}expected_filled": float((x * p).sum()),
             f"{prefix}expected_spec_muy_alto": float((x * p)[top].sum()),
             f"{prefix}expected_spec_bonus_units": float((x * p)[spec_b].sum()),
             f"{prefix}expected_bonus": float((x * p * b).sum()),
@@ -211,6 +220,10 @@ def sentences(report: AcceptanceReport, lang: str = "es") -> list[str]:
     hi = h.get("filled_p90", h["expected_filled"])
     out = [t("acc_expected" + point, lang, mean=_n(h["expected_filled"]), lo=_n(lo), hi=_n(hi),
              offers=_n(h["offers"]), bonus=f"${h['expected_bonus']:,.0f}")]
+    if "nurse_offers" in h:
+        key = "acc_expected_nurses" if h["nurse_curve"] else "acc_expected_nurses_p1"
+        out.append(t(key, lang, nurses=_n(h["expected_nurses"]),
+                     offers=_n(h["nurse_offers"])))
     gain = h["expected_filled"] - h["hand_expected_filled"]
     glo, ghi = h.get("gain_p10", gain), h.get("gain_p90", gain)
     key = "acc_gain" if gain >= 0 else "acc_loss"

@@ -14,7 +14,7 @@ import pandas as pd
 from models import rules
 from planner.core.plan import Plan
 from planner.core.scenario import Scenario
-from planner.core.schema import CENTRE, HOSPITAL, SPECIALTY
+from planner.core.schema import CENTRE, GENERAL, HOSPITAL, NURSING, SPECIALTY
 from planner.core.words import MESSAGES, t
 
 
@@ -93,7 +93,16 @@ def compute(scenario: Scenario, plan: Plan) -> Indicators:
     rows["after"] = rows["current"] + rows["placed"]
     rows["bonus_month"] = rows["placed"] * rows["cost"]
 
-    per_unit = _per_unit(units, rows, scenario.params.target, at_unit)
+    nurse_rows = None
+    if (cat_kind == NURSING).any():  # nurses: their own columns, only when there are any
+        nurse_rows = (cat_kind.reindex(staffing.index.levels[1]).to_numpy() == NURSING)[codes[1]]
+        # expected posts filled: offers × p (p = 1 without acceptance data)
+        rows["expected"] = rows["placed"].astype(float)
+        if "p_accept" in plan.placements and len(plan.placements):
+            p = plan.placements.set_index(["clues", "category"])["p_accept"]
+            rows["expected"] *= p.reindex(staffing.index).fillna(1.0).to_numpy(dtype=float)
+    per_unit = _per_unit(units, rows, scenario.params.target, at_unit, nurse_rows,
+                         scenario.params.nurse_target)
     by_state = _by_state(per_unit)
     by_category = _by_category(scenario, rows)
     assignments = _assignments(units, rows, at_unit)
@@ -118,8 +127,13 @@ def compute(scenario: Scenario, plan: Plan) -> Indicators:
 
 
 def _per_unit(units: pd.DataFrame, rows: pd.DataFrame, target: int,
-              at_unit: np.ndarray) -> pd.DataFrame:
-    """One row per unit; ``at_unit`` is each staffing row's position in ``units``."""
+              at_unit: np.ndarray, nurse_rows: np.ndarray | None = None,
+              nurse_target: int = 2) -> pd.DataFrame:
+    """One row per unit; ``at_unit`` is each staffing row's position in ``units``.
+
+    ``nurse_rows`` (None when the workbook has no nursing category) marks the staffing rows of
+    nursing categories; then the nurse columns are added (``nurse_*``, ``no_nurse_*``).
+    """
     n = len(units)
 
     def total(column: str, mask: np.ndarray) -> np.ndarray:  # integer sums: exact in float64
@@ -151,6 +165,20 @@ def _per_unit(units: pd.DataFrame, rows: pd.DataFrame, target: int,
     out["at_target_after"] = centre & (out["gp_after"] >= need)
     out["no_doctor_before"] = centre & (out["gp_before"] == 0)
     out["no_doctor_after"] = centre & (out["gp_after"] == 0)
+    if nurse_rows is not None:
+        out["nurse_required"] = total("required", nurse_rows)
+        out["nurse_before"] = total("current", nurse_rows)
+        out["nurse_gap"] = total("gap", nurse_rows)
+        out["nurse_placed"] = total("placed", nurse_rows)
+        out["nurse_after"] = out["nurse_before"] + out["nurse_placed"]
+        out["nurse_expected"] = np.bincount(
+            at_unit[nurse_rows], weights=rows["expected"].to_numpy(dtype=float)[nurse_rows],
+            minlength=n)
+        need_n = out["nurse_required"].where(out["nurse_required"] > 0, nurse_target)
+        out["nurse_at_target_before"] = centre & (out["nurse_before"] >= need_n)
+        out["nurse_at_target_after"] = centre & (out["nurse_after"] >= need_n)
+        out["no_nurse_before"] = centre & (out["nurse_before"] == 0)
+        out["no_nurse_after"] = centre & (out["nurse_after"] == 0)
     return out
 
 
@@ -160,6 +188,9 @@ def _by_state(per_unit: pd.DataFrame) -> pd.DataFrame:
     df = per_unit.assign(centre=centre, hospital=hospital)
     summed = ["centre", "hospital", "at_target_before", "at_target_after", "no_doctor_before",
               "no_doctor_after", "gp_placed", "spec_gap", "spec_placed", "bonus_month"]
+    if "nurse_placed" in per_unit:
+        summed += ["nurse_gap", "nurse_placed", "nurse_expected", "nurse_at_target_before",
+                   "nurse_at_target_after", "no_nurse_before", "no_nurse_after"]
     agg = (df.groupby(["state_code", "state"], sort=True)[summed].sum()  # one pass, every column
            .rename(columns={"centre": "centres", "hospital": "hospitals"}).reset_index())
     agg["coverage_after"] = np.where(agg["centres"] > 0,
@@ -209,8 +240,24 @@ def _headline(scenario: Scenario, plan: Plan, per_unit: pd.DataFrame,
               by_category: pd.DataFrame) -> dict[str, float]:
     centre = per_unit["kind"] == CENTRE
     spec = by_category["kind"] == SPECIALTY
+    gp = by_category["kind"] == GENERAL
     bonus_month = float(per_unit["bonus_month"].sum())
     budget = float(scenario.params.budget)
+    nurses: dict[str, float] = {}
+    if "nurse_placed" in per_unit:  # only when the workbook has a nursing category
+        nurse = by_category["kind"] == NURSING
+        nurses = {
+            "nurse_placed": int(by_category.loc[nurse, "placed"].sum()),
+            "nurse_expected": float(per_unit["nurse_expected"].sum()),
+            "nurse_candidates": int(by_category.loc[nurse, "candidates"].sum()),
+            "nurse_gap": int(by_category.loc[nurse, "gap"].sum()),
+            "nurse_gap_left": int(by_category.loc[nurse, "gap"].sum()
+                                  - by_category.loc[nurse, "placed"].sum()),
+            "centres_nurse_target_before": int(per_unit["nurse_at_target_before"].sum()),
+            "centres_nurse_target_after": int(per_unit["nurse_at_target_after"].sum()),
+            "centres_no_nurse_before": int(per_unit["no_nurse_before"].sum()),
+            "centres_no_nurse_after": int(per_unit["no_nurse_after"].sum()),
+        }
     return {
         "centres": int(centre.sum()),
         "hospitals": int((per_unit["kind"] == HOSPITAL).sum()),
@@ -218,8 +265,8 @@ def _headline(scenario: Scenario, plan: Plan, per_unit: pd.DataFrame,
         "centres_at_target_after": int(per_unit["at_target_after"].sum()),
         "centres_no_doctor_before": int(per_unit["no_doctor_before"].sum()),
         "centres_no_doctor_after": int(per_unit["no_doctor_after"].sum()),
-        "gp_placed": int(by_category.loc[~spec, "placed"].sum()),
-        "gp_candidates": int(by_category.loc[~spec, "candidates"].sum()),
+        "gp_placed": int(by_category.loc[gp, "placed"].sum()),
+        "gp_candidates": int(by_category.loc[gp, "candidates"].sum()),
         "spec_gap": int(by_category.loc[spec, "gap"].sum()),
         "spec_placed": int(by_category.loc[spec, "placed"].sum()),
         "spec_gap_left": int(by_category.loc[spec, "gap"].sum()
@@ -233,6 +280,7 @@ def _headline(scenario: Scenario, plan: Plan, per_unit: pd.DataFrame,
         "budget_month": budget,
         "budget_used": bonus_month / budget if budget > 0 else 0.0,
         "objective": float(plan.objective) if plan.objective is not None else float("nan"),
+        **nurses,
     }
 
 

@@ -117,7 +117,7 @@ def _floor(scenario: Scenario, placed: pd.Series) -> Shortfall:
     """Each state receives at least floor(α · min(supply_k, gap_k) · gap[e,k] / gap_k) of each
     category k (gap over the units with a vacancy; supply = the scenario's candidates)."""
     alpha = float(scenario.params.equity_floor)
-    required = scenario.staffing["required"].fillna(float(scenario.params.target))
+    required = scenario.required().astype(float)
     gap = (required - scenario.staffing["current"]).clip(lower=0)
     gap = gap[gap > 0]
     clues = gap.index.get_level_values("clues")

@@ -96,8 +96,12 @@ def simulate(scenario: Scenario, placements: pd.DataFrame, draws: int = 1000, se
     used = slot_rank < placed[slot_pair]
     slot_p = p[slot_pair]
     rng = np.random.default_rng(seed)
-    chunk = max(1, CHUNK_CELLS // max(total_slots, 1))
-    acc_rows = []
+    # Bounded memory (issue 26): the uniforms come in chunks of at most CHUNK_CELLS, and each
+    # chunk's offers accepted per pair are reduced at once to the four metrics per state; only
+    # those (draws × states × 4) are kept (planner.core.schema.MAX_DRAWS bounds draws).
+    chunk = max(1, CHUNK_CELLS // max(total_slots, len(pl), 1))
+    centre_onehot = onehot[centre_gp]
+    per_rows: dict[str, list[np.ndarray]] = {m: [] for m in METRICS}
     for d0 in range(0, draws, chunk):
         m = min(chunk, draws - d0)
         u1 = rng.random((m, total_slots))
@@ -111,18 +115,17 @@ def simulate(scenario: Scenario, placements: pd.DataFrame, draws: int = 1000, se
                          0.0)  # (m, categories)
             r_slot = r[:, c_idx[slot_pair]]
             hit = hit | (declined & (u2 < r_slot * slot_p))
-        acc_rows.append(_per_pair_sum(hit, starts, n_slots, len(pl)))
-    accepted = np.vstack(acc_rows) if acc_rows else np.zeros((0, len(pl)))
-    filled = accepted.sum(axis=1)
-    state_filled = accepted @ onehot
-    at_target = (accepted >= gap) & centre_gp  # (draws, pairs)
-    centres_state = at_target.astype(float) @ onehot + base_centres
-    samples = {
-        "filled": filled,
-        "spec_bonus_units": accepted[:, spec_bonus].sum(axis=1),
-        "centres_at_target": centres_state.sum(axis=1),
-        "bonus_paid": accepted @ bonus,
-    }
+        accepted = _per_pair_sum(hit, starts, n_slots, len(pl))  # (m, pairs), this chunk only
+        per_rows["filled"].append(accepted @ onehot)
+        at_target = accepted[:, centre_gp] >= gap[centre_gp]
+        per_rows["centres_at_target"].append(at_target.astype(float) @ centre_onehot
+                                             + base_centres)
+        per_rows["spec_bonus_units"].append(accepted[:, spec_bonus] @ onehot[spec_bonus])
+        per_rows["bonus_paid"].append((accepted * bonus) @ onehot)
+    per = {k: (np.vstack(per_rows[k]) if per_rows[k] else np.zeros((0, len(states))))
+           for k in ("filled", "centres_at_target", "spec_bonus_units", "bonus_paid")}
+    state_filled = per["filled"]
+    samples = {k: per[k].sum(axis=1) for k in METRICS}  # each pair is in exactly one state
     expected = {
         "filled": float((placed * p).sum()),
         "spec_bonus_units": float((placed * p)[spec_bonus].sum()),
@@ -130,8 +133,7 @@ def simulate(scenario: Scenario, placements: pd.DataFrame, draws: int = 1000, se
         "bonus_paid": float((placed * p * bonus).sum()),
     }
     national = pd.DataFrame([_summary(k, samples[k], expected[k]) for k in METRICS])
-    by_state = _by_state(scenario, states, pl, placed, p, state_filled, centres_state,
-                         accepted, spec_bonus, bonus, targets)
+    by_state = _by_state(scenario, states, pl, placed, p, per, targets)
     return Simulation(draws, seed, second_round, national, by_state, samples, state_filled,
                       states)
 
@@ -169,21 +171,17 @@ def _summary(metric: str, x: np.ndarray, expected: float) -> dict:
 
 
 def _by_state(scenario: Scenario, states: pd.Index, pl: pd.DataFrame, placed: np.ndarray,
-              p: np.ndarray, state_filled: np.ndarray, centres_state: np.ndarray,
-              accepted: np.ndarray, spec_bonus: np.ndarray, bonus: np.ndarray,
+              p: np.ndarray, per: dict[str, np.ndarray],
               targets: pd.Series | None) -> pd.DataFrame:
+    """Per state: offers, expected filled and each metric's mean and P10/P50/P90 over the draws
+    (``per``: metric -> (draws, states))."""
     names = scenario.units.groupby("state_code")["state"].first().reindex(states)
     offers = pl.groupby("state_code")["placed"].sum().reindex(states, fill_value=0)
     exp = pd.Series(placed * p).groupby(pl["state_code"].to_numpy()).sum().reindex(
         states, fill_value=0.0)
     out = pd.DataFrame({"state_code": states.to_numpy(), "state": names.to_numpy(),
                         "offers": offers.to_numpy(dtype=int), "expected": exp.to_numpy()})
-    s_idx = states.get_indexer(pl["state_code"].to_numpy(dtype=int))
-    onehot = np.zeros((len(pl), len(states)))
-    onehot[np.arange(len(pl)), s_idx] = 1.0
-    per = {"filled": state_filled, "centres_at_target": centres_state,
-           "spec_bonus_units": accepted[:, spec_bonus] @ onehot[spec_bonus],
-           "bonus_paid": (accepted * bonus) @ onehot}
+    state_filled = per["filled"]
     for metric, x in per.items():
         q = np.quantile(x, QUANTILES, axis=0, method=QUANTILE_METHOD)
         out[f"{metric}_mean"] = x.mean(axis=0)

@@ -18,8 +18,9 @@ from typer.core import TyperCommand
 
 from models.settings import SOLVERS
 from planner.cli import option_checks as oc
-from planner.core.errors import ClusterError, InputError, Issue
+from planner.core.errors import ClusterError, InputError, Issue, show_value
 from planner.core.plan import Status
+from planner.core.privacy import install_log_filter, redact, redact_value
 from planner.core.words import t
 from planner.io.files import OutputError
 
@@ -69,8 +70,22 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=N
                   cls=Group,
                   help="Planeador de plantilla de IMSS-Bienestar: asigna médicos nuevos a "
                        "hospitales y centros de salud.")
-out = Console(highlight=False, soft_wrap=True)  # results a planner reads or redirects
-err = Console(stderr=True, highlight=False, soft_wrap=True)  # errors and progress
+
+
+class GuardedConsole(Console):
+    """A rich console whose text goes through the personal-data guard (planner/core/privacy.py)."""
+
+    def print(self, *objects, **kwargs) -> None:
+        super().print(*(redact(o) if isinstance(o, str) else o for o in objects), **kwargs)
+
+
+def emit_json(payload: dict) -> None:
+    """The one ``--json`` object on stdout, personal-looking values replaced."""
+    print(json.dumps(redact_value(payload), ensure_ascii=False))
+
+
+out = GuardedConsole(highlight=False, soft_wrap=True)  # results a planner reads or redirects
+err = GuardedConsole(stderr=True, highlight=False, soft_wrap=True)  # errors and progress
 
 # --- shared options, declared once --------------------------------------------------------------
 Lang = Annotated[str, typer.Option("--lang", parser=oc.LANGUAGE,
@@ -126,9 +141,12 @@ def report_invalid(exc: InputError, as_json: bool, lang: str,
                    to_stdout: bool = False) -> None:
     if as_json:
         issues = [{"sheet": i.sheet, "row": i.row, "column": i.column,
-                   "value": None if i.value is None else str(i.value),
-                   "message": i.message(lang)} for i in exc.issues]
-        print(json.dumps({"status": "invalid_input", "issues": issues}, ensure_ascii=False))
+                   "value": None if i.value is None else show_value(i.value),
+                   "message": i.message(lang)}
+                  | ({"parameter": i.params["param"]}  # the parameter the planner typed
+                     if i.sheet == "parametros" and i.params.get("param") else {})
+                  for i in exc.issues]
+        emit_json({"status": "invalid_input", "issues": issues})
     else:
         (out if to_stdout else err).print(exc.summary(lang, limit=50), markup=False)
 
@@ -139,14 +157,14 @@ def report_error(exc: Exception, as_json: bool, lang: str) -> None:
     else:
         msg = t("cli_unexpected", lang, kind=type(exc).__name__, detail=exc)
     if as_json:
-        print(json.dumps({"status": "error", "message": msg}, ensure_ascii=False))
+        emit_json({"status": "error", "message": msg})
     else:
         err.print(msg, markup=False)
 
 
 def fail_usage(message: str, as_json: bool) -> None:
     if as_json:
-        print(json.dumps({"status": "invalid_input", "message": message}, ensure_ascii=False))
+        emit_json({"status": "invalid_input", "message": message})
     else:
         err.print(message, markup=False)
     raise typer.Exit(EXIT_INVALID)
@@ -171,12 +189,19 @@ def plural(n: int, key: str, lang: str) -> str:
     return t(f"{key}_{'one' if n == 1 else 'many'}", lang, n=f"{n:,}")
 
 
+# Every key of ``seconds_by_stage`` and the report line it adds to (a key missing here would be
+# time the planner never sees: tests/test_no_silent_skips.py checks every key a run gives).
+STAGE_GROUPS = {"read": "read", "validate": "read", "build": "solve", "relax": "solve",
+                "start": "solve", "solve": "solve", "solve_rank": "solve", "extract": "solve",
+                "expand": "solve", "explain": "solve", "pairs": "solve", "compare": "solve",
+                "dive": "solve", "dive_lp": "solve",
+                "indicators": "indicators", "candidate_report": "indicators",
+                "simulate": "simulate", "write": "write"}
+
+
 def stage_seconds(timings: dict[str, float], lang: str) -> str:
     """Seconds by stage, e.g. ``lectura 0.4 s · optimización 2.9 s · escritura del libro 17 s``."""
-    groups = {"read": "read", "validate": "read", "build": "solve", "relax": "solve",
-              "start": "solve", "solve": "solve", "solve_rank": "solve", "extract": "solve",
-              "expand": "solve", "explain": "solve", "indicators": "indicators",
-              "simulate": "simulate", "write": "write"}
+    groups = STAGE_GROUPS
     totals: dict[str, float] = {}
     for key, seconds in timings.items():
         group = groups.get(key)
@@ -191,6 +216,7 @@ def run() -> None:
     """Run the command group (the commands registered themselves on :data:`app`)."""
     import sys
 
+    install_log_filter()
     try:
         app()
     except KeyboardInterrupt:

@@ -27,12 +27,18 @@ except ImportError:  # pragma: no cover - a typer that uses the click package
     from click import exceptions as _cx
 
 from planner.core.numbers import parse_number
+from planner.core.privacy import has_personal_data, redact
+from planner.core.schema import LIMITS, PARAMETER_BY_FIELD
 from planner.core.words import LANGS, t
 
+# typer 0.29's click has no Abort: an absent name in an ``except`` clause is an AttributeError
+# raised while another exception (rich's SystemExit on a closed pipe) is being matched
+_ABORT = getattr(_cx, "Abort", ())
+
 EXIT_INVALID = 2
-MAX_BUDGET = 1e12  # MXN per month: a thousand times the national scenario's whole bonus bill
-MAX_STEPS = 1000
-MAX_WORKERS = 256
+MAX_BUDGET = PARAMETER_BY_FIELD["budget"].maximum  # bounds live in planner/core/schema.py
+MAX_STEPS = int(LIMITS["--steps"].maximum)
+MAX_WORKERS = int(LIMITS["--workers"].maximum)
 
 
 class OptionValueError(_cx.BadParameter):
@@ -64,9 +70,9 @@ class Number:
         if self.integer and not x.is_integer():
             raise OptionValueError("not_integer", value)
         if self.minimum is not None and x < self.minimum:
-            raise OptionValueError("below_min", value, minimum=_fmt(self.minimum))
+            raise OptionValueError("below_min", _grouped(value), minimum=_fmt(self.minimum))
         if self.maximum is not None and x > self.maximum:
-            raise OptionValueError("above_max", value, maximum=_fmt(self.maximum))
+            raise OptionValueError("above_max", _grouped(value), maximum=_fmt(self.maximum))
         return int(x) if self.integer else x
 
 
@@ -80,14 +86,33 @@ class Language:
         return key
 
 
+def _grouped(value: Any) -> Any:
+    """The value as typed, except a plain run of digits that the personal-data guard would take
+    for a phone number (planner.core.privacy): that one is echoed with thousands commas
+    («4294967296» → «4,294,967,296»), as the planner writes numbers, rather than blanked."""
+    text = str(value).strip()
+    if re.fullmatch(r"[+-]?\d+", text) and has_personal_data(text):
+        return f"{int(text):,}"
+    return value
+
+
 def _fmt(x: float) -> str:
     return f"{int(x):,}" if float(x).is_integer() else f"{x:,}"
 
 
 # Options that set a scenario parameter are built from its schema declaration
 # (planner/cli/params.py); these are the options of their own.
-STEPS = Number(1, MAX_STEPS, integer=True)
-WORKERS = Number(1, MAX_WORKERS, integer=True)
+def limited(flag: str) -> Number:
+    """The parser of an option of its own, with its bounds from :data:`planner.core.schema.LIMITS`."""
+    limit = LIMITS[flag]
+    return Number(limit.minimum, limit.maximum, integer=limit.kind == "int")
+
+
+STEPS = limited("--steps")
+WORKERS = limited("--workers")
+PORT = limited("--port")
+SIMULATE = limited("--simulate")
+SEED = limited("--seed")
 LANGUAGE = Language()
 
 
@@ -157,7 +182,7 @@ class CliGroup(TyperGroup):
             code = exc.exit_code
         except _cx.ClickException as exc:
             lang = _arg_lang(argv)
-            message = usage_message(exc, lang)
+            message = redact(usage_message(exc, lang), lang)
             if "--json" in argv:
                 print(json.dumps({"status": "invalid_input", "message": message},
                                  ensure_ascii=False))
@@ -165,7 +190,7 @@ class CliGroup(TyperGroup):
                 hint = t("usage_help", lang)
                 typer.echo(f"{message}\n{hint}", err=True)
             code = EXIT_INVALID
-        except _cx.Abort:
+        except _ABORT:
             typer.echo(t("usage_aborted", _arg_lang(argv)), err=True)
             code = 1
         code = code if isinstance(code, int) else 0

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import json
 import math
 import time
 from pathlib import Path
@@ -15,6 +14,7 @@ from planner.analysis import rule_check
 from planner.analysis.expected import acceptance_lines, acceptance_payload
 from planner.analysis.indicators import compare_by_state, rule_messages, rule_records
 from planner.cli import common as c
+from planner.cli import option_checks as oc
 from planner.cli.option_checks import MAX_BUDGET
 from planner.cli.params import param_option
 from planner.core.model_words import gap_words, solver_key, solver_word
@@ -39,6 +39,8 @@ def solve(
         "presupuesto_bono_mensual", "--budget", maximum=MAX_BUDGET)] = None,
     target: Annotated[Optional[int], param_option(
         "meta_medicos_generales_por_centro", "--target")] = None,
+    nurse_target: Annotated[Optional[int], param_option(
+        "meta_enfermeras_por_centro", "--nurse-target")] = None,
     solver: c.Solver = None,
     time_limit: Annotated[Optional[float], param_option("limite_tiempo_s", "--time-limit")] = None,
     equity_floor: Annotated[Optional[float], param_option(
@@ -53,10 +55,11 @@ def solve(
         help="Confirma cada valor marginal re-optimizando con un candidato o un millón más "
              "(más lento: unos 20 s en el escenario nacional).")] = False,
     simulate: Annotated[int, typer.Option(
-        "--simulate", min=0,
+        "--simulate", parser=oc.SIMULATE,
         help="Simula N veces quién acepta las ofertas (P10–P90 de plazas llenas, comparación "
              "con el bono uniforme 2024).")] = 0,
-    seed: Annotated[int, typer.Option("--seed", min=0, help="Semilla de la simulación.")] = 0,
+    seed: Annotated[int, typer.Option("--seed", parser=oc.SEED,
+                                                 help="Semilla de la simulación.")] = 0,
     second_round: Annotated[bool, typer.Option(
         "--second-round", help="En la simulación, reofrece las plazas rechazadas a candidatos "
                                "libres.")] = False,
@@ -65,6 +68,10 @@ def solve(
         help="por_oferta | optimo | estable (por omisión, el de «parametros»): optimo y "
              "estable asignan a los candidatos de la hoja «candidatos». (parámetro "
              "«modo_asignacion»)")] = None,
+    compare_modes: Annotated[bool, typer.Option(
+        "--comparar-modos",
+        help="Con candidatos registrados (optimo o estable), calcula también el otro modo: "
+             "precio de la estabilidad y parejas bloqueantes de optimo (más lento).")] = False,
     as_json: c.AsJson = False,
     lang: c.Lang = "es",
 ) -> None:
@@ -75,7 +82,8 @@ def solve(
     c.check_solver(solver, as_json, lang)
     if mode is not None and mode not in ASSIGNMENT_MODES:
         c.fail_usage(t("cand_bad_mode", lang, allowed=", ".join(ASSIGNMENT_MODES)), as_json)
-    what_if = WhatIf(budget=budget, target=target, time_limit=time_limit,
+    what_if = WhatIf(budget=budget, target=target, nurse_target=nurse_target,
+                     time_limit=time_limit,
                      equity_floor=equity_floor, one_doctor_per_centre=one_doctor,
                      assignment_mode=mode, budget_risk=budget_risk)
     started = time.perf_counter()
@@ -85,7 +93,8 @@ def solve(
         with _progress(not as_json, lang) as step:
             result = solve_workbook(path, out, what_if, solver=solver, lang=lang, progress=step,
                                     confirm_marginals=confirm_marginals, simulate=simulate,
-                                    seed=seed, second_round=second_round)
+                                    seed=seed, second_round=second_round,
+                                    compare_modes=compare_modes)
     payload = json_payload(result, time.perf_counter() - started,
                            out if result.solved else None)
     payload.update(acceptance_payload(result))
@@ -95,7 +104,7 @@ def solve(
     if as_json:
         payload["warnings"] = warnings + unimposed
         payload["rules_not_imposed"] = rule_check.records(result.scenario, result.plan)
-        print(json.dumps(payload, ensure_ascii=False))
+        c.emit_json(payload)
     else:
         print_report(result, payload, lang)
         for line in acceptance_lines(result, lang):
@@ -212,6 +221,12 @@ def print_report(result: Result, payload: dict, lang: str) -> None:
         (t("cli_line_spec_placed", lang),
          f"{h['spec_placed']:,} {t('cli_of', lang)} {h['spec_candidates']:,} "
          f"({t('cli_gap', lang)} {h['spec_gap']:,})"),
+        *([(t("cli_line_nurses", lang),
+            f"{h['nurse_placed']:,} {t('cli_of', lang)} {h['nurse_candidates']:,} "
+            f"({t('cli_gap', lang)} {h['nurse_gap']:,})"),
+           (t("cli_line_nurse_target", lang),
+            f"{h['centres_nurse_target_before']:,} → {h['centres_nurse_target_after']:,} "
+            f"{t('cli_of', lang)} {h['centres']:,}")] if "nurse_placed" in h else []),
         (t("cli_line_bonus", lang),
          f"${h['bonus_month']:,.0f} {t('cli_of', lang)} ${h['budget_month']:,.0f} "
          f"({h['budget_used']:.1%})"),

@@ -3,7 +3,6 @@ cluster or on an existing Dask scheduler, gathered in the sweep workbook."""
 
 from __future__ import annotations
 
-import json
 import math
 import time
 from pathlib import Path
@@ -16,7 +15,7 @@ from planner.cli import common as c
 from planner.cli import option_checks as oc
 from planner.cli.params import declaration, help_of, parser_of
 from planner.core.scenario import WhatIf
-from planner.core.schema import BUDGET
+from planner.core.schema import BUDGET, MAX_SWEEP_POINTS
 from planner.core.words import t
 from planner.io import grid as grids
 from planner.io.files import check_output_path
@@ -74,6 +73,11 @@ def sweep(
             check_output_path(sw.chart_path(out), protect=protect)
         scenario, _ = run.load_scenario(path)
         points = grids.read_grid(grid, scenario) if grid is not None else [{}]
+        n_budgets = steps if budget_from is not None else 1
+        if len(points) * n_budgets > MAX_SWEEP_POINTS:  # bounds from planner/core/schema.py
+            c.fail_usage(t("sweep_too_many_points", lang, points=f"{len(points) * n_budgets:,}",
+                           grid=f"{len(points):,}", steps=f"{n_budgets:,}",
+                           maximum=f"{MAX_SWEEP_POINTS:,}"), as_json)
         if budget_from is not None:
             if any(grids.BUDGET in p for p in points):
                 c.fail_usage(t("grid_budget_twice", lang), as_json)
@@ -95,7 +99,7 @@ def sweep(
     payload["seconds_by_stage"] = {"solve": round(solve_seconds, 3),
                                    "write": round(write_seconds, 3)}
     if as_json:
-        print(json.dumps(payload, ensure_ascii=False))
+        c.emit_json(payload)
     else:
         _print_sweep(result, payload, lang)
     raise typer.Exit({"optimal": c.EXIT_OK, "stable": c.EXIT_OK, "feasible": c.EXIT_OK,

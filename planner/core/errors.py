@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from planner.core.privacy import redact, redact_value
 from planner.core.words import DEFAULT_LANG, t
 
 ISSUE_COLUMNS = {
@@ -26,8 +27,8 @@ class Issue:
     params: dict[str, object] = field(default_factory=dict)
 
     def message(self, lang: str = DEFAULT_LANG) -> str:
-        """The problem in planner words."""
-        return t(self.code, lang, **self.params)
+        """The problem in planner words (personal-looking values in it replaced)."""
+        return redact(t(self.code, lang, **redact_value(self.params, lang)), lang)
 
     def where(self, lang: str = DEFAULT_LANG) -> str:
         """'hoja «plantilla», fila 12, columna «actuales»' — as precise as the issue allows."""
@@ -56,10 +57,11 @@ class Issue:
 
 
 def show_value(value: object) -> str:
-    """A cell value as the planner typed it: 4.0 read back from Excel shows as 4."""
+    """A cell value as the planner typed it: 4.0 read back from Excel shows as 4; a value that
+    looks like personal data (a CURP, RFC, e-mail or phone) is never echoed."""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return str(value)
+    return redact(str(value))
 
 
 def _blank(value: object) -> bool:

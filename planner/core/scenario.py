@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 import pandas as pd
 
-from planner.core.schema import BUDGET, CENTRE, GENERAL, PARAMETERS
+from planner.core.schema import BUDGET, CENTRE, CENTRE_TARGETS, GENERAL, PARAMETERS
 
 
 @dataclass(frozen=True)
@@ -16,6 +16,7 @@ class Params:
 
     budget: float  # presupuesto_bono_mensual, MXN per month
     target: int = 2  # meta_medicos_generales_por_centro
+    nurse_target: int = 2  # meta_enfermeras_por_centro
     first_doctor_weight: float = 3.0  # peso_primer_medico
     families_weight: float = 1.0  # peso_familias
     time_limit: float = 60.0  # limite_tiempo_s
@@ -26,6 +27,8 @@ class Params:
     budget_basis: str = "esperado"  # presupuesto_bono_base: esperado | garantizado
     budget_risk: float = 0.10  # riesgo_presupuesto: P(bonus paid > budget) allowed
     assignment_mode: str = "por_oferta"  # modo_asignacion: por_oferta | optimo | estable
+    redirect_acceptance: float = 0.5  # aceptacion_redireccion (supuesto)
+    redirect_km: float = 0.0  # distancia_redireccion_km (0 = same state)
 
 
 # sheet name -> field, read from the schema's declarations; the budget first (the result book's
@@ -65,16 +68,32 @@ class Scenario:
     bonuses: pd.DataFrame
     grade_weights: pd.Series
     name: str = "escenario"
-    notes: tuple[str, ...] = field(default_factory=tuple)
+    notes: tuple = field(default_factory=tuple)  # core.words.Phrase each (issue 26: shown)
     # Optional acceptance data (planner/io/acceptance.py); None = every offer accepted.
     acceptance: pd.DataFrame | None = None  # kind, zone (0 = any), grade ('' = any), bonus, p
     bonus_levels: pd.DataFrame | None = None  # kind, zone, bonus: levels for por_hospital
     candidates: pd.DataFrame | None = None
+    # The optional ``avance`` sheet (planner/io/avance.py): clues, category, phase, offers,
+    # accepted, hired, resigned, row; None when absent.
+    progress: pd.DataFrame | None = None
 
     @property
     def general_category(self) -> str:
         """The one category of type medicina general."""
         return str(self.categories.index[self.categories["kind"] == GENERAL][0])
+
+    def centre_targets(self) -> pd.Series:
+        """The centre target of each category (NaN for a category without one, a specialty).
+
+        Read from schema.CENTRE_TARGETS (category type -> its field in Params): general
+        medicine has T, nursing the nurse target.
+        """
+        targets = {kind: float(getattr(self.params, f)) for kind, f in CENTRE_TARGETS.items()}
+        return self.categories["kind"].map(targets).astype(float)
+
+    def has_centre_target(self) -> np.ndarray:
+        """Per category (sheet order): True when its type has a centre target."""
+        return self.categories["kind"].isin(tuple(CENTRE_TARGETS)).to_numpy(dtype=bool)
 
     def supply_by_category(self) -> pd.Series:
         """Total candidates per category (national plus every state pool), every category."""
@@ -82,9 +101,16 @@ class Scenario:
         return total.reindex(self.categories.index, fill_value=0).astype(int)
 
     def required(self) -> pd.Series:
-        """Required headcount per (clues, category), blanks resolved to the target."""
+        """Required headcount per (clues, category), blanks resolved to the category's centre
+        target (validation allows a blank only where there is one)."""
         req = self.staffing["required"].copy()
-        return req.fillna(float(self.params.target)).astype(int)
+        targets = self.centre_targets().dropna()
+        if targets.nunique() <= 1:  # one target value (no nurses, or T = nurse target): as before
+            return req.fillna(float(self.params.target) if targets.empty
+                              else float(targets.iloc[0])).astype(int)
+        index = self.staffing.index
+        at = self.centre_targets().reindex(index.levels[1]).to_numpy(dtype=float)[index.codes[1]]
+        return req.fillna(pd.Series(at, index=req.index)).astype(int)
 
     def gaps(self) -> pd.Series:
         """g[u,k] = max(0, required − current) per (clues, category)."""
@@ -127,6 +153,7 @@ class WhatIf:
 
     budget: float | None = None
     target: int | None = None
+    nurse_target: int | None = None
     first_doctor_weight: float | None = None
     families_weight: float | None = None
     time_limit: float | None = None
@@ -137,6 +164,8 @@ class WhatIf:
     budget_basis: str | None = None
     budget_risk: float | None = None
     assignment_mode: str | None = None
+    redirect_acceptance: float | None = None
+    redirect_km: float | None = None
     bonus: dict[tuple[str, int], float] = field(default_factory=dict)  # (kind, zone) -> MXN
     supply: dict[str, int] = field(default_factory=dict)  # category -> total candidates
     states: tuple[int, ...] | None = None  # state codes kept; None keeps all

@@ -72,6 +72,7 @@ CHOICES: dict[str, dict[str, tuple[str, ...]]] = {
     "tipo_categoria": {
         "especialidad": ("especialidad", "especialista", "specialty"),
         "medicina general": ("medicina general", "medico general", "general"),
+        "enfermería": ("enfermería", "enfermeria", "enfermera", "enfermero", "nursing"),
     },
     "grado_marginacion": {
         "muy bajo": ("muy bajo",),
@@ -97,7 +98,15 @@ CHOICES: dict[str, dict[str, tuple[str, ...]]] = {
         "optimo": ("optimo", "óptimo"),
         "estable": ("estable",),
     },
+    "fase": {
+        "1": ("1", "fase 1", "1.0"), "2": ("2", "fase 2", "2.0"), "3": ("3", "fase 3", "3.0"),
+        "3b": ("3b", "3 b", "fase 3b", "brecha", "fase brecha"), "4": ("4", "fase 4", "4.0"),
+        "5": ("5", "fase 5", "5.0"), "6": ("6", "fase 6", "6.0"),
+        "especial": ("especial", "fase especial"),
+    },
 }
+# The phases of a call, in order (the 2026 hiring: shared/data/contratacion_2026/SOURCE.md).
+PHASES: tuple[str, ...] = ("1", "2", "3", "3b", "4", "5", "6", "especial")
 BONUS_MODES = ("fijo", "por_hospital")
 BUDGET_BASES = ("esperado", "garantizado")
 ASSIGNMENT_MODES: tuple[str, ...] = ("por_oferta", "optimo", "estable")
@@ -106,8 +115,14 @@ CANDIDATE_OPTIONS: tuple[str, ...] = tuple(f"opcion_{i}" for i in range(1, 6))
 GRADES: tuple[str, ...] = ("muy bajo", "bajo", "medio", "alto", "muy alto")
 ZONES: tuple[int, ...] = (2, 3)
 HOSPITAL, CENTRE = "hospital", "centro de salud"
-SPECIALTY, GENERAL = "especialidad", "medicina general"
+SPECIALTY, GENERAL, NURSING = "especialidad", "medicina general", "enfermería"
 GENERAL_CATEGORY = "Medicina general"
+NURSING_CATEGORY = "Enfermería general"
+# The one place that says which category types have a per-centre target: category type -> the
+# field of Params holding it. A centre's blank 'requeridos' for a category of such a type means
+# that target, and the first worker of that category at a centre with none today earns the
+# first-worker weight P (peso_primer_medico). Specialties have no centre target.
+CENTRE_TARGETS: dict[str, str] = {GENERAL: "target", NURSING: "nurse_target"}
 BUDGET = "presupuesto_bono_mensual"  # the parameter a budget sweep varies
 
 TRUE_WORDS = frozenset({"si", "yes", "1", "x", "true", "verdadero", "s", "y"})
@@ -131,17 +146,19 @@ PARAMETERS: tuple[Param, ...] = (
           field="target"),
     Param("presupuesto_bono_mensual", "number", None,
           "Presupuesto mensual para bonos de especialistas, en MXN (B).",
-          "Monthly bonus budget, MXN (B).", minimum=0, required=True,
+          "Monthly bonus budget, MXN (B).", minimum=0, maximum=1e12, required=True,
           field="budget"),
     Param("peso_primer_medico", "number", 3,
-          "Peso extra (P) por dar el primer médico general a un centro que hoy no tiene.",
-          "Extra weight (P) for the first general doctor of a centre that has none.", minimum=0,
-          field="first_doctor_weight"),
+          "Peso extra (P) por dar el primer médico general a un centro que hoy no tiene (y la "
+          "primera enfermera a un centro sin enfermeras).",
+          "Extra weight (P) for the first general doctor of a centre that has none (and the "
+          "first nurse of a centre with no nurse).", minimum=0,
+          maximum=1000, field="first_doctor_weight"),
     Param("peso_familias", "number", 1,
           "Peso (F) de las familias atendidas: el peso de un centro se multiplica por "
           "1 + F × familias / 6000.",
           "Families weight (F): a centre's weight is multiplied by 1 + F × families / 6000.",
-          minimum=0,
+          minimum=0, maximum=1000,
           field="families_weight"),
     Param("limite_tiempo_s", "number", 60,
           "Tiempo máximo de cálculo del optimizador, en segundos.",
@@ -191,7 +208,65 @@ PARAMETERS: tuple[Param, ...] = (
           "How to assign: por_oferta (category counts), optimo (listed candidates, most need "
           "covered) or estable (deferred acceptance, residency-match rule).",
           choices="modo_asignacion", field="assignment_mode"),
+    Param("meta_enfermeras_por_centro", "int", 2,
+          "Meta de enfermeras por centro de salud. Un centro sin 'requeridos' de una categoría "
+          "de tipo enfermería requiere esta cifra (solo cuenta si hay categorías de enfermería).",
+          "Target nurses per health centre (used only when a category of type nursing exists).",
+          minimum=0, maximum=50, field="nurse_target"),
+    Param("aceptacion_redireccion", "number", 0.5,
+          "Supuesto: probabilidad de que un candidato aprobado que espera en una unidad sin "
+          "plaza libre de su categoría acepte la plaza de otra unidad que se le ofrece "
+          "(planner next, redirección; menor que la de una plaza que eligió).",
+          "Assumption: probability that an approved candidate waiting at a unit with no free "
+          "post accepts a post offered elsewhere (planner next, redirection).",
+          minimum=0, maximum=1, field="redirect_acceptance"),
+    Param("distancia_redireccion_km", "number", 0,
+          "Distancia máxima en km (en línea recta) de una plaza ofrecida por redirección, donde "
+          "ambas unidades tienen coordenadas; 0 = cualquier unidad de la misma entidad.",
+          "Largest great-circle distance (km) of a redirected offer where both units have "
+          "coordinates; 0 = any unit of the same state.", minimum=0, maximum=5000,
+          field="redirect_km"),
 )
+# Every numeric parameter has both bounds (issue 26: no unbounded value). The budget's maximum is
+# a thousand times the national scenario's whole bonus bill; the weights' 1000 is far beyond any
+# planner's use (the national default is 3 and 1) and keeps the objective's coefficients within
+# the solvers' numerical range.
+
+
+@dataclass(frozen=True)
+class Limit:
+    """A numeric command-line option of its own (not a workbook parameter): its bounds and why."""
+
+    flag: str
+    kind: Kind
+    minimum: float
+    maximum: float
+    reason: str
+
+
+# Monte Carlo (planner/analysis/simulate.py) keeps, per draw, each metric per state and
+# nationally for the plan and its reference, and the gain per state and nationally; the uniforms
+# themselves are drawn in chunks of bounded size. Those kept values take draws × outcomes × 8
+# bytes, held within SIMULATION_MEMORY_BYTES (quantiles sort a copy: half of it).
+SIMULATION_MEMORY_BYTES = 1 << 30  # 1 GiB
+MAX_STATES = 32
+SIMULATION_OUTCOMES_PER_DRAW = 2 * 4 * (MAX_STATES + 1) + (MAX_STATES + 1)  # 297
+MAX_DRAWS = SIMULATION_MEMORY_BYTES // 2 // (SIMULATION_OUTCOMES_PER_DRAW * 8)  # 225,955
+
+LIMITS: dict[str, Limit] = {limit.flag: limit for limit in (
+    Limit("--simulate", "int", 0, MAX_DRAWS,
+          f"draws × {SIMULATION_OUTCOMES_PER_DRAW} outcomes × 8 bytes within "
+          f"{SIMULATION_MEMORY_BYTES // 2**20} MiB (half for the quantiles' copy)"),
+    Limit("--seed", "int", 0, 2**32 - 1,
+          "numpy's conventional 32-bit seed; every larger seed is shown exactly in Excel too"),
+    Limit("--steps", "int", 1, 1000, "budgets of one sweep"),
+    Limit("--workers", "int", 1, 256, "local Dask processes"),
+    Limit("--port", "int", 1, 65_535, "a TCP port of `planner serve`"),
+    Limit("sweep_points", "int", 1, 10_000,
+          "points of one sweep (grid rows × budgets): about a second each, hours in all"),
+)}
+MAX_SWEEP_POINTS = int(LIMITS["sweep_points"].maximum)
+
 PARAMETER_BY_KEY = {normalize_key(p.name): p for p in PARAMETERS}
 PARAMETER_BY_FIELD = {p.field: p for p in PARAMETERS}
 
@@ -295,9 +370,10 @@ SHEETS: tuple[Sheet, ...] = (
             Column("categoria", "text", "Categoría (debe existir en 'categorias').",
                    "Category (must exist in 'categorias').", example="Medicina general"),
             Column("requeridos", "int",
-                   "Médicos requeridos. En blanco solo para Medicina general en centros de salud "
-                   "(entonces vale la meta T).",
-                   "Required doctors; blank only for a centre's general medicine (then T).",
+                   "Personas requeridas. En blanco solo en centros de salud para Medicina general "
+                   "(entonces vale la meta T) o para enfermería (la meta de enfermeras).",
+                   "Required staff; blank only at a centre for general medicine (then T) or "
+                   "nursing (then the nurse target).",
                    blank_ok=True, minimum=0, maximum=10_000, example=None),
             Column("actuales", "int", "Médicos con los que cuenta hoy.", "Current doctors.",
                    minimum=0, maximum=10_000, example=1),
@@ -311,8 +387,8 @@ SHEETS: tuple[Sheet, ...] = (
         (
             Column("categoria", "text", "Nombre de la categoría.", "Category name.",
                    example="Anestesiología"),
-            Column("tipo", "choice", "especialidad | medicina general.",
-                   "specialty | general medicine.", choices="tipo_categoria",
+            Column("tipo", "choice", "especialidad | medicina general | enfermería.",
+                   "specialty | general medicine | nursing.", choices="tipo_categoria",
                    example="especialidad"),
             Column("troncal", "bool", "¿Especialidad troncal? (sí/no).", "Trunk specialty?",
                    blank_ok=True, example="sí"),
@@ -347,8 +423,8 @@ SHEETS: tuple[Sheet, ...] = (
         "Bono mensual por tipo de categoría y zona económica (MXN por médico al mes).",
         "Monthly bonus per category type and economic zone (MXN per doctor per month).",
         (
-            Column("tipo", "choice", "especialidad | medicina general.",
-                   "specialty | general medicine.", choices="tipo_categoria",
+            Column("tipo", "choice", "especialidad | medicina general | enfermería.",
+                   "specialty | general medicine | nursing.", choices="tipo_categoria",
                    example="especialidad"),
             Column("zona", "choice", "Zona económica: 2 o 3.", "Economic zone.", choices="zona",
                    example=2),
@@ -377,8 +453,8 @@ SHEETS: tuple[Sheet, ...] = (
         "Optional: probability that an offer is accepted, by type, zone, grade and bonus "
         "(points of a curve, linear between points). Empty = every offer accepted (p = 1).",
         (
-            Column("tipo", "choice", "especialidad | medicina general.",
-                   "specialty | general medicine.", choices="tipo_categoria",
+            Column("tipo", "choice", "especialidad | medicina general | enfermería.",
+                   "specialty | general medicine | nursing.", choices="tipo_categoria",
                    example="especialidad"),
             Column("zona", "choice", "Zona económica (2 o 3); en blanco = ambas.",
                    "Economic zone; blank = both.", choices="zona", blank_ok=True,
@@ -402,8 +478,8 @@ SHEETS: tuple[Sheet, ...] = (
         "Optional: monthly bonus levels the model may pick per hospital (modo_bono = "
         "por_hospital), per category type and zone.",
         (
-            Column("tipo", "choice", "especialidad | medicina general.",
-                   "specialty | general medicine.", choices="tipo_categoria",
+            Column("tipo", "choice", "especialidad | medicina general | enfermería.",
+                   "specialty | general medicine | nursing.", choices="tipo_categoria",
                    example="especialidad"),
             Column("zona", "choice", "Zona económica: 2 o 3.", "Economic zone.", choices="zona",
                    example=2),
@@ -445,6 +521,39 @@ SHEETS: tuple[Sheet, ...] = (
         key=("folio",),
         optional=True,
     ),
+    Sheet(
+        "avance",
+        "Opcional: avance de la convocatoria, una fila por unidad, categoría y fase: ofertas "
+        "hechas, candidatos aceptados, contratados y renuncias. Con ella, 'planner status' "
+        "compara lo cubierto con lo planeado y 'planner next' planea la fase siguiente. "
+        "Escriba las fases en orden (1, 2, 3, 3b, 4, 5, 6, especial).",
+        "Optional: progress of the call, one row per unit, category and phase: offers made, "
+        "candidates accepted, hired and resigned. 'planner status' compares it with the plan "
+        "and 'planner next' plans the next phase. Phases in order (1, 2, 3, 3b, 4, 5, 6, "
+        "especial).",
+        (
+            Column("clues", "text", "CLUES de la unidad (debe existir en 'unidades').",
+                   "Unit CLUES (must exist in 'unidades').", example="HGIMB000011"),
+            Column("categoria", "text", "Categoría (debe existir en 'categorias').",
+                   "Category.", example="Anestesiología"),
+            Column("fase", "choice", "Fase de la convocatoria: 1, 2, 3, 3b, 4, 5, 6 o especial.",
+                   "Phase of the call: 1, 2, 3, 3b, 4, 5, 6 or especial.", choices="fase",
+                   example="1"),
+            Column("ofertas", "int", "Ofertas hechas en la fase (en blanco = no se registró).",
+                   "Offers made in the phase (blank = not recorded).", blank_ok=True,
+                   minimum=0, maximum=100_000, example=3),
+            Column("aceptados", "int", "Candidatos aprobados que aceptaron la oferta (en blanco "
+                   "= no se registró).", "Approved candidates who accepted (blank = not "
+                   "recorded).", blank_ok=True, minimum=0, maximum=100_000, example=2),
+            Column("contratados", "int", "Médicos contratados en la fase.",
+                   "Doctors hired in the phase.", minimum=0, maximum=100_000, example=2),
+            Column("renuncias", "int", "Contratados que renunciaron (su plaza vuelve a quedar "
+                   "vacante).", "Hired doctors who resigned (their post is vacant again).",
+                   blank_ok=True, minimum=0, maximum=100_000, example=0),
+        ),
+        key=("clues", "categoria", "fase"),
+        optional=True,
+    ),
 )
 SHEET_BY_KEY = {normalize_key(s.name): s for s in SHEETS}
 LEEME = "LEEME"
@@ -477,6 +586,11 @@ DEFAULT_CATEGORIES: tuple[CategorySpec, ...] = (
     CategorySpec(GENERAL_CATEGORY, GENERAL, False, 1.0),
     *(CategorySpec(n, SPECIALTY, True, 3.0) for n in TRUNK_SPECIALTIES),
     *(CategorySpec(n, SPECIALTY, False, 2.0) for n in OTHER_SPECIALTIES),
+)
+# Nursing categories the blank template offers (scenario builders add them where they have
+# nurse posts).
+NURSING_CATEGORIES: tuple[CategorySpec, ...] = (
+    CategorySpec(NURSING_CATEGORY, NURSING, False, 1.0),
 )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from planner.data.avance import with_phase_one
 from planner.data.common import Book
 from planner.data.hidalgo import build_hidalgo
 from planner.data.nacional import build_nacional
@@ -17,7 +18,7 @@ TEMPLATE = "plantilla_vacia.xlsx"
 def books(fuentes: str | Path = FUENTES) -> list[Book]:
     """Both default scenarios (Hidalgo real, national synthetic), as tables and LEEME lines."""
     src = load_sources(fuentes)
-    return [build_hidalgo(src), build_nacional(src, fuentes)]
+    return [build_hidalgo(src, fuentes), with_phase_one(build_nacional(src, fuentes))]
 
 
 def build(out_dir: str | Path = INPUTS, fuentes: str | Path = FUENTES) -> list[Path]:

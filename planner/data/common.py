@@ -13,7 +13,8 @@ from planner.io.template import parameters_table, reference_tables
 
 UNIT_COLUMNS = [c.name for c in next(s for s in schema.SHEETS if s.name == "unidades").columns]
 STAFF_COLUMNS = ["clues", "categoria", "requeridos", "actuales"]
-CATEGORY_ORDER = {c.name: i for i, c in enumerate(schema.DEFAULT_CATEGORIES)}
+CATEGORY_ORDER = {c.name: i for i, c in
+                  enumerate(schema.DEFAULT_CATEGORIES + schema.NURSING_CATEGORIES)}
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,7 @@ def sort_staffing(df: pd.DataFrame) -> pd.DataFrame:
 
 def reference_sheets(categories: Sequence[str]) -> dict[str, pd.DataFrame]:
     """categorias (only ``categories``), bonos and prioridades as in the template."""
-    ref = reference_tables()
+    ref = reference_tables(nurses=True)
     cats = ref["categorias"]
     ref["categorias"] = cats[cats["categoria"].isin(categories)].reset_index(drop=True)
     return ref
@@ -67,7 +68,8 @@ def supply_table(supply: Mapping[str, int]) -> pd.DataFrame:
 def parameters(budget: float) -> pd.DataFrame:
     """parametros: the budget and the target of the call, every other parameter by default."""
     return parameters_table({"presupuesto_bono_mensual": budget,
-                             "meta_medicos_generales_por_centro": rules.TARGET_GPS_PER_CENTRE})
+                             "meta_medicos_generales_por_centro": rules.TARGET_GPS_PER_CENTRE,
+                             "meta_enfermeras_por_centro": rules.TARGET_NURSES_PER_CENTRE})
 
 
 def units_frame(rows: list[dict]) -> pd.DataFrame:

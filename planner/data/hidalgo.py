@@ -6,6 +6,8 @@ catchment-area report and CONAPO's 2020 marginalization; hospitals from SINERHIA
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pandas as pd
 
@@ -24,6 +26,7 @@ from planner.data.common import (
 )
 from planner.data.sources import (
     CENTRES_FILE,
+    FUENTES,
     HOSPITALS_FILE,
     LOCALITIES_FILE,
     MUNICIPALITIES_FILE,
@@ -61,6 +64,7 @@ def hidalgo_centres(src: Sources) -> pd.DataFrame:
     df["grado"] = df["cve_mun"].map(grade)
     df["localidad_nombre"] = df["cve_loc"].map(loc_name).fillna(df["localidad"])
     df["gp"] = df["plazas_ocupadas_medicos_generales"]
+    df["enfermeras"] = df["plazas_ocupadas_enfermeras_contacto"]
     df["familias"] = (df["poblacion_resp_no_derechohabiente"] / size).round()
     return df.reset_index(drop=True)
 
@@ -117,9 +121,13 @@ def units_table(centres: pd.DataFrame, hospitals: pd.DataFrame) -> pd.DataFrame:
 
 
 def staffing_table(centres: pd.DataFrame, hospitals: pd.DataFrame) -> pd.DataFrame:
-    """plantilla: GPs of every centre (required blank = target) and trunk posts of hospitals."""
+    """plantilla: GPs and contact nurses of every centre (required blank = the target) and trunk
+    posts of hospitals."""
     rows = [{"clues": c.clues, "categoria": schema.GENERAL_CATEGORY, "requeridos": None,
              "actuales": 0 if pd.isna(c.gp) else int(c.gp)} for c in centres.itertuples()]
+    rows += [{"clues": c.clues, "categoria": schema.NURSING_CATEGORY, "requeridos": None,
+              "actuales": 0 if pd.isna(c.enfermeras) else int(c.enfermeras)}
+             for c in centres.itertuples()]
     for h in hospitals.to_dict("records"):
         for stem, category in rules.SINERHIAS_TRUNK.items():
             rows.append({"clues": h["clues"], "categoria": category,
@@ -134,11 +142,21 @@ def population_share(src: Sources) -> float:
     return float(mun.loc[mun["cve_ent"] == rules.HIDALGO, "pob_tot"].sum() / mun["pob_tot"].sum())
 
 
-def supply(share: float) -> dict[str, int]:
-    """Hidalgo's candidates: its population share of the national call, category by category."""
+def supply(share: float, nurses: int) -> dict[str, int]:
+    """Hidalgo's candidates: its population share of the national call, category by category;
+    ``nurses``: its nursing candidates of the 2026 pipeline (a 2026 figure)."""
     out = {schema.GENERAL_CATEGORY: round(rules.GENERAL_DOCTORS_CALL * share)}
     out.update({k: round(rules.SPECIALIST_SUPPLY[k] * share) for k in schema.TRUNK_SPECIALTIES})
+    out[schema.NURSING_CATEGORY] = nurses
     return out
+
+
+def nurse_supply(fuentes: str | Path) -> int:
+    """Hidalgo's nursing candidates in the 2026 hiring pipeline (stage UAS, every phase and
+    status; real_units.HIRING_FILE)."""
+    from planner.data.real_units import HIRING_FILE
+    hiring = pd.read_csv(Path(fuentes) / HIRING_FILE, dtype={"cve_ent": str, "clues": str})
+    return int(hiring.loc[hiring["cve_ent"].str.zfill(2) == rules.HIDALGO, "uas_enfermeria"].sum())
 
 
 def _leeme(centres: pd.DataFrame, hospitals: pd.DataFrame, staff: pd.DataFrame,
@@ -147,7 +165,11 @@ def _leeme(centres: pd.DataFrame, hospitals: pd.DataFrame, staff: pd.DataFrame,
     unknown = centres.loc[centres["gp"].isna(), "nombre_unidad"].tolist()
     no_fam = int(centres["familias"].isna().sum())
     eligible = hospitals[hospitals["grado"].isin(rules.HIDALGO_ELIGIBLE_GRADES)]
-    specialists = sum(v for k, v in offer.items() if k != schema.GENERAL_CATEGORY)
+    specialists = sum(v for k, v in offer.items()
+                      if k not in (schema.GENERAL_CATEGORY, schema.NURSING_CATEGORY))
+    no_nurse = centres.loc[centres["enfermeras"].isna(), "nombre_unidad"].tolist()
+    nurse_rows = staff[staff["categoria"] == schema.NURSING_CATEGORY]
+    nurse_gap = (rules.TARGET_NURSES_PER_CENTRE - nurse_rows["actuales"]).clip(lower=0)
     raised = hospitals[hospitals["clase"].notna()]["clues"]
     hosp_staff = staff[staff["clues"].isin(raised)]
     norm_rows = int((hosp_staff["requeridos"] > hosp_staff["actuales"]).sum())
@@ -167,6 +189,12 @@ def _leeme(centres: pd.DataFrame, hospitals: pd.DataFrame, staff: pd.DataFrame,
         "se aplica la meta T de 'parametros'."
         + (f" Sin registro en SINERHIAS (unidad nueva): {', '.join(unknown)}; se anotan 0 "
            "médicos — corrija si conoce la cifra." if unknown else ""),
+        "• Enfermeras actuales de cada centro (categoría 'Enfermería general'): plazas ocupadas "
+        "de enfermeras en contacto con el paciente, SINERHIAS al 1 de julio de 2024; "
+        f"'requeridos' en blanco: meta de {rules.TARGET_NURSES_PER_CENTRE} enfermeras por centro "
+        f"(meta_enfermeras_por_centro). Brecha: {num(int(nurse_gap.sum()))} plazas en "
+        f"{num(int((nurse_gap > 0).sum()))} centros."
+        + (f" Sin registro: {', '.join(no_nurse)}; se anotan 0." if no_nurse else ""),
         f"• {num(len(hospitals))} hospitales: las unidades de hospitalización de los servicios "
         "estatales (CLUES 'HGSSA…', la clave SINERHIAS; su nueva clave IMSS-Bienestar no está en "
         "las fuentes). Se excluye el Hospital del Niño DIF, que pertenece al DIF estatal.",
@@ -196,7 +224,12 @@ def _leeme(centres: pd.DataFrame, hospitals: pd.DataFrame, staff: pd.DataFrame,
         "no reciben bono.",
         f"• Candidatos: la parte de Hidalgo en la convocatoria nacional 2024 según su población "
         f"({share:.2%} de la población 2020 de los 23 estados IMSS-Bienestar): "
-        + ", ".join(f"{k} {v}" for k, v in offer.items()) + ".",
+        + ", ".join(f"{k} {v}" for k, v in offer.items()
+                    if k != schema.NURSING_CATEGORY) + ".",
+        f"• Enfermería general: {offer[schema.NURSING_CATEGORY]} candidatas, CIFRA DE 2026 (la "
+        "convocatoria 2024 no llamó enfermeras): las candidatas de enfermería de Hidalgo en la "
+        "contratación 2026 por unidad, etapa UAS, todas las fases y estatus (corte 22 ago 2026). "
+        "Sin bono.",
         f"• Presupuesto mensual de bonos = {specialists} especialistas × "
         f"{mxn(rules.BONUS_ZONE_2)} = {mxn(budget)} (todos los candidatos con bono de Zona 2). "
         "Con este presupuesto manda la oferta de candidatos; bájelo para ver el efecto del "
@@ -212,13 +245,14 @@ def _leeme(centres: pd.DataFrame, hospitals: pd.DataFrame, staff: pd.DataFrame,
     ]
 
 
-def build_hidalgo(src: Sources) -> Book:
+def build_hidalgo(src: Sources, fuentes: str | Path = FUENTES) -> Book:
     """The Hidalgo input workbook's tables and LEEME."""
     centres, hospitals = hidalgo_centres(src), hidalgo_hospitals(src)
     staff = staffing_table(centres, hospitals)
     share = population_share(src)
-    offer = supply(share)
-    specialists = sum(v for k, v in offer.items() if k != schema.GENERAL_CATEGORY)
+    offer = supply(share, nurse_supply(fuentes))
+    specialists = sum(v for k, v in offer.items()
+                      if k not in (schema.GENERAL_CATEGORY, schema.NURSING_CATEGORY))
     budget = specialists * rules.BONUS_ZONE_2
     tables = {
         "parametros": parameters(budget),

@@ -31,7 +31,8 @@ from planner.data.sources import MUNICIPALITIES_FILE, STATES_GEO_FILE, Sources
 
 FILENAME = "nacional_2024.xlsx"
 # One independent random stream per synthesis step: changing one step leaves the others as they were.
-STREAMS = {"centres": 1, "hospitals": 2, "places": 3, "specialists": 4, "gps": 5, "families": 6}
+STREAMS = {"centres": 1, "hospitals": 2, "places": 3, "specialists": 4, "gps": 5, "families": 6,
+           "nurses": 8}  # 7 is planner.data.candidatos' stream
 OTHER = schema.OTHER_SPECIALTIES
 
 
@@ -232,6 +233,25 @@ def centre_staff(centres: pd.DataFrame, r: HidalgoRatios) -> pd.DataFrame:
                          "requeridos": None, "actuales": current})
 
 
+def centre_nurses(centres: pd.DataFrame, r: HidalgoRatios) -> pd.DataFrame:
+    """Nurse rows (Enfermería general): each centre's current nurses drawn from the occupied
+    contact-nurse posts of the real Hidalgo centres of its grade group (SINERHIAS), on a stream
+    of its own (the doctors' draws are unchanged); required left blank (the nurse target)."""
+    rng = _rng("nurses")
+    group = centres["gm_2020"].map(rules.CENTRE_GRADE_GROUP)
+    current = np.array([r.nurse_per_centre[g][rng.integers(len(r.nurse_per_centre[g]))]
+                        for g in group])
+    return pd.DataFrame({"clues": centres["clues"], "categoria": schema.NURSING_CATEGORY,
+                         "requeridos": None, "actuales": current})
+
+
+def nurse_supply(fuentes: str | Path) -> int:
+    """Nursing candidates of the 2026 hiring pipeline (stage UAS, every phase and status) in
+    real_units.HIRING_FILE: the national nurse supply (a 2026 figure, not the 2024 call's)."""
+    hiring = pd.read_csv(Path(fuentes) / real_units.HIRING_FILE, dtype={"clues": str})
+    return int(hiring["uas_enfermeria"].sum())
+
+
 @dataclass(frozen=True)
 class Network:
     """The national units and what was left out of the real lists, with reasons."""
@@ -305,13 +325,16 @@ def basis_lines(units: pd.DataFrame) -> list[str]:
     return out
 
 
-def _leeme(net: Network, staff: pd.DataFrame, r: HidalgoRatios, budget: float) -> list[str]:
+def _leeme(net: Network, staff: pd.DataFrame, r: HidalgoRatios, budget: float,
+           nurses: int) -> list[str]:
     """LEEME lines: what is real, what is synthesised and how, sources and assumptions."""
     units = net.units
     is_h = units["tipo"] == schema.HOSPITAL
     real = units["origen"] == real_units.REAL
     gp = staff[staff["categoria"] == schema.GENERAL_CATEGORY]
-    sp = staff[staff["categoria"] != schema.GENERAL_CATEGORY]
+    nu = staff[staff["categoria"] == schema.NURSING_CATEGORY]
+    sp = staff[~staff["categoria"].isin([schema.GENERAL_CATEGORY, schema.NURSING_CATEGORY])]
+    nurse_gap = _gap(nu, rules.TARGET_NURSES_PER_CENTRE)
     gap_gp = int(_gap(gp, rules.TARGET_GPS_PER_CENTRE).sum())
     gap_sp = int(_gap(sp, rules.TARGET_GPS_PER_CENTRE).sum())
     eligible = units[units["elegible"]]
@@ -393,6 +416,11 @@ def _leeme(net: Network, staff: pd.DataFrame, r: HidalgoRatios, budget: float) -
         "• Médicos generales actuales de cada centro: sorteados entre los centros reales de "
         "Hidalgo de su mismo grado de marginación (SINERHIAS 2024-07). 'requeridos' en blanco: "
         "aplica la meta T.",
+        "• Enfermeras actuales de cada centro (categoría 'Enfermería general'): sorteadas, con "
+        "un sorteo propio, entre las plazas ocupadas de enfermeras de contacto de los centros "
+        "reales de Hidalgo de su mismo grado (SINERHIAS 2024-07). 'requeridos' en blanco: aplica "
+        f"la meta de enfermeras ({rules.TARGET_NURSES_PER_CENTRE} por centro, "
+        "meta_enfermeras_por_centro: «al menos un médico y dos enfermeras»).",
         "• Familias de cada centro: población del municipio × proporción sin derechohabiencia "
         "de Hidalgo para su grado, repartida al azar entre sus centros, ÷ "
         f"{r.household_size} ocupantes por vivienda (INEGI 2020); los centros sin municipio "
@@ -422,6 +450,15 @@ def _leeme(net: Network, staff: pd.DataFrame, r: HidalgoRatios, budget: float) -
         f"{num(rules.SPECIALISTS_CALL)} candidatos) y {num(gap_gp)} médicos generales para "
         f"llegar a {rules.TARGET_GPS_PER_CENTRE} por centro (frente a "
         f"{num(rules.GENERAL_DOCTORS_CALL)}): no alcanza para todo y importa dónde se coloca.",
+        f"• Enfermería general: {num(int(nurse_gap.sum()))} plazas de enfermera en "
+        f"{num(int((nurse_gap > 0).sum()))} centros para llegar a "
+        f"{rules.TARGET_NURSES_PER_CENTRE} por centro. Candidatas: {num(nurses)}, CIFRA DE 2026 "
+        f"(no de la convocatoria 2024, que no llamó enfermeras): las candidatas de enfermería de "
+        f"la contratación 2026 por unidad en la etapa UAS, todas las fases y estatus "
+        f"({real_units.HIRING_FILE}, corte 22 ago 2026; incluye no aprobadas y enfermería "
+        "especializada, que aquí no es categoría aparte). Sin bono (la hoja 'bonos' no tiene fila "
+        "de enfermería) y sin curva de aceptación (toda oferta de enfermera se acepta, p = 1: "
+        "SUPUESTO; agregue filas de tipo enfermería en 'aceptacion' para cambiarlo).",
         "",
         "FUENTES (copias en inputs/fuentes, con su SOURCE.md)",
         f"• {real_units.HOSPITALS_FILE} (servicios-imss-b/informe-ece, 2026-08-21), "
@@ -449,8 +486,11 @@ def build_nacional(src: Sources, fuentes: str | Path = candidatos.FUENTES) -> Bo
     units = net.units
     is_h = units["tipo"] == schema.HOSPITAL
     staff = sort_staffing(pd.concat([hospital_staff(units[is_h], r),
-                                     centre_staff(units[~is_h], r)], ignore_index=True))
-    offer = {schema.GENERAL_CATEGORY: rules.GENERAL_DOCTORS_CALL, **rules.SPECIALIST_SUPPLY}
+                                     centre_staff(units[~is_h], r),
+                                     centre_nurses(units[~is_h], r)], ignore_index=True))
+    nurses = nurse_supply(fuentes)
+    offer = {schema.GENERAL_CATEGORY: rules.GENERAL_DOCTORS_CALL, **rules.SPECIALIST_SUPPLY,
+             schema.NURSING_CATEGORY: nurses}
     budget = acceptance.BUDGET_EXPECTED_2024
     params = parameters(budget)
     for name, value in acceptance.PARAMETERS.items():
@@ -466,6 +506,6 @@ def build_nacional(src: Sources, fuentes: str | Path = candidatos.FUENTES) -> Bo
     }
     listed = candidatos.registration_list(units, staff, fuentes)
     tables["candidatos"] = listed
-    leeme = _leeme(net, staff, r, rules.national_budget())
+    leeme = _leeme(net, staff, r, rules.national_budget(), nurses)
     return Book(FILENAME, tables, leeme + acceptance.leeme_lines()
                 + candidatos.leeme_lines(listed))

@@ -27,6 +27,8 @@ class HidalgoRatios:
     uninsured_share: pd.Series  # uninsured / total catchment population, by centre group
     hospital_staff: dict[str, pd.DataFrame]  # real occupied specialist posts, by norm class
     household_size: float
+    # occupied contact-nurse posts of each real centre, by group (SINERHIAS)
+    nurse_per_centre: dict[str, np.ndarray]
 
 
 def _population_by_group(src: Sources, groups: dict[str, str]) -> pd.Series:
@@ -60,12 +62,16 @@ def hidalgo_ratios(src: Sources) -> HidalgoRatios:
     gp = {g: np.sort(known.loc[known["grado"].map(rules.CENTRE_GRADE_GROUP) == g, "gp"]
                      .to_numpy(dtype=int))
           for g in sorted(set(rules.CENTRE_GRADE_GROUP.values()))}
+    with_nurses = centres.dropna(subset=["enfermeras"])
+    nurses = {g: np.sort(with_nurses.loc[with_nurses["grado"].map(rules.CENTRE_GRADE_GROUP) == g,
+                                         "enfermeras"].to_numpy(dtype=int))
+              for g in sorted(set(rules.CENTRE_GRADE_GROUP.values()))}
     catch = centres.dropna(subset=["poblacion_responsabilidad"])
     sums = catch.groupby(catch["grado"].map(rules.CENTRE_GRADE_GROUP))[
         ["poblacion_resp_no_derechohabiente", "poblacion_responsabilidad"]].sum()
     uninsured = sums["poblacion_resp_no_derechohabiente"] / sums["poblacion_responsabilidad"]
     return HidalgoRatios(centre_rate, hospital_rate, gp, uninsured, _staff_templates(hospitals),
-                         household_size(src.localities))
+                         household_size(src.localities), nurses)
 
 
 def describe(r: HidalgoRatios) -> list[str]:
@@ -80,6 +86,11 @@ def describe(r: HidalgoRatios) -> list[str]:
     lines.append("• Centros con 0 / 1 / 2 o más médicos generales: " + "; ".join(
         f"{g} {np.mean(r.gp_per_centre[g] == 0):.0%} / {np.mean(r.gp_per_centre[g] == 1):.0%}"
         f" / {np.mean(r.gp_per_centre[g] >= 2):.0%}" for g in groups) + ".")
+    if r.nurse_per_centre:
+        lines.append("• Centros con 0 / 1 / 2 o más enfermeras de contacto: " + "; ".join(
+            f"{g} {np.mean(r.nurse_per_centre[g] == 0):.0%} / "
+            f"{np.mean(r.nurse_per_centre[g] == 1):.0%} / "
+            f"{np.mean(r.nurse_per_centre[g] >= 2):.0%}" for g in groups) + ".")
     lines.append("• Población sin derechohabiencia en el área de los centros: " + "; ".join(
         f"{g} {r.uninsured_share[g]:.0%}" for g in groups) + ".")
     return lines

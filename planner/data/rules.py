@@ -16,6 +16,8 @@ SPECIALISTS_CALL = 4_010
 GENERAL_DOCTORS_CALL = 5_850
 BONUS_ELIGIBLE_HOSPITALS = 282
 TARGET_GPS_PER_CENTRE = 2
+# «al menos un médico y dos enfermeras» per centre (the seeds' words)
+TARGET_NURSES_PER_CENTRE = 2
 BONUS_ZONE_2 = schema.BONUS_2024[(schema.SPECIALTY, 2)]  # 10,979 MXN
 BONUS_ZONE_3 = schema.BONUS_2024[(schema.SPECIALTY, 3)]  # 10,000 MXN
 

@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from planner.core.errors import Issue
-from planner.core.words import t
+from planner.core.words import Phrase, phrase
 
 ANY_ZONE = 0
 ANY_GRADE = ""
@@ -31,7 +31,7 @@ def acceptance_tables(tables: dict[str, pd.DataFrame], params: object,
     ``levels`` ``kind, zone, bonus``; each is None when its sheet is absent or empty. Warnings
     (a probability that falls as the bonus rises) do not stop the scenario.
     """
-    notes: list[str] = []
+    notes: list[Phrase] = []
     acc = _acceptance(tables.get("aceptacion"), notes)
     levels = _levels(tables.get("niveles_bono"))
     if getattr(params, "bonus_mode", "fijo") == "por_hospital" and levels is None:
@@ -39,7 +39,7 @@ def acceptance_tables(tables: dict[str, pd.DataFrame], params: object,
     return acc, levels, tuple(notes)
 
 
-def _acceptance(table: pd.DataFrame | None, notes: list[str]) -> pd.DataFrame | None:
+def _acceptance(table: pd.DataFrame | None, notes: list[Phrase]) -> pd.DataFrame | None:
     if table is None:
         return None
     t_ = table[table["_ok"]]
@@ -59,8 +59,9 @@ def _acceptance(table: pd.DataFrame | None, notes: list[str]) -> pd.DataFrame | 
         falls = np.flatnonzero(np.diff(curve["p"].to_numpy()) < 0)
         for i in falls:
             lo, hi = curve.iloc[i], curve.iloc[i + 1]
-            notes.append(t("acceptance_falls", row=int(hi["row"]), bonus=f"{hi['bonus']:,.0f}",
-                           p=f"{hi['p']:.2f}", low=f"{lo['bonus']:,.0f}", p_low=f"{lo['p']:.2f}"))
+            notes.append(phrase("acceptance_falls", row=int(hi["row"]), bonus=f"{hi['bonus']:,.0f}",
+                                p=f"{hi['p']:.2f}", low=f"{lo['bonus']:,.0f}",
+                                p_low=f"{lo['p']:.2f}"))
     return acc.drop(columns="row")
 
 

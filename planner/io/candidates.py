@@ -98,7 +98,8 @@ class OptionResolver:
 
 
 def read_candidates(table: pd.DataFrame, units: pd.DataFrame, staffing: pd.DataFrame,
-                    cat_key: dict[str, str], target: int, issues: list[Issue]) -> pd.DataFrame:
+                    cat_key: dict[str, str], target: float | pd.Series,
+                    issues: list[Issue]) -> pd.DataFrame:
     """The validated candidates: ``folio, category, state_code, score, row``, ``text_1..5``
     (options as written) and ``option_1..5`` (tuples of CLUES; empty for a blank option).
 
@@ -117,7 +118,8 @@ def read_candidates(table: pd.DataFrame, units: pd.DataFrame, staffing: pd.DataF
         issues.append(Issue("cand_state_unknown", SHEET, int(row), "clave_entidad",
                             int(state[row]), {"state": int(state[row])}))
     resolver = OptionResolver(units)
-    req = staffing["required"].fillna(float(target))
+    # target: the centre target (one number, or one per staffing row: T or the nurse target)
+    req = staffing["required"].fillna(target if isinstance(target, pd.Series) else float(target))
     gap = (req - staffing["current"]) > 0
     with_post: dict[str, set[str]] = {}
     for clues, cat in staffing.index[gap.to_numpy(dtype=bool)]:

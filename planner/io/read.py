@@ -294,3 +294,17 @@ class _BytesReader:
 
     def tell(self) -> int:
         return self._buf.tell()
+
+
+def raw_from_tables(tables: dict[str, pd.DataFrame], name: str = "siguiente fase"):
+    """The sheets of :func:`planner.io.avance.next_phase_tables` as a :class:`RawWorkbook`, the
+    form :func:`planner.validate.validate` reads, without writing and re-reading the workbook
+    (the same scenario as reading it back: tests/test_phases.py checks it)."""
+    sheets = {}
+    for sheet, df in tables.items():
+        frame = df.copy()
+        frame.columns = [normalize_key(c) for c in df.columns]
+        frame.index = frame.index + 2  # Excel rows: the header is row 1
+        frame = frame.astype(object).where(frame.notna(), None)
+        sheets[sheet] = RawSheet(sheet, frame, {normalize_key(c): c for c in df.columns})
+    return RawWorkbook(name, sheets, tuple(sheets))

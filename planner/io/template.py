@@ -3,23 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 import pandas as pd
-from openpyxl import Workbook
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from planner.core import schema
+from planner.io.fast_xlsx import StreamedWorkbook as Workbook
 from planner.io.files import atomic_write
 from planner.io.xlsx import write_notes, write_table
 
 FIXED_DATE = dt.datetime(2024, 4, 11)  # the 2024 call
 _CHOICE_LISTS = {
     "tipo_unidad": "hospital,centro de salud",
-    "tipo_categoria": "especialidad,medicina general",
+    "tipo_categoria": "especialidad,medicina general,enfermería",
     "grado_marginacion": "muy bajo,bajo,medio,alto,muy alto",
     "zona": "2,3",
+    "fase": "1,2,3,3b,4,5,6,especial",
 }
 
 
@@ -35,11 +36,15 @@ def parameters_table(values: Mapping[str, object] | None = None) -> pd.DataFrame
     return pd.DataFrame(rows)
 
 
-def reference_tables() -> dict[str, pd.DataFrame]:
-    """Reference sheets pre-filled with the 2024 call: categories, bonuses and grade weights."""
+def reference_tables(nurses: bool = False) -> dict[str, pd.DataFrame]:
+    """Reference sheets pre-filled with the 2024 call: categories, bonuses and grade weights.
+
+    With ``nurses`` the categories include schema.NURSING_CATEGORIES (the blank template does).
+    """
+    specs = schema.DEFAULT_CATEGORIES + (schema.NURSING_CATEGORIES if nurses else ())
     categorias = pd.DataFrame(
         [{"categoria": c.name, "tipo": c.kind, "troncal": "sí" if c.trunk else "no",
-          "peso": c.weight, "requiere": c.requires} for c in schema.DEFAULT_CATEGORIES])
+          "peso": c.weight, "requiere": c.requires} for c in specs])
     bonos = pd.DataFrame([{"tipo": t, "zona": z, "bono_mensual": b}
                           for (t, z), b in schema.BONUS_2024.items()])
     prioridades = pd.DataFrame([{"grado_marginacion": g, "peso": w}
@@ -49,16 +54,25 @@ def reference_tables() -> dict[str, pd.DataFrame]:
 
 def write_input_workbook(path: str | Path, tables: Mapping[str, pd.DataFrame],
                          leeme: Sequence[str] = (), title: str = "Planeador de plantilla "
-                         "IMSS-Bienestar") -> Path:
+                         "IMSS-Bienestar", extra_sheets: Mapping[str, pd.DataFrame] | None = None,
+                         protect: Sequence[str | Path] = (),
+                         check: Callable[[Path], None] | None = None,
+                         streamed: bool = False) -> Path:
     """Write an input workbook: LEEME (``leeme`` lines, then the column reference) and every sheet.
 
     Missing sheets are written empty with their headers (optional ones are left out); columns
     follow the schema's order.
-    Choice columns get drop-down lists so planners pick valid values.
+    Choice columns get drop-down lists so planners pick valid values. ``extra_sheets`` (not
+    read by the planner, e.g. an importer's report) follow; ``protect`` are inputs never
+    written; ``check(tmp)`` runs on the finished file before it replaces ``path`` (an exception
+    leaves ``path`` as it was); ``streamed`` writes the table bodies in bulk
+    (:class:`planner.io.fast_xlsx.StreamedWorkbook`: the same cells, several times faster).
     """
 
     def write(tmp: Path) -> None:
-        wb = Workbook()
+        from planner.io.fast_xlsx import StreamedWorkbook
+
+        wb = StreamedWorkbook() if streamed else Workbook()
         wb.remove(wb.active)
         notes = [(line,) for line in leeme]
         notes += [("",), ("Referencia de hojas y columnas",)]
@@ -86,12 +100,16 @@ def write_input_workbook(path: str | Path, tables: Mapping[str, pd.DataFrame],
                 letter = ws.cell(row=1, column=j).column_letter
                 dv.add(f"{letter}2:{letter}{last}")
                 ws.add_data_validation(dv)
+        for name, df in (extra_sheets or {}).items():
+            write_table(wb, name, df)
         # Fixed document dates: the same tables give the same bytes, so rebuilds don't churn git.
         wb.properties.created = wb.properties.modified = FIXED_DATE
         wb.save(tmp)
         fixed_zip_dates(tmp)
+        if check is not None:
+            check(tmp)
 
-    return atomic_write(path, write)
+    return atomic_write(path, write, protect)
 
 
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # the earliest date a zip entry can carry
@@ -129,7 +147,12 @@ TEMPLATE_LEEME = (
     "trae 0 y con 0 ningún especialista va a un hospital con bono ('planner validate' lo avisa). "
     "Revise la meta de médicos por centro, 'categorias', 'bonos' y 'prioridades': vienen con los "
     "valores de la convocatoria 2024.",
-    "3. Valide con:  planner validate ARCHIVO.xlsx   y resuelva con:  planner solve ARCHIVO.xlsx",
+    "3. Opcional, durante la convocatoria: en 'avance' anote por unidad, categoría y fase las "
+    "ofertas, los aceptados, los contratados y las renuncias (fases en orden: 1, 2, 3, 3b, 4, 5, "
+    "6, especial). 'planner status ARCHIVO.xlsx' compara lo cubierto con lo planeado y "
+    "'planner next ARCHIVO.xlsx --out siguiente.xlsx' planea la fase siguiente con las vacantes "
+    "y el presupuesto que quedan.",
+    "4. Valide con:  planner validate ARCHIVO.xlsx   y resuelva con:  planner solve ARCHIVO.xlsx",
     "Los nombres de hojas y columnas no distinguen mayúsculas, acentos ni espacios/guiones bajos; "
     "el orden de las columnas es libre y las hojas o columnas extra se ignoran.",
 )
@@ -138,7 +161,7 @@ TEMPLATE_LEEME = (
 def write_template(path: str | Path) -> Path:
     """The blank template: reference sheets pre-filled, unit sheets with headers only."""
     tables = {"parametros": parameters_table({"presupuesto_bono_mensual": 0}),
-              **reference_tables(),
+              **reference_tables(nurses=True),
               **{s.name: pd.DataFrame(columns=[c.name for c in s.columns])
                  for s in schema.SHEETS if s.optional}}
     return write_input_workbook(path, tables, TEMPLATE_LEEME)

@@ -12,6 +12,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
+from planner.core.privacy import redact
 from planner.io.fast_xlsx import StreamedWorkbook
 
 HEADER_FILL = PatternFill("solid", fgColor="235B4E")  # IMSS-Bienestar green
@@ -65,6 +66,32 @@ def write_table(wb: Workbook, title: str, df: pd.DataFrame,
     return ws
 
 
+# A workbook with this attribute set (:func:`guard`) has every table body's text redacted as it
+# is written; result workbooks are, input workbooks (the template, `make data`) are not: an
+# input is written as given.
+GUARD = "guard_personal_data"
+
+
+def guard(wb: Workbook) -> Workbook:
+    """Mark ``wb`` as an output: its tables' text goes through the personal-data guard."""
+    setattr(wb, GUARD, True)
+    return wb
+
+
+def redact_cells(wb: Workbook) -> None:
+    """Every text cell of ``wb`` (openpyxl's own cells: headers, summaries, notes) with
+    personal-looking values replaced (planner/core/privacy.py); table bodies went through the
+    guard as they were written (:func:`_column_values`). Called just before every result
+    workbook is saved."""
+    for ws in wb.worksheets:
+        for cell in ws._cells.values():
+            value = cell.value
+            if isinstance(value, str) and cell.data_type != "f":
+                cleaned = redact(value)
+                if cleaned != value:
+                    cell.value = cleaned
+
+
 def _write_body(ws: Worksheet, df: pd.DataFrame, formats: list[str | None],
                 wraps: list[bool]) -> None:
     """Rows 2.. of ``ws``: one cell per non-empty value, each column's number format attached
@@ -83,28 +110,38 @@ def _write_body(ws: Worksheet, df: pd.DataFrame, formats: list[str | None],
             probe.alignment = WRAP
         styles.append(probe._style)
     wb = ws.parent
+    guard = bool(getattr(wb, GUARD, False))
     if isinstance(wb, StreamedWorkbook) and len(df):
         ids = [None if style is None else Cell(ws, style_array=style).style_id
                for style in styles]
-        if wb.defer(ws, [_column_values(df.iloc[:, j]) for j in range(df.shape[1])], ids):
+        if wb.defer(ws, [_column_values(df.iloc[:, j], guard) for j in range(df.shape[1])],
+                    ids):
             ws._current_row = max(ws._current_row, len(df) + 1)
             return
     cells = ws._cells  # what Worksheet.append fills; openpyxl 3.1
     for j, style in enumerate(styles, start=1):
-        for i, value in enumerate(_column_values(df.iloc[:, j - 1]), start=2):
+        for i, value in enumerate(_column_values(df.iloc[:, j - 1], guard), start=2):
             if value is not None:
                 cells[(i, j)] = Cell(ws, row=i, column=j, value=value, style_array=style)
     ws._current_row = max(ws._current_row, len(df) + 1)  # later appends go below the table
 
 
-def _column_values(col: pd.Series) -> list[object]:
-    """A column as plain Python values, missing ones as None."""
+def _column_values(col: pd.Series, guard: bool = False) -> list[object]:
+    """A column as plain Python values, missing ones as None; with ``guard``, text through the
+    personal-data guard (planner/core/privacy.py)."""
     kind = col.dtype.kind if isinstance(col.dtype, np.dtype) else "O"  # nullable: _plain
     if kind in "iub":
         return col.tolist()
     if kind == "f":
         return [None if v != v else v for v in col.tolist()]
-    return [_plain(v) for v in col.tolist()]
+    values = [_plain(v) for v in col.tolist()]
+    texts = {v for v in values if isinstance(v, str)} if guard else set()
+    if not texts:
+        return values
+    cleaned = {v: redact(v) for v in texts}
+    if all(cleaned[v] is v for v in texts):
+        return values
+    return [cleaned[v] if isinstance(v, str) else v for v in values]
 
 
 def _plain(value: object) -> object:

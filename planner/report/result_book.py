@@ -19,7 +19,7 @@ from planner.core.scenario import PARAM_NAMES
 from planner.core.words import MESSAGES, pair, t
 from planner.io.fast_xlsx import StreamedWorkbook
 from planner.io.files import atomic_write
-from planner.io.xlsx import DEC, INT, MXN, PCT, TITLE_FONT, write_table
+from planner.io.xlsx import DEC, INT, MXN, PCT, TITLE_FONT, guard, redact_cells, write_table
 from planner.report import acceptance_book
 from planner.report.candidate_book import write_candidate_sheets
 
@@ -73,6 +73,16 @@ _COLUMN_FORMATS: dict[str, str | None] = {
     "at_target_after": None,
     "no_doctor_before": None,
     "no_doctor_after": None,
+    "nurse_required": INT,
+    "nurse_before": INT,
+    "nurse_gap": INT,
+    "nurse_placed": INT,
+    "nurse_expected": DEC,
+    "nurse_after": INT,
+    "nurse_at_target_before": None,
+    "nurse_at_target_after": None,
+    "no_nurse_before": None,
+    "no_nurse_after": None,
     "centres": INT,
     "hospitals": INT,
     "coverage_after": PCT,
@@ -117,6 +127,7 @@ REASON_WORDS = {k: pair(f"reason_{k}") for k in ("not_placed", "no_vacancy")}
 
 KIND_WORDS = {k: pair("kind_word_" + k.replace(" ", "_"))
               for k in ("hospital", "centro de salud", "especialidad", "medicina general")}
+KIND_WORDS["enfermería"] = pair("kind_word_nursing")
 
 
 def _labels(df: pd.DataFrame, lang: str) -> tuple[pd.DataFrame, dict[str, str]]:
@@ -140,7 +151,9 @@ def _labels(df: pd.DataFrame, lang: str) -> tuple[pd.DataFrame, dict[str, str]]:
 ADVANTAGE_SIGN: dict[str, int] = {
     "centres_at_target_after": 1, "centres_no_doctor_after": -1, "gp_placed": 1,
     "spec_gap_left": -1, "spec_placed": 1, "spec_placed_bonus_units": 1, "unplaced": -1,
-    "objective": 1, "pool_idle": -1, "floors_unmet": -1, "spec_held_back": -1}
+    "objective": 1, "pool_idle": -1, "floors_unmet": -1, "spec_held_back": -1,
+    "centres_nurse_target_after": 1, "centres_no_nurse_after": -1, "nurse_placed": 1,
+    "nurse_expected": 1, "nurse_gap_left": -1}
 
 
 def advantage(key: str, plan: object, hand: object) -> float | int | None:
@@ -184,8 +197,10 @@ def _summary_rows(result: Result, lang: str = "es") -> list[tuple]:
         row("sum_specialists_placed", 0, "spec_placed"),
         row("sum_of_them_in_bonus_eligible_hospitals", 0,
             "spec_placed_bonus_units"),
+    ] + _nurse_summary_rows(h, row) + [
         row("sum_candidates_left_unplaced",
-            h["gp_candidates"] + h["spec_candidates"], "unplaced"),
+            h["gp_candidates"] + h["spec_candidates"] + h.get("nurse_candidates", 0),
+            "unplaced"),
         row("sum_monthly_bonus_committed_mxn", 0, "bonus_month",
             MXN),
         row("sum_yearly_bonus_committed_mxn", 0, "bonus_year", MXN),
@@ -195,6 +210,20 @@ def _summary_rows(result: Result, lang: str = "es") -> list[tuple]:
         row("sum_weighted_need_covered_objective", 0.0,
             "objective", DEC),
     ] + _rule_summary_rows(h, row)
+
+
+def _nurse_summary_rows(h: dict, row) -> list[tuple]:
+    """Summary rows of the nursing categories (none when the workbook has no nurses)."""
+    if "nurse_placed" not in h:
+        return []
+    return [
+        row("sum_centres_at_the_nurse_target", h["centres_nurse_target_before"],
+            "centres_nurse_target_after"),
+        row("sum_centres_with_no_nurse", h["centres_no_nurse_before"], "centres_no_nurse_after"),
+        row("sum_nurse_vacancies", h["nurse_gap"], "nurse_gap_left"),
+        row("sum_nurses_placed", 0, "nurse_placed"),
+        row("sum_nurses_expected", 0.0, "nurse_expected", DEC),
+    ]
 
 
 def _rule_summary_rows(h: dict, row) -> list[tuple[str, object, object, object, str | None]]:
@@ -228,7 +257,7 @@ def write_result_workbook(result: Result, path: str | Path, lang: str = "es",
         raise ValueError("no plan to write: the solve produced no solution")
 
     def write(tmp: Path) -> None:
-        wb = BOOK()
+        wb = guard(BOOK())  # issue 25: no personal-looking value leaves in the workbook
         wb.remove(wb.active)
         _resumen(wb, result, lang)
         acceptance_book.append_resumen(wb["resumen"], result, lang)
@@ -249,6 +278,7 @@ def write_result_workbook(result: Result, path: str | Path, lang: str = "es",
         _diagnostico(wb, result, lang)
         for ws in wb.worksheets:
             ws.title = SHEET_TITLES.get(ws.title, ws.title)
+        redact_cells(wb)  # issue 25: no personal-looking value leaves in the workbook
         wb.save(tmp)
 
     return atomic_write(path, write, protect=protect)
@@ -391,6 +421,9 @@ def _diagnostico(wb: Workbook, result: Result, lang: str) -> None:
     rows += [(t("diagh_seconds_of", lang, step=stage_word(k, lang)), round(v, 4))
              for k, v in result.timings.items()]
     rows += _rule_diagnostics(result, lang)
+    from planner.validate import scenario_warnings  # the one list of warnings (issue 26)
+
+    rows += [(t("cli_warning", lang), w.text(lang)) for w in scenario_warnings(result.scenario)]
     df = pd.DataFrame(rows, columns=[t("diagh_item", lang), t("diagh_value", lang)])
     write_table(wb, "diagnostico", df, widths={t("diagh_item", lang): 48,
                                                t("diagh_value", lang): 60})

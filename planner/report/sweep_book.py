@@ -186,7 +186,7 @@ def write_sweep_workbook(sweep: Sweep, scenario: Scenario, out: str | Path, lang
     from openpyxl import Workbook
     from openpyxl.drawing.image import Image
 
-    from planner.io.xlsx import TITLE_FONT, write_notes, write_table
+    from planner.io.xlsx import TITLE_FONT, guard, redact_cells, write_notes, write_table
 
     es = lang == "es"
     j = 0 if es else 1
@@ -201,7 +201,7 @@ def write_sweep_workbook(sweep: Sweep, scenario: Scenario, out: str | Path, lang
         png = frontier_png(table, lang, label)
 
     def write(tmp: Path) -> None:
-        wb = Workbook()
+        wb = guard(Workbook())
         wb.remove(wb.active)
         people = table.drop(columns=[label] if label else []).copy()
         people["status"] = [STATUS_WORDS.get(s, (s, s))[j] for s in people["status"]]
@@ -240,6 +240,7 @@ def write_sweep_workbook(sweep: Sweep, scenario: Scenario, out: str | Path, lang
         if source:
             rows.insert(0, (t("sweep_note_workbook", lang), source))
         write_notes(wb, "parametros", t("sweep_base_title", lang), rows, widths=(36, 60))
+        redact_cells(wb)
         wb.save(tmp)
 
     path = atomic_write(out, write, protect=protect)

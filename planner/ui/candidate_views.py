@@ -152,8 +152,8 @@ def stability_sentence(result, lang: str = "es") -> str:
                            pct=fmt.percent(lost / opt.coverage)))
     else:
         parts.append(t("candp_price_unknown", lang))
-    if opt is not None and opt.coverage is not None:
-        n = int(opt.blocking_pairs)
+    if opt is not None and opt.coverage is not None and opt.blocking_pairs is not None:
+        n = int(opt.blocking_pairs)  # None: not counted yet (the other mode not computed)
         parts.append(t("candp_blocking_none", lang) if n == 0
                      else t("candp_blocking_one", lang) if n == 1
                      else t("candp_blocking", lang, n=fmt.integer(n)))

@@ -24,6 +24,9 @@ MAP_METRICS: dict[str, tuple[str, str, str, str]] = {
     "coverage": ("coverage_after", "map_coverage", "greens", ".0%"),
     "spec_gap": ("spec_gap_left", "map_spec_gap", "oranges", ",.0f"),
     "no_doctor": ("no_doctor_after", "map_no_doctor", "reds", ",.0f"),
+    # only with a nursing category (columns of indicators.by_state)
+    "nurse_placed": ("nurse_placed", "map_nurse_placed", "blues", ",.0f"),
+    "nurse_gap": ("nurse_gap", "map_nurse_gap", "oranges", ",.0f"),
     # only with a registered-candidate assignment (planner.ui.candidate_views.with_unwanted)
     "unwanted": ("vacancies_without", "map_unwanted", "purples", ",.0f"),
 }
@@ -65,6 +68,12 @@ def state_at_target_chart(by_state: pd.DataFrame, lang: str = "es") -> alt.Chart
                              t("centres_at_target_axis", lang), t("state", lang), lang)
 
 
+def state_nurse_target_chart(by_state: pd.DataFrame, lang: str = "es") -> alt.Chart:
+    """Centres at the nurse target per state, today and with the plan."""
+    return before_after_bars(by_state, "state", "nurse_at_target_before", "nurse_at_target_after",
+                             t("centres_at_nurse_target_axis", lang), t("state", lang), lang)
+
+
 def state_spec_gap_chart(by_state: pd.DataFrame, lang: str = "es") -> alt.Chart:
     """Specialist gap per state, today and after the plan."""
     return before_after_bars(by_state, "state", "spec_gap", "spec_gap_left",
@@ -92,6 +101,9 @@ def map_rows(by_state: pd.DataFrame) -> dict[int, dict]:
         }
         if hasattr(rec, "vacancies_without"):
             rows[int(rec.state_code)]["vacancies_without"] = int(rec.vacancies_without)
+        if hasattr(rec, "nurse_placed"):
+            rows[int(rec.state_code)].update(nurse_placed=int(rec.nurse_placed),
+                                             nurse_gap=int(rec.nurse_gap))
     return rows
 
 
@@ -117,6 +129,10 @@ def states_map(by_state: pd.DataFrame, metric: str = "coverage", lang: str = "es
         alt.Tooltip(p + "spec_placed:Q", title=t("spec_placed", lang), format=",d"),
         alt.Tooltip(p + "spec_gap_left:Q", title=t("spec_gap_left", lang), format=",d"),
     ]
+    if "nurse_placed" in by_state.columns:
+        tooltip += [alt.Tooltip(p + "nurse_gap:Q", title=t("map_nurse_gap", lang), format=",d"),
+                    alt.Tooltip(p + "nurse_placed:Q", title=t("map_nurse_placed", lang),
+                                format=",d")]
     if "vacancies_without" in by_state.columns:
         tooltip.append(alt.Tooltip(p + "vacancies_without:Q", title=t("map_unwanted", lang),
                                    format=",d"))

@@ -67,6 +67,22 @@ def headline_values(result: Result) -> dict[str, float]:
     }
 
 
+def nurse_text(result: Result, lang: str = "es") -> str | None:
+    """The nurses' sentence below the headline cards (None without a nursing category)."""
+    h = result.indicators.headline
+    if "nurse_placed" not in h:
+        return None
+    return t("nurse_summary", lang, placed=fmt.integer(h["nurse_placed"]),
+             gap=fmt.integer(h["nurse_gap"]), expected=fmt.decimal(h["nurse_expected"], 1),
+             candidates=fmt.integer(h["nurse_candidates"]),
+             target=fmt.integer(result.scenario.params.nurse_target),
+             before=fmt.integer(h["centres_nurse_target_before"]),
+             after=fmt.integer(h["centres_nurse_target_after"]),
+             centres=fmt.integer(h["centres"]),
+             none_before=fmt.integer(h["centres_no_nurse_before"]),
+             none_after=fmt.integer(h["centres_no_nurse_after"]))
+
+
 def _gp_gap(result: Result) -> int:
     by_cat = result.indicators.by_category
     return int(by_cat.loc[by_cat["kind"] == GENERAL, "gap"].sum())
@@ -230,6 +246,8 @@ def describe_changes(what_if: WhatIf | None, lang: str = "es") -> str:
         parts.append(t("c_bonus", lang, zone=zone, value=fmt.mxn(v)))
     if what_if.target is not None:
         parts.append(t("c_target", lang, value=what_if.target))
+    if what_if.nurse_target is not None:
+        parts.append(t("c_nurse_target", lang, value=what_if.nurse_target))
     for name in ("first_doctor_weight", "families_weight", "time_limit"):
         v = getattr(what_if, name)
         if v is not None:

@@ -20,7 +20,7 @@ from planner.analysis.expected import percent_text as pct
 from planner.core.model_words import MODE_WORDS, mode_word
 from planner.core.result import Result
 from planner.core.scenario import WhatIf
-from planner.core.schema import SPECIALTY
+from planner.core.schema import NURSING, SPECIALTY
 from planner.core.words import t
 from planner.ui import fmt
 from planner.ui.figures import HEADLINE, Figure
@@ -236,6 +236,9 @@ def not_comparable(result: Result, base: Result | None) -> dict[str, str]:
     if (float(p.first_doctor_weight) != float(q.first_doctor_weight)
             or float(p.families_weight) != float(q.families_weight)):
         out.setdefault("objective", "weights")
+    if int(p.nurse_target) != int(q.nurse_target) and (
+            result.scenario.categories["kind"] == NURSING).any():
+        out.setdefault("objective", "nurse_target")  # the nurses' need the objective weighs
     return out
 
 
@@ -257,6 +260,10 @@ def not_comparable_note(key: str, result: Result, base: Result, lang: str = "es"
                  total=base.scenario.units["state_code"].nunique())
     if why == "weights":
         return t("fs_not_comparable_weights", lang)
+    if why == "nurse_target":
+        return t("fs_not_comparable_nurse_target", lang,
+                 old=int(base.scenario.params.nurse_target),
+                 new=int(result.scenario.params.nurse_target))
     return ""
 
 

@@ -7,9 +7,21 @@ download without a long import chain; ``sources`` re-exports them.
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 
 from planner.core.text import slug
+
+ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_WORKBOOK = ROOT / "inputs" / "nacional_2024.xlsx"
+TEMPLATE = ROOT / "inputs" / "plantilla_vacia.xlsx"
+ENV_WORKBOOK = "PLANNER_DEFAULT_WORKBOOK"
+
+
+def default_workbook() -> Path:
+    """The workbook the app opens on: ``$PLANNER_DEFAULT_WORKBOOK`` or the national 2024 one."""
+    env = os.environ.get(ENV_WORKBOOK, "").strip()
+    return Path(env).expanduser() if env else DEFAULT_WORKBOOK
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

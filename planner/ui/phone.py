@@ -11,6 +11,7 @@ behind it.
 from __future__ import annotations
 
 PHONE_MAX_PX = 640  # Streamlit's own breakpoint for the overlaid sidebar
+TITLE_REM = 1.75  # the title's size on a phone: two lines at most
 # the page's own buttons (not the tab strip's, which scrolls with arrows of its own)
 BUTTONS = ('[data-testid="stMain"] :is([data-testid="stButton"], '
            '[data-testid="stDownloadButton"], [data-testid="stFormSubmitButton"]) button')
@@ -25,7 +26,8 @@ def phone_css() -> str:
         'section[data-testid="stSidebar"][data-collapsed="false"] '
         "{width: 100vw !important; min-width: 100vw !important; max-width: 100vw !important;}"
         # the title in two lines at most, so the first figures show without scrolling
-        '[data-testid="stMain"] h1 {font-size: 1.75rem !important; line-height: 1.2 !important;'
+        f'[data-testid="stMain"] h1 {{font-size: {TITLE_REM}rem !important;'
+        " line-height: 1.2 !important;"
         " padding-top: 0.5rem !important;}"
         # button labels wrap instead of ending in "…"
         f"{BUTTONS} {{height: auto !important;}}"

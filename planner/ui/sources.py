@@ -4,7 +4,6 @@ and result workbooks as bytes — through the same pipeline functions as the CLI
 
 from __future__ import annotations
 
-import os
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -18,22 +17,16 @@ from planner.core.scenario import Scenario
 from planner.pipeline import confirm_marginals, load_scenario_bytes
 from planner.report.result_book import write_result_workbook
 from planner.ui.names import (  # noqa: F401 (sources.XLSX_MIME, sources.digest, …)
+    DEFAULT_WORKBOOK,
+    ENV_WORKBOOK,
+    ROOT,
+    TEMPLATE,
     XLSX_MIME,
+    default_workbook,
     digest,
     result_file_name,
     result_file_name_confirmed,
 )
-
-ROOT = Path(__file__).resolve().parents[2]
-DEFAULT_WORKBOOK = ROOT / "inputs" / "nacional_2024.xlsx"
-TEMPLATE = ROOT / "inputs" / "plantilla_vacia.xlsx"
-ENV_WORKBOOK = "PLANNER_DEFAULT_WORKBOOK"
-
-
-def default_workbook() -> Path:
-    """The workbook the app opens on: ``$PLANNER_DEFAULT_WORKBOOK`` or the national 2024 one."""
-    env = os.environ.get(ENV_WORKBOOK, "").strip()
-    return Path(env).expanduser() if env else DEFAULT_WORKBOOK
 
 
 def file_key(path: Path) -> str:

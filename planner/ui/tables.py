@@ -18,6 +18,8 @@ from planner.ui.headings import header, kind_word, labelled  # noqa: F401 (table
 UNIT_COLUMNS = ("clues", "name", "gp_placed", "spec_placed", "bonus_month", "state",
                 "municipality", "kind", "zone", "grade", "families", "gp_before", "gp_after",
                 "spec_gap", "spec_after", "at_target_after", "no_doctor_after")
+# with a nursing category: nurses placed beside the doctors, nurses after and the target at the end
+NURSE_UNIT_COLUMNS = ("nurse_placed", "nurse_after", "nurse_at_target_after")
 UNIT_PINNED = ("clues", "name")  # stay in view while the table scrolls sideways
 UNIT_PINNED_COMPACT = ("clues",)  # a phone: CLUES and name pinned left ~90 px for the rest
 SPECIALTY_COLUMNS = ("category", "candidates", "current", "gap", "placed", "unplaced", "gap_left",
@@ -79,7 +81,16 @@ def unit_column_layout(compact: bool) -> dict[str, tuple[bool, str | None]]:
 def units_table(result: Result, f: UnitFilter, lang: str = "es") -> pd.DataFrame:
     """The filtered per-unit before/after table, ready to show."""
     units = filter_units(result.indicators.units, f).reset_index()
-    return labelled(units[list(UNIT_COLUMNS)], lang)
+    return labelled(units[list(unit_columns(result))], lang)
+
+
+def unit_columns(result: Result) -> tuple[str, ...]:
+    """The units table's columns: :data:`UNIT_COLUMNS`, and the nurses' when there are any."""
+    if "nurse_placed" not in result.indicators.units:
+        return UNIT_COLUMNS
+    at = UNIT_COLUMNS.index("spec_placed") + 1
+    return (*UNIT_COLUMNS[:at], NURSE_UNIT_COLUMNS[0], *UNIT_COLUMNS[at:],
+            *NURSE_UNIT_COLUMNS[1:])
 
 
 def assignments_table(result: Result, clues: Iterable[str], lang: str = "es") -> pd.DataFrame:

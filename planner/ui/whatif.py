@@ -59,6 +59,7 @@ class FormValues:
     bonus_mode: str = "fijo"  # modo_bono: fijo | por_hospital
     budget_basis: str = "esperado"  # presupuesto_bono_base: esperado | garantizado
     assignment_mode: str = "por_oferta"  # modo_asignacion: por_oferta | optimo | estable
+    nurse_target: int = 2  # meta_enfermeras_por_centro (asked only when there are nurses)
 
 
 def form_defaults(scenario: Scenario) -> FormValues:
@@ -73,7 +74,7 @@ def form_defaults(scenario: Scenario) -> FormValues:
                       equity_floor=float(p.equity_floor),
                       one_doctor_per_centre=bool(p.one_doctor_per_centre),
                       bonus_mode=p.bonus_mode, budget_basis=p.budget_basis,
-                      assignment_mode=p.assignment_mode)
+                      assignment_mode=p.assignment_mode, nurse_target=int(p.nurse_target))
 
 
 # The model's modes the form offers (issue 15): parameter field -> its choices, in the order shown
@@ -133,12 +134,14 @@ def build_what_if(scenario: Scenario, values: FormValues) -> WhatIf:
     supply = {k: int(v) for k, v in values.supply.items() if int(v) != base.supply.get(k)}
     states = None if set(values.states) == set(base.states) else tuple(sorted(values.states))
     target = changed("target")
+    nurse_target = changed("nurse_target")
     # the form shows α in whole percent: a workbook α of 0.333 shown as 33 % is not a change
     alpha = min(1.0, max(0.0, float(values.equity_floor)))
     alpha = None if abs(alpha - base.equity_floor) < ALPHA_STEP / 2 else alpha
     minimum = changed("one_doctor_per_centre")
     modes = {name: changed(name) for name in MODES}
     return WhatIf(**modes, budget=changed("budget"), target=None if target is None else int(target),
+                  nurse_target=None if nurse_target is None else int(nurse_target),
                   first_doctor_weight=changed("first_doctor_weight"),
                   families_weight=changed("families_weight"),
                   time_limit=changed("time_limit"), bonus=bonus, supply=supply, states=states,
@@ -149,7 +152,8 @@ def build_what_if(scenario: Scenario, values: FormValues) -> WhatIf:
 def what_if_key(what_if: WhatIf | None) -> str:
     """A stable text key of a what-if (WhatIf holds dicts, so it cannot key a dict itself)."""
     w = what_if or WhatIf()
-    parts = [f"{n}={getattr(w, n)!r}" for n in ("budget", "target", "first_doctor_weight",
+    parts = [f"{n}={getattr(w, n)!r}" for n in ("budget", "target", "nurse_target",
+                                                 "first_doctor_weight",
                                                  "families_weight", "time_limit", "mip_gap",
                                                  "equity_floor", "one_doctor_per_centre",
                                                  "states", *MODES)]

@@ -10,6 +10,7 @@ from dataclasses import replace
 import streamlit as st
 
 from planner import pipeline
+from planner.core.privacy import redact
 from planner.core.words import t
 from planner.ui import candidate_views as cv
 from planner.ui import candidate_waits as cw
@@ -87,7 +88,7 @@ def _run(view: View, lang: str, mode: str, compute, words: str, timed: bool = Fa
         with st.spinner(words):
             result = compute()
     except Exception as exc:  # a solver failure is reported, never as a traceback
-        st.error(t("unexpected", lang, kind=type(exc).__name__, detail=exc))
+        st.error(t("unexpected", lang, kind=type(exc).__name__, detail=redact(str(exc), lang)))
         return
     finally:
         state["solving"] = False

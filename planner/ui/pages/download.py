@@ -7,6 +7,7 @@ import time
 
 import streamlit as st
 
+from planner.core.privacy import redact
 from planner.core.result import Result
 from planner.core.words import t
 from planner.ui import download_views as dv
@@ -27,6 +28,9 @@ def download_result(view: View, result: Result, token: str, workbook: str, label
     scenario, so the next estimate is the measured one. Under each button, the wait in words.
     """
     lang = view.lang
+    if not view.can_download:  # a read-only account: no workbook is built or offered
+        st.caption(t("acc_read_only", lang))
+        return
     state = st.session_state
     books = state.setdefault("books", {})
     writes = state.setdefault("write_seconds", {})  # scenario key -> seconds of a plain build
@@ -42,6 +46,8 @@ def download_result(view: View, result: Result, token: str, workbook: str, label
             started = time.perf_counter()
             keep(k, view.workbook_bytes(result, lang, False))
             writes[view.key] = time.perf_counter() - started
+        if view.on_export is not None:  # every download is in the audit trail
+            view.on_export(result, label)
         return books[k]
 
     name = result_file_name(workbook, label)
@@ -53,7 +59,12 @@ def download_result(view: View, result: Result, token: str, workbook: str, label
     plain.caption(dv.plain_caption(result, lang, writes.get(view.key)))
     ck = (token, lang, True)
     if ck in books:
-        confirmed.download_button(t("download_confirmed", lang), books[ck],
+        def confirmed_bytes() -> bytes:
+            if view.on_export is not None:  # recorded when the planner downloads it
+                view.on_export(result, label)
+            return books[ck]
+
+        confirmed.download_button(t("download_confirmed", lang), confirmed_bytes,
                                   file_name=result_file_name_confirmed(name),
                                   mime=XLSX_MIME, key=f"download_confirmed:{key}",
                                   on_click="ignore", icon=":material/fact_check:",
@@ -79,7 +90,7 @@ def download_result(view: View, result: Result, token: str, workbook: str, label
 
         keep(ck, view.workbook_bytes(result, lang, True, progress=progress))
     except Exception as exc:  # a solver failure is reported, never as a traceback
-        confirmed.error(t("unexpected", lang, kind=type(exc).__name__, detail=exc))
+        confirmed.error(t("unexpected", lang, kind=type(exc).__name__, detail=redact(str(exc), lang)))
         return
     finally:
         state["solving"] = False

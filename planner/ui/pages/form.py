@@ -6,6 +6,7 @@ import streamlit as st
 
 from planner.core.model_words import mode_word
 from planner.core.scenario import Scenario, WhatIf
+from planner.core.schema import NURSING
 from planner.core.words import t
 from planner.ui import fmt, rule_views
 from planner.ui.names import digest
@@ -69,6 +70,12 @@ def what_if_form(scenario: Scenario, key: str, lang: str) -> WhatIf | None:
     with st.sidebar.form(f"whatif:{k}"):
         target = st.number_input(t("target", lang), **_ints("target"),
                                  value=int(d.target), step=1, key=f"target:{k}")
+        nurse_target = d.nurse_target
+        if (scenario.categories["kind"] == NURSING).any():  # only a scenario with nurses
+            nurse_target = st.number_input(t("nurse_target", lang), **_ints("nurse_target"),
+                                           value=int(d.nurse_target), step=1,
+                                           help=t("nurse_target_help", lang),
+                                           key=f"nurse_target:{k}")
         c1, c2 = st.columns(2)
         first = c1.number_input(t("first_weight", lang), **_floats("first_doctor_weight"),
                                 value=float(d.first_doctor_weight), step=0.5,
@@ -103,6 +110,7 @@ def what_if_form(scenario: Scenario, key: str, lang: str) -> WhatIf | None:
     if not submitted:
         return None
     values = FormValues(budget=float(budget), target=int(target),
+                        nurse_target=int(nurse_target),
                         first_doctor_weight=float(first), families_weight=float(families),
                         time_limit=float(time_limit), bonus=bonus, supply=supply,
                         states=tuple(chosen), equity_floor=pct / 100,

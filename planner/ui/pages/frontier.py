@@ -7,6 +7,7 @@ import time
 
 import streamlit as st
 
+from planner.core.privacy import redact
 from planner.core.scenario import Scenario, WhatIf
 from planner.core.words import t
 from planner.pipeline import budget_frontier
@@ -88,7 +89,7 @@ def compute_frontier(scenario: Scenario, what_if: WhatIf, lang: str, each: float
                 time.perf_counter() - t0)), state="complete", expanded=False)
         return table
     except Exception as exc:  # a solver failure is reported, never shown as a traceback
-        st.error(t("unexpected", lang, kind=type(exc).__name__, detail=exc))
+        st.error(t("unexpected", lang, kind=type(exc).__name__, detail=redact(str(exc), lang)))
         return None
     finally:
         state["solving"] = False

@@ -15,7 +15,8 @@ def render(view: View) -> None:
     """The states map and the before/after charts by state and by category."""
     ind, lang = view.result.indicators, view.lang
     st.subheader(t("map_header", lang))
-    by_state, metrics = ind.by_state, [m for m in charts.MAP_METRICS if m != "unwanted"]
+    by_state, metrics = ind.by_state, [m for m, (col, *_) in charts.MAP_METRICS.items()
+                                       if m != "unwanted" and col in ind.by_state]
     if view.result.candidates is not None:  # registered candidates: posts nobody chose
         by_state, metrics = candidate_views.with_unwanted(by_state, view.result), [*metrics,
                                                                                    "unwanted"]
@@ -28,5 +29,8 @@ def render(view: View) -> None:
     c1, c2 = st.columns(2)
     c1.altair_chart(charts.state_at_target_chart(ind.by_state, lang), width="stretch")
     c2.altair_chart(charts.state_spec_gap_chart(ind.by_state, lang), width="stretch")
+    if "nurse_at_target_after" in ind.by_state:  # a scenario with nurses
+        st.subheader(t("chart_nurse_state_header", lang))
+        st.altair_chart(charts.state_nurse_target_chart(ind.by_state, lang), width="stretch")
     st.subheader(t("chart_category_header", lang))
     st.altair_chart(charts.category_gap_chart(ind.by_category, lang), width="stretch")

@@ -32,8 +32,10 @@ def render(view: View) -> None:
                 picked = [v for v in state.get("compare", []) if v != label.strip()] or [BASE]
                 state["compare"] = picked + [label.strip()]  # compare what was just saved
                 st.success(t("saved_ok", lang, name=label.strip()))
+                _store(label.strip(), view, lang)
     if not saved:
         st.info(t("no_saved", lang))
+    _stored(lang)
     # every scenario of this workbook that can be compared or downloaded
     choices = {BASE: (view.base, WhatIf(), name, f"base:{key}")}
     choices.update({n: (s["result"], s["what_if"], s["workbook"], s["token"])
@@ -96,3 +98,52 @@ def _right_aligned(table, columns) -> dict:
     widths = compare_views.fit_widths(table, columns)
     return {c: st.column_config.TextColumn(c, alignment="right", width=widths[c])
             for c in columns}
+
+
+def _input_bytes(view: View) -> bytes:
+    """The bytes of the workbook in use: the planner's upload, else the default file."""
+    from planner.ui.names import default_workbook
+
+    upload = st.session_state.get("upload")
+    if view.key.startswith("upload:") and upload is not None:
+        return upload.getvalue()
+    return default_workbook().read_bytes()
+
+
+def _store(label: str, view: View, lang: str) -> None:
+    """Keep the saved what-if in the database too (planner/store/phases.py): it outlives the tab."""
+    from planner.store.phases import save_scenario
+
+    try:
+        save_scenario(label, _input_bytes(view), view.name, view.what_if)
+    except Exception as exc:  # the session copy is kept; say the database did not take it
+        st.warning(t("db_save_failed", lang, detail=f"{type(exc).__name__}: {exc}"))
+
+
+def _stored(lang: str) -> None:
+    """Scenarios kept in the database (this and earlier sessions), each downloadable as its
+    workbook with the what-if's parameters written in."""
+    from planner.store.phases import export_bytes, list_scenarios
+
+    try:
+        rows = list_scenarios()
+    except Exception as exc:
+        st.warning(t("db_read_failed", lang, detail=f"{type(exc).__name__}: {exc}"))
+        return
+    st.subheader(t("db_header", lang))
+    if not rows:
+        st.caption(t("db_none", lang))
+        return
+    st.dataframe([{t("db_col_id", lang): r["id"], t("db_col_name", lang): r["nombre"],
+                   t("db_col_when", lang): f"{r['creado']:%Y-%m-%d %H:%M}",
+                   t("db_col_book", lang): r["libro"], "sha256": r["sha256"][:12],
+                   t("db_col_inputs", lang): ", ".join(f"{k}={v}" for k, v in
+                                                       r["entradas"].items()) or "—"}
+                  for r in rows], hide_index=True, width="stretch")
+    names = {r["id"]: f"{r['id']} · {r['nombre']}" for r in rows}
+    pick = st.selectbox(t("db_pick", lang), list(names), format_func=names.get, key="db_pick")
+    if pick is not None:
+        st.download_button(t("db_download", lang), export_bytes("escenario", pick),
+                           file_name=f"escenario_{pick}.xlsx", on_click="ignore",
+                           mime="application/vnd.openxmlformats-officedocument."
+                                "spreadsheetml.sheet", icon=":material/download:")

@@ -34,6 +34,9 @@ def render(view: View) -> None:
             if note:
                 st.caption(f":orange[{note}]")
     st.markdown(first_screen.bonus_split_text(result, base, lang))
+    nurses = figures.nurse_text(result, lang)
+    if nurses:
+        st.markdown(nurses)
     show_acceptance_states(result, lang)
     h = result.indicators.headline
     st.markdown(t("budget_line", lang, month=fmt.mxn(h["bonus_month"]),

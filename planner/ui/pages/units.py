@@ -35,7 +35,7 @@ def render(view: View) -> None:
     compact = st.toggle(t("units_compact", lang), key="units_compact",
                         value=tables.is_phone(st.context.headers.get("User-Agent")),
                         help=t("units_compact_help", lang))
-    config = number_columns(tables.number_formats(tables.UNIT_COLUMNS, lang))
+    config = number_columns(tables.number_formats(tables.unit_columns(result), lang))
     for c, (pinned, width) in tables.unit_column_layout(compact).items():
         config[tables.header(c, lang)] = st.column_config.Column(pinned=pinned, width=width)
     st.dataframe(table, hide_index=True, column_config=config)

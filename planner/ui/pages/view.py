@@ -27,6 +27,8 @@ class View:
     cache key and file name, ``scenario`` the workbook's scenario (before the what-if), and
     ``workbook_bytes(result, lang, confirm, progress=None)`` builds the result workbook the CLI
     writes (``progress(done, total)`` follows the confirmations' re-solves).
+    ``can_download`` is False for a read-only account (``consulta``); ``on_export(result,
+    label)`` records a download in the audit trail (issue 25).
     """
 
     lang: str
@@ -38,6 +40,8 @@ class View:
     name: str
     scenario: Scenario
     workbook_bytes: Callable[..., bytes]
+    can_download: bool = True
+    on_export: Callable[[Result, str], None] | None = None
 
 
 def keep_valid(key: str, options, many: bool = True) -> None:

@@ -1,0 +1,1 @@
+"""Importers for the files planners already have: ``planner import clues | candidatos``."""
