@@ -29,10 +29,10 @@ def test_quantiles_of_posts_are_whole_numbers(tmp_path, monkeypatch):
     position 0.1·49 = 4.9 falls between two different sorted draws (0.9: «0.9 a 2»), so the
     check is run both ways."""
     result = solve(load_scenario(bonus_choice_book(tmp_path))[0])
-    q = _quantiles(acceptance_report(result, 50, 0, fair=False))
+    q = _quantiles(acceptance_report(result, 50, 0))
     assert len(q) > 10 and np.array_equal(q, np.round(q))
     monkeypatch.setattr(simulate, "QUANTILE_METHOD", "linear")
-    q = _quantiles(acceptance_report(result, 50, 0, fair=False))
+    q = _quantiles(acceptance_report(result, 50, 0))
     assert not np.array_equal(q, np.round(q))
 
 
@@ -42,13 +42,13 @@ def test_fijo_mode_says_plan_not_differentiated_bonus(tmp_path):
     diferenciado»; por_hospital keeps the words."""
     scenario = load_scenario(bonus_choice_book(tmp_path))[0]
     fijo = solve(scenario, WhatIf(bonus_mode="fijo"))
-    text = " ".join(sentences(acceptance_report(fijo, 200, 0, fair=False)))
+    text = " ".join(sentences(acceptance_report(fijo, 200, 0)))
     assert "bono diferenciado" not in text
     assert "Con el mismo presupuesto y el mismo bono uniforme, el plan del modelo llena" in text
     assert "que la regla de 2024 (la plaza más valiosa primero)" in text
-    en = " ".join(sentences(acceptance_report(fijo, 0, 0, fair=False), "en"))
+    en = " ".join(sentences(acceptance_report(fijo, 0, 0), "en"))
     assert "differentiated" not in en and "the model's plan fills" in en
-    text = " ".join(sentences(acceptance_report(solve(scenario), 200, 0, fair=False)))
+    text = " ".join(sentences(acceptance_report(solve(scenario), 200, 0)))
     assert "el bono diferenciado llena 0.5 plazas más" in text
 
 

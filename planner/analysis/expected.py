@@ -8,6 +8,7 @@ sheet at every eligible hospital, most valuable placement first (the 2024 policy
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -94,11 +95,13 @@ def _state_expected(result: Result, pl: pd.DataFrame) -> pd.DataFrame:
 
 
 def acceptance_report(result: Result, draws: int = 0, seed: int = 0,
-                      second_round: bool = False, fair: bool = True) -> AcceptanceReport | None:
+                      second_round: bool = False,
+                      fair: Callable[[Result, dict], dict] | None = None,
+                      ) -> AcceptanceReport | None:
     """Expected figures of the plan and the 2024 policy; with ``draws`` > 0 a Monte Carlo of
-    both with common random numbers; with ``fair`` the plan re-solved at the 2024 policy's
-    expected and guaranteed money (planner.analysis.fair). None when the plan has no
-    solution."""
+    both with common random numbers; ``fair`` (given by planner.pipeline, which may solve:
+    ``fair(result, headline)``) adds the plan re-solved at the 2024 policy's expected and
+    guaranteed money (planner.analysis.fair). None when the plan has no solution."""
     if not result.solved or result.hand is None:
         return None
     plan, hand = result.plan.placements, result.hand.placements
@@ -138,12 +141,44 @@ def acceptance_report(result: Result, draws: int = 0, seed: int = 0,
         national = pd.concat([sim.national.assign(plan="plan"),
                               ref.national.assign(plan="politica_2024")], ignore_index=True)
     paid = (sim.samples["bonus_paid"], ref.samples["bonus_paid"]) if draws > 0 else None
-    from planner.analysis.fair import fair_comparison
-
     return AcceptanceReport(head, by_state, national, draws, seed, second_round,
                             budget_figures(result, paid, seed),
                             result.scenario.params.bonus_mode,
-                            fair_comparison(result, head) if fair else {})
+                            fair(result, head) if fair is not None else {})
+
+
+SPEND_TOL = 0.01  # share of the budget: expected bills closer than this count as the same money
+
+
+def _posts(x: float) -> str:
+    """A signed count of posts: one decimal (−2.3, +0.0 written 0)."""
+    r = round(float(x), 1)
+    return "0" if r == 0 else f"{r:+,.1f}"
+
+
+def fair_sentences(fair: dict, lang: str = "es") -> list[str]:
+    """The fair comparison in words (CLI, result book, app): whether the 2024 policy spends the
+    budget, then the gain at the same expected and at the same guaranteed money."""
+    if not fair:
+        return []
+    out = []
+    if fair["hand_underspends"]:
+        out.append(t("fair_underspends", lang, hand=f"${fair['hand_expected_bonus']:,.0f}",
+                     plan=f"${fair['plan_expected_bonus']:,.0f}",
+                     budget=f"${fair['budget']:,.0f}",
+                     share=f"{100 * fair['hand_expected_bonus'] / fair['budget']:.1f}"))
+    for name in ("expected", "guaranteed"):
+        f = fair[name]
+        money = f"${f['money']:,.0f}"
+        if not f["solved"]:
+            out.append(t(f"fair_{name}_none", lang, money=money))
+            continue
+        need = f["gain_need"]
+        share = 100 * need / fair["hand_expected_need"] if fair["hand_expected_need"] else 0.0
+        out.append(t(f"fair_{name}", lang, money=money, n=_posts(f["gain_filled"]),
+                     need=f"{round(need, 1):+,.1f}" if round(need, 1) else "0",
+                     pct=f"{share:+.1f}"))
+    return out
 
 
 BILL_DRAWS = 4000  # draws of the bill alone when no simulation ran (large plans)
@@ -236,8 +271,6 @@ def sentences(report: AcceptanceReport, lang: str = "es") -> list[str]:
     if h["expected_spec_muy_alto"] or h["hand_expected_spec_muy_alto"]:
         out.append(t("acc_muy_alto" + fijo, lang, plan=_n(h["expected_spec_muy_alto"]),
                      hand=_n(h["hand_expected_spec_muy_alto"])))
-    from planner.analysis.fair import fair_sentences
-
     return out + fair_sentences(report.fair, lang) + budget_sentences(report.bill, lang)
 
 

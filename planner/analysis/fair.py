@@ -23,11 +23,15 @@ in words, with both amounts.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
+from planner.analysis.expected import SPEND_TOL, expected_figures, fair_sentences
 from planner.core.result import Result
-from planner.core.words import t
 
-SPEND_TOL = 0.01  # share of the budget: expected bills closer than this count as the same money
+if TYPE_CHECKING:
+    from planner.core.plan import Plan
+    from planner.core.scenario import Scenario
 
 
 def _at(result: Result, budget: float, basis: str):
@@ -36,21 +40,14 @@ def _at(result: Result, budget: float, basis: str):
         p, budget=float(budget), budget_basis=basis, budget_risk=1.0))
 
 
-def _solve(result: Result, budget: float, basis: str):
-    from models import acceptance
-    from models.allocation import placement_pairs
-
-    sc = _at(result, budget, basis)
-    plan, _ = acceptance.solve_accepting(sc, result.settings, placement_pairs(sc))
-    return plan
-
-
-def fair_comparison(result: Result, head: dict[str, float]) -> dict:
+def fair_comparison(result: Result, head: dict[str, float],
+                    solve: Callable[[Scenario, Result], Plan]) -> dict:
     """The plan at the 2024 policy's expected and guaranteed money against the policy.
 
     ``head`` is the report's headline (expected_figures of the plan and, prefixed ``hand_``, of
-    the 2024 policy). Returns {} when there is no policy to compare or no bonus to spend."""
-    from planner.analysis.expected import expected_figures
+    the 2024 policy); ``solve`` re-solves the plan on a scenario with another budget row (given
+    by :mod:`planner.pipeline`: analysis modules never solve). Returns {} when there is no
+    policy to compare or no bonus to spend."""
 
     if result.hand is None or not result.solved or result.scenario.params.budget <= 0:
         return {}
@@ -64,7 +61,7 @@ def fair_comparison(result: Result, head: dict[str, float]) -> dict:
                                    < head["expected_bonus"] - SPEND_TOL * budget)
     for name, money, basis in (("expected", head["hand_expected_bonus"], "esperado"),
                                ("guaranteed", head["hand_guaranteed_bonus"], "garantizado")):
-        plan = _solve(result, money, basis)
+        plan = solve(_at(result, money, basis), result)
         if not plan.status.has_solution:
             out[name] = {"money": money, "solved": False}
             continue
@@ -76,37 +73,6 @@ def fair_comparison(result: Result, head: dict[str, float]) -> dict:
                      "guaranteed_bonus": fig["guaranteed_bonus"],
                      "gain_filled": fig["expected_filled"] - head["hand_expected_filled"],
                      "gain_need": fig["expected_need"] - head["hand_expected_need"]}
-    return out
-
-
-def _posts(x: float) -> str:
-    """A signed count of posts: one decimal (−2.3, +0.0 written 0)."""
-    r = round(float(x), 1)
-    return "0" if r == 0 else f"{r:+,.1f}"
-
-
-def fair_sentences(fair: dict, lang: str = "es") -> list[str]:
-    """The fair comparison in words (CLI, result book, app): whether the 2024 policy spends the
-    budget, then the gain at the same expected and at the same guaranteed money."""
-    if not fair:
-        return []
-    out = []
-    if fair["hand_underspends"]:
-        out.append(t("fair_underspends", lang, hand=f"${fair['hand_expected_bonus']:,.0f}",
-                     plan=f"${fair['plan_expected_bonus']:,.0f}",
-                     budget=f"${fair['budget']:,.0f}",
-                     share=f"{100 * fair['hand_expected_bonus'] / fair['budget']:.1f}"))
-    for name in ("expected", "guaranteed"):
-        f = fair[name]
-        money = f"${f['money']:,.0f}"
-        if not f["solved"]:
-            out.append(t(f"fair_{name}_none", lang, money=money))
-            continue
-        need = f["gain_need"]
-        share = 100 * need / fair["hand_expected_need"] if fair["hand_expected_need"] else 0.0
-        out.append(t(f"fair_{name}", lang, money=money, n=_posts(f["gain_filled"]),
-                     need=f"{round(need, 1):+,.1f}" if round(need, 1) else "0",
-                     pct=f"{share:+.1f}"))
     return out
 
 

@@ -8,6 +8,7 @@ infeasible what-if in numbers, and honest estimates of the waits.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -38,13 +39,16 @@ def shows_acceptance(result: Result) -> bool:
     return result.solved and acceptance.is_active(result.scenario)
 
 
-def with_acceptance(result: Result, draws: int = DRAWS, seed: int = SEED) -> Result:
+def with_acceptance(result: Result, draws: int = DRAWS, seed: int = SEED,
+                    fair: Callable[[Result, dict], dict] | None = None) -> Result:
     """``result`` with its acceptance report (expected figures and a seeded simulation) when
-    the scenario has acceptance data; unchanged otherwise."""
+    the scenario has acceptance data; unchanged otherwise. ``fair`` is
+    :func:`planner.pipeline.fair_comparison` in the app (the re-solves at the 2024 policy's
+    money; passed in so that this page's module does not reach the solver)."""
     if not shows_acceptance(result) or isinstance(result.acceptance, AcceptanceReport):
         return result
     t0 = time.perf_counter()
-    report = acceptance_report(result, draws, seed)
+    report = acceptance_report(result, draws, seed, fair=fair)
     return replace(result, acceptance=report,
                    timings={**result.timings, "simulate": time.perf_counter() - t0})
 
