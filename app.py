@@ -25,7 +25,7 @@ from planner.core.result import Result
 from planner.core.scenario import Scenario, WhatIf
 from planner.core.schema import CENTRE
 from planner.core.words import LANG_NAMES, t
-from planner.pipeline import load_scenario, solve
+from planner.pipeline import fair_comparison, load_scenario, solve
 from planner.ui import access, disk_cache, fmt, phone, sources, streamlit_words
 from planner.ui.first_screen import wait_words, with_acceptance
 from planner.ui.pages import (
@@ -88,9 +88,10 @@ def baseline(key: str, _scenario: Scenario) -> Result:
     # a workbook in optimo/estable: only its own assignment (the candidates tab offers the
     # comparison with the other mode, the price of stability, on its own button)
     if not bundled(key):
-        return with_acceptance(solve(_scenario, compare_modes=False))
+        return with_acceptance(solve(_scenario, compare_modes=False), fair=fair_comparison)
     return disk_cache.cached("baseline", key,
-                             lambda: with_acceptance(solve(_scenario, compare_modes=False)))
+                             lambda: with_acceptance(solve(_scenario, compare_modes=False),
+                                                     fair=fair_comparison))
 
 
 # --- data source ---------------------------------------------------------------------------------
@@ -203,7 +204,8 @@ def run_what_if(scenario: Scenario, key: str, what_if: WhatIf, lang: str,
     try:
         with st.status(wait_words(base, what_if, lang)) as status:
             t0 = time.perf_counter()
-            result = with_acceptance(solve(scenario, what_if, compare_modes=False))
+            result = with_acceptance(solve(scenario, what_if, compare_modes=False),
+                                     fair=fair_comparison)
             state["current"] = {"key": key, "what_if": what_if, "result": result,
                                 "token": uuid.uuid4().hex}
             if on_solve is not None:

@@ -28,7 +28,7 @@ import numpy as np
 import pandas as pd
 import pulp
 
-from models import exact_levels, rules
+from models import budget_risk, exact_levels, rules
 from models.allocation import (
     AllocationModel,
     _add_hard_row,
@@ -424,9 +424,42 @@ def solve_accepting(scenario: Scenario, settings: SolverSettings,
 
     pairs = placement_pairs(scenario) if pairs is None else pairs
     fixed = expected_pairs(scenario, pairs)
-    if scenario.params.bonus_mode == "por_hospital":
-        return solve_por_hospital(scenario, settings, pairs), fixed
-    return solve_allocation(scenario, settings, fixed), fixed
+
+    def solve_at(budget: float, basis: str) -> Plan:
+        sc = at_budget(scenario, budget, basis)
+        if sc.params.bonus_mode == "por_hospital":
+            return solve_por_hospital(sc, settings, pairs)
+        return solve_allocation(sc, settings, expected_pairs(sc, pairs) if sc is not scenario
+                                else fixed)
+
+    if budget_risk.applies(scenario.params):  # riesgo_presupuesto: models/budget_risk.py
+        plan = budget_risk.tighten(solve_at, scenario.params.budget, scenario.params.budget_risk)
+    else:
+        plan = solve_at(scenario.params.budget, scenario.params.budget_basis)
+    return plan, fixed
+
+
+def at_budget(scenario: Scenario, budget: float, basis: str) -> Scenario:
+    """``scenario`` with its budget row and basis replaced (itself when both are unchanged)."""
+    p = scenario.params
+    if budget == p.budget and basis == p.budget_basis:
+        return scenario
+    return dataclasses.replace(scenario, params=dataclasses.replace(p, budget=budget,
+                                                                    budget_basis=basis))
+
+
+def hand_with_risk(scenario: Scenario, pairs: pd.DataFrame, hand_rule) -> Plan:
+    """The 2024 policy (``hand_rule`` on the fijo pairs) under the same riesgo_presupuesto
+    guarantee as the plan, so both are compared at the same risk of overrun."""
+    if not budget_risk.applies(scenario.params):
+        return hand_rule(scenario, pairs)
+
+    def solve_at(budget: float, basis: str) -> Plan:
+        sc = at_budget(scenario, budget, basis)
+        return hand_rule(sc, pairs if sc is scenario or basis == scenario.params.budget_basis
+                         else expected_pairs(sc, pairs))
+
+    return budget_risk.tighten(solve_at, scenario.params.budget, scenario.params.budget_risk)
 
 
 def expected_value(placements: pd.DataFrame, first_doctor_weight: float) -> float:

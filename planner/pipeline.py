@@ -33,7 +33,7 @@ from models.rules import has_hard_rules
 from models.settings import SolverSettings
 from models.solve import solve_allocation
 from planner.analysis import candidates as candidate_reports
-from planner.analysis import indicators, marginals
+from planner.analysis import fair, indicators, marginals
 from planner.analysis.expected import acceptance_report
 from planner.core.errors import ClusterError, InputError, Issue
 from planner.core.plan import Status
@@ -122,7 +122,7 @@ def solve(scenario: Scenario, what_if: WhatIf | None = None,
     ind = indicators.compute(scenario, plan) if plan.status.has_solution else None
     hand, hand_ind = None, None
     if candidates is None:  # the count-based hand rule ignores who chose what: no comparison
-        hand = hand_rule(scenario, pairs)
+        hand = acceptance.hand_with_risk(scenario, pairs, hand_rule)
         hand_ind = indicators.compute(scenario, hand)
     timings = {**plan.timings, **stages}
     timings["indicators"] = time.perf_counter() - t0
@@ -226,7 +226,7 @@ def solve_workbook(path: str | Path, out: str | Path | None = None,
     result.timings.update(timings)
     if acceptance.is_active(result.scenario) or simulate > 0:  # issue 13: expected figures
         t0 = time.perf_counter()
-        report = acceptance_report(result, simulate, seed, second_round)
+        report = acceptance_report(result, simulate, seed, second_round, fair=fair_comparison)
         result = replace(result, acceptance=report)
         result.timings["simulate"] = time.perf_counter() - t0
     if out is not None and result.solved:
@@ -241,6 +241,18 @@ def solve_workbook(path: str | Path, out: str | Path | None = None,
 
 
 # --- marginal values confirmed by integer re-solves ----------------------------------------------
+
+def _solve_accepting(scenario: Scenario, result: Result):
+    """The plan on ``scenario`` (another budget row of ``result``'s), with its settings."""
+    plan, _ = acceptance.solve_accepting(scenario, result.settings, placement_pairs(scenario))
+    return plan
+
+
+def fair_comparison(result: Result, headline: dict) -> dict:
+    """The plan re-solved at the 2024 policy's expected and guaranteed money (issue 22 item 5;
+    the comparison itself is planner.analysis.fair's): what acceptance_report's ``fair`` takes."""
+    return fair.fair_comparison(result, headline, _solve_accepting)
+
 
 def confirm_marginals(result: Result, max_resolves: int = marginals.MAX_RESOLVES,
                       max_seconds: float | None = marginals.MAX_SECONDS,

@@ -67,7 +67,7 @@ def test_p_one_gives_todays_optimum(tmp_path, case, solver):
         check_invariants(other.scenario, other)
 
 
-def bonus_choice_book(tmp_path, basis="esperado", budget=32_000):
+def bonus_choice_book(tmp_path, basis="esperado", budget=32_000, risk=1):
     """Two bonus-eligible hospitals, Anestesiología only (weight 3), levels 0/10,000/20,000.
 
     ======  ========  ====  ===  ==============================
@@ -88,6 +88,9 @@ def bonus_choice_book(tmp_path, basis="esperado", budget=32_000):
       **10.8**, expected filled 0.5·2 + 0.3 = 1.3, expected bonus 13,000.
     * Guaranteed budget 32,000 (b·x): HOSP01 two at 10,000 (9, cost 20,000) + HOSP02 at 10,000
       (1.8, 10,000) = **10.8**; at 20,000 HOSP01 could take one offer only (7.2 + 1.8 = 9).
+
+    ``risk`` is riesgo_presupuesto: 1 (no guarantee) unless a test asks for one
+    (tests/test_budget_risk.py works the case ε = 0.10 by hand).
     """
     tables = base_tables()
     tables["plantilla"] = pd.DataFrame([
@@ -105,7 +108,8 @@ def bonus_choice_book(tmp_path, basis="esperado", budget=32_000):
     tables["niveles_bono"] = pd.DataFrame([("especialidad", z, b) for z in (2, 3)
                                            for b in (0, 10_000, 20_000)], columns=LEVEL_COLUMNS)
     return make_workbook(tmp_path / "bono.xlsx", tables, presupuesto_bono_mensual=budget,
-                         modo_bono="por_hospital", presupuesto_bono_base=basis)
+                         modo_bono="por_hospital", presupuesto_bono_base=basis,
+                         riesgo_presupuesto=risk)
 
 
 def _placed(result) -> dict[str, tuple[int, float]]:

@@ -432,9 +432,12 @@ def test_national_default_first_run(national: Path, monkeypatch: pytest.MonkeyPa
     at.run()
     assert not at.exception, at.exception
     m = metrics(at)
-    # 8 headline cards and, first, the two acceptance cards (issue 13); then the Avance tab's
-    # 4 post cards and 3 money cards (issue 23: the default ships an illustrative phase 1)
-    assert len(m) == 17
+    # 8 headline cards and, first, the two acceptance cards (issue 13) and the two of issue 22
+    # (probability of overrun, 2024 at equal money); then the Avance tab's 4 post cards and 3
+    # money cards (issue 23: the default ships an illustrative phase 1)
+    assert len(m) == 19
+    assert {tr("fs_overrun"), tr("fs_fair")} <= set(m)
+    assert 0 <= number(m[tr("fs_overrun")][0].rstrip("%")) <= 100  # a percentage
     assert number(m[tr("av_vacancies")][0]) == (number(m[tr("av_filled")][0])
                                                + number(m[tr("av_empty")][0]))
     assert number(m[tr("av_budget")][0]) == (number(m[tr("av_committed")][0])

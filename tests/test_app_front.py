@@ -177,6 +177,15 @@ def test_first_screen_shows_expected_filled_posts_and_the_gain(
     assert tr("fs_col_target") in table.columns and tr("fs_states_note") in text
     report = first_screen.report_of(solve(load_scenario(bonus_book)[0]))
     assert report is None  # the pipeline's solve alone carries no report: the app adds it
+    # issue 22: the bill (ε = 1 here: the plan overruns when both HOSP01 offers are accepted,
+    # 0.8² = 64 %, tests/test_budget_risk.py) and the gain at the same money (the 2024 policy
+    # pays 13,000 of 32,000; with 13,000 the plan is the policy's own, +0; tests/test_fair.py)
+    assert m[tr("fs_overrun")][0] == "64.0%"
+    assert "si todos aceptan: $40,000 de $32,000 al mes · riesgo permitido 100.0%" in text
+    assert m[tr("fs_fair")][0] == "0"
+    assert ("plazas llenas con el dinero esperado de 2024 ($13,000) · necesidad ponderada 0 · "
+            "con el mismo dinero garantizado ($30,000): 0 · la política 2024 no puede gastar el "
+            "presupuesto: paga en promedio $13,000 de $32,000") in text
 
 
 def test_disk_cache_computes_once_per_workbook_and_code(tmp_path: Path,

@@ -25,7 +25,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from models import rules
-from models.acceptance import build_por_hospital, solve_por_hospital
+from models.acceptance import at_budget, build_por_hospital, solve_por_hospital
 from models.allocation import placement_pairs
 from models.settings import SolverSettings
 from planner.core.plan import Status
@@ -269,7 +269,10 @@ def test_national_default_is_answered_by_the_exact_path():
     plan = result.plan
     assert plan.solver == "exact" and plan.status.has_solution
     assert plan.gap <= scenario.params.mip_gap
-    lm = build_por_hospital(scenario, placement_pairs(scenario))
+    # riesgo_presupuesto 0.10 (issue 22): the plan was solved at its tightened budget row
+    assert plan.risk_budget is not None and plan.risk_budget < scenario.params.budget
+    at_row = at_budget(scenario, plan.risk_budget, scenario.params.budget_basis)
+    lm = build_por_hospital(at_row, placement_pairs(at_row))
     from models.solve import _relaxation
 
     bound, _ = _relaxation(lm.model, HIGHS0)

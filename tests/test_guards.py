@@ -382,8 +382,8 @@ def test_too_many_rows_with_data(base_bytes, monkeypatch):
     monkeypatch.setattr(guards, "MAX_ROWS", 4)
     err = refusal(base_bytes)
     too_large = {i.sheet: i.params["rows"] for i in err.issues if i.code == "sheet_too_large"}
-    # data rows, the header not counted (issue 16): 5 units, 14 parameters
-    assert too_large["unidades"] == "5" and too_large["parametros"] == "14"
+    # data rows, the header not counted (issue 16): 5 units, 15 parameters (riesgo_presupuesto)
+    assert too_large["unidades"] == "5" and too_large["parametros"] == "15"
     assert "oferta" not in too_large  # header and three categories
     assert not any(i.code == "missing_sheet" and i.sheet == "unidades" for i in err.issues)
 

@@ -23,20 +23,20 @@ def issues_of(data: bytes) -> list:
 
 
 def test_header_plus_exactly_max_rows_is_accepted(tmp_path, monkeypatch):
-    """'parametros', the longest sheet, has a header and 14 data rows (12, then the two
-    redirection parameters of issue 23): with a limit of 14 data rows it is read (the header
+    """'parametros', the longest sheet, has a header and 15 data rows (12, the two
+    redirection parameters of issue 23, riesgo_presupuesto of issue 22): with a limit of 15 data rows it is read (the header
     used to count as a fifteenth row)."""
-    monkeypatch.setattr(guards, "MAX_ROWS", 14)
+    monkeypatch.setattr(guards, "MAX_ROWS", 15)
     scenario, _ = load_scenario(make_workbook(tmp_path / "libro.xlsx"))
     assert len(scenario.staffing) == 7 and scenario.params.budget == 1_000_000
 
 
 def test_big_sheet_is_called_big_not_stray_cells(tmp_path, monkeypatch):
-    monkeypatch.setattr(guards, "MAX_ROWS", 13)
+    monkeypatch.setattr(guards, "MAX_ROWS", 14)
     data = make_workbook(tmp_path / "libro.xlsx").read_bytes()
     assert [i.text() for i in issues_of(data)] == [
-        "hoja «parametros»: La hoja tiene 14 filas de datos sin contar el encabezado (filas 2 a "
-        "15); el máximo es 13. Divida el escenario en libros más pequeños (por ejemplo, por "
+        "hoja «parametros»: La hoja tiene 15 filas de datos sin contar el encabezado (filas 2 a "
+        "16); el máximo es 14. Divida el escenario en libros más pequeños (por ejemplo, por "
         "entidad)."]
 
 

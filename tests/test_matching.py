@@ -340,7 +340,7 @@ def test_bad_mode_value(tmp_path):
     tables = base_tables()
     set_param(tables, "modo_asignacion", "aleatorio")
     assert problems(tmp_path, tables) == [
-        "hoja «parametros», fila 12, parámetro «modo_asignacion», columna «valor», valor "
+        "hoja «parametros», fila 13, parámetro «modo_asignacion», columna «valor», valor "
         "«aleatorio»: Valor no permitido; se "
         "esperaba uno de: por_oferta, optimo, estable."]
 

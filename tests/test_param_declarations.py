@@ -26,7 +26,8 @@ def test_param_names_keep_the_result_book_order():
     assert list(PARAM_NAMES) == [
         "presupuesto_bono_mensual", "meta_medicos_generales_por_centro", "peso_primer_medico",
         "peso_familias", "limite_tiempo_s", "brecha_mip", "cobertura_minima_entidad",
-        "minimo_un_medico_por_centro", "modo_bono", "presupuesto_bono_base", "modo_asignacion",
+        "minimo_un_medico_por_centro", "modo_bono", "presupuesto_bono_base", "riesgo_presupuesto",
+        "modo_asignacion",
         "meta_enfermeras_por_centro", "aceptacion_redireccion", "distancia_redireccion_km"]
     assert PARAM_NAMES["cobertura_minima_entidad"] == "equity_floor"
 

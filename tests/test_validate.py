@@ -150,12 +150,13 @@ def test_unknown_parameter(tmp_path):
     extra = pd.DataFrame([{"parametro": "presupuesto_anual", "valor": 5, "descripcion": ""}])
     tables["parametros"] = pd.concat([tables["parametros"], extra], ignore_index=True)
     texts = problems(tmp_path, tables)
-    assert texts == ["hoja «parametros», fila 16, columna «parametro», valor «presupuesto_anual»: "
+    assert texts == ["hoja «parametros», fila 17, columna «parametro», valor «presupuesto_anual»: "
                      "Parámetro desconocido; los parámetros válidos son: "
                      "meta_medicos_generales_por_centro, presupuesto_bono_mensual, "
                      "peso_primer_medico, peso_familias, limite_tiempo_s, brecha_mip, "
                      "cobertura_minima_entidad, minimo_un_medico_por_centro, modo_bono, "
-                     "presupuesto_bono_base, modo_asignacion, meta_enfermeras_por_centro, "
+                     "presupuesto_bono_base, riesgo_presupuesto, modo_asignacion, "
+                     "meta_enfermeras_por_centro, "
                      "aceptacion_redireccion, distancia_redireccion_km."]
 
 

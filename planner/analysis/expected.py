@@ -8,6 +8,7 @@ sheet at every eligible hospital, most valuable placement first (the 2024 policy
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -42,6 +43,9 @@ class AcceptanceReport:
     draws: int = 0
     seed: int = 0
     second_round: bool = False
+    bill: dict = field(default_factory=dict)  # budget_figures: the bill and P(overrun)
+    bonus_mode: str = "por_hospital"  # modo_bono of the scenario (the sentences' words)
+    fair: dict = field(default_factory=dict)  # planner.analysis.fair: the same money
 
 
 def _with_p(result: Result, pl: pd.DataFrame) -> pd.DataFrame:
@@ -91,9 +95,13 @@ def _state_expected(result: Result, pl: pd.DataFrame) -> pd.DataFrame:
 
 
 def acceptance_report(result: Result, draws: int = 0, seed: int = 0,
-                      second_round: bool = False) -> AcceptanceReport | None:
+                      second_round: bool = False,
+                      fair: Callable[[Result, dict], dict] | None = None,
+                      ) -> AcceptanceReport | None:
     """Expected figures of the plan and the 2024 policy; with ``draws`` > 0 a Monte Carlo of
-    both with common random numbers. None when the plan has no solution."""
+    both with common random numbers; ``fair`` (given by planner.pipeline, which may solve:
+    ``fair(result, headline)``) adds the plan re-solved at the 2024 policy's expected and
+    guaranteed money (planner.analysis.fair). None when the plan has no solution."""
     if not result.solved or result.hand is None:
         return None
     plan, hand = result.plan.placements, result.hand.placements
@@ -132,7 +140,103 @@ def acceptance_report(result: Result, draws: int = 0, seed: int = 0,
         by_state = by_state.reset_index()
         national = pd.concat([sim.national.assign(plan="plan"),
                               ref.national.assign(plan="politica_2024")], ignore_index=True)
-    return AcceptanceReport(head, by_state, national, draws, seed, second_round)
+    paid = (sim.samples["bonus_paid"], ref.samples["bonus_paid"]) if draws > 0 else None
+    return AcceptanceReport(head, by_state, national, draws, seed, second_round,
+                            budget_figures(result, paid, seed),
+                            result.scenario.params.bonus_mode,
+                            fair(result, head) if fair is not None else {})
+
+
+SPEND_TOL = 0.01  # share of the budget: expected bills closer than this count as the same money
+
+
+def _posts(x: float) -> str:
+    """A signed count of posts: one decimal (−2.3, +0.0 written 0)."""
+    r = round(float(x), 1)
+    return "0" if r == 0 else f"{r:+,.1f}"
+
+
+def fair_sentences(fair: dict, lang: str = "es") -> list[str]:
+    """The fair comparison in words (CLI, result book, app): whether the 2024 policy spends the
+    budget, then the gain at the same expected and at the same guaranteed money."""
+    if not fair:
+        return []
+    out = []
+    if fair["hand_underspends"]:
+        out.append(t("fair_underspends", lang, hand=f"${fair['hand_expected_bonus']:,.0f}",
+                     plan=f"${fair['plan_expected_bonus']:,.0f}",
+                     budget=f"${fair['budget']:,.0f}",
+                     share=f"{100 * fair['hand_expected_bonus'] / fair['budget']:.1f}"))
+    for name in ("expected", "guaranteed"):
+        f = fair[name]
+        money = f"${f['money']:,.0f}"
+        if not f["solved"]:
+            out.append(t(f"fair_{name}_none", lang, money=money))
+            continue
+        need = f["gain_need"]
+        share = 100 * need / fair["hand_expected_need"] if fair["hand_expected_need"] else 0.0
+        out.append(t(f"fair_{name}", lang, money=money, n=_posts(f["gain_filled"]),
+                     need=f"{round(need, 1):+,.1f}" if round(need, 1) else "0",
+                     pct=f"{share:+.1f}"))
+    return out
+
+
+BILL_DRAWS = 4000  # draws of the bill alone when no simulation ran (large plans)
+
+
+def budget_figures(result: Result, paid: tuple[np.ndarray, np.ndarray] | None = None,
+                   seed: int = 0) -> dict:
+    """The bonus bill as a random amount, for the plan and the 2024 policy: budget, the bill if
+    every offer is accepted, P(bill > budget) and how it was found (``exacta`` when at most 20
+    offers are uncertain, else from the simulation's draws ``paid`` when given — the figures
+    beside it come from the same draws — or :data:`BILL_DRAWS` seeded draws), the risk asked
+    and the budget row the model used (models/budget_risk.py)."""
+    from models.budget_risk import overrun_probability
+
+    sc = result.scenario
+    budget = float(sc.params.budget)
+    out: dict = {"budget": budget, "budget_risk": float(sc.params.budget_risk),
+                 "budget_basis": sc.params.budget_basis,
+                 "risk_budget": result.plan.risk_budget}
+    for prefix, plan, samples in (("", result.plan, paid[0] if paid else None),
+                                  ("hand_", result.hand, paid[1] if paid else None)):
+        pl = _with_p(result, plan.placements)
+        p, how = overrun_probability(pl, budget, draws=BILL_DRAWS, seed=seed)
+        draws = BILL_DRAWS
+        if how != "exacta" and samples is not None:
+            p, draws = float((np.asarray(samples) > budget + 1e-6).mean()), len(samples)
+        out.update({f"{prefix}all_accept": float((pl["placed"] * pl["bonus"]).sum()),
+                    f"{prefix}overrun_p": p, f"{prefix}overrun_how": how,
+                    f"{prefix}overrun_draws": draws if how != "exacta" else 0})
+    return out
+
+
+def percent_text(p: float) -> str:
+    """A probability as a percent: one decimal ('2.0%'), '0%' only when it is exactly 0."""
+    return "0%" if p == 0 else f"{100 * p:,.1f}%"
+
+
+def budget_sentences(bill: dict, lang: str = "es") -> list[str]:
+    """The one place the bill figures are written (CLI, result book, app)."""
+    if not bill:
+        return []
+    how = t("risk_how_exact", lang) if bill["overrun_how"] == "exacta" else t(
+        "risk_how_sim", lang, draws=f"{bill['overrun_draws']:,}")
+    risk = bill["budget_risk"]
+    if bill["budget_basis"] == "garantizado" or risk <= 0:
+        guarantee = t("risk_guarantee_zero", lang)
+    elif risk >= 1:
+        guarantee = t("risk_guarantee_none", lang)
+    elif bill.get("risk_budget") is not None and bill["risk_budget"] < bill["budget"]:
+        guarantee = t("risk_guarantee_row", lang, risk=percent_text(risk),
+                      row=f"${bill['risk_budget']:,.0f}")
+    else:
+        guarantee = t("risk_guarantee", lang, risk=percent_text(risk))
+    return [t("risk_bill", lang, budget=f"${bill['budget']:,.0f}",
+              all=f"${bill['all_accept']:,.0f}", p=percent_text(bill["overrun_p"]), how=how,
+              guarantee=guarantee),
+            t("risk_bill_hand", lang, all=f"${bill['hand_all_accept']:,.0f}",
+              p=percent_text(bill["hand_overrun_p"]))]
 
 
 def _n(x: float) -> str:
@@ -158,14 +262,16 @@ def sentences(report: AcceptanceReport, lang: str = "es") -> list[str]:
     gain = h["expected_filled"] - h["hand_expected_filled"]
     glo, ghi = h.get("gain_p10", gain), h.get("gain_p90", gain)
     key = "acc_gain" if gain >= 0 else "acc_loss"
+    # «bono diferenciado» only when the plan chooses the bonus (modo_bono = por_hospital)
+    fijo = "" if report.bonus_mode == "por_hospital" else "_fijo"
     need = h["expected_need"] - h["hand_expected_need"]
     pct = 100.0 * need / h["hand_expected_need"] if h["hand_expected_need"] else 0.0
-    out.append(t(key + point, lang, n=_n(abs(gain)), lo=_n(glo), hi=_n(ghi), need=f"{need:,.1f}",
+    out.append(t(key + point + fijo, lang, n=_n(abs(gain)), lo=_n(glo), hi=_n(ghi), need=f"{need:,.1f}",
                  pct=f"{pct:+.1f}"))
     if h["expected_spec_muy_alto"] or h["hand_expected_spec_muy_alto"]:
-        out.append(t("acc_muy_alto", lang, plan=_n(h["expected_spec_muy_alto"]),
+        out.append(t("acc_muy_alto" + fijo, lang, plan=_n(h["expected_spec_muy_alto"]),
                      hand=_n(h["hand_expected_spec_muy_alto"])))
-    return out
+    return out + fair_sentences(report.fair, lang) + budget_sentences(report.bill, lang)
 
 
 def state_sentences(report: AcceptanceReport, lang: str = "es") -> list[str]:
@@ -201,6 +307,9 @@ def acceptance_payload(result: Result) -> dict:
         "gain_expected": num(report.headline["expected_filled"]
                              - report.headline["hand_expected_filled"]),
         "sentences": sentences(report, "es"),
+        "budget_risk": {k: num(v) for k, v in report.bill.items()},
+        "fair": {k: ({kk: num(vv) for kk, vv in v.items()} if isinstance(v, dict) else num(v))
+                 for k, v in report.fair.items()},
         "by_state": [{k: num(v) for k, v in rec.items()}
                      for rec in report.by_state.to_dict(orient="records")],
     }}

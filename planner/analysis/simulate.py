@@ -29,6 +29,9 @@ if TYPE_CHECKING:  # types only (keeps the import chain short)
 
 METRICS = ("filled", "spec_bonus_units", "centres_at_target", "bonus_paid")
 QUANTILES = (0.10, 0.50, 0.90)
+# quantiles are order statistics of the draws (inverted CDF): counts of posts stay whole numbers
+# (no «P10–P90: 0.9 a 11», no stored −0.0999…), the same as a person counting the sorted draws
+QUANTILE_METHOD = "inverted_cdf"
 CHUNK_CELLS = 4_000_000  # uniforms held at once (draws × slots), bounds memory
 
 
@@ -161,7 +164,7 @@ def _centres_at_target_without_gap(scenario: Scenario, pl: pd.DataFrame,
 
 
 def _summary(metric: str, x: np.ndarray, expected: float) -> dict:
-    q = np.quantile(x, QUANTILES) if len(x) else [np.nan] * 3
+    q = np.quantile(x, QUANTILES, method=QUANTILE_METHOD) if len(x) else [np.nan] * 3
     return {"metric": metric, "expected": expected, "mean": float(np.mean(x)),
             "sd": float(np.std(x, ddof=1)) if len(x) > 1 else 0.0,
             "p10": float(q[0]), "p50": float(q[1]), "p90": float(q[2])}
@@ -180,7 +183,7 @@ def _by_state(scenario: Scenario, states: pd.Index, pl: pd.DataFrame, placed: np
                         "offers": offers.to_numpy(dtype=int), "expected": exp.to_numpy()})
     state_filled = per["filled"]
     for metric, x in per.items():
-        q = np.quantile(x, QUANTILES, axis=0)
+        q = np.quantile(x, QUANTILES, axis=0, method=QUANTILE_METHOD)
         out[f"{metric}_mean"] = x.mean(axis=0)
         out[f"{metric}_p10"], out[f"{metric}_p50"], out[f"{metric}_p90"] = q
     target = (np.ceil(exp.to_numpy() - 1e-9) if targets is None
@@ -223,6 +226,6 @@ def compare(scenario: Scenario, plan: pd.DataFrame, reference: pd.DataFrame, dra
 
 
 def _gain_row(code: int, name: str, d: np.ndarray, expected: float) -> dict:
-    q = np.quantile(d, QUANTILES)
+    q = np.quantile(d, QUANTILES, method=QUANTILE_METHOD)
     return {"state_code": code, "state": name, "expected": expected, "mean": float(d.mean()),
             "p10": float(q[0]), "p50": float(q[1]), "p90": float(q[2])}

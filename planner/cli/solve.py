@@ -48,6 +48,8 @@ def solve(
     one_doctor: Annotated[Optional[bool], param_option(
         "minimo_un_medico_por_centro",
         "--one-doctor-per-centre/--no-one-doctor-per-centre")] = None,
+    budget_risk: Annotated[Optional[float], param_option(
+        "riesgo_presupuesto", "--budget-risk")] = None,
     confirm_marginals: Annotated[bool, typer.Option(
         "--confirm-marginals",
         help="Confirma cada valor marginal re-optimizando con un candidato o un millón más "
@@ -83,7 +85,7 @@ def solve(
     what_if = WhatIf(budget=budget, target=target, nurse_target=nurse_target,
                      time_limit=time_limit,
                      equity_floor=equity_floor, one_doctor_per_centre=one_doctor,
-                     assignment_mode=mode)
+                     assignment_mode=mode, budget_risk=budget_risk)
     started = time.perf_counter()
     with c.guarded(as_json, lang):
         if out is None and not as_json:

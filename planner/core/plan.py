@@ -49,6 +49,8 @@ class Plan:
     n_variables: int = 0
     n_constraints: int = 0
     rules: pd.DataFrame = field(default_factory=pd.DataFrame)  # unmet rules (elastic), if any
+    # budget row the plan was solved at when riesgo_presupuesto tightened it (models/budget_risk)
+    risk_budget: float | None = None
 
     @property
     def seconds(self) -> float:

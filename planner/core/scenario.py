@@ -25,6 +25,7 @@ class Params:
     one_doctor_per_centre: bool = False  # minimo_un_medico_por_centro
     bonus_mode: str = "fijo"  # modo_bono: fijo | por_hospital
     budget_basis: str = "esperado"  # presupuesto_bono_base: esperado | garantizado
+    budget_risk: float = 0.10  # riesgo_presupuesto: P(bonus paid > budget) allowed
     assignment_mode: str = "por_oferta"  # modo_asignacion: por_oferta | optimo | estable
     redirect_acceptance: float = 0.5  # aceptacion_redireccion (supuesto)
     redirect_km: float = 0.0  # distancia_redireccion_km (0 = same state)
@@ -161,6 +162,7 @@ class WhatIf:
     one_doctor_per_centre: bool | None = None
     bonus_mode: str | None = None
     budget_basis: str | None = None
+    budget_risk: float | None = None
     assignment_mode: str | None = None
     redirect_acceptance: float | None = None
     redirect_km: float | None = None

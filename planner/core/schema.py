@@ -190,6 +190,16 @@ PARAMETERS: tuple[Param, ...] = (
           "Budget basis: 'esperado' (bonus × acceptance probability) or 'garantizado' (as if "
           "every offer were accepted).", choices="base_presupuesto",
           field="budget_basis"),
+    Param("riesgo_presupuesto", "number", 0.10,
+          "Probabilidad máxima de que el bono pagado supere el presupuesto (ε entre 0 y 1), "
+          "cuando la base es 'esperado': el modelo deja un margen probado (desigualdades de "
+          "Cantelli y Bernstein). 0 = nunca (como 'garantizado'); 1 = sin garantía (solo el "
+          "bono esperado ≤ presupuesto).",
+          "Largest probability that the bonus paid exceeds the budget (ε in [0, 1]) under the "
+          "'esperado' basis: the model keeps a proven margin (Cantelli and Bernstein "
+          "inequalities). 0 = never (as 'garantizado'); 1 = no guarantee (expected bill ≤ "
+          "budget only).", minimum=0, maximum=1,
+          field="budget_risk"),
     Param("modo_asignacion", "choice", "por_oferta",
           "Cómo se asigna: por_oferta (conteos por categoría de la hoja 'oferta'), optimo "
           "(cada candidato de la hoja 'candidatos' a lo más una vez y solo a una plaza que "

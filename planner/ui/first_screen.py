@@ -8,6 +8,7 @@ infeasible what-if in numbers, and honest estimates of the waits.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -16,6 +17,7 @@ import pandas as pd
 
 from models import acceptance
 from planner.analysis.expected import AcceptanceReport, acceptance_report
+from planner.analysis.expected import percent_text as pct
 from planner.core.model_words import MODE_WORDS, mode_word
 from planner.core.result import Result
 from planner.core.scenario import WhatIf
@@ -37,13 +39,16 @@ def shows_acceptance(result: Result) -> bool:
     return result.solved and acceptance.is_active(result.scenario)
 
 
-def with_acceptance(result: Result, draws: int = DRAWS, seed: int = SEED) -> Result:
+def with_acceptance(result: Result, draws: int = DRAWS, seed: int = SEED,
+                    fair: Callable[[Result, dict], dict] | None = None) -> Result:
     """``result`` with its acceptance report (expected figures and a seeded simulation) when
-    the scenario has acceptance data; unchanged otherwise."""
+    the scenario has acceptance data; unchanged otherwise. ``fair`` is
+    :func:`planner.pipeline.fair_comparison` in the app (the re-solves at the 2024 policy's
+    money; passed in so that this page's module does not reach the solver)."""
     if not shows_acceptance(result) or isinstance(result.acceptance, AcceptanceReport):
         return result
     t0 = time.perf_counter()
-    report = acceptance_report(result, draws, seed)
+    report = acceptance_report(result, draws, seed, fair=fair)
     return replace(result, acceptance=report,
                    timings={**result.timings, "simulate": time.perf_counter() - t0})
 
@@ -85,7 +90,44 @@ def acceptance_cards(report: AcceptanceReport, lang: str = "es") -> list[dict[st
          "context": t("fs_gain_ctx", lang, lo=_signed_posts(glo), hi=_signed_posts(ghi),
                       need=fmt.signed(need, "dec") if round(need, 1) else "0"),
          "help": t("fs_gain_help", lang)},
+        *fair_card(report, lang),
+        *budget_card(report, lang),
     ]
+
+
+def fair_card(report: AcceptanceReport, lang: str = "es") -> list[dict[str, str]]:
+    """The gain over the 2024 policy at the same expected money, with the same-guaranteed-money
+    gain beside it (issue 22 item 5, planner.analysis.fair); none without the comparison."""
+    fair = report.fair
+    if not fair or not fair["expected"]["solved"]:
+        return []
+    e, g = fair["expected"], fair["guaranteed"]
+    guaranteed = (t("fs_fair_guaranteed", lang, money=fmt.mxn(g["money"], False),
+                    n=_signed_posts(g["gain_filled"])) if g["solved"] else "")
+    spends = t("fs_fair_underspends" if fair["hand_underspends"] else "fs_fair_spends", lang,
+               hand=fmt.mxn(fair["hand_expected_bonus"], False),
+               budget=fmt.mxn(fair["budget"], False))
+    return [{"label": t("fs_fair", lang), "value": _signed_posts(e["gain_filled"]),
+             "context": t("fs_fair_ctx", lang, money=fmt.mxn(e["money"], False),
+                          need=fmt.signed(e["gain_need"], "dec") if round(e["gain_need"], 1)
+                          else "0", guaranteed=guaranteed, spends=spends),
+             "help": t("fs_fair_help", lang)}]
+
+
+def budget_card(report: AcceptanceReport, lang: str = "es") -> list[dict[str, str]]:
+    """The bonus bill as a card (issue 22 item 3): the probability that the bill exceeds the
+    budget, the bill if every offer is accepted and the risk the model guarantees; none when
+    the report has no bill figures."""
+    bill = report.bill
+    if not bill:
+        return []
+    how = t("risk_how_exact", lang) if bill["overrun_how"] == "exacta" else t(
+        "risk_how_sim", lang, draws=fmt.integer(bill["overrun_draws"]))
+    return [{"label": t("fs_overrun", lang), "value": pct(bill["overrun_p"]),
+             "context": t("fs_overrun_ctx", lang, all=fmt.mxn(bill["all_accept"], False),
+                          budget=fmt.mxn(bill["budget"], False),
+                          risk=pct(min(max(bill["budget_risk"], 0.0), 1.0))),
+             "help": t("fs_overrun_help", lang, how=how, doc=DOC)}]
 
 
 def acceptance_states(report: AcceptanceReport, lang: str = "es") -> pd.DataFrame:

@@ -89,8 +89,9 @@ def show_acceptance(result: Result, lang: str) -> None:
     if report is None:
         return
     st.subheader(t("fs_heading", lang))
-    cols = st.columns(2)
-    for col, card in zip(cols, first_screen.acceptance_cards(report, lang), strict=True):
+    cards = first_screen.acceptance_cards(report, lang)
+    cols = st.columns(len(cards))
+    for col, card in zip(cols, cards, strict=True):
         with col.container(border=True):
             st.metric(card["label"], card["value"], help=card["help"])
             st.caption(card["context"])
