@@ -241,6 +241,7 @@ def main() -> None:
         if source is None:
             st.stop()
         key, name, scenario, digest = source
+        book_states = frozenset(int(c) for c in scenario.units["state_code"].unique())
         if not who.all_states:  # an estatal account never has another state in its session
             key = access.scope_key(key, who)
             scenario = scoped(key, scenario, tuple(sorted(who.states)))
@@ -281,7 +282,8 @@ def main() -> None:
         show_status(result, what_if, lang)
     view = View(lang=lang, result=result, base=base, what_if=what_if, token=token, key=key,
                 name=name, scenario=scenario, workbook_bytes=sources.result_workbook_bytes,
-                can_download=who.can_change, on_export=on_export)
+                can_download=who.can_change, on_export=on_export, who=who,
+                workbook_states=book_states)
     if not result.solved:  # no plan: it can still be saved and compared
         with st.tabs([t(scenarios.KEY, lang)])[0]:
             scenarios.render(view)

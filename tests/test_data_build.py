@@ -163,26 +163,36 @@ def test_national_need_from_activity(national: dict[str, pd.DataFrame]) -> None:
 
 def test_national_candidates_follow_the_2026_counts(national: dict[str, pd.DataFrame]) -> None:
     """Where a real unit has 2026 UAS candidates of a category and a post of it, exactly that many
-    synthetic candidates list its CLUES; counted here from the raw file."""
+    synthetic candidates list its CLUES; counted here from the raw file, for general doctors
+    (position «Medicina General») and nurses (every position of the file's «Enfermería»
+    category: the planner's one nursing category). 15,674 doctors and 7,056 nurses (the 2026
+    pipeline's nursing candidates, the nurse supply of 'oferta'), nurses after every doctor."""
     cand = national["candidatos"]
-    assert cand["folio"].str.fullmatch(r"SINT-\d{6}").all() and len(cand) == 15_674
+    assert cand["folio"].str.fullmatch(r"SINT-\d{6}").all() and len(cand) == 15_674 + 7_056
+    nurse = cand["categoria"] == schema.NURSING_CATEGORY
+    assert int(nurse.sum()) == 7_056 and not nurse.iloc[:15_674].any()
+    supply = national["oferta"].set_index("categoria")["candidatos"]
+    assert int(supply[schema.NURSING_CATEGORY]) == 7_056
     long = cand.melt(id_vars=["folio", "categoria"], value_vars=[f"opcion_{j}" for j in
                                                                  range(1, 6)])
     listed = long.dropna(subset=["value"]).groupby(["value", "categoria"]).size()
     raw = pd.read_csv(FUENTES / "candidatos_por_unidad_puesto_estatus_20260822.csv",
                       dtype={"clues": str})
-    raw = raw[(raw["etapa"] == "UAS") & (raw["puesto"] == "Medicina General")]
-    real = raw.groupby("clues")["n"].sum()
+    raw = raw[raw["etapa"] == "UAS"]
     staff = national["plantilla"]
     req = staff["requeridos"].fillna(2)
-    open_gp = set(staff.loc[(staff["categoria"] == schema.GENERAL_CATEGORY)
-                            & (req > staff["actuales"]), "clues"])
-    checked = 0
-    for clues, n in real.items():
-        if clues in open_gp:
-            assert listed.get((clues, schema.GENERAL_CATEGORY), 0) == n, clues
-            checked += 1
-    assert checked >= 100
+    for category, rows, at_least in (
+            (schema.GENERAL_CATEGORY, raw["puesto"] == "Medicina General", 100),
+            (schema.NURSING_CATEGORY, raw["categoria"] == "Enfermería", 20)):
+        real = raw[rows].groupby("clues")["n"].sum()
+        open_posts = set(staff.loc[(staff["categoria"] == category)
+                                   & (req > staff["actuales"]), "clues"])
+        checked = 0
+        for clues, n in real.items():
+            if clues in open_posts:
+                assert listed.get((clues, category), 0) == n, (category, clues)
+                checked += 1
+        assert checked >= at_least, category
 
 
 def test_national_gaps_exceed_supply(national: dict[str, pd.DataFrame]) -> None:

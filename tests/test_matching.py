@@ -422,15 +422,17 @@ def test_bad_mode_flag_is_a_usage_error(tmp_path):
 
 
 def test_national_list_is_synthetic_and_valid():
-    """The bundled national workbook: 2,706 + 12,968 registered, every option resolves, default
-    mode stays por_oferta, LEEME says synthetic."""
+    """The bundled national workbook: 2,706 + 12,968 doctors and 7,056 nurses registered, every
+    option resolves, default mode stays por_oferta, LEEME says synthetic."""
     from pathlib import Path
 
     path = Path(__file__).parent.parent / "inputs" / "nacional_2024.xlsx"
     sc, _ = load_scenario(path)
     assert sc.params.assignment_mode == "por_oferta"
     cats = sc.candidates["category"]
-    assert int((cats == MG).sum()) == 12_968 and int((cats != MG).sum()) == 2_706
+    nurses = cats == "Enfermería general"
+    assert int((cats == MG).sum()) == 12_968 and int((~nurses & (cats != MG)).sum()) == 2_706
+    assert int(nurses.sum()) == 7_056
     assert sc.candidates["folio"].str.startswith("SINT-").all()
     leeme = " ".join(str(c) for row in load_workbook(path, read_only=True)["LEEME"].values
                      for c in row if c)

@@ -135,7 +135,7 @@ def test_update_and_delete_are_refused_by_the_database(url):
     own = {n for n, f in vars(access).items() if inspect.isfunction(f)
            and f.__module__ == access.__name__ and not n.startswith("_")}
     assert own == {"grant", "revoke", "access_of", "accounts", "record", "read", "who_key",
-                   "workbook_hash", "normal_account", "table"}
+                   "workbook_hash", "normal_account", "table", "ready", "append_in"}
 
 
 def test_the_trail_carries_no_personal_data(url):

@@ -82,21 +82,46 @@ def unwanted_by_state(post_table: pd.DataFrame) -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
+KIND_ORDER = ("especialidad", "medicina general", "enfermería")  # planner.core.schema kinds
+KIND_WORDS = {"especialidad": "cand_kind_specialty", "medicina general": "cand_kind_general",
+              "enfermería": "cand_kind_nursing"}
+
+
+def by_kind(people: pd.DataFrame, kinds) -> pd.DataFrame:
+    """Registered and placed candidates per category type (``kinds``: category → kind, the
+    scenario's ``categories["kind"]``): ``kind, registered, placed``, in the schema's order,
+    only the types with a candidate."""
+    kind = people["category"].map(kinds)
+    placed = (people["pair"] >= 0).astype(int)
+    table = (pd.DataFrame({"kind": kind, "registered": 1, "placed": placed})
+             .groupby("kind", sort=False)[["registered", "placed"]].sum())
+    order = [k for k in KIND_ORDER if k in table.index] + sorted(
+        k for k in table.index if k not in KIND_ORDER)
+    return table.reindex(order).reset_index()
+
+
 # --- what the faces show ----------------------------------------------------------------------
 
 def _money(x: float) -> str:
     return f"{x:,.1f}"
 
 
-def summary_lines(cres, lang: str = "es") -> list[str]:
-    """Sentences for the CLI and the result workbook: placed, price of stability, blocking
-    pairs, posts without a candidate (``cres`` is a :class:`models.matching.CandidateResult`)."""
+def summary_lines(cres, lang: str = "es", kinds=None) -> list[str]:
+    """Sentences for the CLI and the result workbook: placed (and, given ``kinds``, placed per
+    category type: specialists, general doctors, nurses), price of stability, blocking pairs,
+    posts without a candidate (``cres`` is a :class:`models.matching.CandidateResult`)."""
     chosen = cres.chosen
     people = chosen.people
     placed = int((people["pair"] >= 0).sum())
     first = int((people["rank"] == 1).sum())
     lines = [t("cand_head", lang, mode=cres.mode, placed=f"{placed:,}",
                total=f"{len(people):,}", first=f"{first:,}")]
+    if kinds is not None:
+        parts = [t("cand_kind_part", lang, kind=t(KIND_WORDS.get(r.kind, "cand_kind_other"),
+                                                    lang),
+                   placed=f"{int(r.placed):,}", total=f"{int(r.registered):,}")
+                 for r in by_kind(people, kinds).itertuples()]
+        lines.append(t("cand_by_kind", lang, parts="; ".join(parts)))
     opt, stab = cres.optimo, cres.estable
     if cres.price_of_stability is not None and opt.coverage:
         pct = cres.price_of_stability / opt.coverage
@@ -115,8 +140,9 @@ def summary_lines(cres, lang: str = "es") -> list[str]:
     return lines
 
 
-def json_summary(cres) -> dict:
-    """The ``candidates`` object of ``planner solve --json``."""
+def json_summary(cres, kinds=None) -> dict:
+    """The ``candidates`` object of ``planner solve --json`` (``by_kind``: registered and placed
+    per category type, given ``kinds``)."""
     def side(a):
         if a is None:
             return None
@@ -132,6 +158,9 @@ def json_summary(cres) -> dict:
     return {
         "mode": cres.mode,
         "registered": int(len(cres.chosen.people)),
+        "by_kind": None if kinds is None else {
+            r.kind: {"registered": int(r.registered), "placed": int(r.placed)}
+            for r in by_kind(cres.chosen.people, kinds).itertuples()},
         "optimo": side(cres.optimo),
         "estable": side(cres.estable),
         "price_of_stability": cres.price_of_stability,

@@ -149,7 +149,8 @@ def json_payload(result: Result, seconds: float, out: Path | None) -> dict:
     if result.candidates is not None:
         from planner.analysis.candidates import json_summary
 
-        payload["candidates"] = json_summary(result.candidates)
+        payload["candidates"] = json_summary(result.candidates,
+                                             result.scenario.categories["kind"])
     if plan.status is Status.INFEASIBLE:  # DESIGN §2b: which hard rules fail, by how much, where
         payload["unmet_rules"] = rule_records(plan.rules)
         payload["explanation"] = rule_messages(plan.rules, "es",
@@ -239,7 +240,7 @@ def print_report(result: Result, payload: dict, lang: str) -> None:
     if result.candidates is not None:
         from planner.analysis.candidates import summary_lines
 
-        for line in summary_lines(result.candidates, lang):
+        for line in summary_lines(result.candidates, lang, result.scenario.categories["kind"]):
             say(f"  {line}", markup=False)
     if payload.get("output"):
         say(t("cli_result_workbook", lang, path=payload["output"]), markup=False)

@@ -7,6 +7,14 @@ small floor keeping every state in; specialists split among specialties like ``o
 candidate lists 1 to 5 options (mostly in their own state) leaning to less marginalized, larger
 places: a unit's draw weight is √population × a grade factor (muy bajo 3 … muy alto 1). Every
 option holds at least one post (gap) of the candidate's category. No real person is in it.
+
+Nurses (issue 27): as many ``Enfermería general`` candidates as the 2026 pipeline's nursing
+candidates (stage UAS, every phase and status: the supply of ``oferta``, a 2026 figure),
+registered by state like that pipeline's nurses per state (``candidatos_por_unidad_y_fase``),
+the same floor; options drawn like the general doctors' (centres: nurse posts are at centres),
+and a real unit with 2026 nursing candidates and a nurse post listed by exactly that many. Their
+rows follow every doctor's (folios after the doctors'), and the doctors' rows are drawn first,
+so they are the same rows as without nurses.
 """
 
 from __future__ import annotations
@@ -22,6 +30,7 @@ from planner.data.allocate import largest_remainder
 from planner.data.sources import FUENTES
 
 REGISTRATION_FILE = "candidatos_2026_por_entidad.csv"
+NURSES_FILE = "candidatos_por_unidad_y_fase_20260822.csv"  # real_units.HIRING_FILE
 SPECIALISTS_REGISTERED = 2_706  # 2024 call, progress report before the 23-Apr close
 GPS_REGISTERED = 12_968
 STREAM = 7  # independent of planner.data.nacional's streams 1-6
@@ -36,6 +45,16 @@ STATE_FLOOR = 0.02  # every state gets at least 2 % of the largest state's weigh
 def load_registration(folder: str | Path = FUENTES) -> pd.DataFrame:
     """Doctors per state in the 2026 hiring pipeline (UAS stage, all phases)."""
     return pd.read_csv(Path(folder) / REGISTRATION_FILE, dtype={"cve_ent": str})
+
+
+def nurse_registration(folder: str | Path = FUENTES) -> pd.DataFrame:
+    """Nursing candidates per state in the 2026 hiring pipeline (UAS stage, every phase):
+    ``cve_ent, enfermeria_uas``, and their national total (it counts also the rows of the file
+    without a state: the national supply of ``oferta``, planner.data.nacional.nurse_supply)."""
+    df = pd.read_csv(Path(folder) / NURSES_FILE, dtype={"cve_ent": str, "clues": str})
+    by_state = (df.groupby("cve_ent", sort=True)["uas_enfermeria"].sum()
+                .rename("enfermeria_uas").reset_index())
+    return by_state, int(df["uas_enfermeria"].sum())
 
 
 def state_counts(reg: pd.DataFrame, states: list[str], column: str, total: int) -> pd.Series:
@@ -69,11 +88,15 @@ PIPELINE_STAGE = "UAS"
 
 def real_counts(folder: str | Path = FUENTES) -> pd.DataFrame:
     """Candidates per (CLUES, category) in the 2026 hiring file: stage UAS, every status and
-    phase, positions mapped to the planner's categories (others dropped)."""
+    phase, positions mapped to the planner's categories (every position of the file's
+    «Enfermería» category to ``Enfermería general``, the planner's one nursing category; others
+    dropped)."""
     from planner.data.municipios import normalise
     df = pd.read_csv(Path(folder) / PIPELINE_FILE, dtype={"clues": str, "fase": str})
     df = df[df["etapa"] == PIPELINE_STAGE]
-    df = df.assign(categoria=df["puesto"].map(lambda p: PUESTO_CATEGORY.get(normalise(p))))
+    mapped = df["puesto"].map(lambda p: PUESTO_CATEGORY.get(normalise(p)))
+    nursing = df["categoria"].map(lambda c: normalise(str(c)) == "ENFERMERIA")
+    df = df.assign(categoria=mapped.where(~nursing, schema.NURSING_CATEGORY))
     df = df[df["categoria"].notna()]
     return (df.groupby(["clues", "categoria"], sort=True)["n"].sum().rename("n")
             .reset_index())
@@ -90,7 +113,9 @@ def registration_list(units: pd.DataFrame, staff: pd.DataFrame,
     """
     rng = np.random.default_rng([rules.SEED, STREAM])
     reg = load_registration(folder)
-    req = staff["requeridos"].fillna(rules.TARGET_GPS_PER_CENTRE)
+    blank = np.where(staff["categoria"] == schema.NURSING_CATEGORY,
+                     rules.TARGET_NURSES_PER_CENTRE, rules.TARGET_GPS_PER_CENTRE)
+    req = staff["requeridos"].fillna(pd.Series(blank, index=staff.index))
     posts = staff[(req - staff["actuales"]) > 0][["clues", "categoria"]]
     info = units.set_index("clues")[["cve_ent", "cve_mun", "nom_mun", "pob_tot", "gm_2020"]]
     posts = posts.join(info, on="clues")
@@ -106,6 +131,9 @@ def registration_list(units: pd.DataFrame, staff: pd.DataFrame,
         for cat, k in zip(rules.SPECIALIST_SUPPLY, largest_remainder(int(n), shares),
                           strict=True):
             per_cat.setdefault(cat, pd.Series(0, index=states))[state] = k
+    if (staff["categoria"] == schema.NURSING_CATEGORY).any():  # drawn last: doctors unchanged
+        nurses, total = nurse_registration(folder)
+        per_cat[schema.NURSING_CATEGORY] = state_counts(nurses, states, "enfermeria_uas", total)
     rows = []
     for cat, counts in per_cat.items():
         mine = posts[posts["categoria"] == cat]
@@ -113,7 +141,8 @@ def registration_list(units: pd.DataFrame, staff: pd.DataFrame,
             continue
         slots = fixed[fixed["categoria"] == cat]
         free = mine[~mine["clues"].isin(slots["clues"])]
-        form_p = FORM_P["general" if cat == schema.GENERAL_CATEGORY else "specialty"]
+        form_p = FORM_P["general" if cat in (schema.GENERAL_CATEGORY, schema.NURSING_CATEGORY)
+                        else "specialty"]
         by_state = {s: (g["clues"].to_numpy(), (g["w"] / g["w"].sum()).to_numpy())
                     for s, g in free.groupby("cve_ent")}
         mun = mine[mine["nom_mun"].notna()].groupby(["cve_ent", "cve_mun", "nom_mun"])[
@@ -153,7 +182,8 @@ def registration_list(units: pd.DataFrame, staff: pd.DataFrame,
                     options.append(opt)
             rows.append((cat, int(state), options, round(float(rng.uniform(60, 100)), 1)))
     order = {c: i for i, c in enumerate(per_cat)}
-    rows.sort(key=lambda r: (r[1], order[r[0]]))
+    nurse = schema.NURSING_CATEGORY  # nurses after every doctor: the doctors' folios stay
+    rows.sort(key=lambda r: (r[0] == nurse, r[1], order[r[0]]))
     out = pd.DataFrame({
         "folio": [f"SINT-{i:06d}" for i in range(1, len(rows) + 1)],
         "categoria": [r[0] for r in rows],
@@ -168,13 +198,17 @@ def registration_list(units: pd.DataFrame, staff: pd.DataFrame,
 def leeme_lines(table: pd.DataFrame) -> list[str]:
     """LEEME lines that say the registration list is synthetic and how it was made."""
     gp = int((table["categoria"] == schema.GENERAL_CATEGORY).sum())
+    nu = int((table["categoria"] == schema.NURSING_CATEGORY).sum())
     n_opts = table[[f"opcion_{j}" for j in range(1, 6)]].notna().sum(axis=1)
     return [
         "",
         "CANDIDATOS REGISTRADOS (hoja 'candidatos'): LISTA SINTÉTICA, no son personas reales",
-        f"• {len(table) - gp:,} especialistas y {gp:,} médicos generales, como el avance de "
-        "registro de la convocatoria 2024 (2,706 y 12,968; mexiconews.tv, 4 may 2024). Folios "
-        "ficticios SINT-000001…; sin CURP ni nombres.",
+        f"• {len(table) - gp - nu:,} especialistas y {gp:,} médicos generales, como el avance de "
+        "registro de la convocatoria 2024 (2,706 y 12,968; mexiconews.tv, 4 may 2024), y "
+        f"{nu:,} de Enfermería general, CIFRA DE 2026: las candidatas de enfermería de la "
+        f"contratación 2026 (etapa UAS, todas las fases y estatus; inputs/fuentes/{NURSES_FILE}), "
+        "repartidas por entidad como en ese archivo, con el mismo piso; sus filas van después "
+        "de las de los médicos. Folios ficticios SINT-000001…; sin CURP ni nombres.",
         "• Registro por entidad según la parte de cada entidad en los candidatos médicos de la "
         "contratación 2026 por unidad (etapa UAS; inputs/fuentes/" + REGISTRATION_FILE + "), "
         f"con un piso de {STATE_FLOOR:.0%} de la entidad mayor; especialidades repartidas como "

@@ -43,4 +43,4 @@ def write_candidate_sheets(wb: Workbook, scenario, cres, lang: str = "es") -> No
         out, fmts = _labelled(df, lang)
         write_table(wb, title, out, fmts)
     write_notes(wb, "resumen_candidatos", t("cand_book_head", lang),
-                [(line,) for line in summary_lines(cres, lang)], widths=(120,))
+                [(line,) for line in summary_lines(cres, lang, scenario.categories["kind"])], widths=(120,))

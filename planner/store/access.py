@@ -7,7 +7,7 @@ Three tables on the project's one :data:`planner.store.db.METADATA`:
   ``consulta`` (read only, every state);
 * ``access_user_states``: the INEGI state keys of an ``estatal`` account;
 * ``audit_trail``: append-only — who, when (UTC), action (open, import, solve, export, grant,
-  revoke), workbook hash (SHA-256 of its bytes), scenario, rows, detail. This module has no
+  revoke, and save / delete of a stored scenario or phase, planner/store/phases.py), workbook hash (SHA-256 of its bytes), scenario, rows, detail. This module has no
   function that changes or deletes a record, and on SQLite two triggers refuse any UPDATE or
   DELETE of the table, whoever sends it (on a team's PostgreSQL, give the app's database role
   only INSERT and SELECT on it).
@@ -50,7 +50,7 @@ from planner.core.words import t
 from planner.store import db
 
 ROLES = ("nacional", "estatal", "consulta")
-ACTIONS = ("open", "import", "solve", "export", "grant", "revoke")
+ACTIONS = ("open", "import", "solve", "export", "grant", "revoke", "save", "delete")
 LOCAL = "local"
 STATE_CODES = range(1, 33)
 
@@ -124,6 +124,12 @@ def _now() -> dt.datetime:
 
 
 _READY: set[int] = set()  # engines whose access tables are known to exist
+
+
+def ready(eng: Engine) -> Engine:
+    """``eng`` with this module's tables created (for a module that appends in its own
+    transaction, :func:`append_in`)."""
+    return _engine(eng)
 
 
 def _engine(eng: Engine | None) -> Engine:
@@ -235,6 +241,14 @@ def _append(conn, who: str, action: str, workbook_hash: str | None = None,
               "rows": None if rows is None else int(rows),
               "detail": None if detail is None else redact(str(detail))}
     return int(conn.execute(insert(AUDIT).values(**values)).inserted_primary_key[0])
+
+
+def append_in(conn, who: str, action: str, workbook_hash: str | None = None,
+              scenario: str | None = None, rows: int | None = None,
+              detail: str | None = None) -> int:
+    """Append one record inside the caller's transaction ``conn`` (so that a change and its
+    record are stored together or not at all); its id."""
+    return _append(conn, who, action, workbook_hash, scenario, rows, detail)
 
 
 def record(who: str, action: str, workbook_hash: str | None = None,

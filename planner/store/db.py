@@ -5,15 +5,22 @@ SQLite file ``datos/planner.sqlite`` under the project folder (``PLANNER_DATA_DI
 folder), created on first use. Every table of every store module is declared on :data:`METADATA`
 and created by :func:`engine`; SQLite runs in WAL mode with a busy timeout so that concurrent app
 sessions write safely.
+
+Schema changes: ``create_all`` creates missing tables but never touches a table that exists, so a
+database file from an earlier version would lack a column added since. :func:`ensure` (run by
+:func:`engine`, and by each store module for its tables) adds every declared column a table
+lacks with ``ALTER TABLE … ADD COLUMN`` (SQLite and PostgreSQL both take it); added columns must
+be nullable, and rows written before read NULL there (each module says what NULL means).
 """
 
 from __future__ import annotations
 
 import os
 import threading
+from collections.abc import Iterable
 from pathlib import Path
 
-from sqlalchemy import MetaData, create_engine, event
+from sqlalchemy import MetaData, Table, create_engine, event, inspect, text
 from sqlalchemy.engine import Engine
 
 METADATA = MetaData()
@@ -50,6 +57,27 @@ def engine(url: str | None = None) -> Engine:
         made = create_engine(url, future=True, pool_pre_ping=True)
         if made.dialect.name == "sqlite":
             event.listen(made, "connect", _sqlite_pragmas)
-        METADATA.create_all(made)
+        ensure(made)
         _ENGINES[url] = made
         return made
+
+
+def ensure(eng: Engine, tables: Iterable[Table] | None = None) -> None:
+    """Create the missing ``tables`` (default: all of :data:`METADATA`) and add to each existing
+    one the declared columns it lacks (the module's docstring)."""
+    tables = list(METADATA.sorted_tables if tables is None else tables)
+    METADATA.create_all(eng, tables=tables)  # checkfirst: a no-op for the tables that exist
+    quote = eng.dialect.identifier_preparer.quote
+    with eng.begin() as conn:
+        found = inspect(conn)
+        for table in tables:
+            have = {c["name"] for c in found.get_columns(table.name)}
+            for column in table.columns:
+                if column.name in have:
+                    continue
+                if not column.nullable:
+                    raise RuntimeError(f"column {table.name}.{column.name} cannot be added to an "
+                                       "existing table: it is NOT NULL")
+                kind = column.type.compile(dialect=eng.dialect)
+                conn.execute(text(f"ALTER TABLE {quote(table.name)} ADD COLUMN "
+                                  f"{quote(column.name)} {kind}"))

@@ -75,6 +75,18 @@ def headline(result, scenario: Scenario) -> Headline:
                     **{s: int(counts.get(s, 0)) for s in reports.POST_STATUS})
 
 
+def kind_table(result, scenario: Scenario, lang: str = "es") -> pd.DataFrame:
+    """Registered and placed candidates per type of post (specialists, general practice,
+    nursing), with headers in ``lang``: a nurse candidate is counted with nursing."""
+    table = reports.by_kind(result.candidates.chosen.people, scenario.categories["kind"])
+    return pd.DataFrame({
+        t("candp_col_kind", lang): [t(reports.KIND_WORDS.get(k, "cand_kind_other"), lang)
+                                    for k in table["kind"]],
+        t("candp_col_registered", lang): table["registered"].astype(int).to_numpy(),
+        t("candp_col_placed", lang): table["placed"].astype(int).to_numpy(),
+    })
+
+
 def people_table(result, scenario: Scenario, lang: str = "es") -> pd.DataFrame:
     """Each candidate (folio only, never a name) with the post and the option number given;
     blank where the candidate was not placed (an empty text: the data grid writes a missing

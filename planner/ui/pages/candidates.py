@@ -133,6 +133,8 @@ def _show(result, view: View, lang: str) -> None:
     c[2].caption(t("candp_no_applicants_note", lang))
     c[3].metric(t("candp_lost", lang), fmt.integer(h.lost))
     c[3].caption(t("candp_lost_note", lang))
+    st.markdown(f"#### {t('candp_by_kind_header', lang)}")
+    st.dataframe(cv.kind_table(result, scenario, lang), hide_index=True)
     for line in cv.rule_shortfalls(result, lang):  # estable: rules not imposed, with shortfall
         st.warning(line, icon=":material/rule:")
     _stability(result, view, lang)

@@ -22,7 +22,7 @@ def render(view: View) -> None:
     state = call_state(view.scenario, planned)
     if not state.phases:
         st.info(t("av_none", lang))
-        stored_phases(lang)
+        stored_phases(view)
         return
     posts = state.posts
     st.caption(t("av_basis", lang, phases=", ".join(state.phases)))
@@ -42,16 +42,18 @@ def render(view: View) -> None:
     st.subheader(t("av_table_head", lang))
     st.dataframe(phase_views.table(state, lang), hide_index=True, width="stretch")
     st.caption(t("av_next_hint", lang))
-    stored_phases(lang)
+    stored_phases(view)
 
 
-def stored_phases(lang: str) -> None:
-    """Phases kept in the database by ``planner status/next --guardar``: each one's workbook
-    (and the next phase's, for ``next``) downloadable again."""
+def stored_phases(view: View) -> None:
+    """Phases kept in the database by ``planner status/next --guardar`` that the account sees
+    (all, or for an ``estatal`` account those of its states): each one's workbook (and the next
+    phase's, for ``next``) downloadable again, except by a read-only account."""
     from planner.store.phases import export_bytes, list_phases
 
+    lang, who = view.lang, view.who
     try:
-        rows = list_phases()
+        rows = list_phases(who=who)
     except Exception as exc:
         st.warning(t("db_read_failed", lang, detail=f"{type(exc).__name__}: {exc}"))
         return
@@ -62,8 +64,11 @@ def stored_phases(lang: str) -> None:
     st.dataframe([{t("db_col_id", lang): r["id"], t("db_col_kind", lang): r["tipo"],
                    t("db_col_when", lang): f"{r['creado']:%Y-%m-%d %H:%M}",
                    t("db_col_book", lang): r["libro"], "sha256": r["sha256"][:12],
-                   t("db_col_phases", lang): r["fases"] or "—"} for r in rows],
+                   t("db_col_phases", lang): r["fases"] or "—",
+                   t("scope_col_states", lang): r["estados"] or "—"} for r in rows],
                  hide_index=True, width="stretch")
+    if not view.can_download:
+        return
     names = {r["id"]: f"{r['id']} · {r['tipo']} · {r['libro']}" for r in rows}
     pick = st.selectbox(t("db_phase_pick", lang), list(names), format_func=names.get,
                         key="db_phase_pick")
@@ -71,11 +76,11 @@ def stored_phases(lang: str) -> None:
         return
     kind = next(r["tipo"] for r in rows if r["id"] == pick)
     mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    st.download_button(t("db_phase_download", lang), export_bytes("fase", pick),
+    st.download_button(t("db_phase_download", lang), export_bytes("fase", pick, who=who),
                        file_name=f"fase_{pick}_entrada.xlsx", mime=mime, on_click="ignore",
                        icon=":material/download:")
     if kind == "next":
         st.download_button(t("db_phase_download_next", lang),
-                           export_bytes("fase", pick, which="siguiente"),
+                           export_bytes("fase", pick, which="siguiente", who=who),
                            file_name=f"fase_{pick}_siguiente.xlsx", mime=mime,
                            on_click="ignore", icon=":material/download:")

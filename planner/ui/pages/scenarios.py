@@ -20,22 +20,26 @@ def render(view: View) -> None:
     state = st.session_state
     saved = state.setdefault("saved", {})
     st.subheader(t("save_header", lang))
-    with st.form("save_scenario", clear_on_submit=True, border=False):
-        c1, c2 = st.columns([3, 1], vertical_alignment="bottom")
-        label = c1.text_input(t("save_name", lang), key="save_name")
-        if c2.form_submit_button(t("save_button", lang)):
-            if not label.strip():
-                st.warning(t("save_empty_name", lang))
-            else:
-                saved[label.strip()] = {"key": key, "workbook": name, "what_if": view.what_if,
-                                        "result": view.result, "token": view.token}
-                picked = [v for v in state.get("compare", []) if v != label.strip()] or [BASE]
-                state["compare"] = picked + [label.strip()]  # compare what was just saved
-                st.success(t("saved_ok", lang, name=label.strip()))
-                _store(label.strip(), view, lang)
+    if not view.who.can_change:  # consulta compares what is stored, never stores or deletes
+        st.caption(t("scope_read_only_save", lang))
+    else:
+        with st.form("save_scenario", clear_on_submit=True, border=False):
+            c1, c2 = st.columns([3, 1], vertical_alignment="bottom")
+            label = c1.text_input(t("save_name", lang), key="save_name")
+            if c2.form_submit_button(t("save_button", lang)):
+                if not label.strip():
+                    st.warning(t("save_empty_name", lang))
+                else:
+                    saved[label.strip()] = {"key": key, "workbook": name,
+                                            "what_if": view.what_if, "result": view.result,
+                                            "token": view.token}
+                    picked = [v for v in state.get("compare", []) if v != label.strip()] or [BASE]
+                    state["compare"] = picked + [label.strip()]  # compare what was just saved
+                    st.success(t("saved_ok", lang, name=label.strip()))
+                    _store(label.strip(), view, lang)
     if not saved:
         st.info(t("no_saved", lang))
-    _stored(lang)
+    _stored(view)
     # every scenario of this workbook that can be compared or downloaded
     choices = {BASE: (view.base, WhatIf(), name, f"base:{key}")}
     choices.update({n: (s["result"], s["what_if"], s["workbook"], s["token"])
@@ -111,39 +115,81 @@ def _input_bytes(view: View) -> bytes:
 
 
 def _store(label: str, view: View, lang: str) -> None:
-    """Keep the saved what-if in the database too (planner/store/phases.py): it outlives the tab."""
-    from planner.store.phases import save_scenario
+    """Keep the saved what-if in the database too (planner/store/phases.py): it outlives the tab.
+    The row records its owner and the states of the workbook's units; an ``estatal`` account
+    stores only a workbook within its states (what it could download again)."""
+    from planner.store.phases import ScopeError, save_scenario
 
     try:
-        save_scenario(label, _input_bytes(view), view.name, view.what_if)
+        save_scenario(label, _input_bytes(view), view.name, view.what_if, who=view.who,
+                      states=view.workbook_states or None)
+    except ScopeError as exc:
+        st.warning(t(exc.code, lang, **exc.params))
     except Exception as exc:  # the session copy is kept; say the database did not take it
         st.warning(t("db_save_failed", lang, detail=f"{type(exc).__name__}: {exc}"))
 
 
-def _stored(lang: str) -> None:
-    """Scenarios kept in the database (this and earlier sessions), each downloadable as its
-    workbook with the what-if's parameters written in."""
-    from planner.store.phases import export_bytes, list_scenarios
+def _delete(row_id: int, who, lang: str) -> None:
+    """The delete button's callback (before the rerun, so the list below is already without it)."""
+    from planner.store.phases import ScopeError, delete_scenario
 
     try:
-        rows = list_scenarios()
+        gone = delete_scenario(row_id, who=who)
+        st.session_state["db_deleted"] = ("success", t("scope_deleted", lang, name=gone))
+    except ScopeError as exc:
+        st.session_state["db_deleted"] = ("warning", t(exc.code, lang, **exc.params))
+    except KeyError:
+        st.session_state["db_deleted"] = ("warning", t("db_none", lang))
+    except Exception as exc:
+        st.session_state["db_deleted"] = ("warning", t("db_read_failed", lang,
+                                                       detail=f"{type(exc).__name__}: {exc}"))
+
+
+def _stored(view: View) -> None:
+    """Scenarios kept in the database (this and earlier sessions) that the account sees (all,
+    or for an ``estatal`` account those of its states), each downloadable as its workbook with
+    the what-if's parameters written in, and deletable by its owner or a national account."""
+    from planner.store.access import who_key
+    from planner.store.phases import export_bytes, list_scenarios
+
+    lang, who = view.lang, view.who
+    try:
+        rows = list_scenarios(who=who)
     except Exception as exc:
         st.warning(t("db_read_failed", lang, detail=f"{type(exc).__name__}: {exc}"))
         return
     st.subheader(t("db_header", lang))
+    said = st.session_state.pop("db_deleted", None)
+    if said is not None:
+        getattr(st, said[0])(said[1])
     if not rows:
         st.caption(t("db_none", lang))
         return
+    me = who_key(who.account)
     st.dataframe([{t("db_col_id", lang): r["id"], t("db_col_name", lang): r["nombre"],
                    t("db_col_when", lang): f"{r['creado']:%Y-%m-%d %H:%M}",
                    t("db_col_book", lang): r["libro"], "sha256": r["sha256"][:12],
+                   t("scope_col_states", lang): r["estados"] or "—",
+                   t("scope_col_owner", lang): t("scope_owner_you", lang)
+                   if r["propietario"] == me else (r["propietario"] or "—"),
                    t("db_col_inputs", lang): ", ".join(f"{k}={v}" for k, v in
                                                        r["entradas"].items()) or "—"}
                   for r in rows], hide_index=True, width="stretch")
+    if not view.can_download:
+        return
     names = {r["id"]: f"{r['id']} · {r['nombre']}" for r in rows}
     pick = st.selectbox(t("db_pick", lang), list(names), format_func=names.get, key="db_pick")
     if pick is not None:
-        st.download_button(t("db_download", lang), export_bytes("escenario", pick),
+        st.download_button(t("db_download", lang), export_bytes("escenario", pick, who=who),
                            file_name=f"escenario_{pick}.xlsx", on_click="ignore",
                            mime="application/vnd.openxmlformats-officedocument."
                                 "spreadsheetml.sheet", icon=":material/download:")
+    mine = {r["id"]: names[r["id"]] for r in rows if r["borrable"]}
+    if not mine:
+        st.caption(t("scope_delete_none", lang))
+        return
+    c1, c2 = st.columns([3, 1], vertical_alignment="bottom")
+    gone = c1.selectbox(t("scope_delete_pick", lang), list(mine), format_func=mine.get,
+                        key="db_delete_pick")
+    c2.button(t("scope_delete_button", lang), key="db_delete", on_click=_delete,
+              args=(gone, who, lang), icon=":material/delete:", disabled=gone is None)

@@ -14,6 +14,7 @@ import streamlit as st
 
 from planner.core.result import Result
 from planner.core.scenario import Scenario, WhatIf
+from planner.store.access import LOCAL_ACCESS, Access
 
 BASE = "\x00base"  # the baseline plan among saved scenarios (its name depends on the language)
 
@@ -28,7 +29,9 @@ class View:
     ``workbook_bytes(result, lang, confirm, progress=None)`` builds the result workbook the CLI
     writes (``progress(done, total)`` follows the confirmations' re-solves).
     ``can_download`` is False for a read-only account (``consulta``); ``on_export(result,
-    label)`` records a download in the audit trail (issue 25).
+    label)`` records a download in the audit trail (issue 25). ``who`` is the signed-in
+    account (the local one by default) and ``workbook_states`` the INEGI keys of the whole
+    workbook's units (before an ``estatal`` account's cut): the states a stored copy concerns.
     """
 
     lang: str
@@ -42,6 +45,8 @@ class View:
     workbook_bytes: Callable[..., bytes]
     can_download: bool = True
     on_export: Callable[[Result, str], None] | None = None
+    who: Access = LOCAL_ACCESS
+    workbook_states: frozenset[int] = frozenset()
 
 
 def keep_valid(key: str, options, many: bool = True) -> None:
