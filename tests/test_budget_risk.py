@@ -33,7 +33,7 @@ import pytest
 from models import budget_risk
 from models.settings import SolverSettings
 from planner.pipeline import load_scenario, solve
-from tests.test_acceptance import bonus_choice_book
+from tests.test_acceptance import _placed, bonus_choice_book
 
 SOLVERS = ("exact", "highs", "cbc")
 
@@ -50,13 +50,6 @@ def exact_overrun(placements, budget: float) -> float:
         paid = sum(b for a, (_, b) in zip(outcome, offers, strict=True) if a)
         total += prob if paid > budget + 1e-6 else 0.0
     return float(total)
-
-
-def _placed(result):
-    pl = result.plan.placements
-    pl = pl[pl["placed"] > 0]
-    return {c: (int(n), float(b)) for c, n, b in zip(pl["clues"], pl["placed"], pl["bonus"],
-                                                    strict=True)}
 
 
 @pytest.mark.parametrize("solver", SOLVERS)
