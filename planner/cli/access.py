@@ -14,22 +14,23 @@ import typer
 from rich.console import Console
 
 from planner.cli import common as c
+from planner.cli.helptext import h
 from planner.core.words import t
 from planner.store import access as store
 
 plain = Console(highlight=False, soft_wrap=True)  # accounts by e-mail: see the docstring
 
 
-@c.app.command(cls=c.Command)
+@c.app.command(cls=c.Command, help=h("clih_access"))
 def access(
-    account: Annotated[Optional[str], typer.Argument(help=t("acc_account_help"))] = None,
-    role: Annotated[Optional[str], typer.Option("--role", help=t("acc_role_help"))] = None,
-    states: Annotated[str, typer.Option("--states", help=t("acc_states_help"))] = "",
-    revoke: Annotated[bool, typer.Option("--revoke", help=t("acc_revoke_help"))] = False,
-    list_all: Annotated[bool, typer.Option("--list", help=t("acc_list_help"))] = False,
+    account: Annotated[Optional[str], typer.Argument(help=h("acc_account_help"), metavar=h("clih_arg_account"))] = None,
+    role: Annotated[Optional[str], typer.Option("--role", help=h("acc_role_help"))] = None,
+    states: Annotated[str, typer.Option("--states", help=h("acc_states_help"))] = "",
+    revoke: Annotated[bool, typer.Option("--revoke", help=h("acc_revoke_help"))] = False,
+    list_all: Annotated[bool, typer.Option("--list", help=h("acc_list_help"))] = False,
     lang: c.Lang = "es",
 ) -> None:
-    """Asigna, quita o lista los roles de las cuentas (nacional, estatal, consulta)."""
+    """Grant, revoke or list the accounts' roles."""
     if list_all:
         table = store.accounts()
         if table.empty:

@@ -8,6 +8,7 @@ from typing import Annotated, Optional
 import typer
 
 from planner.cli import common as c
+from planner.cli.helptext import h
 from planner.core.words import t
 from planner.io.files import atomic_write, check_output_path
 from planner.store import access
@@ -15,15 +16,15 @@ from planner.store import access
 FORMATS = ("csv", "xlsx")
 
 
-@c.app.command(cls=c.Command)
+@c.app.command(cls=c.Command, help=h("clih_audit"))
 def audit(
-    out: Annotated[Path, typer.Option("--out", help=t("audit_out_help"))],
-    fmt: Annotated[Optional[str], typer.Option("--format", help=t("audit_format_help"))] = None,
-    action: Annotated[Optional[str], typer.Option("--action", help=t("audit_action_help"))]
+    out: Annotated[Path, typer.Option("--out", help=h("audit_out_help"))],
+    fmt: Annotated[Optional[str], typer.Option("--format", help=h("audit_format_help"))] = None,
+    action: Annotated[Optional[str], typer.Option("--action", help=h("audit_action_help"))]
     = None,
     lang: c.Lang = "es",
 ) -> None:
-    """Exporta la bitácora de auditoría (quién abrió, resolvió, importó o exportó qué y cuándo)."""
+    """Export the audit trail to .csv or .xlsx."""
     kind = (fmt or out.suffix.lstrip(".") or "csv").lower()
     if kind not in FORMATS:
         c.fail_usage(t("audit_bad_format", lang, fmt=kind), False)

@@ -17,7 +17,9 @@ from rich.console import Console
 from typer.core import TyperCommand
 
 from models.settings import SOLVERS
+from planner.cli import helptext
 from planner.cli import option_checks as oc
+from planner.cli.helptext import h
 from planner.core.errors import ClusterError, InputError, Issue, show_value
 from planner.core.plan import Status
 from planner.core.privacy import install_log_filter, redact, redact_value
@@ -27,28 +29,7 @@ from planner.io.files import OutputError
 DEFAULT_WORKBOOK = Path(__file__).resolve().parents[2] / "inputs" / "nacional_2024.xlsx"
 EXIT_OK, EXIT_INTERNAL, EXIT_INVALID, EXIT_INFEASIBLE, EXIT_NO_SOLUTION = 0, 1, 2, 3, 4
 
-# Click's own words in its help pages (the command group's and every command's), in Spanish.
-HELP_WORDS_ES = (("Usage:", "Uso:"), ("Options:", "Opciones:"), ("Arguments:", "Argumentos:"),
-                 ("Commands:", "Comandos:"), ("Show this message and exit.",
-                                              "Muestra esta ayuda y termina."),
-                 ("[default:", "[por omisión:"), ("[required]", "[obligatorio]"),  # a wrap may follow ":"
-                 ("[OPTIONS]", "[OPCIONES]"), ("COMMAND [ARGS]...", "COMANDO [ARGUMENTOS]..."),
-                 ("[x>=", "[x≥"))
-
-
-def help_in(text: str, lang: str) -> str:
-    """A help page with click's own words in ``lang`` (English is click's)."""
-    if lang != "es":
-        return text
-    for en, es in HELP_WORDS_ES:
-        text = text.replace(en, es)
-    return text
-
-
-def _help_lang() -> str:
-    import sys
-
-    return oc._arg_lang(sys.argv[1:])
+help_in = helptext.help_in  # click's own words of a help page in the chosen language
 
 
 class Group(oc.CliGroup):
@@ -56,20 +37,22 @@ class Group(oc.CliGroup):
     and its help page in the chosen language."""
 
     def get_help(self, ctx) -> str:
-        return help_in(super().get_help(ctx), _help_lang())
+        lang = helptext.page_lang()
+        helptext.localise(self, lang)
+        return help_in(super().get_help(ctx), lang)
 
 
 class Command(TyperCommand):
     """A command whose help page is in the chosen language."""
 
     def get_help(self, ctx) -> str:
-        return help_in(super().get_help(ctx), _help_lang())
+        lang = helptext.page_lang()
+        helptext.localise(self, lang)
+        return help_in(super().get_help(ctx), lang)
 
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
-                  cls=Group,
-                  help="Planeador de plantilla de IMSS-Bienestar: asigna médicos nuevos a "
-                       "hospitales y centros de salud.")
+                  cls=Group, help=h("clih_app"))
 
 
 class GuardedConsole(Console):
@@ -88,15 +71,25 @@ out = GuardedConsole(highlight=False, soft_wrap=True)  # results a planner reads
 err = GuardedConsole(stderr=True, highlight=False, soft_wrap=True)  # errors and progress
 
 # --- shared options, declared once --------------------------------------------------------------
-Lang = Annotated[str, typer.Option("--lang", parser=oc.LANGUAGE,
-                                    help="Idioma de los mensajes: es | en.")]
-AsJson = Annotated[bool, typer.Option(
-    "--json", help="Un solo objeto JSON en la salida estándar; sin --out no escribe ningún "
-                   "libro.")]
-Workbook = Annotated[Optional[Path], typer.Argument(
-    help="Libro de entrada (.xlsx); por omisión el escenario nacional 2024.")]
+Lang = Annotated[str, typer.Option("--lang", parser=oc.LANGUAGE, help=h("clih_lang"))]
+AsJson = Annotated[bool, typer.Option("--json", help=h("clih_json"))]
+Workbook = Annotated[Optional[Path], typer.Argument(help=h("clih_workbook"),
+                                                    metavar=h("clih_arg_workbook"))]
 Solver = Annotated[Optional[str], typer.Option(
-    "--solver", help=f"{' | '.join(SOLVERS)} (por omisión, el elegido por benchmark).")]
+    "--solver", help=h("clih_solver", solvers=" | ".join(SOLVERS)))]
+
+
+@app.callback()
+def _group(ctx: typer.Context, lang: Lang = "es") -> None:
+    """``planner --lang en solve …``: the language given before the command is every
+    command's default (click's ``default_map``); one given after the command wins."""
+    ctx.default_map = {**(ctx.default_map or {}), **_lang_defaults(ctx.command, lang)}
+
+
+def _lang_defaults(group, lang: str) -> dict:
+    """``{command: {"lang": lang}}`` for every command of ``group``, nested for subgroups."""
+    return {name: _lang_defaults(cmd, lang) if getattr(cmd, "commands", None) else
+            {"lang": lang} for name, cmd in group.commands.items()}
 
 
 def check_solver(solver: str | None, as_json: bool, lang: str) -> None:

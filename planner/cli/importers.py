@@ -11,15 +11,15 @@ from typing import Annotated, Optional
 import typer
 
 from planner.cli import common as c
+from planner.cli.helptext import h
 from planner.core.words import t
 
 imp = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None, cls=c.Group,
-                  help="Importa los archivos que ya tiene: el catálogo CLUES de la DGIS y los "
-                       "candidatos por unidad.")
+                  help=h("clih_import"))
 c.app.add_typer(imp, name="import")
 
-Source = Annotated[Path, typer.Argument(help="Archivo a importar (.xlsx o .csv).")]
-Out = Annotated[Path, typer.Option("--out", help="Libro a crear (.xlsx); no debe existir.")]
+Source = Annotated[Path, typer.Argument(help=h("clih_import_source"), metavar=h("clih_arg_file"))]
+Out = Annotated[Path, typer.Option("--out", help=h("clih_import_out"))]
 
 
 def _refuse_existing(out: Path, lang: str) -> None:
@@ -37,22 +37,19 @@ def _report(imported, out: Path, key: str, lang: str) -> None:
         c.out.print(line, markup=False)
 
 
-@imp.command("clues", cls=c.Command)
+@imp.command("clues", cls=c.Command, help=h("clih_import_clues"))
 def clues(
     file: Source,
     out: Out,
     institucion: Annotated[Optional[str], typer.Option(
-        "--institucion", help="Institución (NOMBRE DE LA INSTITUCION); por omisión "
-                              "IMSS-Bienestar.")] = None,
+        "--institucion", help=h("clih_institution"))] = None,
     entidad: Annotated[Optional[list[str]], typer.Option(
-        "--entidad", metavar="ENTIDAD", help="Entidad (nombre o clave INEGI); repita la opción para varias. Por "
-                          "omisión, todas.")] = None,
+        "--entidad", metavar=h("clih_meta_state"), help=h("clih_state"))] = None,
     plantilla: Annotated[Optional[Path], typer.Option(
-        "--plantilla", help="Archivo de personal por unidad (columnas de SINERHIAS: clues, "
-                            "plazas_total_*, plazas_ocupadas_*), .csv o .xlsx.")] = None,
+        "--plantilla", help=h("clih_staffing"))] = None,
     lang: c.Lang = "es",
 ) -> None:
-    """Crea un libro del planeador con las unidades en operación del catálogo CLUES."""
+    """A planner workbook of the CLUES catalogue's operating units."""
     from planner.importers.clues import import_clues
     from planner.importers.report import SHEET, check_book, skipped_table
     from planner.io.template import write_input_workbook
@@ -67,24 +64,20 @@ def clues(
     _report(imported, out, "imp_clues_written", lang)
 
 
-@imp.command("candidatos", cls=c.Command)
+@imp.command("candidatos", cls=c.Command, help=h("clih_import_candidatos"))
 def candidatos(
     file: Source,
-    book: Annotated[Path, typer.Option("--book", help="Libro del planeador al que se agregan "
-                                                      "los candidatos (no se modifica).")],
+    book: Annotated[Path, typer.Option("--book", help=h("clih_book"))],
     out: Out,
-    etapa: Annotated[str, typer.Option("--etapa", help="Etapa que se cuenta (UAS o UPE).")]
+    etapa: Annotated[str, typer.Option("--etapa", help=h("clih_stage"))]
     = "UAS",
     estatus: Annotated[Optional[list[str]], typer.Option(
-        "--estatus", metavar="ESTATUS", help="Estatus que se cuentan; repita la opción para varios. Por omisión "
-                          "Aprobado.")] = None,
+        "--estatus", metavar=h("clih_meta_status"), help=h("clih_status_filter"))] = None,
     fase: Annotated[Optional[list[str]], typer.Option(
-        "--fase", metavar="FASE", help="Fases que se cuentan; repita la opción para varias. Por omisión, "
-                       "todas.")] = None,
+        "--fase", metavar=h("clih_meta_phase"), help=h("clih_phase"))] = None,
     lang: c.Lang = "es",
 ) -> None:
-    """Escribe en la hoja «oferta» los candidatos por categoría y entidad de una exportación
-    de candidatos por unidad, puesto y estatus."""
+    """The ``oferta`` sheet of a planner workbook from a candidates export."""
     from planner.importers.candidatos import DEFAULT_STATUS, import_candidatos, write_into
     from planner.importers.report import skipped_table
 

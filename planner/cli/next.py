@@ -12,25 +12,25 @@ import typer
 from planner.analysis.phases import money, state_payload
 from planner.analysis.redirect import redirection_payload
 from planner.cli import common as c
+from planner.cli.helptext import h
 from planner.core import schema
 from planner.core.words import t
 from planner.io.avance import next_phase as following
 from planner.pipeline import next_phase
 
 
-@c.app.command(name="next", cls=c.Command)
+@c.app.command(name="next", cls=c.Command, help=h("clih_next"))
 def next(
     workbook: c.Workbook = None,
     out: Annotated[Path, typer.Option(
-        "--out", help="Libro de entrada de la fase siguiente (nunca el de entrada).")] = None,
+        "--out", help=h("clih_next_out"))] = None,
     solver: c.Solver = None,
     as_json: c.AsJson = False,
     lang: c.Lang = "es",
     save: Annotated[bool, typer.Option(
-        "--guardar", help="Guarda el avance, el estado, el plan y el libro de la fase siguiente "
-        "en la base de datos (PLANNER_DB_URL o datos/planner.sqlite).")] = False,
+        "--guardar", help=h("clih_next_save"))] = False,
 ) -> None:
-    """Planea la fase siguiente con las vacantes y el presupuesto que quedan."""
+    """Write the next phase's input workbook and solve its plan."""
     c.check_solver(solver, as_json, lang)
     path = workbook or c.DEFAULT_WORKBOOK
     with c.guarded(as_json, lang):

@@ -26,6 +26,7 @@ try:  # typer 0.2x carries its own copy of click; its exceptions are the ones ra
 except ImportError:  # pragma: no cover - a typer that uses the click package
     from click import exceptions as _cx
 
+from planner.cli.helptext import lang_of, remember
 from planner.core.numbers import parse_number
 from planner.core.privacy import has_personal_data, redact
 from planner.core.schema import LIMITS, PARAMETER_BY_FIELD
@@ -127,13 +128,7 @@ def check_choice(value: str | None, allowed: Sequence[str], option: str,
 
 # --- usage errors -----------------------------------------------------------------------------
 
-def _arg_lang(args: Sequence[str]) -> str:
-    for i, a in enumerate(args):
-        if a == "--lang" and i + 1 < len(args) and args[i + 1] in LANGS:
-            return args[i + 1]
-        if a.startswith("--lang=") and a.split("=", 1)[1] in LANGS:
-            return a.split("=", 1)[1]
-    return "es"
+_arg_lang = lang_of  # the language asked for anywhere on the command line
 
 
 def usage_message(exc: Exception, lang: str = "es") -> str:
@@ -175,6 +170,7 @@ class CliGroup(TyperGroup):
              complete_var: str | None = None, standalone_mode: bool = True,
              **extra: Any) -> Any:
         argv = list(sys.argv[1:] if args is None else args)
+        remember(argv)  # the help pages' language (planner/cli/helptext.py)
         try:
             code = super().main(argv, prog_name, complete_var, standalone_mode=False, **extra)
         except _cx.NoArgsIsHelpError as exc:

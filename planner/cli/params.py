@@ -7,7 +7,9 @@ from __future__ import annotations
 import typer
 
 from planner.cli import option_checks as oc
+from planner.cli.helptext import lazy
 from planner.core.schema import CHOICES, PARAMETERS, Param, canonical_choice
+from planner.core.words import t
 
 _BY_NAME = {p.name: p for p in PARAMETERS}
 
@@ -42,19 +44,28 @@ def parser_of(decl: Param, maximum: float | None = None):
                      percent=decl.minimum == 0 and decl.maximum == 1)
 
 
-def help_of(decl: Param, extra: str = "") -> str:
-    """The option's help: the parameter's own description, its workbook name, its range."""
-    text = decl.description.rstrip()
+def help_text(decl: Param, lang: str = "es", lead: str | None = None) -> str:
+    """The option's help in ``lang``: the parameter's own description (``description`` or
+    ``description_en``), its range and its workbook name; ``lead`` (a catalogue key) first."""
+    text = (decl.description if lang == "es" else decl.description_en).rstrip()
     if decl.kind in ("int", "number") and (decl.minimum is not None or decl.maximum is not None):
         lo = "" if decl.minimum is None else oc._fmt(decl.minimum)
         hi = "" if decl.maximum is None else oc._fmt(decl.maximum)
-        text += f" Rango: {lo}–{hi}." if hi else f" Mínimo: {lo}."
-    return f"{text}{extra} (parámetro «{decl.name}»)"
+        text += " " + (t("clih_range", lang, lo=lo, hi=hi) if hi else
+                       t("clih_minimum", lang, lo=lo))
+    if lead is not None:
+        text = f"{t(lead, lang)} {text}"
+    return f"{text} {t('clih_parameter', lang, name=decl.name)}"
 
 
-def param_option(name: str, *flags: str, maximum: float | None = None, extra: str = ""):
+def help_of(decl: Param, lead: str | None = None) -> str:
+    """The option's help, drawn in the help page's language (planner/cli/helptext.py)."""
+    return lazy(lambda lang: help_text(decl, lang, lead))
+
+
+def param_option(name: str, *flags: str, maximum: float | None = None):
     """``typer.Option`` for parameter ``name`` of the schema."""
     decl = declaration(name)
     if decl.kind == "bool":
-        return typer.Option(*flags, help=help_of(decl, extra))
-    return typer.Option(*flags, parser=parser_of(decl, maximum), help=help_of(decl, extra))
+        return typer.Option(*flags, help=help_of(decl))
+    return typer.Option(*flags, parser=parser_of(decl, maximum), help=help_of(decl))

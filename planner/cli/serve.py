@@ -17,23 +17,24 @@ import typer
 
 from planner.cli import common as c
 from planner.cli import option_checks as oc
+from planner.cli.helptext import h
 from planner.core import serving
 from planner.core.words import t
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@c.app.command(cls=c.Command)
+@c.app.command(cls=c.Command, help=h("clih_serve"))
 def serve(
-    address: Annotated[str, typer.Option("--address", help=t("srv_address_help"))]
+    address: Annotated[str, typer.Option("--address", help=h("srv_address_help"))]
     = serving.LOCAL_ADDRESS,
-    port: Annotated[int, typer.Option("--port", parser=oc.PORT, help=t("srv_port_help"))]
+    port: Annotated[int, typer.Option("--port", parser=oc.PORT, help=h("srv_port_help"))]
     = serving.DEFAULT_PORT,
     insecure: Annotated[bool, typer.Option("--insecure-local-network",
-                                           help=t("srv_insecure_help"))] = False,
+                                           help=h("srv_insecure_help"))] = False,
     lang: c.Lang = "es",
 ) -> None:
-    """Abre la app de escenarios (solo en este equipo, salvo que se indique otra dirección)."""
+    """Run the what-if app (see the module's docstring)."""
     section = serving.secrets_auth()
     mode = serving.decide(address, serving.auth_configured(section),
                           insecure or serving.insecure_requested())

@@ -15,12 +15,14 @@ from planner.analysis.expected import acceptance_lines, acceptance_payload
 from planner.analysis.indicators import compare_by_state, rule_messages, rule_records
 from planner.cli import common as c
 from planner.cli import option_checks as oc
+from planner.cli.helptext import h
 from planner.cli.option_checks import MAX_BUDGET
 from planner.cli.params import param_option
 from planner.core.model_words import gap_words, solver_key, solver_word
 from planner.core.plan import Status
 from planner.core.result import Result
 from planner.core.scenario import WhatIf
+from planner.core.schema import ASSIGNMENT_MODES
 from planner.core.words import t
 from planner.pipeline import solve_workbook
 from planner.validate import scenario_warnings
@@ -29,12 +31,11 @@ STEP_WORDS = {"read": "cli_step_read", "validate": "cli_step_validate", "solve":
               "indicators": "cli_step_indicators", "write": "cli_step_write"}
 
 
-@c.app.command(cls=c.Command)
+@c.app.command(cls=c.Command, help=h("clih_solve"))
 def solve(
     workbook: c.Workbook = None,
     out: Annotated[Optional[Path], typer.Option(
-        "--out", help="Libro de resultados a escribir (nunca el de entrada). Sin --out se "
-                      "escribe en resultados/, salvo con --json.")] = None,
+        "--out", help=h("clih_solve_out"))] = None,
     budget: Annotated[Optional[float], param_option(
         "presupuesto_bono_mensual", "--budget", maximum=MAX_BUDGET)] = None,
     target: Annotated[Optional[int], param_option(
@@ -51,33 +52,22 @@ def solve(
     budget_risk: Annotated[Optional[float], param_option(
         "riesgo_presupuesto", "--budget-risk")] = None,
     confirm_marginals: Annotated[bool, typer.Option(
-        "--confirm-marginals",
-        help="Confirma cada valor marginal re-optimizando con un candidato o un millón más "
-             "(más lento: unos 20 s en el escenario nacional).")] = False,
+        "--confirm-marginals", help=h("clih_confirm_marginals"))] = False,
     simulate: Annotated[int, typer.Option(
         "--simulate", parser=oc.SIMULATE,
-        help="Simula N veces quién acepta las ofertas (P10–P90 de plazas llenas, comparación "
-             "con el bono uniforme 2024).")] = 0,
-    seed: Annotated[int, typer.Option("--seed", parser=oc.SEED,
-                                                 help="Semilla de la simulación.")] = 0,
+        help=h("clih_simulate"))] = 0,
+    seed: Annotated[int, typer.Option("--seed", parser=oc.SEED, help=h("clih_seed"))] = 0,
     second_round: Annotated[bool, typer.Option(
-        "--second-round", help="En la simulación, reofrece las plazas rechazadas a candidatos "
-                               "libres.")] = False,
+        "--second-round", help=h("clih_second_round"))] = False,
     mode: Annotated[Optional[str], typer.Option(
-        "--modo-asignacion",
-        help="por_oferta | optimo | estable (por omisión, el de «parametros»): optimo y "
-             "estable asignan a los candidatos de la hoja «candidatos». (parámetro "
-             "«modo_asignacion»)")] = None,
+        "--modo-asignacion", help=h("clih_mode", modes=" | ".join(ASSIGNMENT_MODES)))] = None,
     compare_modes: Annotated[bool, typer.Option(
-        "--comparar-modos",
-        help="Con candidatos registrados (optimo o estable), calcula también el otro modo: "
-             "precio de la estabilidad y parejas bloqueantes de optimo (más lento).")] = False,
+        "--comparar-modos", help=h("clih_compare_modes"))] = False,
     as_json: c.AsJson = False,
     lang: c.Lang = "es",
 ) -> None:
-    """Resuelve un escenario y escribe el libro de resultados."""
-    from planner.core.schema import ASSIGNMENT_MODES
-
+    """Solve one scenario, write its result workbook and print its report (or one JSON
+    object)."""
     path = workbook or c.DEFAULT_WORKBOOK
     c.check_solver(solver, as_json, lang)
     if mode is not None and mode not in ASSIGNMENT_MODES:

@@ -11,21 +11,21 @@ import typer
 
 from planner.analysis.phases import money, state_payload
 from planner.cli import common as c
+from planner.cli.helptext import h
 from planner.core.words import t
 from planner.pipeline import call_status, load_scenario, settings_for
 
 
-@c.app.command(cls=c.Command)
+@c.app.command(cls=c.Command, help=h("clih_status"))
 def status(
     workbook: c.Workbook = None,
     solver: c.Solver = None,
     as_json: c.AsJson = False,
     lang: c.Lang = "es",
     save: Annotated[bool, typer.Option(
-        "--guardar", help="Guarda el avance y el estado en la base de datos (PLANNER_DB_URL o "
-        "datos/planner.sqlite).")] = False,
+        "--guardar", help=h("clih_status_save"))] = False,
 ) -> None:
-    """Avance de la convocatoria: cubiertas frente a planeadas, vacías y dinero restante."""
+    """The state of the call after its phases."""
     c.check_solver(solver, as_json, lang)
     path = workbook or c.DEFAULT_WORKBOOK
     with c.guarded(as_json, lang):

@@ -13,6 +13,7 @@ import typer
 from planner import pipeline as run
 from planner.cli import common as c
 from planner.cli import option_checks as oc
+from planner.cli.helptext import h
 from planner.cli.params import declaration, help_of, parser_of
 from planner.core.scenario import WhatIf
 from planner.core.schema import BUDGET, MAX_SWEEP_POINTS
@@ -24,41 +25,35 @@ from planner.report import sweep_book as sw
 _BUDGET = parser_of(declaration(BUDGET), maximum=oc.MAX_BUDGET)
 
 
-@c.app.command(cls=c.Command)
+@c.app.command(cls=c.Command, help=h("clih_sweep"))
 def sweep(
     workbook: c.Workbook = None,
     budget_from: Annotated[Optional[float], typer.Option(
         "--budget-from", parser=_BUDGET,
-        help="Primer presupuesto del barrido. " + help_of(declaration(BUDGET)))] = None,
+        help=help_of(declaration(BUDGET), lead="clih_budget_from"))] = None,
     budget_to: Annotated[Optional[float], typer.Option(
-        "--budget-to", parser=_BUDGET, help="Último presupuesto del barrido, MXN.")] = None,
+        "--budget-to", parser=_BUDGET, help=h("clih_budget_to"))] = None,
     steps: Annotated[int, typer.Option(
         "--steps", parser=oc.STEPS,
-        help="Presupuestos entre --budget-from y --budget-to.")] = 11,
+        help=h("clih_steps"))] = 11,
     grid: Annotated[Optional[Path], typer.Option(
-        "--grid", help="Rejilla de combinaciones (CSV o xlsx): una columna por parámetro ("
-                       + ", ".join(grids.SWEPT) + ", candidatos:<categoria>), una fila por "
-                       "punto.")] = None,
+        "--grid", help=h("clih_grid", columns=", ".join(grids.SWEPT)))] = None,
     out: Annotated[Optional[Path], typer.Option(
-        "--out", help="Libro del barrido a escribir (nunca el de entrada); la gráfica de la "
-                      "frontera se guarda a su lado como PNG. Sin --out se escribe en "
-                      "resultados/, salvo con --json.")] = None,
+        "--out", help=h("clih_sweep_out"))] = None,
     workers: Annotated[int, typer.Option(
         "--workers", parser=oc.WORKERS,
-        help="Procesos locales de Dask (1 = en serie).")] = 2,
-    serial: Annotated[bool, typer.Option("--serial", help="En serie, sin Dask.")] = False,
+        help=h("clih_workers"))] = 2,
+    serial: Annotated[bool, typer.Option("--serial", help=h("clih_serial"))] = False,
     scheduler: Annotated[Optional[str], typer.Option(
-        "--scheduler", help="Dirección de un clúster Dask existente (tcp://host:8786). El "
-                            "planificador y los trabajadores deben poder importar el proyecto "
-                            "(pip install -e . en su entorno).")] = None,
+        "--scheduler", help=h("clih_scheduler"))] = None,
     solver: c.Solver = None,
     time_limit: Annotated[Optional[float], typer.Option(
         "--time-limit", parser=parser_of(declaration("limite_tiempo_s")),
-        help="Límite de tiempo por punto. " + help_of(declaration("limite_tiempo_s")))] = None,
+        help=help_of(declaration("limite_tiempo_s"), lead="clih_time_per_point"))] = None,
     as_json: c.AsJson = False,
     lang: c.Lang = "es",
 ) -> None:
-    """Resuelve un plan por punto (presupuestos o rejilla) y reúne la frontera en un libro."""
+    """Solve one plan per point and gather them in the sweep workbook and its chart."""
     path = workbook or c.DEFAULT_WORKBOOK
     c.check_solver(solver, as_json, lang)
     if (budget_from is None) != (budget_to is None) or (budget_from is None and grid is None):

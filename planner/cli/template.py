@@ -8,16 +8,17 @@ from typing import Annotated
 import typer
 
 from planner.cli import common as c
+from planner.cli.helptext import h
 from planner.core.words import t
 from planner.io.template import write_template
 
 
-@c.app.command(cls=c.Command)
+@c.app.command(cls=c.Command, help=h("clih_template"))
 def template(
-    out: Annotated[Path, typer.Argument(help="Ruta del libro plantilla a crear (.xlsx).")],
+    out: Annotated[Path, typer.Argument(help=h("clih_template_out"), metavar=h("clih_arg_out"))],
     lang: c.Lang = "es",
 ) -> None:
-    """Crea la plantilla vacía para llenar un escenario."""
+    """Write the blank input workbook."""
     if out.exists():
         c.err.print(t("cli_template_exists", lang, path=out), markup=False)
         raise typer.Exit(c.EXIT_INVALID)

@@ -6,18 +6,19 @@ from __future__ import annotations
 import typer
 
 from planner.cli import common as c
+from planner.cli.helptext import h
 from planner.core.words import t
 from planner.pipeline import load_scenario
 from planner.validate import nurse_posts, real_shares, scenario_warnings
 
 
-@c.app.command(cls=c.Command)
+@c.app.command(cls=c.Command, help=h("clih_validate"))
 def validate(
     workbook: c.Workbook = None,
     as_json: c.AsJson = False,
     lang: c.Lang = "es",
 ) -> None:
-    """Revisa un libro de entrada y lista todos sus problemas."""
+    """List every problem of an input workbook (its report is the result: stdout)."""
     path = workbook or c.DEFAULT_WORKBOOK
     with c.guarded(as_json, lang, problems_are_results=True):
         scenario, _ = load_scenario(path)
