@@ -304,9 +304,9 @@ def solve_optimo(scenario: Scenario, settings: SolverSettings, pairs: pd.DataFra
     # Second stage: same coverage, best ranks.
     t0 = time.perf_counter()
     # PuLP models run on HiGHS under "exact" too (models.backend.make_solver): both give duals
-    if how1 == "LP entera" and settings.solver in ("highs", "exact") and \
+    if how1 == "integral LP" and settings.solver in ("highs", "exact") and \
             _restrict_to_optimal_face(prob):
-        how1 = "LP entera, cara óptima"
+        how1 = "integral LP, optimal face"
     else:  # keep coverage with an explicit row (less a tolerance for the solver's arithmetic)
         floor = best - COVERAGE_RTOL * abs(best) - 1e-6
         prob.addConstraint(pulp.LpConstraint(coverage_expr, pulp.LpConstraintGE,
@@ -340,7 +340,7 @@ def solve_optimo(scenario: Scenario, settings: SolverSettings, pairs: pd.DataFra
     if objective < best - COVERAGE_RTOL * abs(best) - 1e-6:  # never report a loss as optimal
         final = Status.FEASIBLE
     plan = Plan(status=final, solver=settings.solver,
-                solver_status=f"{pulp.LpStatus.get(prob.status, '?')} (2 etapas: {how1}, "
+                solver_status=f"{pulp.LpStatus.get(prob.status, '?')} (2 stages: {how1}, "
                               f"{how2})",
                 objective=objective, lp_bound=best, gap=_gap(objective, best),
                 placements=placements, timings=timings,
@@ -390,9 +390,9 @@ def _solve_integral(prob: pulp.LpProblem, settings: SolverSettings) -> tuple[Sta
         if np.all(np.abs(values - np.rint(values)) <= INTEGRALITY_TOL):
             for v, value in zip(integer, np.rint(values).tolist(), strict=True):
                 v.varValue = value
-            return Status.OPTIMAL, "LP entera"
+            return Status.OPTIMAL, "integral LP"
     elif prob.sol_status == pulp.LpSolutionInfeasible:
-        return Status.INFEASIBLE, "LP infactible"
+        return Status.INFEASIBLE, "infeasible LP"
     with quiet_stdout(settings.log):
         prob.solve(make_solver(settings, mip=True))
     return solution_status(prob), "MIP"
@@ -588,7 +588,7 @@ def solve_estable(scenario: Scenario, settings: SolverSettings, pairs: pd.DataFr
     placements["placed"] = placed
     placements["first_doctor"] = placements["first"].to_numpy(dtype=bool) & (placed >= 1)
     objective = coverage_of(placements, scenario.params.first_doctor_weight)
-    plan = Plan(status=Status.STABLE, solver="matching (aceptación diferida)",
+    plan = Plan(status=Status.STABLE, solver="matching",
                 solver_status="candidate-optimal stable matching", objective=objective, lp_bound=None, gap=None,
                 placements=placements, timings=timings)
     people = _people_table(choices, pair, rank)

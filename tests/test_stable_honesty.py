@@ -239,6 +239,6 @@ def test_default_solver_ranks_on_the_optimal_face(plain: Path) -> None:
     default = assign_candidates(sc, SolverSettings()).optimo
     highs = assign_candidates(sc, SolverSettings(solver="highs")).optimo
     assert SolverSettings().solver == "exact"
-    assert "cara óptima" in default.plan.solver_status
+    assert "optimal face" in default.plan.solver_status
     assert default.plan.solver_status == highs.plan.solver_status
     assert default.coverage == pytest.approx(14) == highs.coverage

@@ -196,7 +196,7 @@ def test_sweep_workbook_with_chart(tmp_path, scenario):
               for z in (8_000, 10_000)]
     result = run_sweep(scenario, points, workers=1)
     out, png = write_sweep_workbook(result, scenario, tmp_path / "barrido.xlsx")
-    assert png == tmp_path / "barrido_frontera.png"
+    assert png == tmp_path / "barrido.png"
     assert png.read_bytes().startswith(b"\x89PNG")
     wb = load_workbook(out)
     assert wb.sheetnames == ["barrido", "frontera", "parametros"]
@@ -229,7 +229,7 @@ def test_cli_json_is_one_clean_object_and_matches_the_library(tmp_path):
     assert [p["objective"] for p in payload["points"]] == pytest.approx(list(lib["objective"]))
     assert [p["spec_placed"] for p in payload["points"]] == list(lib["spec_placed"])
     assert payload["output"] == str(out) and out.exists()
-    assert payload["chart"] == str(tmp_path / "barrido_frontera.png")
+    assert payload["chart"] == str(tmp_path / "barrido.png")
     assert sha(path) == before
 
 

@@ -10,6 +10,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from models.rules import active_rules
 from planner.analysis import rule_check
 from planner.analysis.expected import acceptance_lines, acceptance_payload
 from planner.analysis.indicators import compare_by_state, rule_messages, rule_records
@@ -86,8 +87,10 @@ def solve(
                                     seed=seed, second_round=second_round,
                                     compare_modes=compare_modes)
     payload = json_payload(result, time.perf_counter() - started,
-                           out if result.solved else None)
+                           out if result.solved else None, lang)
     payload.update(acceptance_payload(result))
+    if "acceptance" in payload:  # its sentences in the chosen language, like every message
+        payload["acceptance"]["sentences"] = acceptance_lines(result, lang)
     unimposed = rule_check.warnings(result.scenario, result.plan, lang)  # estable mode only
     warnings = [w.text(lang) for w in scenario_warnings(result.scenario)  # the plan's own
                 if not (unimposed and w.code == "warn_stable_rules")]  # words replace it
@@ -104,9 +107,11 @@ def solve(
     raise typer.Exit(c.exit_code(result.plan.status))
 
 
-def json_payload(result: Result, seconds: float, out: Path | None) -> dict:
+def json_payload(result: Result, seconds: float, out: Path | None, lang: str = "es") -> dict:
     """The ``--json`` object: at least status, objective, lp_bound, placed, bonus_month, seconds
-    (and ``seconds_by_stage``)."""
+    (and ``seconds_by_stage``), ``rules_active``. Codes are stable English identifiers
+    (``"solver": "matching"``, ``"rules_active": ["equity_floor"]``); the sentences
+    (``message``, ``explanation``) are in ``lang``."""
     plan = result.plan
     status = {Status.NO_SOLUTION: "error"}.get(plan.status, plan.status.value)
     payload: dict = {
@@ -122,10 +127,11 @@ def json_payload(result: Result, seconds: float, out: Path | None) -> dict:
         "seconds": round(seconds, 3),
         "seconds_by_stage": {k: round(v, 3) for k, v in result.timings.items()},
         "output": str(out) if out else None,
+        "rules_active": rules_active(result),
     }
     if plan.status is Status.NO_SOLUTION:
         payload["reason"] = "no_solution"
-        payload["message"] = t("no_solution_hint", "es",
+        payload["message"] = t("no_solution_hint", lang,
                                seconds=f"{result.settings.time_limit:g}")
     if result.indicators is not None:
         by_cat = result.indicators.by_category
@@ -143,13 +149,29 @@ def json_payload(result: Result, seconds: float, out: Path | None) -> dict:
                                              result.scenario.categories["kind"])
     if plan.status is Status.INFEASIBLE:  # DESIGN §2b: which hard rules fail, by how much, where
         payload["unmet_rules"] = rule_records(plan.rules)
-        payload["explanation"] = rule_messages(plan.rules, "es",
+        payload["explanation"] = rule_messages(plan.rules, lang,
                                                result.scenario.params.equity_floor)
     if result.indicators is not None and result.hand_indicators is not None:
         cmp = compare_by_state(result.indicators, result.hand_indicators)
         payload["by_state_vs_hand"] = [{k: (_num(v) if k != "state" else v) for k, v in
                                         rec.items()} for rec in cmp.to_dict(orient="records")]
     return payload
+
+
+def rules_active(result: Result) -> list[str]:
+    """The rules of DESIGN §2b the scenario switches on (after the what-if), as codes:
+    ``state_pools``, ``linked_specialties``, ``equity_floor``, ``one_doctor_per_centre``."""
+    return [rule for rule, on in active_rules(result.scenario).items() if on]
+
+
+def rules_line(result: Result, lang: str) -> str:
+    """«Reglas activas en este plan: piso de equidad (80%), …» in the app's and the result
+    book's words; in ``estable`` mode the rules the stable matching does not impose."""
+    from planner.report.result_book import active_rules_text
+
+    words = active_rules_text(result, lang)
+    stable = result.scenario.params.assignment_mode == "estable" and rules_active(result)
+    return t("stable_rules_not_imposed" if stable else "rules_in_plan", lang, rules=words)
 
 
 def _num(x: float | None) -> float | None:
@@ -193,6 +215,7 @@ def print_report(result: Result, payload: dict, lang: str) -> None:
           solver=solver_word(plan, result.scenario.params, lang),
           stages=c.stage_seconds(result.timings, lang))
         + gap_words(plan, result.scenario.params.mip_gap, lang), markup=False)
+    say(rules_line(result, lang), markup=False)
     if plan.status is Status.INFEASIBLE:
         _print_unmet_rules(result, lang)
     if plan.status is Status.NO_SOLUTION:
@@ -234,6 +257,11 @@ def print_report(result: Result, payload: dict, lang: str) -> None:
             say(f"  {line}", markup=False)
     if payload.get("output"):
         say(t("cli_result_workbook", lang, path=payload["output"]), markup=False)
+        report = result.acceptance
+        if getattr(report, "draws", None) == 0:  # the app's book would have its simulation
+            from planner.ui.first_screen import DRAWS, SEED
+
+            say(t("cli_book_no_simulation", lang, draws=f"{DRAWS:,}", n=DRAWS, seed=SEED), markup=False)
 
 
 def _messages():

@@ -65,7 +65,7 @@ def sweep(
         protect = [p for p in (path, grid) if p is not None]
         if out is not None:
             check_output_path(out, protect=protect)
-            check_output_path(sw.chart_path(out), protect=protect)
+            check_output_path(sw.chart_path(out), protect=[*protect, out])  # never the book
         scenario, _ = run.load_scenario(path)
         points = grids.read_grid(grid, scenario) if grid is not None else [{}]
         n_budgets = steps if budget_from is not None else 1
@@ -132,19 +132,20 @@ class _sweep_progress:
             self.bar.__exit__(None, None, None)
 
 
-def _print_sweep(result, payload: dict, lang: str) -> None:
-    """The sweep as a short table on stdout."""
-    from rich.table import Table
+HEADS = ("point", "budget_month", "status", "objective", "centres_at_target",
+         "centres_no_doctor", "spec_placed", "gp_placed", "bonus_month")
+TEXT_COLUMNS = ("status",)  # left-aligned; every other column is a number, right-aligned
 
+
+def sweep_cells(result, lang: str) -> tuple[list[str], list[list[str]]]:
+    """The sweep table's headers and one row of whole cells per point."""
     from planner.report.sweep_book import STATUS_WORDS
 
     j = 0 if lang == "es" else 1
-    heads = ("point", "budget_month", "status", "objective", "centres_at_target",
-             "centres_no_doctor", "spec_placed", "gp_placed", "bonus_month")
-    table = Table(*[t(f"cli_sweep_col_{h}", lang) for h in heads])
+    rows = []
     for rec in result.table.to_dict("records"):
         cells = []
-        for col in heads:
+        for col in HEADS:
             v = rec.get(col)
             if col == "status":
                 cells.append(STATUS_WORDS.get(v, (v, v))[j])
@@ -156,8 +157,43 @@ def _print_sweep(result, payload: dict, lang: str) -> None:
                 cells.append(f"{v:,.2f}")
             else:
                 cells.append(f"{v:,}")
-        table.add_row(*cells)
-    c.out.print(table)
+        rows.append(cells)
+    return [t(f"cli_sweep_col_{h}", lang) for h in HEADS], rows
+
+
+def plain_table(heads: list[str], rows: list[list[str]]) -> list[str]:
+    """A table as plain lines: a header line, then one line per row, every cell whole, columns
+    two spaces apart (what a redirected or narrow output reads)."""
+    widths = [max(len(x) for x in col) for col in zip(heads, *rows)]
+
+    def line(cells: list[str]) -> str:
+        return "  ".join(c.ljust(w) if h in TEXT_COLUMNS else c.rjust(w)
+                         for c, w, h in zip(cells, widths, HEADS)).rstrip()
+
+    return [line(heads), *(line(r) for r in rows)]
+
+
+def boxed_width(heads: list[str], rows: list[list[str]]) -> int:
+    """Columns rich's boxed table needs to show every cell whole (one space of padding each
+    side and one border between and around the columns)."""
+    widths = [max(len(x) for x in col) for col in zip(heads, *rows)]
+    return sum(widths) + 3 * len(widths) + 1
+
+
+def _print_sweep(result, payload: dict, lang: str) -> None:
+    """The sweep as a short table on stdout: rich's boxed table on a terminal wide enough for
+    every cell, plain whole-cell lines otherwise (redirected, piped or narrow)."""
+    heads, rows = sweep_cells(result, lang)
+    if c.out.is_terminal and c.out.width >= boxed_width(heads, rows):
+        from rich.table import Table
+
+        table = Table(*heads)
+        for cells in rows:
+            table.add_row(*cells)
+        c.out.print(table)
+    else:
+        for text in plain_table(heads, rows):
+            c.out.print(text, markup=False)
     mode = {"serial": t("cli_sweep_serial", lang),
             "local_cluster": t("cli_sweep_local", lang,
                                workers=c.plural(result.workers, "cli_processes", lang)),

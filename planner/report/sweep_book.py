@@ -157,9 +157,9 @@ def frontier_png(table: pd.DataFrame, lang: str = "es", series: str | None = Non
 
 
 def chart_path(out: str | Path) -> Path:
-    """Where the frontier PNG goes beside the sweep workbook: ``<name>_frontera.png``."""
-    p = Path(out)
-    return p.with_name(f"{p.stem}_frontera.png")
+    """Where the frontier PNG goes beside the sweep workbook: the book's own name, ``.png``
+    (``resultados/frontera.xlsx`` → ``resultados/frontera.png``)."""
+    return Path(out).with_suffix(".png")
 
 
 def varies(table: pd.DataFrame, column: str) -> bool:
