@@ -80,16 +80,18 @@ Solver = Annotated[Optional[str], typer.Option(
 
 
 @app.callback()
-def _group(ctx: typer.Context, lang: Lang = "es") -> None:
+def group_lang(ctx: typer.Context, lang: Lang = "es") -> None:
     """``planner --lang en solve …``: the language given before the command is every
     command's default (click's ``default_map``); one given after the command wins."""
     ctx.default_map = {**(ctx.default_map or {}), **_lang_defaults(ctx.command, lang)}
 
 
 def _lang_defaults(group, lang: str) -> dict:
-    """``{command: {"lang": lang}}`` for every command of ``group``, nested for subgroups."""
-    return {name: _lang_defaults(cmd, lang) if getattr(cmd, "commands", None) else
-            {"lang": lang} for name, cmd in group.commands.items()}
+    """``{command: {"lang": lang}}`` for every command of ``group``, nested for a subgroup
+    (which has a ``--lang`` of its own: ``planner import --lang en clues``)."""
+    return {name: {"lang": lang, **(_lang_defaults(cmd, lang)
+                                    if getattr(cmd, "commands", None) else {})}
+            for name, cmd in group.commands.items()}
 
 
 def check_solver(solver: str | None, as_json: bool, lang: str) -> None:

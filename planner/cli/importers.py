@@ -16,6 +16,7 @@ from planner.core.words import t
 
 imp = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None, cls=c.Group,
                   help=h("clih_import"))
+imp.callback()(c.group_lang)  # ``planner import --lang en clues …`` too
 c.app.add_typer(imp, name="import")
 
 Source = Annotated[Path, typer.Argument(help=h("clih_import_source"), metavar=h("clih_arg_file"))]

@@ -187,7 +187,9 @@ def _print_sweep(result, payload: dict, lang: str) -> None:
     if c.out.is_terminal and c.out.width >= boxed_width(heads, rows):
         from rich.table import Table
 
-        table = Table(*heads)
+        table = Table()
+        for col, head in zip(HEADS, heads):
+            table.add_column(head, justify="left" if col in TEXT_COLUMNS else "right")
         for cells in rows:
             table.add_row(*cells)
         c.out.print(table)
