@@ -67,7 +67,7 @@ def test_every_help_page_in_one_language(command):
     without it and with ``--lang es``: no word of the other language on the page."""
     english = [page([*command, "--help", "--lang", "en"]),
                page(["--lang", "en", *command, "--help"]),
-               page(["--lang=en", *command, "--help"])]
+               page(["--lang=en", *command, "--help"]), page([*command, "--help", "--lang", "EN"])]
     spanish = [page([*command, "--help"]), page(["--lang", "es", *command, "--help"])]
     # the position does not matter (but for --lang's own default, which a --lang before the
     # command sets for the command)

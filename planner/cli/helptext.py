@@ -57,10 +57,10 @@ def remember(argv: Sequence[str]) -> None:
 def lang_of(argv: Sequence[str]) -> str:
     """The language asked for by ``--lang X`` or ``--lang=X`` anywhere in ``argv``."""
     for i, a in enumerate(argv):
-        if a == "--lang" and i + 1 < len(argv) and argv[i + 1] in LANGS:
-            return argv[i + 1]
-        if a.startswith("--lang=") and a.split("=", 1)[1] in LANGS:
-            return a.split("=", 1)[1]
+        value = (argv[i + 1] if a == "--lang" and i + 1 < len(argv) else
+                 a.split("=", 1)[1] if a.startswith("--lang=") else None)
+        if value is not None and value.strip().lower() in LANGS:  # as the option's parser reads it
+            return value.strip().lower()
     return DEFAULT_LANG
 
 
