@@ -37,6 +37,7 @@ from models.allocation import (
     placement_pairs,
 )
 from models.backend import add_usage, make_solver, quiet_stdout
+from models.curve_sets import CurveSet, set_probabilities
 from models.settings import SolverSettings
 from models.solve import _relaxation, solve_model
 from planner.core.plan import Plan, Status
@@ -471,5 +472,92 @@ def expected_value(placements: pd.DataFrame, first_doctor_weight: float) -> floa
     return float((w * p * x).sum() + (first_doctor_weight * w * p * z).sum())
 
 
+# --- plans robust to the curves (issue 22, item 4): see solve_robust -------------------------
+
+
+def _robust_model(scenario: Scenario, pairs: pd.DataFrame, sets: list[CurveSet]):
+    """The central model (por_hospital or fijo) with the max-min objective; (model, lm|None)."""
+    if scenario.params.bonus_mode == "por_hospital":
+        lm = build_por_hospital(scenario, pairs)
+        model = lm.model
+    else:
+        lm = None
+        model = build_allocation(scenario, _robust_rows(scenario, pairs))
+    rows = model.pairs
+    w = rows["weight_full"].to_numpy(dtype=float)
+    big_p = scenario.params.first_doctor_weight
+    t = pulp.LpVariable("t_robusto", lowBound=None)
+    for k, cs in enumerate(sets):
+        wp = w * set_probabilities(scenario, rows, cs)
+        terms = list(zip(model.x, (-wp).tolist()))
+        terms += list(zip(model.z, (-big_p * wp[model.z_pairs]).tolist()))
+        terms.append((t, 1.0))
+        model.prob += pulp.LpConstraint(pulp.LpAffineExpression(terms), pulp.LpConstraintLE,
+                                        f"robusto_{k:03d}", 0.0)
+    model.prob.setObjective(pulp.LpAffineExpression([(t, 1.0)], name="peor_caso"))
+    return model, lm
+
+
+def solve_robust(scenario: Scenario, settings: SolverSettings, sets: list[CurveSet],
+                 pairs: pd.DataFrame | None = None) -> Plan:
+    """The plan that maximises the worst case over the curve ``sets`` (docs/MODELO.md «Planes
+    robustos»); placements one row per pair with the level chosen (as the central plan's),
+    objective = its worst case.
+
+    A curve set (models/curve_sets.py: the sets, their `supuesto` ranges, the evaluation of a
+    plan under each) moves each curve's level and bonus effect. The model: max t subject to
+    t ≤ V_k(x, z) = Σ_i w_i · p_k,i · (x_i + P·z_i) for every set k, where w_i is the need one
+    filled post covers and p_k,i the acceptance of pair (and bonus level) i under set k, with the
+    rows of the central plan (supply, budget on its basis and at its row, rules, one bonus level
+    per hospital). The budget row keeps the central curves' expected cost, so both plans spend
+    under the same rule; with ``riesgo_presupuesto`` it is tightened as the central plan's
+    (models/budget_risk.py, certificate on the central curves).
+
+    Solver paths: ``highs``/``cbc`` solve the PuLP model (:func:`_robust_model`). ``exact``:
+    models.exact_levels.solve_robust_levels (LP bound, levels rounded, fix and solve, every row
+    checked); ``optimal`` when its worst case meets the bound, ``feasible`` with the measured gap
+    within ``brecha_mip``, otherwise HiGHS solves the whole program from it and the plan says
+    "highs" — so at ``brecha_mip = 0`` every path gives HiGHS's proven optimum.
+    """
+    t0 = time.perf_counter()
+    pairs = placement_pairs(scenario) if pairs is None else pairs
+    highs = dataclasses.replace(settings, solver="highs", relaxation=False)
+    weights: dict[str, list[np.ndarray]] = {}  # per budget basis: w·p_k of each row, each set
+
+    def solve_at(budget: float, basis: str) -> Plan:
+        sc = at_budget(scenario, budget, basis)
+        start = None
+        if settings.solver not in ("highs", "cbc"):
+            rows = _robust_rows(sc, pairs)
+            if basis not in weights:
+                w = rows["weight_full"].to_numpy(dtype=float)
+                weights[basis] = [w * set_probabilities(sc, rows, cs) for cs in sets]
+            plan, start = exact_levels.solve_robust_levels(sc, settings, pairs, rows,
+                                                           weights[basis])
+            if plan is not None:
+                return _collapsed(plan, rows, pairs, sc)
+        mip = highs if settings.solver not in ("highs", "cbc") else dataclasses.replace(
+            settings, relaxation=False)
+        model, lm = _robust_model(sc, pairs, sets)
+        plan = solve_model(model, mip, start=start)
+        return _collapsed(plan, lm if lm is not None else model.pairs, pairs, sc)
+
+    if budget_risk.applies(scenario.params):
+        plan = budget_risk.tighten(solve_at, scenario.params.budget, scenario.params.budget_risk)
+    else:
+        plan = solve_at(scenario.params.budget, scenario.params.budget_basis)
+    plan.timings["robust"] = time.perf_counter() - t0
+    return plan
+
+
+def _robust_rows(scenario: Scenario, pairs: pd.DataFrame) -> pd.DataFrame:
+    """The model's rows: the level expansion (por_hospital) or the fijo pairs, both with
+    ``pair``, ``group``, ``level`` so that acceptance.collapse folds them back."""
+    if scenario.params.bonus_mode == "por_hospital":
+        return level_pairs(scenario, pairs)
+    rows = expected_pairs(scenario, pairs)
+    return rows.assign(pair=np.arange(len(rows)), group=-1, level=0)
+
+
 __all__ = ["build_por_hospital", "collapse", "expected_pairs", "expected_value", "is_active",
-           "level_pairs", "solve_accepting", "solve_por_hospital"]
+           "level_pairs", "solve_accepting", "solve_por_hospital", "solve_robust"]

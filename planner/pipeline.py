@@ -207,7 +207,7 @@ def solve_workbook(path: str | Path, out: str | Path | None = None,
                    settings: SolverSettings | None = None, lang: str = "es",
                    progress: Progress = _quiet, confirm_marginals: bool = False,
                    simulate: int = 0, seed: int = 0, second_round: bool = False,
-                   compare_modes: bool = False) -> Result:
+                   compare_modes: bool = False, robust: int = 0) -> Result:
     """Read, validate, solve and (when there is a plan and ``out``) write the result workbook.
 
     With registered candidates only the chosen mode is computed unless ``compare_modes``
@@ -221,6 +221,10 @@ def solve_workbook(path: str | Path, out: str | Path | None = None,
     mode = apply_overrides(scenario, what_if).params.assignment_mode
     if simulate > 0 and mode != "por_oferta":  # issue 26: refused, never skipped
         raise InputError([Issue("simulate_needs_offers", params={"mode": mode})])
+    if robust > 0 and mode != "por_oferta":
+        raise InputError([Issue("rob_needs_offers", params={"mode": mode})])
+    if robust > 0 and scenario.acceptance is None:
+        raise InputError([Issue("rob_needs_curves", sheet="aceptacion")])
     base = settings or settings_for(apply_overrides(scenario, what_if), solver)
     result = solve(scenario, what_if, base, progress, compare_modes=compare_modes)
     result.timings.update(timings)
@@ -229,6 +233,10 @@ def solve_workbook(path: str | Path, out: str | Path | None = None,
         report = acceptance_report(result, simulate, seed, second_round, fair=fair_comparison)
         result = replace(result, acceptance=report)
         result.timings["simulate"] = time.perf_counter() - t0
+    if robust > 0 and result.solved:
+        t0 = time.perf_counter()
+        result = replace(result, robust=robust_report(result, robust, seed))
+        result.timings["robust"] = time.perf_counter() - t0
     if out is not None and result.solved:
         progress("write")
         t0 = time.perf_counter()
@@ -238,6 +246,21 @@ def solve_workbook(path: str | Path, out: str | Path | None = None,
                               confirm_marginals=confirm_marginals)
         result.timings["write"] = time.perf_counter() - t0
     return result
+
+
+def robust_report(result: Result, n_sets: int, seed: int = 0):
+    """The plan that maximises the worst case over ``n_sets`` curve sets
+    (models.acceptance.solve_robust) and the regret table of it, the central plan and the 2024
+    policy (planner.analysis.robustness)."""
+    from models.curve_sets import LEVEL_RANGE, SLOPE_RANGE, curve_sets, regret_table
+    from planner.analysis import robustness
+
+    sets = curve_sets(result.scenario.acceptance, n_sets, seed)
+    plan = acceptance.solve_robust(result.scenario, result.settings, sets)
+    if not plan.status.has_solution:
+        return None
+    table = regret_table(result.scenario, robustness.plans_to_compare(result, plan), sets)
+    return robustness.report(plan, sets, table, seed, LEVEL_RANGE, SLOPE_RANGE)
 
 
 # --- marginal values confirmed by integer re-solves ----------------------------------------------

@@ -18,6 +18,7 @@ B: CS0002 only): ``optimo`` puts A at CS0001 and B at CS0002, 2 placed of 2; the
 from __future__ import annotations
 
 import io
+import json
 from pathlib import Path
 
 import pandas as pd
@@ -286,9 +287,13 @@ def test_a_feasible_plan_says_its_gap_and_what_stopped_it(tmp_path: Path) -> Non
     scenario, _ = load_scenario(bonus_choice_book(tmp_path, budget=20_000))
     result = solve(scenario, WhatIf(mip_gap=0.2))
     assert result.plan.status is Status.FEASIBLE
-    assert gap_words(result.plan, 0.2) == " · brecha 19.3966%, dentro de la aceptada (20.0000%)"
+    assert gap_words(result.plan, 0.2) == (
+        " · brecha 19.3966%, dentro de la aceptada (20.0000%): a lo sumo 2.45 puntos de necesidad"
+        " ponderada por debajo del mejor plan posible; con brecha_mip = 0 se exige la prueba del"
+        " óptimo (más lento)")
     assert gap_words(result.plan, 0.1, "en") == (
-        " · gap 19.3966%, above the accepted 10.0000%: stopped at the time limit")
+        " · gap 19.3966%, above the accepted 10.0000%: stopped at the time limit; at most 2.45"
+        " points of weighted need below the best possible plan")
     exact = solve(scenario)  # brecha 0: HiGHS's proven 11.4
     assert exact.plan.status is Status.OPTIMAL and gap_words(exact.plan, 0.0) == ""
 
@@ -305,6 +310,11 @@ def test_cli_status_line_gives_the_national_gap(tmp_path: Path) -> None:
                                    "--out", str(tmp_path / "n.xlsx")])
     assert res.exit_code == 0, res.output
     line = res.stdout.splitlines()[0]
-    m = re.search(r" · brecha (\d+\.\d{4})%, dentro de la aceptada \(0\.0100%\)$", line)
+    m = re.search(r" · brecha (\d+\.\d{4})%, dentro de la aceptada \(0\.0100%\): a lo sumo"
+                  r" (\d+\.\d\d) puntos de necesidad ponderada por debajo del mejor plan posible;",
+                  line)
     assert line.startswith("Estado: factible") and m, line
     assert 0 < float(m.group(1)) <= 0.01
+    payload = json.loads(CliRunner().invoke(app, ["solve", "inputs/nacional_2024.xlsx",
+                                                  "--json"]).stdout)
+    assert float(m.group(2)) == round(payload["lp_bound"] - payload["objective"], 2)

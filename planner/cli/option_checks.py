@@ -113,6 +113,7 @@ STEPS = limited("--steps")
 WORKERS = limited("--workers")
 PORT = limited("--port")
 SIMULATE = limited("--simulate")
+ROBUST = limited("--robust")
 SEED = limited("--seed")
 LANGUAGE = Language()
 

@@ -11,7 +11,7 @@ from typing import Annotated, Optional
 import typer
 
 from models.rules import active_rules
-from planner.analysis import rule_check
+from planner.analysis import robustness, rule_check
 from planner.analysis.expected import acceptance_lines, acceptance_payload
 from planner.analysis.indicators import compare_by_state, rule_messages, rule_records
 from planner.cli import common as c
@@ -58,6 +58,8 @@ def solve(
         "--simulate", parser=oc.SIMULATE,
         help=h("clih_simulate"))] = 0,
     seed: Annotated[int, typer.Option("--seed", parser=oc.SEED, help=h("clih_seed"))] = 0,
+    robust: Annotated[int, typer.Option(
+        "--robust", parser=oc.ROBUST, help=h("clih_robust"))] = 0,
     second_round: Annotated[bool, typer.Option(
         "--second-round", help=h("clih_second_round"))] = False,
     mode: Annotated[Optional[str], typer.Option(
@@ -85,12 +87,15 @@ def solve(
             result = solve_workbook(path, out, what_if, solver=solver, lang=lang, progress=step,
                                     confirm_marginals=confirm_marginals, simulate=simulate,
                                     seed=seed, second_round=second_round,
-                                    compare_modes=compare_modes)
+                                    compare_modes=compare_modes, robust=robust)
     payload = json_payload(result, time.perf_counter() - started,
                            out if result.solved else None, lang)
     payload.update(acceptance_payload(result))
     if "acceptance" in payload:  # its sentences in the chosen language, like every message
         payload["acceptance"]["sentences"] = acceptance_lines(result, lang)
+    if robust > 0:  # asked: the report, or why there is none (never skipped in silence)
+        payload["robust"] = (robustness.payload(result.robust) if result.robust is not None
+                             else None)
     unimposed = rule_check.warnings(result.scenario, result.plan, lang)  # estable mode only
     warnings = [w.text(lang) for w in scenario_warnings(result.scenario)  # the plan's own
                 if not (unimposed and w.code == "warn_stable_rules")]  # words replace it
@@ -102,6 +107,11 @@ def solve(
         print_report(result, payload, lang)
         for line in acceptance_lines(result, lang):
             c.out.print(line, markup=False)
+        if robust > 0 and result.solved:
+            lines = (robustness.sentences(result.robust, lang) if result.robust is not None
+                     else [t("rob_no_plan", lang)])
+            for line in lines:
+                c.out.print(line, markup=False)
         for line in warnings + unimposed:  # part of the result, as validate prints them
             c.out.print(f"{t('cli_warning', lang)}: {line}", markup=False)
     raise typer.Exit(c.exit_code(result.plan.status))

@@ -58,10 +58,16 @@ def mode_word(field: str, value: str, lang: str = "es") -> str:
 
 
 def gap_words(plan: Plan, accepted: float, lang: str = "es") -> str:
-    """For a ``feasible`` plan with a measured gap, the gap and which limit stopped the solver
-    (" · brecha 0.0022%, dentro de la aceptada (0.0100%)"); "" otherwise. ``accepted`` is the
-    scenario's ``brecha_mip``."""
+    """For a ``feasible`` plan with a measured gap, the gap, which limit stopped the solver and
+    what the gap means in the plan's own unit: at most ``lp_bound − objective`` points of weighted
+    need below the best possible plan (" · brecha 0.0005%, dentro de la aceptada (0.0100%): a lo
+    sumo 0.16 puntos …"); "" otherwise. ``accepted`` is the scenario's ``brecha_mip``."""
     if plan.status is not Status.FEASIBLE or plan.gap is None:
         return ""
     key = "status_gap_within" if plan.gap <= accepted * (1 + 1e-9) else "status_gap_time"
-    return t(key, lang, gap=f"{plan.gap:.4%}", accepted=f"{accepted:.4%}")
+    if plan.lp_bound is not None and plan.objective is not None:
+        points = max(0.0, float(plan.lp_bound) - float(plan.objective))
+    else:  # a gap without its bound: the relative gap of the objective
+        points = plan.gap * abs(float(plan.objective or 0.0))
+    return t(key, lang, gap=f"{plan.gap:.4%}", accepted=f"{accepted:.4%}",
+             points=f"{points:,.2f}")

@@ -30,6 +30,8 @@ class Result:
     # planner.analysis.expected.AcceptanceReport (issue 13), if any
     acceptance: object | None = None
     candidates: object | None = None  # models.matching.CandidateResult (optimo/estable modes)
+    # planner.analysis.robustness.RobustReport (issue 22 item 4), if asked (--robust)
+    robust: object | None = None
     # issue 15: the what-if tried and the workbook's own parameters, for the reports
     what_if: object | None = None  # planner.core.scenario.WhatIf
     base_params: object | None = None  # planner.core.scenario.Params before the what-if

@@ -20,7 +20,7 @@ from planner.core.words import MESSAGES, pair, t
 from planner.io.fast_xlsx import StreamedWorkbook
 from planner.io.files import atomic_write
 from planner.io.xlsx import DEC, INT, MXN, PCT, TITLE_FONT, guard, redact_cells, write_table
-from planner.report import acceptance_book
+from planner.report import acceptance_book, robust_book
 from planner.report.candidate_book import write_candidate_sheets
 
 # Sheets are written under internal names and titled for planners (with accents) at the end.
@@ -33,7 +33,8 @@ SHEET_TITLES: dict[str, str] = {
     "simulacion_nacional": "simulación nacional",
     "simulacion_entidades": "simulación por entidad", "candidatos": "candidatos",
     "plazas_candidatos": "plazas y candidatos", "plazas_sin_candidatos": "plazas sin candidatos",
-    "resumen_candidatos": "resumen de candidatos"}
+    "resumen_candidatos": "resumen de candidatos", "robustez": "robustez",
+    "robustez_juegos": "robustez por juego"}
 SHEETS = tuple(SHEET_TITLES[s] for s in (
     "resumen", "por_entidad", "por_categoria", "asignaciones", "unidades", "sensibilidad",
     "parametros", "diagnostico"))
@@ -271,6 +272,7 @@ def write_result_workbook(result: Result, path: str | Path, lang: str = "es",
         write_table(wb, "unidades", out, fmts)
         _rule_sheets(wb, result, lang)
         acceptance_book.simulacion_sheet(wb, result, lang)
+        robust_book.robustez_sheets(wb, result, lang)
         if result.candidates is not None:  # issue 14: folios only, never personal data
             write_candidate_sheets(wb, result.scenario, result.candidates, lang)
         _sensibilidad(wb, result, lang, confirm_marginals)
