@@ -146,5 +146,46 @@ def regret_table(scenario: Scenario, plans: dict[str, pd.DataFrame],
     return table
 
 
-__all__ = ["CurveSet", "LEVEL_RANGE", "SLOPE_RANGE", "curve_sets", "curves_of", "evaluate",
+@dataclasses.dataclass(frozen=True)
+class Assumption:
+    """One assumption behind the curves and its range: the curve sets at its two ends.
+
+    ``key``: ``slope`` (what the bonus adds, every curve), ``level`` (acceptance without a
+    bonus, every curve) or ``grade`` (the level of the curves of one marginalization grade,
+    ``grade``); ``low``/``high`` the factor at each end.
+    """
+
+    key: str
+    grade: str | None
+    low: float
+    high: float
+    low_set: CurveSet
+    high_set: CurveSet
+
+
+def assumptions(acceptance: pd.DataFrame | None,
+                level_range: tuple[float, float] = LEVEL_RANGE,
+                slope_range: tuple[float, float] = SLOPE_RANGE) -> list[Assumption]:
+    """The assumptions a planner may doubt, one at a time (the others at the workbook's value):
+    the bonus effect, the level of every curve, and the level of each grade's curves (grades in
+    the order of planner.core.schema.GRADES; curves for every grade, grade '', are left to the
+    overall level)."""
+    from planner.core.schema import GRADES
+
+    (l0, l1), (s0, s1) = level_range, slope_range
+    out = [Assumption("slope", None, s0, s1, CurveSet(default=(1.0, s0)),
+                      CurveSet(default=(1.0, s1))),
+           Assumption("level", None, l0, l1, CurveSet(default=(l0, 1.0)),
+                      CurveSet(default=(l1, 1.0)))]
+    curves = curves_of(acceptance)
+    for grade in GRADES:
+        mine = [c for c in curves if c[2] == grade]
+        if mine:
+            out.append(Assumption("grade", grade, l0, l1,
+                                  CurveSet(tuple((c, l0, 1.0) for c in mine)),
+                                  CurveSet(tuple((c, l1, 1.0) for c in mine))))
+    return out
+
+
+__all__ = ["Assumption", "CurveSet", "assumptions", "LEVEL_RANGE", "SLOPE_RANGE", "curve_sets", "curves_of", "evaluate",
            "regret_table", "set_probabilities", "shifted_curves"]

@@ -207,7 +207,8 @@ def solve_workbook(path: str | Path, out: str | Path | None = None,
                    settings: SolverSettings | None = None, lang: str = "es",
                    progress: Progress = _quiet, confirm_marginals: bool = False,
                    simulate: int = 0, seed: int = 0, second_round: bool = False,
-                   compare_modes: bool = False, robust: int = 0) -> Result:
+                   compare_modes: bool = False, robust: int = 0,
+                   tornado: bool = False) -> Result:
     """Read, validate, solve and (when there is a plan and ``out``) write the result workbook.
 
     With registered candidates only the chosen mode is computed unless ``compare_modes``
@@ -225,6 +226,8 @@ def solve_workbook(path: str | Path, out: str | Path | None = None,
         raise InputError([Issue("rob_needs_offers", params={"mode": mode})])
     if robust > 0 and scenario.acceptance is None:
         raise InputError([Issue("rob_needs_curves", sheet="aceptacion")])
+    if tornado and (mode != "por_oferta" or scenario.acceptance is None):
+        raise InputError([Issue("sens_needs", params={"mode": mode})])
     base = settings or settings_for(apply_overrides(scenario, what_if), solver)
     result = solve(scenario, what_if, base, progress, compare_modes=compare_modes)
     result.timings.update(timings)
@@ -237,6 +240,10 @@ def solve_workbook(path: str | Path, out: str | Path | None = None,
         t0 = time.perf_counter()
         result = replace(result, robust=robust_report(result, robust, seed))
         result.timings["robust"] = time.perf_counter() - t0
+    if tornado and result.solved:
+        t0 = time.perf_counter()
+        result = replace(result, curve_sensitivity=decision_sensitivity(result))
+        result.timings["tornado"] = time.perf_counter() - t0
     if out is not None and result.solved:
         progress("write")
         t0 = time.perf_counter()
@@ -261,6 +268,33 @@ def robust_report(result: Result, n_sets: int, seed: int = 0):
         return None
     table = regret_table(result.scenario, robustness.plans_to_compare(result, plan), sets)
     return robustness.report(plan, sets, table, seed, LEVEL_RANGE, SLOPE_RANGE)
+
+
+def decision_sensitivity(result: Result, progress: Callable[[int, int], None] | None = None):
+    """What would change the decision (issue 22 item 6): for each assumption behind the curves
+    at each end of its range (models.curve_sets.assumptions, one at a time), the plan re-solved
+    for those curves beside ``result``'s plan as it is (planner.analysis.robustness)."""
+    from models.curve_sets import CurveSet, assumptions, evaluate, shifted_curves
+    from planner.analysis import robustness
+
+    sc0 = result.scenario
+    mine = robustness.with_p(result.plan.placements)
+    items = assumptions(sc0.acceptance)
+    plans, values = [], []
+    for i, a in enumerate(items):
+        for cs in (a.low_set, a.high_set):
+            sc = replace(sc0, acceptance=shifted_curves(sc0.acceptance, cs))
+            again, _ = acceptance.solve_accepting(sc, result.settings, placement_pairs(sc))
+            again = again if again.status.has_solution else None
+            plans.append(again)
+            ev = evaluate(sc0, mine, [cs]).iloc[0].to_dict()
+            ev2 = (evaluate(sc0, robustness.with_p(again.placements), [cs]).iloc[0].to_dict()
+                   if again is not None else None)
+            values.append((ev, ev2))
+        if progress is not None:
+            progress(i + 1, len(items))
+    base = float(evaluate(sc0, mine, [CurveSet()])["need"].iloc[0])
+    return robustness.sensitivity(result, items, plans, values, base)
 
 
 # --- marginal values confirmed by integer re-solves ----------------------------------------------

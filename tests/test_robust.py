@@ -46,7 +46,7 @@ SET_A = CurveSet(((MUY_ALTO, 1.5, 1.0), (ALTO, 0.5, 1.0)))
 SET_B = CurveSet(((MUY_ALTO, 0.5, 1.0), (ALTO, 2.0, 1.0)))
 
 
-def crossing_book(tmp_path, mip_gap: float = 0.0):
+def crossing_book(tmp_path, mip_gap: float = 0.0, p_alto: float = 0.2):
     tables = base_tables()
     tables["plantilla"] = pd.DataFrame([
         ("HOSP01", ANES, 2, 0), ("HOSP02", ANES, 1, 0),
@@ -56,7 +56,7 @@ def crossing_book(tmp_path, mip_gap: float = 0.0):
     tables["bonos"] = pd.DataFrame([("especialidad", 2, 0), ("especialidad", 3, 0)],
                                    columns=["tipo", "zona", "bono_mensual"])
     tables["aceptacion"] = pd.DataFrame([("especialidad", None, "muy alto", 0, 0.2),
-                                         ("especialidad", None, "alto", 0, 0.2)],
+                                         ("especialidad", None, "alto", 0, p_alto)],
                                         columns=ACC_COLUMNS)
     return make_workbook(tmp_path / "cruce.xlsx", tables, brecha_mip=mip_gap,
                          riesgo_presupuesto=1)
@@ -193,3 +193,65 @@ def test_cli_robust_refusals(tmp_path) -> None:
     assert "--robust se calcula sobre ofertas (modo_asignacion = por_oferta); con " \
         "modo_asignacion = estable no se calcula." in res.stdout + res.stderr
     assert not out.exists()
+
+
+def test_what_would_change_the_decision_by_hand(tmp_path) -> None:
+    """crossing_book with p = 0.28 at HOSP02 («alto»): per offer HOSP01 9·0.2 = 1.8, HOSP02
+    6·0.28 = 1.68, so the plan is (2, 0) = 3.6. One assumption at a time:
+
+    * level ×0.8 (every curve): 1.44 vs 1.344, the plan stays; as it is 2.88. ×1.2: 4.32.
+    * bonus effect ×0.5 / ×1.5: the curves are flat (one point), nothing moves: 3.6.
+    * «alto» ×1.2: HOSP02 6·0.336 = 2.016 > 1.8, replanned (1, 1) = 1.8 + 2.016 = 3.816 against
+      3.6 as it is: gain 0.216, one offer moves. ×0.8: the plan stays (gain 0).
+    * «muy alto» ×0.8: HOSP01 9·0.16 = 1.44 < 1.68, replanned (1, 1) = 3.12 against 2.88: gain
+      0.24, one offer moves. ×1.2: 4.32, the plan stays.
+
+    The largest swing of the plan as it is (1.44) is shared by the level and «muy alto» (the
+    level first, in the order assumptions are listed); the largest gain from replanning is «muy
+    alto» (0.24): the measurement most worth making."""
+    from planner.analysis.robustness import sensitivity_sentences
+    from planner.pipeline import decision_sensitivity, solve
+
+    scenario, _ = load_scenario(crossing_book(tmp_path, p_alto=0.28))
+    result = solve(scenario)
+    assert result.plan.objective == pytest.approx(3.6)
+    rep = decision_sensitivity(result)
+    got = {(a, g, side): (round(n, 6), round(r, 6), int(m)) for a, g, side, n, r, m in zip(
+        rep.table["assumption"], rep.table["grade"], rep.table["side"], rep.table["need_plan"],
+        rep.table["gain"], rep.table["offers_moved"], strict=True)}
+    assert got == {
+        ("slope", "", "low"): (3.6, 0.0, 0), ("slope", "", "high"): (3.6, 0.0, 0),
+        ("level", "", "low"): (2.88, 0.0, 0), ("level", "", "high"): (4.32, 0.0, 0),
+        ("grade", "alto", "low"): (3.6, 0.0, 0), ("grade", "alto", "high"): (3.6, 0.216, 1),
+        ("grade", "muy alto", "low"): (2.88, 0.24, 1),
+        ("grade", "muy alto", "high"): (4.32, 0.0, 0)}
+    assert rep.order == ("level", "grade:muy alto", "slope", "grade:alto")
+    assert rep.base_need == pytest.approx(3.6)
+    assert sensitivity_sentences(rep)[-1] == (
+        "Lo que más mueve lo que el plan logra: la aceptación sin bono (nivel de todas las "
+        "curvas). Lo que más cambiaría la decisión: la aceptación en unidades de grado de "
+        "marginación «muy alto» (saberlo vale hasta 0.2 puntos): es la medición que más conviene "
+        "hacer.")
+
+
+def test_cli_tornado_sheet_and_refusal(tmp_path) -> None:
+    """`--tornado` writes «qué cambia la decisión» (4 assumptions × 2 ends, largest swing
+    first) and the JSON block; without curves it is refused (exit 2), nothing written."""
+    book = crossing_book(tmp_path, p_alto=0.28)
+    out = tmp_path / "t.xlsx"
+    res = _cli(str(book), "--tornado", "--out", str(out))
+    assert res.returncode == 0, res.stderr[-2000:]
+    assert "Qué cambiaría la decisión (SUPUESTO:" in res.stdout
+    rows = list(load_workbook(out, read_only=True)["qué cambia la decisión"].iter_rows(
+        values_only=True))
+    assert rows[0][:3] == ("Supuesto", "Extremo", "Factor")
+    assert rows[1][0] == "la aceptación sin bono (nivel de todas las curvas)"
+    assert len([r for r in rows[1:] if r[1] in ("bajo", "alto")]) == 8
+    res = _cli(str(book), "--tornado", "--json")
+    block = json.loads(res.stdout)["what_changes_the_decision"]
+    assert block["basis"] == "supuesto" and len(block["rows"]) == 8
+    plain = make_workbook(tmp_path / "sin_curvas.xlsx")
+    res = _cli(str(plain), "--tornado", "--out", str(tmp_path / "no.xlsx"))
+    assert res.returncode == 2 and "--tornado replanea con las curvas de aceptación movidas" in \
+        res.stdout + res.stderr
+    assert not (tmp_path / "no.xlsx").exists()

@@ -52,6 +52,12 @@ def _with_p(pl: pd.DataFrame) -> pd.DataFrame:
     return pl
 
 
+def with_p(pl: pd.DataFrame) -> pd.DataFrame:
+    """Placements with ``p_accept``, ``bonus``, ``weight_full`` and ``first_doctor`` (p = 1 and
+    bonus = cost when the plan had no acceptance data)."""
+    return _with_p(pl)
+
+
 def plans_to_compare(result: Result, plan: Plan) -> dict[str, pd.DataFrame]:
     """The placements of the central plan, ``plan`` (the robust one) and the 2024 policy."""
     plans = {"central": result.plan.placements, "robust": plan.placements}
@@ -120,4 +126,110 @@ def payload(rep: RobustReport) -> dict:
                       for name in rep.summary.index}}
 
 
-__all__ = ["PLANS", "RobustReport", "payload", "plans_to_compare", "report", "sentences"]
+@dataclass(frozen=True)
+class SensitivityReport:
+    """What would change the decision: one row per assumption and end of its range.
+
+    ``table``: ``assumption, grade, side, factor, need_plan, bill_plan, need_replanned,
+    bill_replanned, gain, offers_moved, hospitals_rebonused`` — the plan as it is and the plan
+    re-solved for those curves, both valued under them; ``gain`` = replanned − plan (what
+    knowing the assumption is worth at that end), ``offers_moved`` = ½ Σ |x' − x| over the
+    posts, ``hospitals_rebonused`` the hospitals whose bonus changes. ``order``: assumptions by
+    the swing of the plan's need across the range, largest first.
+    """
+
+    base_need: float
+    table: pd.DataFrame
+    order: tuple[str, ...]
+
+
+def _label(key: str, grade: str | None) -> str:
+    return key if grade is None else f"{key}:{grade}"
+
+
+def sensitivity(result: Result, items: list, plans: list[Plan | None],
+                values: list[tuple[dict, dict | None]], base_need: float) -> SensitivityReport:
+    """The table of :class:`SensitivityReport` from ``items`` (models.curve_sets.Assumption),
+    the re-solved plans (two per item: low end, high end; None when a re-solve found no plan)
+    and ``values``: per plan, (need and bill of ``result``'s plan, of the re-solved plan) under
+    those curves (models.curve_sets.evaluate, run by the chain)."""
+    mine = _with_p(result.plan.placements)
+    key = ["clues", "category"]
+    rows = []
+    for j, a in enumerate(items):
+        for k, (side, factor) in enumerate((("low", a.low), ("high", a.high))):
+            plan, (ev, ev2) = plans[2 * j + k], values[2 * j + k]
+            row = {"assumption": a.key, "grade": a.grade or "", "side": side, "factor": factor,
+                   "need_plan": ev["need"], "bill_plan": ev["bill"], "need_replanned": np.nan,
+                   "bill_replanned": np.nan, "gain": np.nan, "offers_moved": np.nan,
+                   "hospitals_rebonused": np.nan}
+            if plan is not None and ev2 is not None:
+                other = _with_p(plan.placements)
+                both = mine.set_index(key)[["placed", "bonus"]].join(
+                    other.set_index(key)[["placed", "bonus"]], suffixes=("", "_new"), how="outer")
+                both = both.fillna(0.0)
+                moved = float((both["placed"] - both["placed_new"]).abs().sum() / 2)
+                offered = (both["placed"] > 0) | (both["placed_new"] > 0)
+                changed = offered & ((both["bonus"] - both["bonus_new"]).abs() > 0.5)
+                row.update(need_replanned=ev2["need"], bill_replanned=ev2["bill"],
+                           gain=ev2["need"] - ev["need"], offers_moved=moved,
+                           hospitals_rebonused=float(both[changed].index.get_level_values(
+                               "clues").nunique()))
+            rows.append(row)
+    table = pd.DataFrame(rows)
+    swing = (table.assign(label=[_label(k, g or None) for k, g in
+                                 zip(table["assumption"], table["grade"], strict=True)])
+             .groupby("label", sort=False)["need_plan"].agg(lambda v: v.max() - v.min()))
+    return SensitivityReport(float(base_need), table, tuple(swing.sort_values(
+        ascending=False, kind="stable").index))
+
+
+def assumption_word(label: str, lang: str = "es") -> str:
+    """«el efecto del bono (pendiente de todas las curvas)», «la aceptación en unidades de
+    marginación alta», … for a label of :attr:`SensitivityReport.order`."""
+    key, _, grade = label.partition(":")
+    return t(f"sens_as_{key}", lang, grade=grade) if grade else t(f"sens_as_{key}", lang)
+
+
+def sensitivity_sentences(rep: SensitivityReport, lang: str = "es",
+                          budget: float | None = None) -> list[str]:
+    """Head, one line per assumption (largest swing first) and the verdict; with ``budget``,
+    each line says where the plan as it is would expect to pay more than it."""
+    out = [t("sens_head", lang, base=_n(rep.base_need))]
+    table = rep.table.assign(label=[_label(k, g or None) for k, g in
+                                    zip(rep.table["assumption"], rep.table["grade"],
+                                        strict=True)])
+    for label in rep.order:
+        lo, hi = (table[(table["label"] == label) & (table["side"] == s)].iloc[0]
+                  for s in ("low", "high"))
+        gain = np.nanmax([lo["gain"], hi["gain"]])
+        moved = np.nanmax([lo["offers_moved"], hi["offers_moved"]])
+        out.append(t("sens_line", lang, what=assumption_word(label, lang),
+                     low=f"{lo['factor']:g}", high=f"{hi['factor']:g}",
+                     need_low=_n(lo["need_plan"]), need_high=_n(hi["need_plan"]),
+                     gain=_n(max(gain, 0.0)) if np.isfinite(gain) else "—",
+                     moved=f"{moved:,.0f}" if np.isfinite(moved) else "—"))
+        over = [r for r in (lo, hi) if budget is not None and r["bill_plan"] > budget * (1 + 1e-9)]
+        for r in over:
+            out[-1] += t("sens_over", lang, factor=f"{r['factor']:g}",
+                         bill=f"{r['bill_plan']:,.0f}", budget=f"{budget:,.0f}")
+    gains = table.groupby("label", sort=False)["gain"].max()
+    if len(rep.order):
+        top = rep.order[0]
+        best = gains.idxmax() if gains.notna().any() else top
+        out.append(t("sens_verdict", lang, moves=assumption_word(top, lang),
+                     decides=assumption_word(best, lang),
+                     gain=_n(max(float(gains.get(best, 0.0) or 0.0), 0.0))))
+    return out
+
+
+def sensitivity_payload(rep: SensitivityReport) -> dict:
+    """The ``--json`` block ``what_changes_the_decision``."""
+    rows = rep.table.replace({np.nan: None}).to_dict(orient="records")
+    return {"basis": "supuesto", "base_need": rep.base_need, "order": list(rep.order),
+            "rows": rows}
+
+
+__all__ = ["PLANS", "RobustReport", "SensitivityReport", "assumption_word", "payload",
+           "plans_to_compare", "report", "sensitivity", "sensitivity_payload",
+           "sensitivity_sentences", "sentences"]

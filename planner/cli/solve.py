@@ -60,6 +60,7 @@ def solve(
     seed: Annotated[int, typer.Option("--seed", parser=oc.SEED, help=h("clih_seed"))] = 0,
     robust: Annotated[int, typer.Option(
         "--robust", parser=oc.ROBUST, help=h("clih_robust"))] = 0,
+    tornado: Annotated[bool, typer.Option("--tornado", help=h("clih_tornado"))] = False,
     second_round: Annotated[bool, typer.Option(
         "--second-round", help=h("clih_second_round"))] = False,
     mode: Annotated[Optional[str], typer.Option(
@@ -87,7 +88,8 @@ def solve(
             result = solve_workbook(path, out, what_if, solver=solver, lang=lang, progress=step,
                                     confirm_marginals=confirm_marginals, simulate=simulate,
                                     seed=seed, second_round=second_round,
-                                    compare_modes=compare_modes, robust=robust)
+                                    compare_modes=compare_modes, robust=robust,
+                                    tornado=tornado)
     payload = json_payload(result, time.perf_counter() - started,
                            out if result.solved else None, lang)
     payload.update(acceptance_payload(result))
@@ -96,6 +98,9 @@ def solve(
     if robust > 0:  # asked: the report, or why there is none (never skipped in silence)
         payload["robust"] = (robustness.payload(result.robust) if result.robust is not None
                              else None)
+    if tornado and result.curve_sensitivity is not None:
+        payload["what_changes_the_decision"] = robustness.sensitivity_payload(
+            result.curve_sensitivity)
     unimposed = rule_check.warnings(result.scenario, result.plan, lang)  # estable mode only
     warnings = [w.text(lang) for w in scenario_warnings(result.scenario)  # the plan's own
                 if not (unimposed and w.code == "warn_stable_rules")]  # words replace it
@@ -112,9 +117,19 @@ def solve(
                      else [t("rob_no_plan", lang)])
             for line in lines:
                 c.out.print(line, markup=False)
+        if result.curve_sensitivity is not None:
+            for line in robustness.sensitivity_sentences(result.curve_sensitivity, lang,
+                                                         _expected_budget(result)):
+                c.out.print(line, markup=False)
         for line in warnings + unimposed:  # part of the result, as validate prints them
             c.out.print(f"{t('cli_warning', lang)}: {line}", markup=False)
     raise typer.Exit(c.exit_code(result.plan.status))
+
+
+def _expected_budget(result: Result) -> float | None:
+    """The budget an expected bill is measured against (None on the guaranteed basis)."""
+    p = result.scenario.params
+    return p.budget if p.budget_basis == "esperado" else None
 
 
 def json_payload(result: Result, seconds: float, out: Path | None, lang: str = "es") -> dict:

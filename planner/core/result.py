@@ -32,6 +32,8 @@ class Result:
     candidates: object | None = None  # models.matching.CandidateResult (optimo/estable modes)
     # planner.analysis.robustness.RobustReport (issue 22 item 4), if asked (--robust)
     robust: object | None = None
+    # planner.analysis.robustness.SensitivityReport (issue 22 item 6), if asked (--tornado)
+    curve_sensitivity: object | None = None
     # issue 15: the what-if tried and the workbook's own parameters, for the reports
     what_if: object | None = None  # planner.core.scenario.WhatIf
     base_params: object | None = None  # planner.core.scenario.Params before the what-if

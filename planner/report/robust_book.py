@@ -7,9 +7,16 @@ from typing import TYPE_CHECKING
 
 from openpyxl import Workbook
 
-from planner.analysis.robustness import PLANS, RobustReport, sentences
+from planner.analysis.robustness import (
+    PLANS,
+    RobustReport,
+    SensitivityReport,
+    assumption_word,
+    sensitivity_sentences,
+    sentences,
+)
 from planner.core.words import t
-from planner.io.xlsx import DEC, MXN, write_table
+from planner.io.xlsx import DEC, INT, MXN, write_table
 
 if TYPE_CHECKING:
     from planner.core.result import Result
@@ -44,4 +51,31 @@ def robustez_sheets(wb: Workbook, result: Result, lang: str = "es") -> None:
                 {heads[c]: f for c, f in TABLE.items() if f})
 
 
-__all__ = ["robustez_sheets"]
+SENS = {"assumption": None, "side": None, "factor": DEC, "need_plan": DEC, "bill_plan": MXN,
+        "need_replanned": DEC, "bill_replanned": MXN, "gain": DEC, "offers_moved": INT,
+        "hospitals_rebonused": INT}
+
+
+def decision_sheet(wb: Workbook, result: Result, lang: str = "es") -> None:
+    """``que_cambia``: each assumption at each end of its range, the plan as it is and replanned
+    (largest swing first), then the sentences. Nothing without a sensitivity report."""
+    rep = result.curve_sensitivity
+    if not isinstance(rep, SensitivityReport):
+        return
+    table = rep.table.copy()
+    table["assumption"] = [assumption_word(k if not g else f"{k}:{g}", lang)
+                           for k, g in zip(table["assumption"], table["grade"], strict=True)]
+    order = {assumption_word(label, lang): i for i, label in enumerate(rep.order)}
+    table = table.sort_values("assumption", key=lambda c: c.map(order), kind="stable")
+    table["side"] = table["side"].map(lambda s: t(f"sens_side_{s}", lang))
+    heads = {c: t(f"sens_col_{c}", lang) for c in SENS}
+    ws = write_table(wb, "que_cambia", table[list(SENS)].rename(columns=heads),
+                     {heads[c]: f for c, f in SENS.items() if f}, widths={heads["assumption"]: 60})
+    ws.append([])
+    p = result.scenario.params
+    budget = p.budget if p.budget_basis == "esperado" else None
+    for line in sensitivity_sentences(rep, lang, budget):
+        ws.append([line])
+
+
+__all__ = ["decision_sheet", "robustez_sheets"]
