@@ -35,6 +35,7 @@ from planner.ui.pages import (
     graphs,
     marginal,
     progress,
+    robust,
     rules,
     scenarios,
     summary,
@@ -49,7 +50,8 @@ st.set_page_config(page_title=t("page_title"), page_icon="🩺", layout="wide")
 install_log_filter()  # issue 25: no personal-looking value in the server's logs
 state = st.session_state
 # the tabs, in display order; each page is found by its KEY (its label's catalogue key)
-PAGES = (summary, graphs, units, candidates, progress, rules, frontier, scenarios, marginal)
+PAGES = (summary, graphs, units, candidates, progress, rules, frontier, scenarios, marginal,
+         robust)
 
 
 # --- cached stages (scenarios and baseline plans; models are never cached) -------------------
