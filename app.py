@@ -24,7 +24,7 @@ from planner.core.privacy import install_log_filter, redact
 from planner.core.result import Result
 from planner.core.scenario import Scenario, WhatIf
 from planner.core.schema import CENTRE
-from planner.core.words import LANG_NAMES, t
+from planner.core.words import LANG_NAMES, phrase, t
 from planner.pipeline import fair_comparison, load_scenario, solve
 from planner.ui import access, disk_cache, fmt, phone, sources, streamlit_words
 from planner.ui.first_screen import wait_words, with_acceptance
@@ -182,9 +182,10 @@ def sidebar_scenario(scenario: Scenario, name: str, lang: str) -> None:
     n_centres = int((units["kind"] == CENTRE).sum())
     st.sidebar.caption(t("using_upload" if "source" in state else "using_default", lang,
                           name=name) + " " + t(
-        "scenario_size", lang, units=fmt.integer(len(units)), centres=fmt.integer(n_centres),
-        hospitals=fmt.integer(len(units) - n_centres),
-        states=fmt.integer(units["state_code"].nunique())))
+        "scenario_size", lang, units=phrase("n_units", n=fmt.integer(len(units))),
+        centres=phrase("n_centres", n=fmt.integer(n_centres)),
+        hospitals=phrase("n_hospitals", n=fmt.integer(len(units) - n_centres)),
+        states=phrase("n_states", n=fmt.integer(units["state_code"].nunique()))))
     for line in real_shares(units, lang)["lines"]:  # issue 27: what is real, on what basis
         st.sidebar.caption(line)
 

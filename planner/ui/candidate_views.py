@@ -167,7 +167,6 @@ def stability_sentence(result, lang: str = "es") -> str:
     if opt is not None and opt.coverage is not None and opt.blocking_pairs is not None:
         n = int(opt.blocking_pairs)  # None: not counted yet (the other mode not computed)
         parts.append(t("candp_blocking_none", lang) if n == 0
-                     else t("candp_blocking_one", lang) if n == 1
                      else t("candp_blocking", lang, n=fmt.integer(n)))
     return " ".join(parts)
 

@@ -10,7 +10,7 @@ from planner.core.result import Result
 from planner.core.words import t
 from planner.ui import charts, figures, first_screen, fmt, tables
 from planner.ui.pages.download import download_result
-from planner.ui.pages.view import View, number_columns
+from planner.ui.pages.view import View, coded_radio, number_columns
 
 KEY = "tab_summary"
 
@@ -64,9 +64,9 @@ def show_advantage_by_state(result: Result, lang: str) -> None:
     with st.expander(t("adv_tie_expander", lang)) if tie else st.container():
         if not tie:
             st.markdown(f"**{t('adv_header', lang)}**")
-        metric = st.radio(t("adv_metric", lang), list(figures.ADVANTAGE), horizontal=True,
-                          format_func=lambda m: t(figures.ADVANTAGE[m][1], lang),
-                          key="adv_metric")
+        metric = coded_radio(t("adv_metric", lang), list(figures.ADVANTAGE),
+                             lambda m: t(figures.ADVANTAGE[m][1], lang), "adv_metric", lang,
+                             horizontal=True)
         table = figures.advantage_by_state(result, metric)
         if (table["advantage"] == 0).all():
             st.caption(t("adv_all_equal", lang))

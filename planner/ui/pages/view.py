@@ -7,13 +7,14 @@ Excel. ``app.py`` builds the view once per run and dispatches by key.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import streamlit as st
 
 from planner.core.result import Result
 from planner.core.scenario import Scenario, WhatIf
+from planner.core.words import DEFAULT_LANG
 from planner.store.access import LOCAL_ACCESS, Access
 
 BASE = "\x00base"  # the baseline plan among saved scenarios (its name depends on the language)
@@ -58,6 +59,36 @@ def keep_valid(key: str, options, many: bool = True) -> None:
         state[key] = [v for v in state[key] if v in options]
     elif state[key] not in options:
         del state[key]
+
+
+def coded_radio(label: str, codes: Sequence[str], word: Callable[[str], str], key: str,
+                lang: str, default: str | None = None, **kwargs) -> str:
+    """A radio over stable codes whose labels are in ``lang``; returns the chosen code.
+
+    The browser sends a radio's choice back as the label it shows, so one widget whose labels
+    change with the language comes back from the switch with a label it no longer has and
+    shows no option (issue 21). Here each language has its own widget (``key`` in Spanish,
+    ``"en|" + key`` in English), the chosen code is kept apart (``"code|" + key``) and each
+    widget opens on it: the choice survives the switch both ways. ``word(code)`` is the
+    label; ``default`` the code chosen first (the first code if None); a remembered code no
+    longer among ``codes`` falls back to it. The keys all end with ``key``, so a reset that
+    forgets keys by their ending (``form.reset_form``) forgets the choice too. ``kwargs`` go
+    to ``st.radio`` (``help``, ``horizontal``, ``disabled``).
+    """
+    state = st.session_state
+    codes = list(codes)
+    slot = f"code|{key}"
+    first = default if default in codes else codes[0]
+    chosen = state.get(slot, first)
+    if chosen not in codes:
+        chosen = first
+    widget = key if lang == DEFAULT_LANG else f"{lang}|{key}"
+    if widget in state and state[widget] not in codes:
+        del state[widget]
+    value = st.radio(label, codes, index=codes.index(chosen), format_func=word, key=widget,
+                     **kwargs)
+    state[slot] = value
+    return value
 
 
 def number_columns(formats: Mapping[str, str]) -> dict:

@@ -1,0 +1,105 @@
+"""Issue 21's app defects, driven by AppTest on the tiny workbook of tests/builders.py with the
+two-candidate list of tests/test_app_candidates.py (worked out in tests/test_app.py: 5
+specialists for 52,937 MXN a month, in Chiapas and Oaxaca; A lists CS0002 then CS0001, B only
+CS0002).
+
+- Radio groups keep their choice across the language switch: the browser sends a radio's choice
+  back as the label it shows, so a widget whose labels change language must be another widget
+  in the other language (its element id differs), opening on the chosen code. The real browser
+  is tests/test_browser.py ``-k radio_selection``.
+- Plural forms: one state chosen in the form reads «1 entidad», not «1 entidades».
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from planner.core.words import t as tr
+from planner.ui import charts, figures
+from tests.builders import MG, make_workbook
+from tests.test_app import start_app, widget
+from tests.test_matching import with_candidates
+
+
+@pytest.fixture(scope="module")
+def listed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return make_workbook(tmp_path_factory.mktemp("voice") / "lista.xlsx", with_candidates(
+        [("A", MG, 7, ["CS0002", "CS0001"], 90), ("B", MG, 20, ["CS0002"], 80)]))
+
+
+@pytest.fixture
+def app(listed: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
+    return start_app(listed, monkeypatch)
+
+
+# the main area's radio groups: label key → (a code off the default, its label key)
+MAIN_RADIOS = {"adv_metric": ("at_target", figures.ADVANTAGE["at_target"][1]),
+               "map_metric": ("spec_gap", charts.MAP_METRICS["spec_gap"][1]),
+               "candp_mode": ("estable", "candp_mode_estable")}
+
+
+def _radios(at: AppTest, lang: str) -> dict:
+    """Label key → the radio widget, for the main area's groups in ``lang``."""
+    by_label = {r.label: r for r in at.radio}
+    return {k: by_label[tr(k, lang)] for k in MAIN_RADIOS}
+
+
+def test_radio_groups_keep_their_choice_across_the_language_switch(app: AppTest) -> None:
+    """Fails before issue 21: one widget per key whatever the language, so the browser echoed
+    the Spanish label into the English widget (same element id) and no option showed chosen.
+    Now each group is another widget in English (another id) that opens on the same code, its
+    option in English, and back in Spanish the Spanish one opens on it again."""
+    for key, (code, _) in MAIN_RADIOS.items():
+        _radios(app, "es")[key].set_value(code).run()
+        assert not app.exception, app.exception
+    spanish = _radios(app, "es")
+    assert {k: r.value for k, r in spanish.items()} == {k: c for k, (c, _) in MAIN_RADIOS.items()}
+    app.radio(key="lang").set_value("en").run()
+    assert not app.exception, app.exception
+    english = _radios(app, "en")
+    for key, (code, word) in MAIN_RADIOS.items():
+        radio = english[key]
+        assert radio.value == code, key
+        assert radio.id != spanish[key].id, key  # the browser cannot echo a Spanish label here
+        assert radio.options[radio.proto.default] == tr(word, "en"), key  # drawn as chosen
+    app.radio(key="lang").set_value("es").run()
+    again = _radios(app, "es")
+    for key, (code, word) in MAIN_RADIOS.items():
+        assert again[key].value == code, key
+        assert again[key].options[again[key].proto.default] == tr(word, "es"), key
+
+
+def test_form_mode_radios_keep_their_choice_and_reset(app: AppTest) -> None:
+    """The form's mode radios use the same helper: chosen and solved in Spanish, still chosen in
+    English; «Volver al plan base» brings back the workbook's mode in either language."""
+    label = tr("wi_mode_assignment_mode")
+    widget(app.radio, label).set_value("optimo")
+    widget(app.button, tr("solve")).click().run()
+    assert not app.exception, app.exception
+    app.radio(key="lang").set_value("en").run()
+    radio = widget(app.radio, tr("wi_mode_assignment_mode", "en"))
+    assert radio.value == "optimo"
+    assert radio.options[radio.proto.default] == tr("candp_mode_optimo", "en")
+    app.button(key="reset").click().run()
+    assert widget(app.radio, tr("wi_mode_assignment_mode", "en")).value == "por_oferta"
+    app.radio(key="lang").set_value("es").run()
+    assert widget(app.radio, label).value == "por_oferta"
+
+
+def test_one_state_reads_in_the_singular(app: AppTest) -> None:
+    """Fails before issue 21: a what-if on Oaxaca alone said «1 entidades» in its banner and
+    «cubre 1 de sus 2 entidades»; now «1 entidad», and in English «1 state»."""
+    app.multiselect(key=next(m.key for m in app.multiselect
+                             if m.key.startswith("states:"))).set_value([20])
+    widget(app.button, tr("solve")).click().run()
+    assert not app.exception, app.exception
+    banner = next(i.value for i in app.info
+                  if i.value.startswith(tr("showing_whatif", changes="").split(":")[0]))
+    assert "1 entidad" in banner and "1 entidades" not in banner
+    app.radio(key="lang").set_value("en").run()
+    banner = next(i.value for i in app.info
+                  if i.value.startswith(tr("showing_whatif", "en", changes="").split(":")[0]))
+    assert "1 state" in banner and "1 states" not in banner
