@@ -12,6 +12,7 @@ CS0002).
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -103,3 +104,32 @@ def test_one_state_reads_in_the_singular(app: AppTest) -> None:
     banner = next(i.value for i in app.info
                   if i.value.startswith(tr("showing_whatif", "en", changes="").split(":")[0]))
     assert "1 state" in banner and "1 states" not in banner
+
+
+# Streamlit's Altair theme for axes (its frontend's CustomTheme.js): labels it finds
+# overlapping are hidden (labelOverlap: true). At 14 px, 4 px apart, vl-convert hides every
+# other state of the chart as it was (18 px bands), as the browser did on the national default.
+STREAMLIT_AXIS = {"labelOverlap": True, "labelFontSize": 14, "labelSeparation": 4,
+                  "labelPadding": 16}
+
+
+def test_every_state_is_labelled_on_the_unwanted_chart() -> None:
+    """Fails before issue 21: with Streamlit's theme (``labelOverlap``) and 18 px bands, the
+    chart «Plazas que nadie eligió, por entidad y especialidad» showed 16 of 32 state labels.
+    32 states × 2 specialties, rendered to SVG with that theme: all 32 labels are drawn."""
+    import pandas as pd
+    import vl_convert as vlc
+
+    from planner.ui import candidate_views as cv
+
+    states = [f"Entidad {i:02d}" for i in range(1, 33)]
+    rows = pd.DataFrame({"state": [s for s in states for _ in range(2)],
+                         "category": ["Anestesiología", "Cirugía general"] * 32,
+                         "vacancies_without": list(range(64, 0, -1))})
+    spec = cv.unwanted_rows_chart(rows, "es").to_dict()
+    spec["config"] = {**spec.get("config", {}), "axis": STREAMLIT_AXIS}
+    svg = vlc.vegalite_to_svg(spec)
+    # a label the overlap rule hides is still in the SVG, with opacity 0
+    labels = re.findall(r'<text[^>]*opacity="([\d.]+)"[^>]*>(Entidad \d\d)</text>', svg)
+    assert len(labels) == 32
+    assert {name for opacity, name in labels if float(opacity) > 0} == set(states)

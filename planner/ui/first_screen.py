@@ -203,7 +203,7 @@ def interval_chart(table: pd.DataFrame, axis: str, lang: str = "es") -> alt.Char
     data = table.assign(p_target=table.get("p_target", pd.Series(float("nan"),
                                                                  index=table.index)))
     base = alt.Chart(data).encode(y=alt.Y("state:N", sort=sort, title=None,
-                                          axis=alt.Axis(labelLimit=220)))
+                                          axis=alt.Axis(labelLimit=220, labelOverlap=False)))
     tooltip = [alt.Tooltip("state:N", title=state),
                alt.Tooltip("p10:Q", title="P10", format=",.0f"),
                alt.Tooltip("p50:Q", title="P50", format=",.0f"),
