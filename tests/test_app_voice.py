@@ -133,3 +133,19 @@ def test_every_state_is_labelled_on_the_unwanted_chart() -> None:
     labels = re.findall(r'<text[^>]*opacity="([\d.]+)"[^>]*>(Entidad \d\d)</text>', svg)
     assert len(labels) == 32
     assert {name for opacity, name in labels if float(opacity) > 0} == set(states)
+
+
+def test_units_table_opens_on_what_the_plan_changes_most(app: AppTest) -> None:
+    """Fails before issue 21 (the table kept the workbook's order, HOSP01 first). With a budget
+    of 20,000 MXN the optimiser takes Anestesiología and Cirugía general at HOSP02 (10,000
+    each, tests/test_app.py) and nothing at HOSP01; the general doctors go to CS0001 (2) and
+    CS0002 (1). People placed, most first, then the bonus: HOSP02 (2, $20,000), CS0001 (2,
+    $0), CS0002 (1), then HOSP01 and CS0003 (0) in the workbook's order; the caption says so."""
+    widget(app.number_input, tr("budget")).set_value(20_000)
+    widget(app.button, tr("solve")).click().run()
+    assert not app.exception, app.exception
+    table = next(d.value for d in app.dataframe if tr("col_clues") in d.value.columns
+                 and tr("col_bonus_month") in d.value.columns)
+    assert table[tr("col_clues")].tolist() == ["HOSP02", "CS0001", "CS0002", "HOSP01", "CS0003"]
+    assert any(tr("units_sorted", placed=tr("col_gp_placed"), spec=tr("col_spec_placed"),
+                  bonus=tr("col_bonus_month")) in c.value for c in app.caption)

@@ -31,7 +31,10 @@ def render(view: View) -> None:
         only_placed=st.checkbox(t("f_only_placed", lang), key="f_only_placed"))
     table = tables.units_table(result, f, lang)
     st.caption(t("units_count", lang, shown=fmt.integer(len(table)),
-                  total=fmt.integer(len(result.indicators.units))))
+                  total=fmt.integer(len(result.indicators.units)))
+               + " " + t("units_sorted", lang, placed=tables.header("gp_placed", lang),
+                         spec=tables.header("spec_placed", lang),
+                         bonus=tables.header("bonus_month", lang)))
     compact = st.toggle(t("units_compact", lang), key="units_compact",
                         value=tables.is_phone(st.context.headers.get("User-Agent")),
                         help=t("units_compact_help", lang))
