@@ -149,3 +149,48 @@ def test_units_table_opens_on_what_the_plan_changes_most(app: AppTest) -> None:
     assert table[tr("col_clues")].tolist() == ["HOSP02", "CS0001", "CS0002", "HOSP01", "CS0003"]
     assert any(tr("units_sorted", placed=tr("col_gp_placed"), spec=tr("col_spec_placed"),
                   bonus=tr("col_bonus_month")) in c.value for c in app.caption)
+
+
+# --- the first screen in the planner's order (issue 21) -----------------------------------------
+
+@pytest.fixture(scope="module")
+def bonus_book(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from tests.test_acceptance import bonus_choice_book
+
+    return bonus_choice_book(tmp_path_factory.mktemp("voice_bonus"))
+
+
+def _cards(at: AppTest) -> list[tuple[str, str, str]]:
+    return [(m.label, m.value, m.delta) for m in at.metric]
+
+
+def test_first_screen_answers_in_order_with_directions(bonus_book: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fails before issue 21 (the screen opened on «Plazas que se espera llenar» beside
+    «Frente al bono uniforme 2024 +0.5», a count, and the bill came last). On
+    tests/test_acceptance.bonus_choice_book (worked out there): what the plan achieves (need
+    15.6, 1.8 posts), what it costs ($32,000 expected, 64 % of exceeding the budget), against
+    2024 at equal money headlined on weighted need (0 at 2024's $13,000; +4.8 at the same
+    budget, 15.6 − 10.8), then the caveats.
+
+    In a what-if with the uniform bonus (modo fijo: 10.8 and 1.3 posts, $13,000 expected,
+    tests/test_app_modes.py) every card of the first two parts carries its change: −4.8 need,
+    −0.5 posts (the top card too), −$19,000 of bill."""
+    at = start_app(bonus_book, monkeypatch)
+    heads = [m.value for m in at.markdown if m.value.startswith("#### ")]
+    assert heads == [f"#### {tr(f'fs_part_{p}')}" for p in ("achieves", "costs", "compare",
+                                                             "caveats")]
+    assert _cards(at)[:6] == [
+        (tr("fs_need"), "15.6", ""), (tr("fs_expected"), "1.8", ""),
+        (tr("fs_bill"), "$32,000", ""), (tr("fs_overrun"), "64.0%", ""),
+        (tr("fs_fair"), "0", ""), (tr("fs_gain"), "+4.8", "")]
+    widget(at.radio, tr("wi_mode_bonus_mode")).set_value("fijo")
+    widget(at.button, tr("solve")).click().run()
+    assert not at.exception, at.exception
+    cards = {label: (value, delta) for label, value, delta in _cards(at)}
+    assert cards[tr("fs_need")] == ("10.8", "-4.8")
+    assert cards[tr("fs_expected")] == ("1.3", "-0.5")
+    assert cards[tr("fs_bill")] == ("$13,000", "-$19,000 MXN")
+    # the count is never the comparison's headline: at the same budget the uniform bonus is
+    # the 2024 policy's own, 0 on weighted need
+    assert cards[tr("fs_gain")] == ("0", "")
