@@ -194,3 +194,28 @@ def test_first_screen_answers_in_order_with_directions(bonus_book: Path,
     # the count is never the comparison's headline: at the same budget the uniform bonus is
     # the 2024 policy's own, 0 on weighted need
     assert cards[tr("fs_gain")] == ("0", "")
+
+
+def test_comparison_opens_on_the_first_screen_headline(bonus_book: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fails before issue 21 (the comparison had no expected filled posts and opened on
+    «Centros en la meta», a row the budget cannot change). The baseline (1.8 posts, need
+    15.6) against the uniform bonus (1.3, 10.8), saved and compared: the table opens on the
+    expected filled posts, then the weighted need, with their differences, and the headline
+    figures that moved come before those that did not."""
+    at = start_app(bonus_book, monkeypatch)
+    widget(at.radio, tr("wi_mode_bonus_mode")).set_value("fijo")
+    widget(at.button, tr("solve")).click().run()
+    at.text_input(key="save_name").set_value("uniforme")
+    widget(at.button, tr("save_button")).click().run()
+    at.multiselect(key="compare").set_value(["\x00base", "uniforme"]).run()
+    assert not at.exception, at.exception
+    table = next(d.value for d in at.dataframe if tr("col_indicator") in d.value.columns
+                 and "uniforme" in d.value.columns)
+    base = tr("baseline_name")
+    first = table.iloc[:2][[tr("col_indicator"), base, "uniforme", "Δ uniforme"]]
+    assert first.values.tolist() == [[tr("fs_expected"), "1.8", "1.3", "-0.5"],
+                                     [tr("fs_need"), "15.6", "10.8", "-4.8"]]
+    deltas = table["Δ uniforme"].iloc[2:].tolist()
+    moved = [d != "0" for d in deltas]
+    assert moved == sorted(moved, reverse=True)  # the rows that moved come first
