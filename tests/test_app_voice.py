@@ -219,3 +219,13 @@ def test_comparison_opens_on_the_first_screen_headline(bonus_book: Path,
     deltas = table["Δ uniforme"].iloc[2:].tolist()
     moved = [d != "0" for d in deltas]
     assert moved == sorted(moved, reverse=True)  # the rows that moved come first
+
+
+def test_english_status_line_names_the_exact_solver_in_english(app: AppTest) -> None:
+    """Fails before issue 21: the English status line read «solver own exact path». The tiny
+    workbook's count model is solved by the project's own exact path (tests/test_app_modes.py)."""
+    app.radio(key="lang").set_value("en").run()
+    lead = tr("status_line", "en", status="", solver="", seconds="", variables="").split("**")[0]
+    line = next(c.value for c in app.caption if c.value.startswith(lead))
+    assert f"· solver {tr('solver_word_exact', 'en')} ·" in line
+    assert "solver exact (the project's own)" in line and "own exact path" not in line
