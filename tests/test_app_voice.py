@@ -229,3 +229,32 @@ def test_english_status_line_names_the_exact_solver_in_english(app: AppTest) -> 
     line = next(c.value for c in app.caption if c.value.startswith(lead))
     assert f"· solver {tr('solver_word_exact', 'en')} ·" in line
     assert "solver exact (the project's own)" in line and "own exact path" not in line
+
+
+def test_select_boxes_and_multiselects_keep_their_choice_across_the_switch(app: AppTest) -> None:
+    """The same defect on the other choice widgets whose labels are words (the browser sends
+    their choice back as labels too): the scenarios compared («Plan base» is «Baseline plan»
+    in English), the per-state indicator of the comparison, the workbook to download and the
+    unit types. Each is another widget in English, opening on the same codes."""
+    widget(app.number_input, tr("budget")).set_value(25_000)
+    widget(app.button, tr("solve")).click().run()
+    app.text_input(key="save_name").set_value("bajo")
+    widget(app.button, tr("save_button")).click().run()
+    assert app.multiselect(key="compare").value == ["\x00base", "bajo"]  # just saved
+    metric = app.selectbox(key="compare_metric")
+    other = next(o for o in metric.options if o != metric.value)
+    metric.set_value(next(m for m in figures.STATE_METRICS if tr(m) == other)).run()
+    app.selectbox(key="download_pick").set_value("bajo").run()
+    app.multiselect(key="f_kinds").set_value(["hospital"]).run()
+    chosen = {k: app.selectbox(key=k).value for k in ("compare_metric", "download_pick")}
+    chosen |= {k: app.multiselect(key=k).value for k in ("compare", "f_kinds")}
+    ids = {k: (app.selectbox(key=k) if k in ("compare_metric", "download_pick")
+               else app.multiselect(key=k)).id for k in chosen}
+    app.radio(key="lang").set_value("en").run()
+    assert not app.exception, app.exception
+    for k, value in chosen.items():
+        w = (app.selectbox(key=f"en|{k}") if k in ("compare_metric", "download_pick")
+             else app.multiselect(key=f"en|{k}"))
+        assert w.value == value, k
+        assert w.id != ids[k], k
+    assert app.multiselect(key="en|compare").proto.default[:] == [0, 1]  # drawn as chosen

@@ -62,7 +62,7 @@ def keep_valid(key: str, options, many: bool = True) -> None:
 
 
 def coded_radio(label: str, codes: Sequence[str], word: Callable[[str], str], key: str,
-                lang: str, default: str | None = None, **kwargs) -> str:
+                lang: str, default: str | None = None, widget=None, **kwargs) -> str:
     """A radio over stable codes whose labels are in ``lang``; returns the chosen code.
 
     The browser sends a radio's choice back as the label it shows, so one widget whose labels
@@ -73,7 +73,8 @@ def coded_radio(label: str, codes: Sequence[str], word: Callable[[str], str], ke
     label; ``default`` the code chosen first (the first code if None); a remembered code no
     longer among ``codes`` falls back to it. The keys all end with ``key``, so a reset that
     forgets keys by their ending (``form.reset_form``) forgets the choice too. ``kwargs`` go
-    to ``st.radio`` (``help``, ``horizontal``, ``disabled``).
+    to ``st.radio`` (``help``, ``horizontal``, ``disabled``); ``widget`` is another
+    single-choice widget with the same arguments (``st.selectbox``: :func:`coded_selectbox`).
     """
     state = st.session_state
     codes = list(codes)
@@ -82,13 +83,53 @@ def coded_radio(label: str, codes: Sequence[str], word: Callable[[str], str], ke
     chosen = state.get(slot, first)
     if chosen not in codes:
         chosen = first
-    widget = key if lang == DEFAULT_LANG else f"{lang}|{key}"
-    if widget in state and state[widget] not in codes:
-        del state[widget]
-    value = st.radio(label, codes, index=codes.index(chosen), format_func=word, key=widget,
-                     **kwargs)
+    name = _widget_key(key, lang)
+    if name in state and state[name] not in codes:
+        del state[name]
+    value = (widget or st.radio)(label, codes, index=codes.index(chosen), format_func=word,
+                                 key=name, **kwargs)
     state[slot] = value
     return value
+
+
+def coded_selectbox(label: str, codes: Sequence[str], word: Callable[[str], str], key: str,
+                    lang: str, default: str | None = None, **kwargs) -> str:
+    """:func:`coded_radio` as a select box (the browser sends a select box's choice back as
+    its label too)."""
+    return coded_radio(label, codes, word, key, lang, default, widget=st.selectbox, **kwargs)
+
+
+def coded_multiselect(label: str, codes: Sequence[str], word: Callable[[str], str], key: str,
+                      lang: str, **kwargs) -> list[str]:
+    """:func:`coded_radio` for a multiselect: the chosen codes survive the language switch
+    (none chosen at first)."""
+    state = st.session_state
+    codes = list(codes)
+    slot = f"code|{key}"
+    chosen = [c for c in state.get(slot, []) if c in codes]
+    name = _widget_key(key, lang)
+    if name in state:
+        state[name] = [c for c in state[name] if c in codes]
+    value = st.multiselect(label, codes, default=None if name in state else chosen,
+                           format_func=word, key=name, **kwargs)
+    state[slot] = list(value)
+    return value
+
+
+def chosen_codes(key: str) -> list[str]:
+    """What a :func:`coded_multiselect` keeps as chosen (the codes, whatever the language)."""
+    return list(st.session_state.get(f"code|{key}", []))
+
+
+def choose_codes(key: str, lang: str, codes: Sequence[str]) -> None:
+    """Set what a :func:`coded_multiselect` shows chosen, before it is drawn in this run."""
+    st.session_state[f"code|{key}"] = list(codes)
+    st.session_state[_widget_key(key, lang)] = list(codes)
+
+
+def _widget_key(key: str, lang: str) -> str:
+    """The widget's key in ``lang``: ``key`` in Spanish, ``"<lang>|" + key`` otherwise."""
+    return key if lang == DEFAULT_LANG else f"{lang}|{key}"
 
 
 def number_columns(formats: Mapping[str, str]) -> dict:
