@@ -128,8 +128,8 @@ def show_upload_outcome(lang: str) -> None:
         st.success(t("upload_ok", lang, name=outcome.name))
     elif outcome.problems is not None:
         issues = streamlit_words.problem_table(outcome.issues(lang))
-        st.error(t("sw_upload_invalid_one" if len(issues) == 1 else "sw_upload_invalid_many",
-                   lang, name=outcome.name, count=fmt.integer(len(issues))))
+        st.error(t("sw_upload_invalid", lang, name=outcome.name,
+                   count=fmt.integer(len(issues))))
         st.markdown("\n".join(f"- {line}" for line in streamlit_words.problem_lines(issues, lang)))
         with st.expander(t("sw_problem_table", lang), expanded=len(issues) > 30):
             st.dataframe(issues, hide_index=True, width="stretch", column_config={
