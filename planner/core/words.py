@@ -12,10 +12,10 @@ Plural forms (issue 21: never «en 1 entidades»): an entry that prints a count 
 that field in ``count`` and gives each language as a table of CLDR plural forms, every form
 with the same fields::
 
-    [scenario_states]
+    [n_states]
     count = "n"
-    es = {one = "en {n} entidad", other = "en {n} entidades"}
-    en = {one = "in {n} state", other = "in {n} states"}
+    es = {one = "{n} entidad", other = "{n} entidades"}
+    en = {one = "{n} state", other = "{n} states"}
 
 :func:`t` picks the form by the count's value with Babel's CLDR rules for the language
 (:func:`plural_form`; a form a language does not give falls back to ``other``, e.g. Spanish
