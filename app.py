@@ -24,7 +24,7 @@ from planner.core.privacy import install_log_filter, redact
 from planner.core.result import Result
 from planner.core.scenario import Scenario, WhatIf
 from planner.core.schema import CENTRE
-from planner.core.words import LANG_NAMES, t
+from planner.core.words import LANG_NAMES, phrase, t
 from planner.pipeline import fair_comparison, load_scenario, solve
 from planner.ui import access, disk_cache, fmt, phone, sources, streamlit_words
 from planner.ui.first_screen import wait_words, with_acceptance
@@ -130,8 +130,8 @@ def show_upload_outcome(lang: str) -> None:
         st.success(t("upload_ok", lang, name=outcome.name))
     elif outcome.problems is not None:
         issues = streamlit_words.problem_table(outcome.issues(lang))
-        st.error(t("sw_upload_invalid_one" if len(issues) == 1 else "sw_upload_invalid_many",
-                   lang, name=outcome.name, count=fmt.integer(len(issues))))
+        st.error(t("sw_upload_invalid", lang, name=outcome.name,
+                   count=fmt.integer(len(issues))))
         st.markdown("\n".join(f"- {line}" for line in streamlit_words.problem_lines(issues, lang)))
         with st.expander(t("sw_problem_table", lang), expanded=len(issues) > 30):
             st.dataframe(issues, hide_index=True, width="stretch", column_config={
@@ -184,9 +184,10 @@ def sidebar_scenario(scenario: Scenario, name: str, lang: str) -> None:
     n_centres = int((units["kind"] == CENTRE).sum())
     st.sidebar.caption(t("using_upload" if "source" in state else "using_default", lang,
                           name=name) + " " + t(
-        "scenario_size", lang, units=fmt.integer(len(units)), centres=fmt.integer(n_centres),
-        hospitals=fmt.integer(len(units) - n_centres),
-        states=fmt.integer(units["state_code"].nunique())))
+        "scenario_size", lang, units=phrase("n_units", n=fmt.integer(len(units))),
+        centres=phrase("n_centres", n=fmt.integer(n_centres)),
+        hospitals=phrase("n_hospitals", n=fmt.integer(len(units) - n_centres)),
+        states=phrase("n_states", n=fmt.integer(units["state_code"].nunique()))))
     for line in real_shares(units, lang)["lines"]:  # issue 27: what is real, on what basis
         st.sidebar.caption(line)
 

@@ -432,10 +432,11 @@ def test_national_default_first_run(national: Path, monkeypatch: pytest.MonkeyPa
     at.run()
     assert not at.exception, at.exception
     m = metrics(at)
-    # 8 headline cards and, first, the two acceptance cards (issue 13) and the two of issue 22
-    # (probability of overrun, 2024 at equal money); then the Avance tab's 4 post cards and 3
-    # money cards (issue 23: the default ships an illustrative phase 1)
-    assert len(m) == 19
+    # 8 headline cards and, first, the first screen's 6 (issue 21: need and posts expected,
+    # the expected bill and the probability of overrun, 2024 at equal money and at the same
+    # budget); then the Avance tab's 4 post cards and 3 money cards (issue 23: the default
+    # ships an illustrative phase 1)
+    assert len(m) == 21
     assert {tr("fs_overrun"), tr("fs_fair")} <= set(m)
     assert 0 <= number(m[tr("fs_overrun")][0].rstrip("%")) <= 100  # a percentage
     assert number(m[tr("av_vacancies")][0]) == (number(m[tr("av_filled")][0])
@@ -525,7 +526,9 @@ def test_rule_views_speak_spanish(tiny: Path) -> None:
     assert rule_views.active_summary(on) == ("Reglas activas en este plan: piso de equidad por "
                                              "entidad (50 %); mínimo un médico general por "
                                              "centro.")
-    assert "1 centros no tienen ninguno hoy" in rule_views.rule_lines(on)[3][2]
+    # issue 21: the count in the singular (it read «1 centros no tienen ninguno hoy»)
+    assert "(1 centro no tiene ninguno hoy)" in rule_views.rule_lines(on)[3][2]
+    assert "(1 centre has none today)" in rule_views.rule_lines(on, "en")[3][2]
 
 
 def test_what_if_form_rules(tiny: Path) -> None:

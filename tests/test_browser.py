@@ -512,3 +512,82 @@ def test_phone_width_whole_app(phone, server: str, tmp_path: Path) -> None:
     assign_stable(page)
     assert_fits_a_phone(page, "candidates")
     shoot_tall(page, "telefono_candidatos", tmp_path)
+
+
+# --- issue 21: the radio groups keep their selection across the language switch ----------------
+
+RADIO_CHOICE = """() => [...document.querySelectorAll('[data-testid=stMain] [data-testid=stRadio]')]
+  .filter(g => g.getBoundingClientRect().width > 0)
+  .map(g => { const on = g.querySelector('input[type=radio]:checked');
+              const label = on && on.closest('label');
+              return [g.querySelector('[data-testid=stWidgetLabel]').innerText.trim(),
+                      label ? label.innerText.trim() : null]; })"""
+
+
+def _radio_choices(page) -> dict[str, str | None]:
+    """Label of every visible radio group in the main area → the label of its checked option
+    (None when no option is checked), as the browser draws them."""
+    return dict(page.evaluate(RADIO_CHOICE))
+
+
+def test_radio_selection_survives_the_language_switch(page, server: str, tmp_path: Path) -> None:
+    """Fails before issue 21's fix: after «English» every radio group of the main area (the
+    advantage indicator on the summary, the map colour on the charts tab, the assignment mode
+    on the candidates tab) showed no checked option, because the browser sent back the Spanish
+    label of the choice. Each group is set off its default in Spanish, the language switched,
+    and each must still show the same choice, in English, and again in Spanish."""
+    from planner.ui import charts, figures
+
+    page.goto(server)
+    page.get_by_text(tr("m_spec_placed")).first.wait_for()
+    wait_idle(page)
+    main = page.locator("[data-testid='stMain']")
+
+    def group(label: str, lang: str = "es"):
+        """The radio group labelled ``label``, shown (the advantage's sits in an expander when
+        the two plans tie, as on this workbook)."""
+        box = main.locator("[data-testid='stRadio']").filter(
+            has=page.locator("[data-testid='stWidgetLabel']", has_text=label)).first
+        box.wait_for(state="attached")
+        if not box.is_visible():
+            main.locator("[data-testid='stExpander'] summary").filter(
+                has_text=tr("adv_tie_expander", lang)).first.click()
+            box.wait_for(state="visible")
+        return box
+
+    def pick(label: str, option: str) -> None:
+        group(label).get_by_text(option, exact=True).click()
+        wait_idle(page)
+
+    # off the defaults: «Centros en la meta» (advantage), «Brecha de especialistas» (map)
+    chosen = {"adv_metric": ("at_target", figures.ADVANTAGE["at_target"][1]),
+              "map_metric": ("spec_gap", charts.MAP_METRICS["spec_gap"][1])}
+    pick(tr("adv_metric"), tr(chosen["adv_metric"][1]))
+    page.get_by_role("tab", name=tr("tab_charts")).click()
+    pick(tr("map_metric"), tr(chosen["map_metric"][1]))
+    page.get_by_role("tab", name=tr("tab_candidates")).click()
+    pick(tr("candp_mode"), tr("candp_mode_estable"))
+
+    def seen(lang: str) -> dict[str, str | None]:
+        found = {}
+        for tab, label in (("tab_summary", "adv_metric"), ("tab_charts", "map_metric"),
+                           ("tab_candidates", "candp_mode")):
+            page.get_by_role("tab", name=tr(tab, lang)).click()
+            group(tr(label, lang), lang)
+            page.wait_for_timeout(300)
+            found[label] = _radio_choices(page).get(tr(label, lang), "missing")
+        return found
+
+    expected = {lang: {"adv_metric": tr(chosen["adv_metric"][1], lang),
+                       "map_metric": tr(chosen["map_metric"][1], lang),
+                       "candp_mode": tr("candp_mode_estable", lang)} for lang in ("es", "en")}
+    assert seen("es") == expected["es"]
+    page.locator("[data-testid='stSidebar']").get_by_text("English", exact=True).click()
+    page.get_by_text(tr("title", "en")).first.wait_for()
+    wait_idle(page)
+    assert seen("en") == expected["en"]
+    shoot(page, "radios_english", tmp_path)
+    page.locator("[data-testid='stSidebar']").get_by_text("Español", exact=True).click()
+    page.get_by_text(tr("title", "es")).first.wait_for()
+    wait_idle(page)
+    assert seen("es") == expected["es"]

@@ -68,9 +68,11 @@ def test_advantage_column_never_counts_spending_nor_prints_minus_zero(book):
     table = {r[0]: r[1:5] for r in rows[head + 1:] if r and r[0] and r[2] is not None}
     for label in ("Bono mensual comprometido (MXN)", "Bono anual comprometido (MXN)",
                   "Presupuesto mensual de bonos (MXN)", "Uso del presupuesto",
-                  "Centros de salud", "Hospitales"):
+                  "Centros de salud", "Hospitales",
+                  # issue 21: a count of people placed is no advantage (fewer is not worse)
+                  "Especialistas asignados", "Candidatos sin asignar"):
         assert table[label][3] is None, label
-    for label in ("Especialistas asignados", "Centros sin médico general",
+    for label in ("Centros sin médico general",
                   "Necesidad ponderada cubierta (objetivo)"):
         adv = table[label][3]
         assert adv == 0 and math.copysign(1, adv) == 1, (label, adv)
@@ -104,7 +106,9 @@ def test_advantage_sign_and_zero():
     assert advantage("bonus_month", 50_000.0, 30_000.0) is None  # more spent is no gain
     assert advantage("budget_used", 0.9, 0.5) is None
     assert advantage("centres_no_doctor_after", 1, 3) == 2  # fewer without a doctor: +2
-    assert advantage("unplaced", 5, 2) == -3
+    # issue 21: counts of people placed are no advantage: the plan aims at weighted need
+    assert advantage("unplaced", 5, 2) is None
+    assert advantage("spec_placed", 7_000, 7_884) is None
     assert advantage("objective", 10.0, 10.0 + 1e-12) == 0.0
     assert math.copysign(1, advantage("objective", 10.0, 10.0 + 1e-12)) == 1
     assert advantage("spec_placed", 4, None) is None

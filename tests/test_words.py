@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from planner.core.words import LANGS, MESSAGES, t
+from planner.core.words import LANGS, MESSAGES, PLURAL_FORMS, plural_form, t
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -24,14 +24,66 @@ def test_fields_parser():
     assert fields("sin campos") == set()
 
 
+def forms(entry: dict, lang: str) -> dict[str, str]:
+    """The texts of an entry in ``lang``: {"": text}, or its plural forms."""
+    text = entry[lang]
+    return text if isinstance(text, dict) else {"": text}
+
+
+def entry_fields(entry: dict, lang: str) -> set[str]:
+    """The fields of an entry in ``lang`` (of every plural form together)."""
+    return set().union(*(fields(text) for text in forms(entry, lang).values()))
+
+
 def test_every_key_in_both_languages_with_the_same_fields():
-    missing = [k for k, v in MESSAGES.items() if any(not v.get(lang) for lang in LANGS)]
+    missing = [k for k, v in MESSAGES.items()
+               if any(not v.get(lang) or not all(forms(v, lang).values()) for lang in LANGS)]
     assert not missing, f"keys without Spanish or English: {missing}"
-    extra = [k for k, v in MESSAGES.items() if set(v) - set(LANGS)]
+    extra = [k for k, v in MESSAGES.items() if set(v) - {*LANGS, "count"}]
     assert not extra, f"keys with a language other than {LANGS}: {extra}"
-    differ = {k: {lang: sorted(fields(v[lang])) for lang in LANGS} for k, v in MESSAGES.items()
-              if fields(v["es"]) != fields(v["en"])}
+    differ = {k: {lang: sorted(entry_fields(v, lang)) for lang in LANGS}
+              for k, v in MESSAGES.items() if entry_fields(v, "es") != entry_fields(v, "en")}
     assert not differ, f"keys whose Spanish and English fields differ: {differ}"
+
+
+def test_plural_entries_have_both_forms_with_the_same_fields():
+    """An entry with plural forms (issue 21) names its count field, gives ``one`` and ``other``
+    in both languages (and only CLDR categories), and every form has the same fields, the
+    count among them; an entry without ``count`` has plain texts."""
+    plural = {k: v for k, v in MESSAGES.items() if "count" in v}
+    assert len(plural) >= 10
+    for key, entry in MESSAGES.items():
+        if key not in plural:
+            assert all(isinstance(entry[lang], str) for lang in LANGS), key
+            continue
+        for lang in LANGS:
+            texts = entry[lang]
+            assert isinstance(texts, dict), (key, lang)
+            assert {"one", "other"} <= set(texts) <= set(PLURAL_FORMS), (key, lang)
+            want = fields(texts["other"])
+            assert entry["count"] in want, (key, lang)
+            assert all(fields(text) == want for text in texts.values()), (key, lang)
+
+
+def test_plural_forms_follow_cldr_in_both_languages():
+    """Babel's CLDR rules: 1 is ``one`` in Spanish and English, 0 and 2 ``other``; the count as
+    printed decides, so ``"1.0"`` is ``other`` in English; a round million is Spanish
+    ``many``, which falls back to ``other`` when an entry does not give it."""
+    assert [plural_form(n, "es") for n in (0, 1, 2, "1", "1,000", "-1")] == [
+        "other", "one", "other", "one", "other", "one"]
+    assert [plural_form(n, "en") for n in (0, 1, 2, "1.0", "+1", "—", None)] == [
+        "other", "one", "other", "other", "one", "other", "other"]
+    assert plural_form(1_000_000, "es") == "many"
+    assert t("n_states", "es", n=1) == "1 entidad"
+    assert t("n_states", "es", n="32") == "32 entidades"
+    assert t("n_states", "es", n="1,000,000") == "1,000,000 entidades"
+    assert t("n_states", "en", n="1") == "1 state"
+    assert t("n_states", "en", n="2") == "2 states"
+    assert t("cand_blocking", "es", n="1") == (
+        "La asignación óptima tiene 1 par bloqueante (un candidato y una plaza que se "
+        "preferirían mutuamente a lo asignado).")
+    assert t("cand_blocking", "en", n="3").startswith("The optimal assignment has 3 blocking "
+                                                       "pairs")
 
 
 def test_lookup_and_fallback():

@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from planner.core.words import t
+from planner.core.words import phrase, t
 
 # post states (``status`` column); their words are the catalogue's cand_status_* keys
 POST_STATUS = ("filled", "partial", "no_applicants", "lost")
@@ -134,7 +134,8 @@ def summary_lines(cres, lang: str = "es", kinds=None) -> list[str]:
     if len(un) and int(un["posts_without"].sum()):
         top = un.iloc[0]
         lines.append(t("cand_unwanted", lang, posts=f"{int(un['posts_without'].sum()):,}",
-                       vacancies=f"{int(un['vacancies_without'].sum()):,}",
+                       vacancies=phrase("n_vacancies",
+                                        n=f"{int(un['vacancies_without'].sum()):,}"),
                        where=f"{top['state']}, {top['category']} "
                              f"({int(top['vacancies_without'])})"))
     return lines

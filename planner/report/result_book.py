@@ -148,13 +148,14 @@ def _labels(df: pd.DataFrame, lang: str) -> tuple[pd.DataFrame, dict[str, str]]:
 
 
 # Which way the optimiser's advantage points on each summary row: +1 more is better, -1 less is
-# better; rows not listed (counts of units, bonus spent, budget, budget used) are no advantage.
+# better; rows not listed are no advantage: counts of units, bonus spent, budget, budget used,
+# and the counts of people placed (and the gaps they leave), where fewer is not worse: the plan
+# aims at weighted need and may place fewer doctors where they weigh more (issue 21: «Ventaja
+# del optimizador −884» on specialists placed read as a loss).
 ADVANTAGE_SIGN: dict[str, int] = {
-    "centres_at_target_after": 1, "centres_no_doctor_after": -1, "gp_placed": 1,
-    "spec_gap_left": -1, "spec_placed": 1, "spec_placed_bonus_units": 1, "unplaced": -1,
-    "objective": 1, "pool_idle": -1, "floors_unmet": -1, "spec_held_back": -1,
-    "centres_nurse_target_after": 1, "centres_no_nurse_after": -1, "nurse_placed": 1,
-    "nurse_expected": 1, "nurse_gap_left": -1}
+    "centres_at_target_after": 1, "centres_no_doctor_after": -1,
+    "objective": 1, "floors_unmet": -1, "spec_held_back": -1,
+    "centres_nurse_target_after": 1, "centres_no_nurse_after": -1}
 
 
 def advantage(key: str, plan: object, hand: object) -> float | int | None:

@@ -123,20 +123,28 @@ def unwanted_by_state_totals(result) -> pd.DataFrame:
 
 def unwanted_chart(result, lang: str = "es") -> alt.Chart:
     """Vacancies nobody chose, per state, split by specialty (stacked bars, planner tooltips)."""
-    rows = unwanted_rows(result)
+    return unwanted_rows_chart(unwanted_rows(result), lang)
+
+
+def unwanted_rows_chart(rows: pd.DataFrame, lang: str = "es") -> alt.Chart:
+    """The chart of :func:`unwanted_chart` from its rows (``state``, ``category``,
+    ``vacancies_without``). Every state is labelled (issue 21): Streamlit's theme hides axis
+    labels that it finds overlapping (``labelOverlap``), which dropped every other state, so
+    the axis turns that off and each state gets a 22 px band."""
     state_w, cat_w = t("candp_col_state", lang), t("candp_col_specialty", lang)
     vac_w = t("candp_col_vacancies_without", lang)
     data = pd.DataFrame({state_w: rows["state"], cat_w: rows["category"],
                          vac_w: rows["vacancies_without"].astype(int)})
     order = (data.groupby(state_w)[vac_w].sum().sort_values(ascending=False).index.tolist())
     return alt.Chart(data).mark_bar().encode(
-        y=alt.Y(f"{state_w}:N", sort=order, title=state_w, axis=alt.Axis(labelLimit=220)),
+        y=alt.Y(f"{state_w}:N", sort=order, title=state_w,
+                axis=alt.Axis(labelLimit=220, labelOverlap=False)),
         x=alt.X(f"sum({vac_w}):Q", title=vac_w, axis=alt.Axis(format=",d", tickMinStep=1)),
         color=alt.Color(f"{cat_w}:N", legend=alt.Legend(title=cat_w, orient="bottom",
                                                          columns=3, labelLimit=200)),
         tooltip=[alt.Tooltip(f"{state_w}:N"), alt.Tooltip(f"{cat_w}:N"),
                  alt.Tooltip(f"{vac_w}:Q", format=",d")],
-    ).properties(height=alt.Step(18))
+    ).properties(height=alt.Step(22))
 
 
 def with_unwanted(by_state: pd.DataFrame, result) -> pd.DataFrame:
@@ -167,7 +175,6 @@ def stability_sentence(result, lang: str = "es") -> str:
     if opt is not None and opt.coverage is not None and opt.blocking_pairs is not None:
         n = int(opt.blocking_pairs)  # None: not counted yet (the other mode not computed)
         parts.append(t("candp_blocking_none", lang) if n == 0
-                     else t("candp_blocking_one", lang) if n == 1
                      else t("candp_blocking", lang, n=fmt.integer(n)))
     return " ".join(parts)
 

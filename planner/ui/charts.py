@@ -50,7 +50,8 @@ def before_after_bars(df: pd.DataFrame, key: str, before: str, after: str, axis:
     sort = df.sort_values(after, ascending=False)[key].tolist()
     today, plan = t("today", lang), t("with_plan", lang)
     return alt.Chart(data).mark_bar().encode(
-        y=alt.Y("key:N", sort=sort, title=key_title, axis=alt.Axis(labelLimit=220)),
+        y=alt.Y("key:N", sort=sort, title=key_title,
+                axis=alt.Axis(labelLimit=220, labelOverlap=False)),
         x=alt.X("value:Q", title=axis, axis=alt.Axis(format=",d")),
         yOffset=alt.YOffset("series:N", sort=[today, plan]),
         color=alt.Color("series:N", scale=alt.Scale(domain=[today, plan], range=[GREY, GREEN]),
@@ -162,7 +163,7 @@ def compare_states_chart(table: pd.DataFrame, names: list[str], metric_label: st
     palette = [GREEN, GOLD, GUINDA, GREY, "#4C78A8", "#F58518"]
     return alt.Chart(data).mark_bar().encode(
         y=alt.Y("state:N", title=t("state", lang), sort="ascending",
-                axis=alt.Axis(labelLimit=220)),
+                axis=alt.Axis(labelLimit=220, labelOverlap=False)),
         x=alt.X("delta:Q", title=f"{metric_label} — {t('delta_vs', lang, ref=names[0])}",
                 axis=alt.Axis(format=",d", tickMinStep=1)),  # whole ticks: no "0 0 0 1 1"
         yOffset=alt.YOffset("scenario:N"),

@@ -73,6 +73,6 @@ def confirmed_caption(result: Result, lang: str = "es", measured: float | None =
     if n == 0:
         return t("download_confirmed_wait_none", lang,
                  wait=duration_words(write_seconds(result, measured), lang))
-    return t("download_confirmed_wait_one" if n == 1 else "download_confirmed_wait", lang, n=n,
+    return t("download_confirmed_wait", lang, n=n,
              each=duration_words(resolve_seconds(result), lang),
              wait=duration_words(confirm_seconds(result, measured), lang))

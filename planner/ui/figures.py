@@ -271,15 +271,44 @@ def describe_changes(what_if: WhatIf | None, lang: str = "es") -> str:
 COMPARE_ROWS: tuple[tuple[str, str], ...] = tuple((k, kind) for k, kind, _ in HEADLINE)
 
 
+# the first screen's headline figures (issue 21), first in the comparison when every scenario
+# has its acceptance report: label key, key of the report's headline, format
+ACCEPTANCE_ROWS: tuple[tuple[str, str, str], ...] = (
+    ("fs_expected", "expected_filled", "dec"), ("fs_need", "expected_need", "dec"))
+
+
+def _comparison_values(result: Result) -> dict[str, float]:
+    """:func:`headline_values`, with the acceptance report's headline figures when there is one."""
+    values = headline_values(result)
+    report = getattr(result.acceptance, "headline", None)
+    if isinstance(report, dict):
+        values.update({f"fs:{key}": float(report[key]) for _, key, _ in ACCEPTANCE_ROWS})
+    return values
+
+
+def compare_rows(values: dict[str, dict[str, float]]) -> list[tuple[str, str, str]]:
+    """The comparison's rows (label key, value key, format), in the order a planner reads them
+    (issue 21: it opened on «Centros en la meta», which the budget cannot change, a row of
+    zeros): the first screen's expected filled posts and weighted need when every scenario has
+    them, then the headline figures, those that differ between scenarios first."""
+    rows = [(label, f"fs:{key}", kind) for label, key, kind in ACCEPTANCE_ROWS
+            if values and all(f"fs:{key}" in v for v in values.values())]
+    moving, still = [], []
+    for key, kind in COMPARE_ROWS:
+        differs = len({round(v[key], 6) for v in values.values()}) > 1
+        (moving if differs else still).append((f"m_{key}", key, kind))
+    return rows + moving + still
+
+
 def compare_headlines(named: dict[str, Result], lang: str = "es") -> pd.DataFrame:
     """Headline figures side by side (one column per scenario) and each one's difference from the
-    first scenario, formatted as text; rows are indicators."""
+    first scenario, formatted as text; rows are indicators (:func:`compare_rows`)."""
     names = list(named)
-    values = {n: headline_values(r) for n, r in named.items() if r.solved}
+    values = {n: _comparison_values(r) for n, r in named.items() if r.solved}
     ref = names[0]
     rows = []
-    for key, kind in COMPARE_ROWS:
-        row = {t("col_indicator", lang): t(f"m_{key}", lang)}
+    for label, key, kind in compare_rows(values):
+        row = {t("col_indicator", lang): t(label, lang)}
         for n in names:
             row[n] = fmt.value(values[n][key], kind) if n in values else fmt.DASH
         for n in names[1:]:

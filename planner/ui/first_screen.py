@@ -69,65 +69,115 @@ def _signed_posts(x: float) -> str:
     return "0" if text in ("0", "0.0") else ("+" if x > 0 else "-") + text
 
 
-def acceptance_cards(report: AcceptanceReport, lang: str = "es") -> list[dict[str, str]]:
-    """Two cards: expected filled posts (P10–P90, of the offers) and the gain over the uniform
-    2024 bonus at the same budget (P10–P90); each a dict of label, value, context, help."""
+# the first screen's parts, in the order a planner asks (issue 21): what the plan achieves,
+# what it costs, how it compares with 2024 at equal money; the caveats follow (pages/summary.py)
+PARTS = ("achieves", "costs", "compare")
+
+
+def acceptance_cards(report: AcceptanceReport, lang: str = "es",
+                     base: AcceptanceReport | None = None) -> dict[str, list[dict]]:
+    """The first screen's cards by part (:data:`PARTS`), each a dict of label, value, context,
+    help, delta (None: no comparison) and delta_color (Streamlit's: ``normal`` when up is
+    better, ``inverse`` when down is, ``off`` when neither).
+
+    achieves: the expected weighted need covered and the posts expected to be filled (P10–P90,
+    of the offers); costs: the expected bonus bill and the probability that it exceeds the
+    budget; compare: the gain over the 2024 policy at the same expected money and over the
+    uniform 2024 bonus at the same budget, both headlined on weighted need, the plan's goal
+    (a count of filled posts where fewer is not worse is said in the context, never as a
+    loss). ``base`` is the baseline plan's report: in a what-if each figure of the first two
+    parts carries its change (the comparisons are with 2024, not with the baseline)."""
     h = report.headline
     lo = h.get("filled_p10", h["expected_filled"])
     hi = h.get("filled_p90", h["expected_filled"])
-    gain = h["expected_filled"] - h["hand_expected_filled"]
-    glo, ghi = h.get("gain_p10", gain), h.get("gain_p90", gain)
-    need = h["expected_need"] - h["hand_expected_need"]
-    return [
+    b = base.headline if base is not None else None
+
+    def delta(key: str, kind: str) -> str | None:
+        if b is None:
+            return None
+        d = float(h[key]) - float(b[key])
+        return _signed_posts(d) if kind == "posts" else fmt.signed(d, kind)
+
+    achieves = [
+        {"label": t("fs_need", lang), "value": fmt.decimal(h["expected_need"]),
+         "context": t("fs_need_ctx", lang, hand=fmt.decimal(h["hand_expected_need"])),
+         "help": t("fs_need_help", lang, doc=DOC), "delta": delta("expected_need", "dec"),
+         "delta_color": "normal"},
         {"label": t("fs_expected", lang), "value": _posts(h["expected_filled"]),
          "context": t("fs_expected_ctx", lang, lo=_posts(lo), hi=_posts(hi),
                       offers=_posts(h["offers"]),
                       share=fmt.percent(h["expected_filled"] / h["offers"]
                                         if h["offers"] else 0, 0)),
          "help": t("fs_expected_help", lang, draws=fmt.integer(report.draws),
-                   seed=report.seed, doc=DOC)},
-        {"label": t("fs_gain", lang), "value": _signed_posts(gain),
-         "context": t("fs_gain_ctx", lang, lo=_signed_posts(glo), hi=_signed_posts(ghi),
-                      need=fmt.signed(need, "dec") if round(need, 1) else "0"),
-         "help": t("fs_gain_help", lang)},
-        *fair_card(report, lang),
-        *budget_card(report, lang),
+                   seed=report.seed, doc=DOC),
+         "delta": delta("expected_filled", "posts"), "delta_color": "normal"},
     ]
+    costs = [{"label": t("fs_bill", lang), "value": fmt.mxn(h["expected_bonus"], False),
+              "context": t("fs_bill_ctx", lang, budget=fmt.mxn(report.bill["budget"], False)
+                           if report.bill else fmt.DASH),
+              "help": t("fs_bill_help", lang, doc=DOC),
+              "delta": delta("expected_bonus", "mxn"), "delta_color": "off"},
+             *budget_card(report, lang, base)]
+    return {"achieves": achieves, "costs": costs,
+            "compare": [*fair_card(report, lang), gain_card(report, lang)]}
 
 
-def fair_card(report: AcceptanceReport, lang: str = "es") -> list[dict[str, str]]:
+def _signed_need(x: float) -> str:
+    return fmt.signed(x, "dec") if round(x, 1) else "0"
+
+
+def gain_card(report: AcceptanceReport, lang: str = "es") -> dict:
+    """The gain over the uniform 2024 bonus at the same budget: weighted need (the plan's goal)
+    as the headline, the filled posts and their P10–P90 in the context."""
+    h = report.headline
+    gain = h["expected_filled"] - h["hand_expected_filled"]
+    glo, ghi = h.get("gain_p10", gain), h.get("gain_p90", gain)
+    return {"label": t("fs_gain", lang),
+            "value": _signed_need(h["expected_need"] - h["hand_expected_need"]),
+            "context": t("fs_gain_ctx", lang, n=_signed_posts(gain), lo=_signed_posts(glo),
+                         hi=_signed_posts(ghi)),
+            "help": t("fs_gain_help", lang), "delta": None, "delta_color": "off"}
+
+
+def fair_card(report: AcceptanceReport, lang: str = "es") -> list[dict]:
     """The gain over the 2024 policy at the same expected money, with the same-guaranteed-money
-    gain beside it (issue 22 item 5, planner.analysis.fair); none without the comparison."""
+    gain beside it (issue 22 item 5, planner.analysis.fair), headlined on weighted need; none
+    without the comparison."""
     fair = report.fair
     if not fair or not fair["expected"]["solved"]:
         return []
     e, g = fair["expected"], fair["guaranteed"]
     guaranteed = (t("fs_fair_guaranteed", lang, money=fmt.mxn(g["money"], False),
-                    n=_signed_posts(g["gain_filled"])) if g["solved"] else "")
+                    need=_signed_need(g["gain_need"])) if g["solved"] else "")
     spends = t("fs_fair_underspends" if fair["hand_underspends"] else "fs_fair_spends", lang,
                hand=fmt.mxn(fair["hand_expected_bonus"], False),
                budget=fmt.mxn(fair["budget"], False))
-    return [{"label": t("fs_fair", lang), "value": _signed_posts(e["gain_filled"]),
+    return [{"label": t("fs_fair", lang), "value": _signed_need(e["gain_need"]),
              "context": t("fs_fair_ctx", lang, money=fmt.mxn(e["money"], False),
-                          need=fmt.signed(e["gain_need"], "dec") if round(e["gain_need"], 1)
-                          else "0", guaranteed=guaranteed, spends=spends),
-             "help": t("fs_fair_help", lang)}]
+                          n=_signed_posts(e["gain_filled"]), guaranteed=guaranteed,
+                          spends=spends),
+             "help": t("fs_fair_help", lang), "delta": None, "delta_color": "off"}]
 
 
-def budget_card(report: AcceptanceReport, lang: str = "es") -> list[dict[str, str]]:
-    """The bonus bill as a card (issue 22 item 3): the probability that the bill exceeds the
-    budget, the bill if every offer is accepted and the risk the model guarantees; none when
-    the report has no bill figures."""
+def budget_card(report: AcceptanceReport, lang: str = "es",
+                base: AcceptanceReport | None = None) -> list[dict]:
+    """The bonus bill's risk as a card (issue 22 item 3): the probability that the bill exceeds
+    the budget, the bill if every offer is accepted and the risk the model guarantees (lower is
+    better: its change in a what-if is green when it falls); none when the report has no bill
+    figures."""
     bill = report.bill
     if not bill:
         return []
     how = t("risk_how_exact", lang) if bill["overrun_how"] == "exacta" else t(
         "risk_how_sim", lang, draws=fmt.integer(bill["overrun_draws"]))
+    was = base.bill if base is not None else None
     return [{"label": t("fs_overrun", lang), "value": pct(bill["overrun_p"]),
              "context": t("fs_overrun_ctx", lang, all=fmt.mxn(bill["all_accept"], False),
                           budget=fmt.mxn(bill["budget"], False),
                           risk=pct(min(max(bill["budget_risk"], 0.0), 1.0))),
-             "help": t("fs_overrun_help", lang, how=how, doc=DOC)}]
+             "help": t("fs_overrun_help", lang, how=how, doc=DOC),
+             "delta": fmt.signed(bill["overrun_p"] - was["overrun_p"], "pct") if was else None,
+             "delta_color": "inverse"}]
 
 
 def acceptance_states(report: AcceptanceReport, lang: str = "es") -> pd.DataFrame:
@@ -203,7 +253,7 @@ def interval_chart(table: pd.DataFrame, axis: str, lang: str = "es") -> alt.Char
     data = table.assign(p_target=table.get("p_target", pd.Series(float("nan"),
                                                                  index=table.index)))
     base = alt.Chart(data).encode(y=alt.Y("state:N", sort=sort, title=None,
-                                          axis=alt.Axis(labelLimit=220)))
+                                          axis=alt.Axis(labelLimit=220, labelOverlap=False)))
     tooltip = [alt.Tooltip("state:N", title=state),
                alt.Tooltip("p10:Q", title="P10", format=",.0f"),
                alt.Tooltip("p50:Q", title="P50", format=",.0f"),

@@ -9,7 +9,7 @@ import pandas as pd
 from models import rules
 from planner.analysis.indicators import Indicators, rule_messages
 from planner.core.scenario import Scenario
-from planner.core.words import t
+from planner.core.words import phrase, t
 from planner.ui import fmt
 from planner.ui.headings import labelled, reason_word
 
@@ -43,7 +43,7 @@ def _detail(scenario: Scenario, rule: str, on: bool, lang: str) -> str:
         supply = scenario.supply
         pooled = supply[supply["state_code"] != rules.NATIONAL]
         return t("pools_on", lang, n=fmt.integer(pooled["candidates"].sum()),
-                  states=fmt.integer(pooled["state_code"].nunique()),
+                  states=phrase("n_states", n=fmt.integer(pooled["state_code"].nunique())),
                   categories=", ".join(rules.pooled_categories(scenario)))
     if rule == "linked_specialties":
         if not on:

@@ -79,9 +79,24 @@ def unit_column_layout(compact: bool) -> dict[str, tuple[bool, str | None]]:
 
 
 def units_table(result: Result, f: UnitFilter, lang: str = "es") -> pd.DataFrame:
-    """The filtered per-unit before/after table, ready to show."""
-    units = filter_units(result.indicators.units, f).reset_index()
+    """The filtered per-unit before/after table, ready to show, opened on what the plan changes
+    most (:func:`by_change`)."""
+    units = by_change(filter_units(result.indicators.units, f)).reset_index()
     return labelled(units[list(unit_columns(result))], lang)
+
+
+def by_change(units: pd.DataFrame) -> pd.DataFrame:
+    """Units ordered by what the plan changes most there (issue 21: the table opened on
+    Baja California hospitals with no bonus): people placed (doctors and, when there are any,
+    nurses) from most to fewest, then the monthly bonus from highest, then the workbook's
+    order. The table's caption says so (``units_sorted``)."""
+    placed = units["gp_placed"] + units["spec_placed"]
+    if "nurse_placed" in units:
+        placed = placed + units["nurse_placed"]
+    key = pd.DataFrame({"placed": placed.to_numpy(), "bonus": units["bonus_month"].to_numpy(),
+                        "row": range(len(units))})
+    order = key.sort_values(["placed", "bonus", "row"], ascending=[False, False, True]).index
+    return units.iloc[order]
 
 
 def unit_columns(result: Result) -> tuple[str, ...]:

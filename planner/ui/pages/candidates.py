@@ -15,7 +15,7 @@ from planner.core.words import t
 from planner.ui import candidate_views as cv
 from planner.ui import candidate_waits as cw
 from planner.ui import charts, fmt
-from planner.ui.pages.view import View
+from planner.ui.pages.view import View, coded_radio
 
 KEY = "tab_candidates"
 
@@ -43,9 +43,9 @@ def render(view: View) -> None:
     if cv.is_synthetic(scenario):
         st.warning(t("candp_synthetic", lang, n=fmt.integer(len(scenario.candidates))))
     shown = view.result.candidates.mode if view.result.candidates is not None else "por_oferta"
-    mode = st.radio(t("candp_mode", lang), cv.MODES, index=cv.MODES.index(shown),
-                    format_func=lambda m: _mode_word(m, lang), horizontal=True,
-                    key=f"cand_mode:{view.token}", help=t("candp_mode_help", lang))
+    mode = coded_radio(t("candp_mode", lang), cv.MODES, lambda m: _mode_word(m, lang),
+                       f"cand_mode:{view.token}", lang, default=shown, horizontal=True,
+                       help=t("candp_mode_help", lang))
     if mode == "por_oferta":
         if shown == "por_oferta":
             st.info(t("candp_por_oferta", lang))

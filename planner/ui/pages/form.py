@@ -10,6 +10,7 @@ from planner.core.schema import NURSING
 from planner.core.words import t
 from planner.ui import fmt, rule_views
 from planner.ui.names import digest
+from planner.ui.pages.view import coded_radio
 from planner.ui.whatif import (
     BONUS_KEYS,
     MODES,
@@ -42,9 +43,9 @@ def _mode_radio(scenario: Scenario, name: str, default: str, k: str, lang: str) 
     the workbook lacks the data the mode needs, the radio is disabled and says why."""
     blocked = mode_block(scenario, name)
     help_key = "candp_mode_help" if name == "assignment_mode" else f"wi_mode_{name}_help"
-    value = st.radio(t(f"wi_mode_{name}", lang), MODES[name], index=MODES[name].index(default),
-                     format_func=lambda v: mode_word(name, v, lang), key=f"mode_{name}:{k}",
-                     help=t(help_key, lang), disabled=blocked is not None)
+    value = coded_radio(t(f"wi_mode_{name}", lang), MODES[name],
+                        lambda v: mode_word(name, v, lang), f"mode_{name}:{k}", lang,
+                        default=default, help=t(help_key, lang), disabled=blocked is not None)
     if blocked is not None:
         st.caption(t(blocked, lang))
     return value

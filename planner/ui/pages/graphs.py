@@ -6,7 +6,7 @@ import streamlit as st
 
 from planner.core.words import t
 from planner.ui import candidate_views, charts
-from planner.ui.pages.view import View, keep_valid
+from planner.ui.pages.view import View, coded_radio
 
 KEY = "tab_charts"
 
@@ -20,9 +20,9 @@ def render(view: View) -> None:
     if view.result.candidates is not None:  # registered candidates: posts nobody chose
         by_state, metrics = candidate_views.with_unwanted(by_state, view.result), [*metrics,
                                                                                    "unwanted"]
-    keep_valid("map_metric", metrics, many=False)
-    metric = st.radio(t("map_metric", lang), metrics, horizontal=True,
-                      format_func=lambda m: t(charts.MAP_METRICS[m][1], lang), key="map_metric")
+    metric = coded_radio(t("map_metric", lang), metrics,
+                         lambda m: t(charts.MAP_METRICS[m][1], lang), "map_metric", lang,
+                         horizontal=True)
     st.vega_lite_chart(charts.states_map(by_state, metric, lang), width="stretch")
     st.caption(t("map_note_touch", lang))
     st.subheader(t("chart_state_header", lang))

@@ -9,7 +9,15 @@ from planner.core.scenario import WhatIf
 from planner.core.words import t
 from planner.ui import charts, compare_views, figures
 from planner.ui.pages.download import download_result
-from planner.ui.pages.view import BASE, View, keep_valid, number_columns
+from planner.ui.pages.view import (
+    BASE,
+    View,
+    choose_codes,
+    chosen_codes,
+    coded_multiselect,
+    coded_selectbox,
+    number_columns,
+)
 
 KEY = "tab_scenarios"
 
@@ -33,8 +41,9 @@ def render(view: View) -> None:
                     saved[label.strip()] = {"key": key, "workbook": name,
                                             "what_if": view.what_if, "result": view.result,
                                             "token": view.token}
-                    picked = [v for v in state.get("compare", []) if v != label.strip()] or [BASE]
-                    state["compare"] = picked + [label.strip()]  # compare what was just saved
+                    picked = [v for v in chosen_codes("compare") if v != label.strip()] or [BASE]
+                    # compare what was just saved
+                    choose_codes("compare", lang, picked + [label.strip()])
                     st.success(t("saved_ok", lang, name=label.strip()))
                     _store(label.strip(), view, lang)
     if not saved:
@@ -49,9 +58,8 @@ def render(view: View) -> None:
                    figures.describe_changes(c[1], lang)} for n, c in choices.items()],
                  hide_index=True)
     st.subheader(t("compare_header", lang))
-    keep_valid("compare", choices)
-    picked = st.multiselect(t("compare_pick", lang), list(choices), key="compare",
-                            placeholder=t("choose", lang), format_func=shown.get)
+    picked = coded_multiselect(t("compare_pick", lang), list(choices), shown.get, "compare",
+                               lang, placeholder=t("choose", lang))
     if len(picked) < 2:
         st.caption(t("compare_need_two", lang))
     else:
@@ -73,9 +81,8 @@ def render(view: View) -> None:
                      column_config=_right_aligned(heads, heads.columns[1:]))
         st.caption(t("cmpv_delta_note", lang, ref=ref))
         metrics = compare_views.metrics_in_order(named)
-        keep_valid("compare_metric", metrics, many=False)
-        metric = st.selectbox(t("compare_metric", lang), metrics,
-                              format_func=lambda m: t(m, lang), key="compare_metric")
+        metric = coded_selectbox(t("compare_metric", lang), metrics, lambda m: t(m, lang),
+                                 "compare_metric", lang)
         table = figures.compare_states(named, metric)
         st.markdown(f"**{t('compare_states', lang, ref=ref)}**")
         solved = [n for n, r in named.items() if r.solved]  # an infeasible one has no states
@@ -88,9 +95,8 @@ def render(view: View) -> None:
                      column_config=number_columns({c: "%,d" for c in table.columns
                                                    if c != "state"}))
     st.subheader(t("download_header", lang))
-    keep_valid("download_pick", choices, many=False)
-    pick = st.selectbox(t("download_pick", lang), list(choices), key="download_pick",
-                        format_func=shown.get)
+    pick = coded_selectbox(t("download_pick", lang), list(choices), shown.get, "download_pick",
+                           lang)
     chosen, _, workbook, chosen_token = choices[pick]
     if chosen.solved:
         download_result(view, chosen, chosen_token, workbook, shown[pick], key="saved")

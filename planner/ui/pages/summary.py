@@ -10,7 +10,7 @@ from planner.core.result import Result
 from planner.core.words import t
 from planner.ui import charts, figures, first_screen, fmt, tables
 from planner.ui.pages.download import download_result
-from planner.ui.pages.view import View, number_columns
+from planner.ui.pages.view import View, coded_radio, number_columns
 
 KEY = "tab_summary"
 
@@ -19,7 +19,7 @@ def render(view: View) -> None:
     """Headline figures (deltas against the baseline), budget, hand rule, specialties."""
     result, lang = view.result, view.lang
     base = None if view.what_if.is_empty() else view.base
-    show_acceptance(result, lang)
+    show_acceptance(result, base, lang)
     figs = first_screen.without_misleading_deltas(
         figures.headline_figures(result, base, lang), result, base)
     cols = st.columns(4) + st.columns([5, 5, 4, 4])  # pesos need wider cards
@@ -64,9 +64,9 @@ def show_advantage_by_state(result: Result, lang: str) -> None:
     with st.expander(t("adv_tie_expander", lang)) if tie else st.container():
         if not tie:
             st.markdown(f"**{t('adv_header', lang)}**")
-        metric = st.radio(t("adv_metric", lang), list(figures.ADVANTAGE), horizontal=True,
-                          format_func=lambda m: t(figures.ADVANTAGE[m][1], lang),
-                          key="adv_metric")
+        metric = coded_radio(t("adv_metric", lang), list(figures.ADVANTAGE),
+                             lambda m: t(figures.ADVANTAGE[m][1], lang), "adv_metric", lang,
+                             horizontal=True)
         table = figures.advantage_by_state(result, metric)
         if (table["advantage"] == 0).all():
             st.caption(t("adv_all_equal", lang))
@@ -81,23 +81,31 @@ def show_advantage_by_state(result: Result, lang: str) -> None:
         st.dataframe(figures.advantage_table(table, metric, lang), hide_index=True)
 
 
-def show_acceptance(result: Result, lang: str) -> None:
-    """Issue 13 on the first screen: expected filled posts with their P10–P90, the gain over the
-    uniform 2024 bonus at the same budget, labelled as model estimates; per state, the
-    intervals (chart) and the probability of reaching the target."""
+def show_acceptance(result: Result, base: Result | None, lang: str) -> None:
+    """The first screen in the order a planner asks (issues 13 and 21): what the plan achieves
+    (expected weighted need and filled posts, P10–P90), what it costs (expected bill, the
+    probability of exceeding the budget), how it compares with 2024 at equal money (headlined
+    on weighted need), then the caveats (model estimates, the sentences, the calibration). In a
+    what-if the first two parts carry their change against the baseline (``base``)."""
     report = first_screen.report_of(result)
     if report is None:
         return
-    st.subheader(t("fs_heading", lang))
-    cards = first_screen.acceptance_cards(report, lang)
-    cols = st.columns(len(cards))
-    for col, card in zip(cols, cards, strict=True):
-        with col.container(border=True):
-            st.metric(card["label"], card["value"], help=card["help"])
-            st.caption(card["context"])
+    before = first_screen.report_of(base) if base is not None else None
+    parts = first_screen.acceptance_cards(report, lang, before)
+    for part in first_screen.PARTS:
+        cards = parts[part]
+        if not cards:
+            continue
+        st.markdown(f"#### {t(f'fs_part_{part}', lang)}")
+        for col, card in zip(st.columns(len(cards)), cards, strict=True):
+            with col.container(border=True):
+                st.metric(card["label"], card["value"], delta=card["delta"],
+                          delta_color=card["delta_color"], help=card["help"])
+                st.caption(card["context"])
+    st.markdown(f"#### {t('fs_part_caveats', lang)}")
+    st.caption(t("fs_estimate_note", lang, doc=first_screen.DOC))
     for line in sentences(report, lang)[1:]:
         st.markdown(line)
-    st.caption(t("fs_estimate_note", lang, doc=first_screen.DOC))
     calibration = first_screen.calibration_text()
     if calibration:
         with st.expander(t("fs_calibration", lang, doc=first_screen.DOC)):

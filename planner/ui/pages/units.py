@@ -6,32 +6,40 @@ import streamlit as st
 
 from planner.core.words import t
 from planner.ui import charts, fmt, tables
-from planner.ui.pages.view import View, keep_valid, number_columns
+from planner.ui.pages.view import View, coded_multiselect, keep_valid, number_columns
 
 KEY = "tab_units"
+
+
+def _in(column, widget, *args, **kwargs):
+    """``widget(*args, **kwargs)`` drawn in ``column``."""
+    with column:
+        return widget(*args, **kwargs)
 
 
 def render(view: View) -> None:
     """Every unit before and after, filtered by state, type, grade and CLUES or name."""
     result, lang = view.result, view.lang
     opts = tables.option_values(result)
-    for k, o in (("f_states", opts["states"]), ("f_kinds", opts["kinds"]),
-                 ("f_grades", opts["grades"])):
+    for k, o in (("f_states", opts["states"]), ("f_grades", opts["grades"])):
         keep_valid(k, o)
     c = st.columns([2, 2, 2, 3])
     f = tables.UnitFilter(
         states=tuple(c[0].multiselect(t("f_state", lang), opts["states"], key="f_states",
                                      placeholder=t("all", lang))),
-        kinds=tuple(c[1].multiselect(t("f_kind", lang), opts["kinds"], key="f_kinds",
-                                     placeholder=t("all", lang),
-                                     format_func=lambda k: tables.kind_word(k, lang))),
+        kinds=tuple(_in(c[1], coded_multiselect, t("f_kind", lang), opts["kinds"],
+                        lambda k: tables.kind_word(k, lang), "f_kinds", lang,
+                        placeholder=t("all", lang))),
         grades=tuple(c[2].multiselect(t("f_grade", lang), opts["grades"], key="f_grades",
                                      placeholder=t("all", lang))),
         search=c[3].text_input(t("f_search", lang), key="f_search"),
         only_placed=st.checkbox(t("f_only_placed", lang), key="f_only_placed"))
     table = tables.units_table(result, f, lang)
     st.caption(t("units_count", lang, shown=fmt.integer(len(table)),
-                  total=fmt.integer(len(result.indicators.units))))
+                  total=fmt.integer(len(result.indicators.units)))
+               + " " + t("units_sorted", lang, placed=tables.header("gp_placed", lang),
+                         spec=tables.header("spec_placed", lang),
+                         bonus=tables.header("bonus_month", lang)))
     compact = st.toggle(t("units_compact", lang), key="units_compact",
                         value=tables.is_phone(st.context.headers.get("User-Agent")),
                         help=t("units_compact_help", lang))
