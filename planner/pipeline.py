@@ -636,6 +636,9 @@ def budget_frontier(scenario: Scenario, what_if: WhatIf | None = None,
 def call_status(scenario: Scenario, settings: SolverSettings | None = None):
     """The state of the call recorded in the ``avance`` sheet beside the plan of the whole call
     (the workbook solved as it stands, before any phase): ``(CallState, Result)``."""
+    from dataclasses import replace as _replace
+
+    from planner.analysis.learning import learn
     from planner.analysis.phases import call_state
 
     result = solve(scenario, settings=settings, compare_modes=False)
@@ -644,7 +647,7 @@ def call_status(scenario: Scenario, settings: SolverSettings | None = None):
         placements = result.plan.placements
         planned = placements.set_index(["clues", "category"])["placed"] \
             if "clues" in placements.columns else placements["placed"]
-    return call_state(scenario, planned), result
+    return _replace(call_state(scenario, planned), learning=learn(scenario)), result
 
 
 def next_phase(path: str | Path, out: str | Path, solver: str | None = None,
@@ -658,6 +661,7 @@ def next_phase(path: str | Path, out: str | Path, solver: str | None = None,
     """
     import hashlib
 
+    from planner.analysis.learning import acceptance_sheet, learn
     from planner.analysis.phases import call_state, remaining
     from planner.io.avance import next_phase as following
     from planner.io.avance import next_phase_tables
@@ -676,6 +680,11 @@ def next_phase(path: str | Path, out: str | Path, solver: str | None = None,
     state = _replace(call_state(scenario), redirection=redirect(scenario))
     current, left = remaining(scenario)
     tables = next_phase_tables(raw, scenario, current, left)
+    learned = learn(scenario)  # issue 23 item 4: the next phase plans on the updated curves
+    sheet = acceptance_sheet(learned) if learned is not None else None
+    if sheet is not None:
+        tables["aceptacion"] = sheet
+        state = _replace(state, learning=learned)
     digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
     upcoming = following(state.phases) or "especial"
     leeme = [t("next_leeme_1", "es", book=Path(path).name, sha=digest[:16],
@@ -684,6 +693,9 @@ def next_phase(path: str | Path, out: str | Path, solver: str | None = None,
                empty=f"{int(state.posts['empty'].sum()):,}", budget=f"{state.budget:,.0f}",
                committed=f"{state.committed:,.0f}", left=f"{left:,.0f}"),
              t("next_leeme_3", "es")]
+    if sheet is not None:
+        leeme.append(t("next_leeme_learned", "es", phases=", ".join(learned.phases),
+                       strength=f"{learned.prior_strength:g}"))
     progress("write")
     write_input_workbook(out, tables, leeme)
     progress("solve")

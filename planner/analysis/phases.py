@@ -31,6 +31,7 @@ class CallState:
     committed: float
     phases: tuple[str, ...]
     redirection: object = None  # planner.analysis.redirect.Redirection, set by planner next
+    learning: object = None  # planner.analysis.learning.Learning, set by status and next
 
     @property
     def left(self) -> float:
@@ -113,4 +114,12 @@ def state_payload(state: CallState) -> dict:
             "filled": int(posts["filled"].sum()), "empty": int(posts["empty"].sum()),
             "budget": round(state.budget, 2), "committed": round(state.committed, 2),
             "left": round(state.left, 2), "overspent": round(state.overspent, 2),
-            "by_state": json.loads(rows.to_json(orient="records", force_ascii=False))}
+            "by_state": json.loads(rows.to_json(orient="records", force_ascii=False)),
+            **({"learning": _learning_payload(state.learning)} if state.learning is not None
+               else {})}
+
+
+def _learning_payload(learning: object) -> dict:
+    from planner.analysis.learning import payload
+
+    return payload(learning)

@@ -72,6 +72,11 @@ def next(
         c.out.print(t("cli_next_redirect", lang, waiting=f"{r.waiting:,}",
                       offers=f"{len(r.offers):,}", acceptance=f"{r.acceptance:.0%}",
                       filled=f"{r.expected_filled:,.1f}"), markup=False)
+        if state.learning is not None:  # the curves the next phase planned on
+            from planner.analysis.learning import sentences
+
+            for line in sentences(state.learning, lang):
+                c.out.print(line, markup=False)
         if saved is not None:
             c.out.print(t("cli_phase_saved", lang, id=saved), markup=False)
     raise typer.Exit(c.exit_code(result.plan.status))

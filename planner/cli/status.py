@@ -58,6 +58,11 @@ def status(
     for r in shown.itertuples():
         say(f"  {r.state} · {r.category}: {r.vacancies:,} / {r.planned:,} / {r.filled:,} / "
             f"{r.empty:,}")
+    if state.learning is not None:
+        from planner.analysis.learning import sentences
+
+        for line in sentences(state.learning, lang):
+            say(line)
     if saved is not None:
         say(t("cli_phase_saved", lang, id=saved))
     raise typer.Exit(c.EXIT_OK)
