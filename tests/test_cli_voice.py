@@ -128,7 +128,7 @@ def test_lang_before_the_command_runs_in_english(tmp_path):
     res = RUNNER.invoke(app, ["--lang", "en", "solve", str(path), "--out",
                               str(tmp_path / "r.xlsx")])
     assert res.exit_code == 0, res.output
-    assert res.stdout.startswith("Status: optimal  ·  solver own exact path  ·  reading")
+    assert res.stdout.startswith("Status: optimal  ·  solver exact (the project's own)  ·  reading")
     assert "Result workbook:" in res.stdout and res.stderr == ""
     # one given after the command wins
     res = RUNNER.invoke(app, ["--lang", "en", "solve", str(path), "--lang", "es", "--out",
