@@ -270,6 +270,31 @@ def robust_report(result: Result, n_sets: int, seed: int = 0):
     return robustness.report(plan, sets, table, seed, LEVEL_RANGE, SLOPE_RANGE)
 
 
+def assumption_swings(result: Result):
+    """What each curve assumption does to the plan as it is, at each end of its range (no
+    re-solve: instant, for the first screen): ``label, low, high, need_low, need_high, swing``
+    sorted by swing, largest first (labels as planner.analysis.robustness.assumption_word's).
+    Empty when the scenario has no curves."""
+    import pandas as pd
+
+    from models.curve_sets import assumptions, evaluate
+    from planner.analysis import robustness
+
+    sc = result.scenario
+    if sc.acceptance is None or not result.solved:
+        return pd.DataFrame()
+    pl = robustness.with_p(result.plan.placements)
+    pl = pl[(pl["placed"] > 0) | pl["first_doctor"].astype(bool)]  # the rest adds nothing
+    rows = []
+    for a in assumptions(sc.acceptance):
+        low, high = evaluate(sc, pl, [a.low_set, a.high_set])["need"].tolist()
+        rows.append({"label": a.key if a.grade is None else f"{a.key}:{a.grade}",
+                     "low": a.low, "high": a.high, "need_low": low, "need_high": high,
+                     "swing": abs(high - low)})
+    return pd.DataFrame(rows).sort_values("swing", ascending=False, kind="stable") \
+        .reset_index(drop=True)
+
+
 def decision_sensitivity(result: Result, progress: Callable[[int, int], None] | None = None):
     """What would change the decision (issue 22 item 6): for each assumption behind the curves
     at each end of its range (models.curve_sets.assumptions, one at a time), the plan re-solved

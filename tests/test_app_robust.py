@@ -53,3 +53,14 @@ def test_robust_tab_says_why_not_without_curves(tmp_path, monkeypatch) -> None:
 
     at = start_app(make_workbook(tmp_path / "plain.xlsx"), monkeypatch)
     assert any(i.value == tr("robp_not_here") for i in at.info)
+
+
+def test_first_screen_names_the_assumption_that_moves_the_plan_most(app) -> None:
+    """The crossing book's plan (2, 0) covers 3.6 with the book's curves; the level of every
+    curve ×0.8 / ×1.2 moves it to 2.88 / 4.32 (swing 1.44, shared with «muy alto», listed
+    first): the caveats of the first screen say so and point to the «Robustez» tab."""
+    text = "\n".join(m.value for m in app.markdown)
+    assert ("Lo que más mueve lo que el plan logra (SUPUESTO, cada supuesto en su rango): la "
+            "aceptación sin bono (nivel de todas las curvas) — de 2.9 (×0.8) a 4.3 (×1.2) puntos "
+            "de necesidad ponderada esperada. Qué cambiaría la decisión y el plan robusto: "
+            "pestaña «Robustez».") in text

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import streamlit as st
 
+from planner import pipeline
 from planner.analysis.expected import sentences
+from planner.analysis.robustness import assumption_word
 from planner.core.result import Result
 from planner.core.words import t
 from planner.ui import charts, figures, first_screen, fmt, tables
@@ -19,7 +21,7 @@ def render(view: View) -> None:
     """Headline figures (deltas against the baseline), budget, hand rule, specialties."""
     result, lang = view.result, view.lang
     base = None if view.what_if.is_empty() else view.base
-    show_acceptance(result, base, lang)
+    show_acceptance(result, base, lang, view.token)
     figs = first_screen.without_misleading_deltas(
         figures.headline_figures(result, base, lang), result, base)
     cols = st.columns(4) + st.columns([5, 5, 4, 4])  # pesos need wider cards
@@ -81,7 +83,7 @@ def show_advantage_by_state(result: Result, lang: str) -> None:
         st.dataframe(figures.advantage_table(table, metric, lang), hide_index=True)
 
 
-def show_acceptance(result: Result, base: Result | None, lang: str) -> None:
+def show_acceptance(result: Result, base: Result | None, lang: str, token: str = "") -> None:
     """The first screen in the order a planner asks (issues 13 and 21): what the plan achieves
     (expected weighted need and filled posts, P10–P90), what it costs (expected bill, the
     probability of exceeding the budget), how it compares with 2024 at equal money (headlined
@@ -106,10 +108,26 @@ def show_acceptance(result: Result, base: Result | None, lang: str) -> None:
     st.caption(t("fs_estimate_note", lang, doc=first_screen.DOC))
     for line in sentences(report, lang)[1:]:
         st.markdown(line)
+    swing = _top_swing(result, token)
+    if swing is not None:  # issue 22: which assumption matters most, on the first screen
+        st.markdown(t("fs_swing", lang, what=assumption_word(swing["label"], lang),
+                      low=f"{swing['low']:g}", high=f"{swing['high']:g}",
+                      need_low=f"{swing['need_low']:,.1f}",
+                      need_high=f"{swing['need_high']:,.1f}", tab=t("tab_robust", lang)))
     calibration = first_screen.calibration_text()
     if calibration:
         with st.expander(t("fs_calibration", lang, doc=first_screen.DOC)):
             st.markdown(calibration)
+
+
+def _top_swing(result: Result, token: str) -> dict | None:
+    """The assumption that moves the plan's expected need most across its range (computed once
+    per plan shown: 14 evaluations of the placed posts)."""
+    memo = st.session_state.setdefault("assumption_swings", {})
+    if token not in memo:
+        table = pipeline.assumption_swings(result)
+        memo[token] = None if table.empty else table.iloc[0].to_dict()
+    return memo[token]
 
 
 def show_acceptance_states(result: Result, lang: str) -> None:
