@@ -18,6 +18,7 @@ import pandas as pd
 from planner.analysis.simulate import compare
 from planner.core.schema import NURSING, SPECIALTY
 from planner.core.words import t
+from planner.io.acceptance import basis_sentences, curve_bases
 
 if TYPE_CHECKING:  # types only (keeps the import chain short)
     from planner.core.result import Result
@@ -307,6 +308,8 @@ def acceptance_payload(result: Result) -> dict:
         "gain_expected": num(report.headline["expected_filled"]
                              - report.headline["hand_expected_filled"]),
         "sentences": sentences(report, "es"),
+        "curve_basis": [{k: num(v) for k, v in rec.items()} for rec in
+                        curve_bases(result.scenario.acceptance).to_dict(orient="records")],
         "budget_risk": {k: num(v) for k, v in report.bill.items()},
         "fair": {k: ({kk: num(vv) for kk, vv in v.items()} if isinstance(v, dict) else num(v))
                  for k, v in report.fair.items()},
@@ -318,4 +321,6 @@ def acceptance_payload(result: Result) -> dict:
 def acceptance_lines(result: Result, lang: str = "es") -> list[str]:
     """The sentences the CLI prints after its report (empty without acceptance figures)."""
     report = result.acceptance
-    return sentences(report, lang) if isinstance(report, AcceptanceReport) else []
+    if not isinstance(report, AcceptanceReport):
+        return []
+    return sentences(report, lang) + basis_sentences(result.scenario.acceptance, lang)

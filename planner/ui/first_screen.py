@@ -23,6 +23,7 @@ from planner.core.result import Result
 from planner.core.scenario import WhatIf
 from planner.core.schema import NURSING, SPECIALTY
 from planner.core.words import t
+from planner.io.acceptance import basis_sentences
 from planner.ui import fmt
 from planner.ui.figures import HEADLINE, Figure
 
@@ -180,6 +181,12 @@ def acceptance_state_table(table: pd.DataFrame, lang: str = "es") -> pd.DataFram
             row[t(key, lang)] = text
         rows.append(row)
     return pd.DataFrame(rows)
+
+
+def curve_basis_lines(result: Result, lang: str = "es") -> list[str]:
+    """Where the scenario's acceptance curves come from: fitted (with their data and fit and
+    largest standard error), assumed or observed, one line per category type and basis."""
+    return basis_sentences(result.scenario.acceptance, lang)
 
 
 def calibration_text() -> str:

@@ -98,6 +98,8 @@ def show_acceptance(result: Result, lang: str) -> None:
     for line in sentences(report, lang)[1:]:
         st.markdown(line)
     st.caption(t("fs_estimate_note", lang, doc=first_screen.DOC))
+    for line in first_screen.curve_basis_lines(result, lang):  # issue 22: fitted or assumed
+        st.caption(line)
     calibration = first_screen.calibration_text()
     if calibration:
         with st.expander(t("fs_calibration", lang, doc=first_screen.DOC)):
