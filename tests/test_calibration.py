@@ -211,3 +211,73 @@ def test_national_budget_is_what_the_2024_policy_expects_to_pay() -> None:
     h = acceptance_report(result, 0, 0).headline
     assert round(h["hand_expected_bonus"]) == acceptance.HAND_EXPECTED_2024
     assert h["hand_expected_bonus"] < 60_000_000 * 0.5  # far from binding
+
+
+# --- item 2: the curves' uncertainty in the simulation ------------------------------------------
+
+def test_curve_draws_by_hand() -> None:
+    """A curve with a standard error moves as a whole on the logit scale: p = 0.5, se = 0.1 →
+    logit step se/(p(1−p)) = 0.4, so p' = expit(0.4·z); p = 0.8 with se = 0.08 → step 0.5, the
+    same z (one per curve and set); a curve without one, and p = 1, stay."""
+    acc = pd.DataFrame({"kind": ["especialidad"] * 3 + ["medicina general"],
+                        "zone": [0] * 4, "grade": ["alto", "alto", "alto", ""],
+                        "bonus": [0.0, 10_000.0, 20_000.0, 0.0], "p": [0.5, 0.8, 1.0, 0.9],
+                        "se": [0.1, 0.08, 0.05, np.nan]})
+    from planner.io.acceptance import curve_draws
+
+    sets = curve_draws(acc, 3, seed=7)
+    z = np.random.default_rng([7, 22, 2]).standard_normal((3, 2))
+    for d, c in enumerate(sets):
+        q = c["p"].tolist()
+        assert q[0] == pytest.approx(1 / (1 + math.exp(-0.4 * z[d, 0])))
+        assert q[1] == pytest.approx(1 / (1 + math.exp(-(math.log(4) + 0.5 * z[d, 0]))))
+        assert q[2:] == [1.0, 0.9]
+
+
+def test_each_draw_takes_its_curve_set(tmp_path) -> None:
+    """The hand-solved bonus book (tests/test_acceptance.bonus_choice_book): the plan offers 3
+    posts. With two curve sets, «nobody accepts» and «everyone accepts», draw d takes set
+    d mod 2, so the posts filled are exactly 0, 3, 0, 3 whatever the uniforms; with one set equal
+    to the plan's own p the draws are those of the plain simulation (same uniforms)."""
+    from planner.analysis.simulate import simulate
+    from planner.pipeline import solve
+    from tests.test_acceptance import bonus_choice_book
+
+    result = solve(load_scenario(bonus_choice_book(tmp_path))[0])
+    pl = result.plan.placements
+    assert int(pl["placed"].sum()) == 3
+    zero_one = np.vstack([np.zeros(len(pl)), np.ones(len(pl))])
+    sim = simulate(result.scenario, pl, draws=4, seed=3, p_draws=zero_one)
+    assert sim.samples["filled"].tolist() == [0, 3, 0, 3]
+    plain = simulate(result.scenario, pl, draws=50, seed=3)
+    same = simulate(result.scenario, pl, draws=50, seed=3,
+                    p_draws=pl["p_accept"].to_numpy(dtype=float)[None, :])
+    assert same.samples["filled"].tolist() == plain.samples["filled"].tolist()
+
+
+def test_curve_draws_option_is_bounded(tmp_path) -> None:
+    from tests import test_rules
+
+    proc = test_rules.cli("solve", "--curve-draws", "-1", "--json")
+    assert proc.returncode == 2
+    assert "--curve-draws" in json.loads(proc.stdout)["message"]
+
+
+def test_report_without_standard_errors_adds_no_spread(tmp_path) -> None:
+    """Curves with no standard error (the bonus book's) draw the same set every time: the
+    interval across curves and acceptances is the acceptance-only one, and the expected need
+    across sets is the plan's expected need (15.6, hand-solved) and the policy's (10.8)."""
+    from planner.analysis.expected import acceptance_report, sentences
+    from planner.pipeline import solve
+    from tests.test_acceptance import bonus_choice_book
+
+    result = solve(load_scenario(bonus_choice_book(tmp_path))[0])
+    rep = acceptance_report(result, 200, 1, curve_sets=5)
+    h = rep.headline
+    assert (h["curves_filled_p10"], h["curves_filled_p90"]) == (h["filled_p10"], h["filled_p90"])
+    assert h["curves_need_p10"] == pytest.approx(15.6)
+    assert h["curves_need_p90"] == pytest.approx(15.6)
+    assert h["curves_hand_need_p10"] == pytest.approx(10.8)
+    assert any(s.startswith("Con la incertidumbre de las curvas (5 juegos sorteados con su "
+                            "error estándar, 200 sorteos de aceptación)") for s in
+               sentences(rep))

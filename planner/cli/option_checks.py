@@ -112,6 +112,7 @@ STEPS = limited("--steps")
 WORKERS = limited("--workers")
 PORT = limited("--port")
 SIMULATE = limited("--simulate")
+CURVE_DRAWS = limited("--curve-draws")
 SEED = limited("--seed")
 LANGUAGE = Language()
 

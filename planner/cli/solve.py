@@ -58,6 +58,11 @@ def solve(
         "--simulate", parser=oc.SIMULATE,
         help="Simula N veces quién acepta las ofertas (P10–P90 de plazas llenas, comparación "
              "con el bono uniforme 2024).")] = 0,
+    curve_draws: Annotated[int, typer.Option(
+        "--curve-draws", parser=oc.CURVE_DRAWS,
+        help="Con --simulate, sortea también K juegos de curvas de aceptación con su error "
+             "estándar (hoja «aceptacion», columna «error_estandar»): P10–P90 entre curvas y "
+             "aceptaciones.")] = 0,
     seed: Annotated[int, typer.Option("--seed", parser=oc.SEED,
                                                  help="Semilla de la simulación.")] = 0,
     second_round: Annotated[bool, typer.Option(
@@ -94,7 +99,7 @@ def solve(
             result = solve_workbook(path, out, what_if, solver=solver, lang=lang, progress=step,
                                     confirm_marginals=confirm_marginals, simulate=simulate,
                                     seed=seed, second_round=second_round,
-                                    compare_modes=compare_modes)
+                                    compare_modes=compare_modes, curve_draws=curve_draws)
     payload = json_payload(result, time.perf_counter() - started,
                            out if result.solved else None)
     payload.update(acceptance_payload(result))

@@ -263,6 +263,9 @@ LIMITS: dict[str, Limit] = {limit.flag: limit for limit in (
     Limit("--simulate", "int", 0, MAX_DRAWS,
           f"draws × {SIMULATION_OUTCOMES_PER_DRAW} outcomes × 8 bytes within "
           f"{SIMULATION_MEMORY_BYTES // 2**20} MiB (half for the quantiles' copy)"),
+    Limit("--curve-draws", "int", 0, 200,
+          "sets of acceptance curves drawn from their standard errors (issue 22 item 2); "
+          "each set is a probability per offer of the plan and of the 2024 policy"),
     Limit("--seed", "int", 0, 2**32 - 1,
           "numpy's conventional 32-bit seed; every larger seed is shown exactly in Excel too"),
     Limit("--steps", "int", 1, 1000, "budgets of one sweep"),

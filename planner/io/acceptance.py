@@ -127,6 +127,31 @@ def basis_sentences(acceptance: pd.DataFrame | None, lang: str = "es") -> list[s
     return out
 
 
+def curve_draws(acceptance: pd.DataFrame, draws: int, seed: int = 0) -> list[pd.DataFrame]:
+    """``draws`` plausible sets of curves from the points' standard errors (issue 22, item 2).
+
+    Each curve (kind, zone, grade) with a standard error draws one z ~ N(0, 1) per set (seeded,
+    curves independent); every point of it moves on the logit scale by z · se / (p (1 − p))
+    — the delta method's standard error of logit p — so a curve moves as a whole and stays in
+    (0, 1) and in its order along the bonus. Points without a standard error (assumed or data)
+    stay as they are; so do p = 0 and p = 1.
+    """
+    se = acceptance["se"].to_numpy(dtype=float) if "se" in acceptance else np.full(
+        len(acceptance), np.nan)
+    p = acceptance["p"].to_numpy(dtype=float)
+    codes = acceptance.groupby(["kind", "zone", "grade"], sort=False).ngroup().to_numpy()
+    moves = np.isfinite(se) & (se > 0) & (p > 0) & (p < 1)
+    logit = np.log(np.where(moves, p, 0.5) / (1 - np.where(moves, p, 0.5)))
+    step = np.where(moves, np.nan_to_num(se) / np.maximum(p * (1 - p), 1e-12), 0.0)
+    rng = np.random.default_rng([seed, 22, 2])
+    z = rng.standard_normal((draws, codes.max() + 1 if len(codes) else 0))
+    out = []
+    for d in range(draws):
+        q = np.where(moves, 1.0 / (1.0 + np.exp(-(logit + z[d, codes] * step))), p)
+        out.append(acceptance.assign(p=q))
+    return out
+
+
 def _levels(table: pd.DataFrame | None) -> pd.DataFrame | None:
     if table is None:
         return None
