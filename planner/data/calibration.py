@@ -337,7 +337,8 @@ def _pct(x: float) -> str:
 def leeme_lines(cal: Calibration) -> list[str]:
     """The LEEME section of the calibration: data, fit, held-out scores, how to reproduce."""
     tot = cal.table[cal.table["tipo"] == "total"].iloc[0]
-    odds = ", ".join(f"{g} {math.exp(r.coef):.2f} (±{r.error_estandar:.2f})"
+    odds = ", ".join(f"{g} {math.exp(r.coef):.2f} (IC 95 % {math.exp(r.coef - 1.96 * r.error_estandar):.2f}"
+                     f"–{math.exp(r.coef + 1.96 * r.error_estandar):.2f})"
                      for g, r in cal.grade_effect.iloc[1:].iterrows())
     used = cal.n_matched - cal.n_no_discharges
     return [
