@@ -281,3 +281,28 @@ def test_report_without_standard_errors_adds_no_spread(tmp_path) -> None:
     assert any(s.startswith("Con la incertidumbre de las curvas (5 juegos sorteados con su "
                             "error estándar, 200 sorteos de aceptación)") for s in
                sentences(rep))
+
+
+def test_result_book_says_the_basis_of_the_curves(tmp_path) -> None:
+    """The result book's «resumen» repeats the basis of each curve (here: fitted, with its
+    largest standard error and source, and a datum)."""
+    from openpyxl import load_workbook
+
+    from planner.pipeline import solve_workbook
+    from tests.test_acceptance import bonus_choice_book
+
+    path = bonus_choice_book(tmp_path)
+    tables = {k: v for k, v in pd.read_excel(path, sheet_name=None, engine="calamine").items()
+              if k != "LEEME"}
+    acc = tables["aceptacion"]
+    acc["error_estandar"] = 0.02
+    acc["base"] = ["estimado"] * 3 + ["dato"] * 3
+    acc["fuente"] = ["ajuste A"] * 3 + ["registro B"] * 3
+    book = make_workbook(tmp_path / "con_base.xlsx", tables)
+    out = tmp_path / "r.xlsx"
+    solve_workbook(book, out)
+    rows = [r[0] for r in load_workbook(out, read_only=True)["resumen"].iter_rows(
+        values_only=True) if r and r[0]]
+    assert ("Aceptación de especialistas: 1 curvas ESTIMADAS (error estándar de la probabilidad "
+            "hasta 0.020); ajuste A.") in rows
+    assert "Aceptación de especialistas: 1 curvas de DATOS observados (registro B)." in rows
