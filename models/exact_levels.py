@@ -64,7 +64,12 @@ LP_PRESOLVE = False  # as models/exact.py: presolve costs more than this LP's si
 # PATIENCE_S seconds of search (issue 24: at 15 M MXN nationally HiGHS held a plan 9e-6 below
 # the bound from 0.2 s on and searched 60 s for a proof of its own block gap).
 PATIENCE_S = 0.5
-DIVE_S = 1.5  # the dive's LPs stop here (then HiGHS solves the whole program, as before)
+# The dive stops after this many LP re-solves (then HiGHS solves the whole program, as before).
+# A count, not seconds: a wall-clock cap (1.5 s until issue 22) made the same scenario take the
+# exact path on an idle machine and HiGHS under load (tests/test_exact_levels.py's 9 M budget
+# needed 1.7 s with the fitted curves of a previous build). Nationally a warm-started LP takes
+# 0.05-0.1 s, so 60 re-solves are 3-6 s at most; the planner's time limit still bounds it.
+DIVE_LPS = 60
 
 
 @dataclasses.dataclass
@@ -301,8 +306,8 @@ def solve_levels(scenario: Scenario, settings: SolverSettings, pairs: pd.DataFra
         # the rounded levels lose too much: dive on the LP (issue 24, see _dive)
         t0 = time.perf_counter()
         with quiet_stdout(settings.log):
-            dived = _dive(la, h, col, settings, min(DIVE_S, settings.time_limit
-                                                    - timings["relax"] - timings["start"]))
+            dived = _dive(la, h, col, settings, settings.time_limit - timings["relax"]
+                          - timings["start"])
         timings["dive_lp"] = time.perf_counter() - t0
         if dived is not None and dived != chosen:
             spent = timings["relax"] + timings["start"] + time.perf_counter() - t0
@@ -363,7 +368,7 @@ def _within(plan: Plan, lp_bound: float, mip_gap: float) -> bool:
 
 
 def _dive(la: _LevelArrays, h, col: np.ndarray, settings: SolverSettings,
-          left: float) -> dict[int, int] | None:
+          left: float, max_lps: int = DIVE_LPS) -> dict[int, int] | None:
     """Levels by diving on the LP: while some group's y is fractional, fix that group to each
     level it uses in the LP in turn (groups the LP sets whole stay), re-solve the LP from the current
     basis, and keep the choice with the best LP value. Each fixing is a branch of the LP, so the
@@ -372,11 +377,14 @@ def _dive(la: _LevelArrays, h, col: np.ndarray, settings: SolverSettings,
     Why (issue 24): rounding each group to its largest y ignores the budget the LP shared
     between levels; nationally at 9 M and 11 M MXN the rounded levels' own LP bound was 1.0e-4
     and 1.1e-4 below the LP's (above brecha_mip 1e-4), and the whole program went to HiGHS
-    (10-14 s). Returns the levels, or None when an LP fails or ``left`` seconds run out.
+    (10-14 s). Returns the levels, or None when an LP fails, ``max_lps`` re-solves are spent
+    (the same answer on a busy or an idle machine) or ``left`` seconds (the planner's time
+    limit) run out.
     """
     import highspy
 
     started = time.perf_counter()
+    lps = 0
     n_base = len(la.base.obj)
     ycols = n_base + np.arange(la.n_y)
     first = np.flatnonzero(np.r_[True, la.y_group[1:] != la.y_group[:-1]]) if la.n_y else \
@@ -401,8 +409,9 @@ def _dive(la: _LevelArrays, h, col: np.ndarray, settings: SolverSettings,
         options = sorted(int(i) for i in members if y[i] > 1e-6)
         best: tuple[float, int, np.ndarray] | None = None
         for i in options:
-            if time.perf_counter() - started > left:
+            if lps >= max_lps or time.perf_counter() - started > left:
                 return None
+            lps += 1
             lo = np.where(members == i, 1.0, 0.0)
             h.changeColsBounds(len(members), ycols[members].astype(np.int32), lo, lo)
             h.run()

@@ -8,6 +8,7 @@ points list the same commands.
 from planner.cli import (  # noqa: A004,F401  (each registers itself)
     access,
     audit,
+    calibrate,
     importers,
     next,
     serve,

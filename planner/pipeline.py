@@ -208,7 +208,7 @@ def solve_workbook(path: str | Path, out: str | Path | None = None,
                    progress: Progress = _quiet, confirm_marginals: bool = False,
                    simulate: int = 0, seed: int = 0, second_round: bool = False,
                    compare_modes: bool = False, robust: int = 0,
-                   tornado: bool = False) -> Result:
+                   tornado: bool = False, curve_draws: int = 0) -> Result:
     """Read, validate, solve and (when there is a plan and ``out``) write the result workbook.
 
     With registered candidates only the chosen mode is computed unless ``compare_modes``
@@ -233,7 +233,8 @@ def solve_workbook(path: str | Path, out: str | Path | None = None,
     result.timings.update(timings)
     if acceptance.is_active(result.scenario) or simulate > 0:  # issue 13: expected figures
         t0 = time.perf_counter()
-        report = acceptance_report(result, simulate, seed, second_round, fair=fair_comparison)
+        report = acceptance_report(result, simulate, seed, second_round, fair=fair_comparison,
+                                   curve_sets=curve_draws)
         result = replace(result, acceptance=report)
         result.timings["simulate"] = time.perf_counter() - t0
     if robust > 0 and result.solved:

@@ -173,6 +173,11 @@ def test_first_screen_shows_expected_filled_posts_and_the_gain(
     assert "P10–P90: " in text and "de 3 ofertas (60%)" in text
     assert "estimado, mismo presupuesto · plazas llenas +0.5 (P10–P90: " in text
     assert "estimaciones del modelo" in text and first_screen.DOC in text
+    # issue 22: each curve's basis; this book's sheet has no «base» column
+    assert ("Aceptación de especialistas: 2 curvas sin base declarada (la hoja «aceptacion» no "
+            "tiene la columna «base»): léanse como supuestos.") in text
+    # no standard errors: the interval across curve sets is the acceptance-only one
+    assert "entre curvas y aceptaciones (20 juegos de curvas)" in text
     assert any("bono diferenciado llena 0.5 plazas más" in md.value for md in at.markdown)
     table = next(d.value for d in at.dataframe if tr("fs_col_p_target") in d.value.columns)
     assert set(table[tr("state")]) == {"Chiapas", "Oaxaca"}

@@ -32,7 +32,8 @@ CLI = Path(__file__).resolve().parents[1] / "planner" / "cli"
 
 def test_one_module_per_command():
     names = sorted(m.__name__.rsplit(".", 1)[1] for m in COMMANDS)
-    assert names == ["access", "audit", "next", "serve", "solve", "status", "sweep", "template", "validate"]
+    assert names == ["access", "audit", "calibrate", "next", "serve", "solve", "status", "sweep",
+                     "template", "validate"]
     for module in COMMANDS:
         tree = ast.parse(Path(module.__file__).read_text(encoding="utf-8"))
         commands = [f.name for f in tree.body if isinstance(f, ast.FunctionDef)
@@ -56,7 +57,8 @@ def test_python_m_planner_lists_the_same_commands():
     assert proc.returncode == 0, proc.stderr
     listed = {line.split()[0] for line in proc.stdout.split("Comandos:")[1].splitlines()
               if line.strip()}
-    assert listed == {"access", "audit", "next", "serve", "solve", "status", "sweep", "template",
+    assert listed == {"access", "audit", "calibrate", "next", "serve", "solve", "status", "sweep",
+                      "template",
                       "validate", "import"}
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import numpy as np
@@ -9,7 +10,7 @@ import pandas as pd
 import pytest
 
 from planner.core import schema
-from planner.data import build, rules
+from planner.data import acceptance, build, rules
 from planner.data.allocate import allocate_exact, largest_remainder
 from planner.data.geo import inside
 from planner.data.sources import CENTRES_FILE, FUENTES
@@ -77,9 +78,11 @@ def test_national_seed_figures(national: dict[str, pd.DataFrame]) -> None:
     assert bonus[(schema.SPECIALTY, 2)] == 10_979
     assert bonus[(schema.SPECIALTY, 3)] == 10_000
     assert parameter(national, "meta_medicos_generales_por_centro") == 2
-    # issue 13: the expected monthly bonus of the 2024 policy (planner/data/acceptance.py)
-    # recomputed on the real units: the 2024 policy expects to pay 22,242,806, rounded up
-    assert parameter(national, "presupuesto_bono_mensual") == 22_300_000
+    # issue 13: the expected monthly bonus of the 2024 policy (planner/data/acceptance.py),
+    # recomputed on the real units with the fitted curves (issue 22), rounded up to 100,000
+    budget = acceptance.BUDGET_EXPECTED_2024
+    assert budget == math.ceil(acceptance.HAND_EXPECTED_2024 / 100_000) * 100_000
+    assert parameter(national, "presupuesto_bono_mensual") == budget
     assert national["parametros"].set_index("parametro")["valor"]["modo_bono"] == "por_hospital"
     assert len(national["niveles_bono"]) == 10 and len(national["aceptacion"]) == 60
 

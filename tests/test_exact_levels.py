@@ -368,3 +368,30 @@ def test_national_answers_on_the_exact_path_within_the_gap(budget):
     assert plan.status.has_solution and plan.gap <= scenario.params.mip_gap
     assert plan.objective <= plan.lp_bound * (1 + 1e-9)
     checked(scenario, plan)
+
+
+def test_the_dive_is_bounded_by_lp_count_not_wall_time(tmp_path):
+    """The dive's cap is a number of LP re-solves (models.exact_levels.DIVE_LPS), so the same
+    scenario gets the same answer on an idle or a busy machine (issue 22: with a 1.5 s cap the
+    national 9 M case changed path under load). Bonus book at an expected budget of 20,000: the
+    LP shares HOSP01 between 10,000 and 20,000 (y ≈ 0.55 / 0.45), so the dive fixes HOSP01 to
+    each of those two levels, one LP each: with 0 or 1 re-solves allowed it gives up (None),
+    with 2 it returns the levels an unbounded dive returns."""
+    from models.acceptance import level_pairs
+    from models.exact_levels import _dive, _solve_lp, build_level_arrays
+
+    scenario, _ = load_scenario(bonus_choice_book(tmp_path, budget=20_000))
+    pairs = placement_pairs(scenario)
+    la = build_level_arrays(scenario, pairs, level_pairs(scenario, pairs))
+
+    def dive(max_lps):
+        h = _solve_lp(la, EXACT0)
+        col = np.asarray(h.getSolution().col_value, dtype=float)
+        return _dive(la, h, col, EXACT0, 1e9, max_lps=max_lps)
+
+    h = _solve_lp(la, EXACT0)
+    y = np.asarray(h.getSolution().col_value, dtype=float)[len(la.base.obj):]
+    assert ((y > 1e-6) & (y < 1 - 1e-6)).sum() == 2  # HOSP01's two levels
+    unbounded = dive(10**6)
+    assert dive(0) is None and dive(1) is None
+    assert dive(2) == unbounded and unbounded is not None

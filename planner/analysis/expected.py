@@ -18,6 +18,7 @@ import pandas as pd
 from planner.analysis.simulate import compare
 from planner.core.schema import NURSING, SPECIALTY
 from planner.core.words import t
+from planner.io.acceptance import basis_sentences, curve_bases, curve_draws, probability
 
 if TYPE_CHECKING:  # types only (keeps the import chain short)
     from planner.core.result import Result
@@ -94,14 +95,56 @@ def _state_expected(result: Result, pl: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({"offers": o, "expected_filled": e})
 
 
+def curve_probabilities(result: Result, pl: pd.DataFrame,
+                        curves: list[pd.DataFrame]) -> np.ndarray:
+    """(curve sets × pairs): each pair's acceptance probability at its bonus under each set."""
+    sc = result.scenario
+    kind = sc.categories["kind"].reindex(pl["category"]).to_numpy(dtype=object)
+    grade = sc.units["grade"].reindex(pl["clues"]).to_numpy(dtype=object)
+    zone, bonus = pl["zone"].to_numpy(dtype=int), pl["bonus"].to_numpy(dtype=float)
+    return np.vstack([probability(c, kind, zone, grade, bonus) for c in curves])
+
+
+def _need_per_set(result: Result, pl: pd.DataFrame, p_sets: np.ndarray) -> np.ndarray:
+    """Expected weighted need of a plan under each curve set (the objective with its p)."""
+    w = pl["weight_full"].to_numpy(dtype=float)
+    x = pl["placed"].to_numpy(dtype=float)
+    first = pl["first_doctor"].to_numpy(dtype=float) if "first_doctor" in pl else 0.0
+    return p_sets @ (w * x + result.scenario.params.first_doctor_weight * w * first)
+
+
+def _curve_figures(result: Result, plan: pd.DataFrame, hand: pd.DataFrame, draws: int,
+                   seed: int, second_round: bool, sets: int) -> dict[str, float]:
+    """P10–P90 of posts filled (plan, 2024 policy, gain) across ``sets`` curve sets and the
+    acceptance draws, and of the expected weighted need across the curve sets."""
+    curves = curve_draws(result.scenario.acceptance, sets, seed)
+    pa, pb = curve_probabilities(result, plan, curves), curve_probabilities(result, hand, curves)
+    sim, ref, gain = compare(result.scenario, plan, hand, draws, seed, second_round, (pa, pb))
+    f = sim.national.set_index("metric").loc["filled"]
+    g = ref.national.set_index("metric").loc["filled"]
+    need, hand_need = _need_per_set(result, plan, pa), _need_per_set(result, hand, pb)
+    nq = np.quantile(need, (0.1, 0.9))
+    hq = np.quantile(hand_need, (0.1, 0.9))
+    dq = np.quantile(need - hand_need, (0.1, 0.9))
+    return {"curve_sets": float(sets), "curves_filled_p10": f["p10"],
+            "curves_filled_p90": f["p90"], "curves_hand_filled_p10": g["p10"],
+            "curves_hand_filled_p90": g["p90"], "curves_gain_p10": gain.iloc[0]["p10"],
+            "curves_gain_p90": gain.iloc[0]["p90"], "curves_need_p10": float(nq[0]),
+            "curves_need_p90": float(nq[1]), "curves_hand_need_p10": float(hq[0]),
+            "curves_hand_need_p90": float(hq[1]), "curves_need_gain_p10": float(dq[0]),
+            "curves_need_gain_p90": float(dq[1])}
+
+
 def acceptance_report(result: Result, draws: int = 0, seed: int = 0,
                       second_round: bool = False,
                       fair: Callable[[Result, dict], dict] | None = None,
-                      ) -> AcceptanceReport | None:
+                      curve_sets: int = 0) -> AcceptanceReport | None:
     """Expected figures of the plan and the 2024 policy; with ``draws`` > 0 a Monte Carlo of
     both with common random numbers; ``fair`` (given by planner.pipeline, which may solve:
     ``fair(result, headline)``) adds the plan re-solved at the 2024 policy's expected and
-    guaranteed money (planner.analysis.fair). None when the plan has no solution."""
+    guaranteed money (planner.analysis.fair); ``curve_sets`` > 0 (with draws and curves with
+    standard errors) adds the P10–P90 across curve sets and acceptance draws (issue 22 item 2,
+    :func:`planner.io.acceptance.curve_draws`). None when the plan has no solution."""
     if not result.solved or result.hand is None:
         return None
     plan, hand = result.plan.placements, result.hand.placements
@@ -138,6 +181,9 @@ def acceptance_report(result: Result, draws: int = 0, seed: int = 0,
         by_state["centres_at_target_p50"] = st["centres_at_target_p50"]
         by_state["bonus_paid_p50"] = st["bonus_paid_p50"]
         by_state = by_state.reset_index()
+        if curve_sets > 0 and result.scenario.acceptance is not None:
+            head.update(_curve_figures(result, _with_p(result, plan), _with_p(result, hand),
+                                       draws, seed, second_round, curve_sets))
         national = pd.concat([sim.national.assign(plan="plan"),
                               ref.national.assign(plan="politica_2024")], ignore_index=True)
     paid = (sim.samples["bonus_paid"], ref.samples["bonus_paid"]) if draws > 0 else None
@@ -271,6 +317,14 @@ def sentences(report: AcceptanceReport, lang: str = "es") -> list[str]:
     if h["expected_spec_muy_alto"] or h["hand_expected_spec_muy_alto"]:
         out.append(t("acc_muy_alto" + fijo, lang, plan=_n(h["expected_spec_muy_alto"]),
                      hand=_n(h["hand_expected_spec_muy_alto"])))
+    if "curve_sets" in h:  # issue 22 item 2: the curves' uncertainty too
+        out.append(t("acc_curves", lang, sets=_n(h["curve_sets"]), draws=_n(report.draws),
+                     lo=_n(h["curves_filled_p10"]), hi=_n(h["curves_filled_p90"]),
+                     alo=_n(lo), ahi=_n(hi), glo=_n(h["curves_gain_p10"]),
+                     ghi=_n(h["curves_gain_p90"]), nlo=f"{h['curves_need_p10']:,.0f}",
+                     nhi=f"{h['curves_need_p90']:,.0f}",
+                     dlo=f"{h['curves_need_gain_p10']:+,.0f}",
+                     dhi=f"{h['curves_need_gain_p90']:+,.0f}"))
     return out + fair_sentences(report.fair, lang) + budget_sentences(report.bill, lang)
 
 
@@ -307,6 +361,8 @@ def acceptance_payload(result: Result) -> dict:
         "gain_expected": num(report.headline["expected_filled"]
                              - report.headline["hand_expected_filled"]),
         "sentences": sentences(report, "es"),
+        "curve_basis": [{k: num(v) for k, v in rec.items()} for rec in
+                        curve_bases(result.scenario.acceptance).to_dict(orient="records")],
         "budget_risk": {k: num(v) for k, v in report.bill.items()},
         "fair": {k: ({kk: num(vv) for kk, vv in v.items()} if isinstance(v, dict) else num(v))
                  for k, v in report.fair.items()},
@@ -318,4 +374,6 @@ def acceptance_payload(result: Result) -> dict:
 def acceptance_lines(result: Result, lang: str = "es") -> list[str]:
     """The sentences the CLI prints after its report (empty without acceptance figures)."""
     report = result.acceptance
-    return sentences(report, lang) if isinstance(report, AcceptanceReport) else []
+    if not isinstance(report, AcceptanceReport):
+        return []
+    return sentences(report, lang) + basis_sentences(result.scenario.acceptance, lang)

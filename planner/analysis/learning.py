@@ -123,12 +123,27 @@ def acceptance_sheet(lr: Learning) -> pd.DataFrame | None:
     acc = lr.acceptance
     if acc is None:
         return None
+    learned = {(k, int(z), g) for k, z, g in zip(lr.curves["kind"], lr.curves["zone"],
+                                                lr.curves["grade"], strict=True)}
+    keys = list(zip(acc["kind"], acc["zone"].astype(int), acc["grade"], strict=True))
+    old_basis = acc["basis"] if "basis" in acc else pd.Series([None] * len(acc))
+    old_source = acc["source"] if "source" in acc else pd.Series([None] * len(acc))
+    old_se = acc["se"] if "se" in acc else pd.Series([np.nan] * len(acc))
+    phases = ", ".join(lr.phases)
     return pd.DataFrame({
         "tipo": acc["kind"].to_numpy(dtype=object),
         "zona": [None if int(z) == ANY_ZONE else int(z) for z in acc["zone"]],
         "grado_marginacion": [None if g == ANY_GRADE else g for g in acc["grade"]],
         "bono_mensual": acc["bonus"].to_numpy(dtype=float),
         "probabilidad": np.round(acc["p"].to_numpy(dtype=float), 6),
+        # an updated curve is an estimate of the phases' data; its old standard error no
+        # longer describes it (left blank); a curve no phase offered keeps what it had
+        "error_estandar": [None if k in learned else (None if pd.isna(se) else float(se))
+                           for k, se in zip(keys, old_se, strict=True)],
+        "base": ["estimado" if k in learned else b for k, b in zip(keys, old_basis,
+                                                                    strict=True)],
+        "fuente": [f"actualizada con las fases {phases} del avance (α₀ = {lr.prior_strength:g})"
+                   if k in learned else s for k, s in zip(keys, old_source, strict=True)],
     })
 
 

@@ -66,8 +66,13 @@ def _slots(placed_list: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
 
 def simulate(scenario: Scenario, placements: pd.DataFrame, draws: int = 1000, seed: int = 0,
              second_round: bool = False, targets: pd.Series | None = None,
-             _slots_n: np.ndarray | None = None) -> Simulation:
-    """Simulate ``draws`` acceptances of the plan ``placements`` (one row per pair, ``placed``)."""
+             _slots_n: np.ndarray | None = None,
+             p_draws: np.ndarray | None = None) -> Simulation:
+    """Simulate ``draws`` acceptances of the plan ``placements`` (one row per pair, ``placed``).
+
+    ``p_draws`` (curve sets × pairs, issue 22 item 2): draw d accepts with the probabilities of
+    curve set d mod K instead of ``p_accept``, so the quantiles cover the curves' uncertainty
+    as well as the acceptances'; the same uniforms as without it (common random numbers)."""
     pl = _plan_columns(scenario, placements).reset_index(drop=True)
     placed = pl["placed"].to_numpy(dtype=int)
     n_slots = placed if _slots_n is None else np.asarray(_slots_n, dtype=int)
@@ -106,6 +111,8 @@ def simulate(scenario: Scenario, placements: pd.DataFrame, draws: int = 1000, se
         m = min(chunk, draws - d0)
         u1 = rng.random((m, total_slots))
         u2 = rng.random((m, total_slots)) if second_round else None
+        if p_draws is not None:  # each draw with its own set of curves
+            slot_p = p_draws[(d0 + np.arange(m)) % len(p_draws)][:, slot_pair]
         hit = (u1 < slot_p) & used
         if second_round:
             declined = used & ~hit
@@ -194,14 +201,17 @@ def _by_state(scenario: Scenario, states: pd.Index, pl: pd.DataFrame, placed: np
 
 
 def compare(scenario: Scenario, plan: pd.DataFrame, reference: pd.DataFrame, draws: int = 1000,
-            seed: int = 0, second_round: bool = False) -> tuple[Simulation, Simulation,
-                                                              pd.DataFrame]:
+            seed: int = 0, second_round: bool = False,
+            p_draws: tuple[np.ndarray, np.ndarray] | None = None,
+            ) -> tuple[Simulation, Simulation, pd.DataFrame]:
     """Simulate ``plan`` and ``reference`` with common random numbers; their difference.
 
     Returns (plan simulation, reference simulation, gain) where ``gain`` has one row for the
     nation (state_code 0) and one per state: ``expected`` (difference of expected posts
     filled), ``mean, p10, p50, p90`` of (filled by plan − filled by reference) per draw. The
     reference's state targets are its own expected filled posts (rounded up), for both plans.
+    ``p_draws``: the plan's and the reference's probabilities per curve set (see simulate);
+    draw d uses the same curve set for both.
     """
     a = _plan_columns(scenario, plan).reset_index(drop=True)
     b = _plan_columns(scenario, reference).reset_index(drop=True)
@@ -212,8 +222,9 @@ def compare(scenario: Scenario, plan: pd.DataFrame, reference: pd.DataFrame, dra
     n, _ = _slots([a["placed"].to_numpy(), b["placed"].to_numpy()])
     expected = (b["placed"] * b["p_accept"]).groupby(b["state_code"].to_numpy()).sum()
     targets = np.ceil(expected - 1e-9)  # the reference's expected posts filled, rounded up
-    sim = simulate(scenario, a, draws, seed, second_round, targets, n)
-    ref = simulate(scenario, b, draws, seed, second_round, targets, n)
+    pa, pb = p_draws if p_draws is not None else (None, None)
+    sim = simulate(scenario, a, draws, seed, second_round, targets, n, pa)
+    ref = simulate(scenario, b, draws, seed, second_round, targets, n, pb)
     diff_nat = sim.samples["filled"] - ref.samples["filled"]
     rows = [_gain_row(0, "Nacional", diff_nat,
                       float(sim.national.loc[0, "expected"] - ref.national.loc[0, "expected"]))]

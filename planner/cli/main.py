@@ -12,6 +12,7 @@ from __future__ import annotations
 from planner.cli import (  # noqa: A004,F401  (each registers itself)
     access,
     audit,
+    calibrate,
     importers,
     next,
     serve,
@@ -24,7 +25,7 @@ from planner.cli import (  # noqa: A004,F401  (each registers itself)
 from planner.cli.common import EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, app, exit_code, run
 from planner.cli.solve import json_payload
 
-COMMANDS = (solve, validate, template, sweep, serve, access, audit, status, next)
+COMMANDS = (solve, validate, template, sweep, serve, access, audit, status, next, calibrate)
 GROUPS = {"import": importers}  # a command group: ``planner import clues | candidatos``
 __all__ = ["app", "main", "json_payload", "exit_code", "EXIT_OK", "EXIT_INVALID",
            "EXIT_INTERNAL", "COMMANDS", "GROUPS"]

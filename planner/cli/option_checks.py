@@ -114,6 +114,7 @@ WORKERS = limited("--workers")
 PORT = limited("--port")
 SIMULATE = limited("--simulate")
 ROBUST = limited("--robust")
+CURVE_DRAWS = limited("--curve-draws")
 SEED = limited("--seed")
 LANGUAGE = Language()
 

@@ -57,6 +57,8 @@ def solve(
     simulate: Annotated[int, typer.Option(
         "--simulate", parser=oc.SIMULATE,
         help=h("clih_simulate"))] = 0,
+    curve_draws: Annotated[int, typer.Option(
+        "--curve-draws", parser=oc.CURVE_DRAWS, help=h("clih_curve_draws"))] = 0,
     seed: Annotated[int, typer.Option("--seed", parser=oc.SEED, help=h("clih_seed"))] = 0,
     robust: Annotated[int, typer.Option(
         "--robust", parser=oc.ROBUST, help=h("clih_robust"))] = 0,
@@ -89,7 +91,7 @@ def solve(
                                     confirm_marginals=confirm_marginals, simulate=simulate,
                                     seed=seed, second_round=second_round,
                                     compare_modes=compare_modes, robust=robust,
-                                    tornado=tornado)
+                                    tornado=tornado, curve_draws=curve_draws)
     payload = json_payload(result, time.perf_counter() - started,
                            out if result.solved else None, lang)
     payload.update(acceptance_payload(result))

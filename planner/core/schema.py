@@ -98,6 +98,11 @@ CHOICES: dict[str, dict[str, tuple[str, ...]]] = {
         "optimo": ("optimo", "óptimo"),
         "estable": ("estable",),
     },
+    "base_curva": {
+        "estimado": ("estimado", "estimada", "estimated", "fitted"),
+        "supuesto": ("supuesto", "supuesta", "assumed", "assumption"),
+        "dato": ("dato", "observado", "data", "observed"),
+    },
     "fase": {
         "1": ("1", "fase 1", "1.0"), "2": ("2", "fase 2", "2.0"), "3": ("3", "fase 3", "3.0"),
         "3b": ("3b", "3 b", "fase 3b", "brecha", "fase brecha"), "4": ("4", "fase 4", "4.0"),
@@ -108,6 +113,7 @@ CHOICES: dict[str, dict[str, tuple[str, ...]]] = {
 # The phases of a call, in order (the 2026 hiring: shared/data/contratacion_2026/SOURCE.md).
 PHASES: tuple[str, ...] = ("1", "2", "3", "3b", "4", "5", "6", "especial")
 BONUS_MODES = ("fijo", "por_hospital")
+CURVE_BASES: tuple[str, ...] = ("estimado", "supuesto", "dato")
 BUDGET_BASES = ("esperado", "garantizado")
 ASSIGNMENT_MODES: tuple[str, ...] = ("por_oferta", "optimo", "estable")
 CANDIDATE_OPTIONS: tuple[str, ...] = tuple(f"opcion_{i}" for i in range(1, 6))
@@ -260,6 +266,9 @@ LIMITS: dict[str, Limit] = {limit.flag: limit for limit in (
     Limit("--robust", "int", 0, 200,
           "curve sets of the robust plan: each is one dense row over every pair (200 sets "
           "nationally: 4.4 M nonzeros)"),
+    Limit("--curve-draws", "int", 0, 200,
+          "sets of acceptance curves drawn from their standard errors (issue 22 item 2); "
+          "each set is a probability per offer of the plan and of the 2024 policy"),
     Limit("--seed", "int", 0, 2**32 - 1,
           "numpy's conventional 32-bit seed; every larger seed is shown exactly in Excel too"),
     Limit("--steps", "int", 1, 1000, "budgets of one sweep"),
@@ -470,6 +479,19 @@ SHEETS: tuple[Sheet, ...] = (
             Column("probabilidad", "number", "Probabilidad de que la oferta se acepte (0 a 1).",
                    "Probability that the offer is accepted (0 to 1).", minimum=0, maximum=1,
                    example=0.4),
+            Column("error_estandar", "number",
+                   "Opcional: error estándar de la probabilidad (curvas estimadas; 0 a 1).",
+                   "Optional: standard error of the probability (fitted curves; 0 to 1).",
+                   required=False, blank_ok=True, minimum=0, maximum=1, example=None),
+            Column("base", "choice",
+                   "Opcional: de dónde sale la probabilidad: estimado (ajuste a datos), "
+                   "supuesto o dato (observado).",
+                   "Optional: where the probability comes from: estimado (fitted), supuesto "
+                   "(assumed) or dato (observed).", choices="base_curva", required=False,
+                   blank_ok=True, example=None),
+            Column("fuente", "text", "Opcional: datos y ajuste de una curva estimada, o la "
+                   "fuente de un dato.", "Optional: data and fit of a fitted curve, or the "
+                   "source of a datum.", required=False, blank_ok=True, example=None),
         ),
         key=("tipo", "zona", "grado_marginacion", "bono_mensual"),
         optional=True,

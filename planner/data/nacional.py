@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from planner.core import schema
-from planner.data import acceptance, candidatos, municipios, real_units, rules
+from planner.data import acceptance, calibration, candidatos, municipios, real_units, rules
 from planner.data.allocate import allocate_exact, largest_remainder
 from planner.data.common import (
     Book,
@@ -275,13 +275,9 @@ def synthesise(src: Sources, r: HidalgoRatios, fuentes: str | Path) -> Network:
     real = pd.concat([hosp, cent], ignore_index=True).assign(origen=real_units.REAL)
     syn = _synthetic_centres(unit_counts(mun, r), cent)
     units = pd.concat([real, syn], ignore_index=True)
-    grades = real_units.load_state_grades(fuentes).set_index("cve_ent")
-    info = mun.set_index("cve_mun")[["nom_mun", "pob_tot", "gm_2020", "im_2020"]]
-    units = units.join(info, on="cve_mun")
+    units = real_units.with_grades(units, mun, real_units.load_state_grades(fuentes))
     units["nom_ent"] = units["cve_ent"].map(mun.groupby("cve_ent")["nom_ent"].first())
     loose = units["cve_mun"].isna()
-    units.loc[loose, "gm_2020"] = units.loc[loose, "cve_ent"].map(grades["gm_estado"])
-    units.loc[loose, "im_2020"] = units.loc[loose, "cve_ent"].map(grades["im_estado"])
     is_h = units["tipo"] == schema.HOSPITAL
     units["factor_actividad"] = np.nan
     units.loc[is_h, "factor_actividad"] = _activity_factor(units[is_h])
@@ -489,6 +485,7 @@ def build_nacional(src: Sources, fuentes: str | Path = candidatos.FUENTES) -> Bo
                                      centre_staff(units[~is_h], r),
                                      centre_nurses(units[~is_h], r)], ignore_index=True))
     nurses = nurse_supply(fuentes)
+    cal = calibration.calibrate_sources(fuentes, hospitals=units[is_h])
     offer = {schema.GENERAL_CATEGORY: rules.GENERAL_DOCTORS_CALL, **rules.SPECIALIST_SUPPLY,
              schema.NURSING_CATEGORY: nurses}
     budget = acceptance.BUDGET_EXPECTED_2024
@@ -501,11 +498,11 @@ def build_nacional(src: Sources, fuentes: str | Path = candidatos.FUENTES) -> Bo
         "plantilla": staff,
         "oferta": supply_table(offer),
         **reference_sheets(list(offer)),
-        "aceptacion": acceptance.acceptance_table(),
+        "aceptacion": acceptance.acceptance_table(calibration.sheet_rows(cal)),
         "niveles_bono": acceptance.levels_table(),
     }
     listed = candidatos.registration_list(units, staff, fuentes)
     tables["candidatos"] = listed
     leeme = _leeme(net, staff, r, rules.national_budget(), nurses)
-    return Book(FILENAME, tables, leeme + acceptance.leeme_lines()
+    return Book(FILENAME, tables, leeme + acceptance.leeme_lines() + calibration.leeme_lines(cal)
                 + candidatos.leeme_lines(listed))

@@ -140,6 +140,18 @@ def real_hospitals(folder: Path, matcher: MunicipalityMatcher,
     return pd.DataFrame(rows), left
 
 
+def with_grades(units: pd.DataFrame, mun: pd.DataFrame, grades: pd.DataFrame) -> pd.DataFrame:
+    """``units`` with their municipality's name, population, CONAPO grade and index, and their
+    state's grade and index where the municipality is unknown."""
+    info = mun.set_index("cve_mun")[["nom_mun", "pob_tot", "gm_2020", "im_2020"]]
+    units = units.join(info, on="cve_mun")
+    loose = units["cve_mun"].isna()
+    by_state = grades.set_index("cve_ent")
+    units.loc[loose, "gm_2020"] = units.loc[loose, "cve_ent"].map(by_state["gm_estado"])
+    units.loc[loose, "im_2020"] = units.loc[loose, "cve_ent"].map(by_state["im_estado"])
+    return units
+
+
 def _first_level_sources(folder: Path) -> pd.DataFrame:
     """One row per (CLUES, file) naming a first-level unit: name, key, typology, coordinates."""
     p = _csv(folder, PAHTLI_FILE)

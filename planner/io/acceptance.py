@@ -6,6 +6,11 @@ interpolated in a straight line, beyond the first and last point it stays flat. 
 most specific curve: (type, zone, grade), then (type, grade), then (type, zone), then (type). A
 type with no curve, or a workbook without the sheet, accepts every offer (p = 1: today's model).
 
+Optional columns say where each point comes from (issue 22): ``error_estandar`` (its standard
+error), ``base`` (``estimado`` fitted to data, ``supuesto`` assumed, ``dato`` observed) and
+``fuente`` (the data and the fit, or the datum's source); a workbook without them reads as
+before, its curves' basis unknown.
+
 ``niveles_bono`` lists the monthly bonus levels the model may choose per (type, zone) when
 ``modo_bono = por_hospital``; a (type, zone) without levels keeps its ``bonos`` value.
 """
@@ -53,6 +58,9 @@ def _acceptance(table: pd.DataFrame | None, notes: list[Phrase]) -> pd.DataFrame
         "grade": [g if isinstance(g, str) else ANY_GRADE for g in t_["grado_marginacion"]],
         "bonus": t_["bono_mensual"].astype(float).to_numpy(),
         "p": t_["probabilidad"].astype(float).to_numpy(),
+        "se": _optional(t_, "error_estandar", float),
+        "basis": _optional(t_, "base", object),
+        "source": _optional(t_, "fuente", object),
         "row": t_.index.to_numpy(),
     }).sort_values(["kind", "zone", "grade", "bonus"], kind="stable").reset_index(drop=True)
     for _, curve in acc.groupby(["kind", "zone", "grade"], sort=False):
@@ -63,6 +71,85 @@ def _acceptance(table: pd.DataFrame | None, notes: list[Phrase]) -> pd.DataFrame
                                 p=f"{hi['p']:.2f}", low=f"{lo['bonus']:,.0f}",
                                 p_low=f"{lo['p']:.2f}"))
     return acc.drop(columns="row")
+
+
+def _optional(t_: pd.DataFrame, column: str, dtype: type) -> np.ndarray:
+    """An optional column's values (NaN or None where blank or absent)."""
+    if column not in t_:
+        return np.full(len(t_), np.nan if dtype is float else None, dtype=dtype)
+    values = t_[column].astype(dtype).to_numpy()
+    if dtype is object:
+        values = np.array([None if v is None or (isinstance(v, float) and np.isnan(v)) else v
+                           for v in values], dtype=object)
+    return values
+
+
+def curve_bases(acceptance: pd.DataFrame | None) -> pd.DataFrame:
+    """One row per curve (kind, zone, grade): its basis (``estimado`` | ``supuesto`` | ``dato``,
+    None when the sheet does not say), its source and its largest standard error."""
+    cols = ["kind", "zone", "grade", "basis", "source", "points", "se_max"]
+    if acceptance is None or not len(acceptance):
+        return pd.DataFrame(columns=cols)
+    rows = []
+    for (kind, zone, grade), c in acceptance.groupby(["kind", "zone", "grade"], sort=False):
+        bases = [b for b in c["basis"] if b is not None]
+        sources = [x for x in c["source"] if x is not None]
+        se = c["se"].astype(float)
+        rows.append({"kind": kind, "zone": zone, "grade": grade,
+                     "basis": bases[0] if len(set(bases)) == 1 and len(bases) == len(c)
+                     else (None if not bases else "mixta"),
+                     "source": sources[0] if sources else None, "points": len(c),
+                     "se_max": float(se.max()) if se.notna().any() else np.nan})
+    return pd.DataFrame(rows, columns=cols)
+
+
+KIND_WORDS = {"especialidad": "acc_kind_specialty", "medicina general": "acc_kind_general",
+              "enfermería": "acc_kind_nursing"}
+
+
+def basis_sentences(acceptance: pd.DataFrame | None, lang: str = "es") -> list[str]:
+    """One sentence per category type and basis: how many curves are fitted (with their
+    largest standard error and their data and fit), assumed, observed, or of unknown basis."""
+    from planner.core.words import t
+
+    bases = curve_bases(acceptance)
+    out = []
+    for (kind, basis), g in bases.groupby(["kind", bases["basis"].fillna("")], sort=False):
+        words = t(KIND_WORDS.get(kind, "acc_kind_other"), lang, kind=kind)
+        n = len(g)
+        key = {"estimado": "acc_basis_estimado", "supuesto": "acc_basis_supuesto",
+               "dato": "acc_basis_dato", "mixta": "acc_basis_mixta"}.get(basis,
+                                                                       "acc_basis_unknown")
+        se = g["se_max"].max()
+        out.append(t(key, lang, kind=words, n=n, se="—" if pd.isna(se) else f"{se:.3f}",
+                     source=g["source"].dropna().iloc[0] if g["source"].notna().any()
+                     else "—"))
+    return out
+
+
+def curve_draws(acceptance: pd.DataFrame, draws: int, seed: int = 0) -> list[pd.DataFrame]:
+    """``draws`` plausible sets of curves from the points' standard errors (issue 22, item 2).
+
+    Each curve (kind, zone, grade) with a standard error draws one z ~ N(0, 1) per set (seeded,
+    curves independent); every point of it moves on the logit scale by z · se / (p (1 − p))
+    — the delta method's standard error of logit p — so a curve moves as a whole and stays in
+    (0, 1) and in its order along the bonus. Points without a standard error (assumed or data)
+    stay as they are; so do p = 0 and p = 1.
+    """
+    se = acceptance["se"].to_numpy(dtype=float) if "se" in acceptance else np.full(
+        len(acceptance), np.nan)
+    p = acceptance["p"].to_numpy(dtype=float)
+    codes = acceptance.groupby(["kind", "zone", "grade"], sort=False).ngroup().to_numpy()
+    moves = np.isfinite(se) & (se > 0) & (p > 0) & (p < 1)
+    logit = np.log(np.where(moves, p, 0.5) / (1 - np.where(moves, p, 0.5)))
+    step = np.where(moves, np.nan_to_num(se) / np.maximum(p * (1 - p), 1e-12), 0.0)
+    rng = np.random.default_rng([seed, 22, 2])
+    z = rng.standard_normal((draws, codes.max() + 1 if len(codes) else 0))
+    out = []
+    for d in range(draws):
+        q = np.where(moves, 1.0 / (1.0 + np.exp(-(logit + z[d, codes] * step))), p)
+        out.append(acceptance.assign(p=q))
+    return out
 
 
 def _levels(table: pd.DataFrame | None) -> pd.DataFrame | None:

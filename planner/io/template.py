@@ -21,6 +21,7 @@ _CHOICE_LISTS = {
     "grado_marginacion": "muy bajo,bajo,medio,alto,muy alto",
     "zona": "2,3",
     "fase": "1,2,3,3b,4,5,6,especial",
+    "base_curva": "estimado,supuesto,dato",
 }
 
 

@@ -9,6 +9,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from planner.analysis.expected import AcceptanceReport, sentences, state_sentences
 from planner.core.result import Result
 from planner.core.words import t
+from planner.io.acceptance import basis_sentences
 from planner.io.xlsx import DEC, INT, MXN, PCT, TITLE_FONT, write_table
 
 # column -> (message key of its header, number format)
@@ -42,8 +43,8 @@ def append_resumen(ws: Worksheet, result: Result, lang: str = "es") -> None:
         ws.append([line])
     if report.draws:
         ws.append([t("sim_draws", lang, draws=f"{report.draws:,}", seed=report.seed)])
-    if result.scenario.acceptance is not None:
-        ws.append([t("acc_synthetic", lang)])
+    for line in basis_sentences(result.scenario.acceptance, lang):  # issue 22: each curve's basis
+        ws.append([line])
 
 
 def simulacion_sheet(wb: Workbook, result: Result, lang: str = "es") -> None:

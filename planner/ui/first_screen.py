@@ -23,10 +23,12 @@ from planner.core.result import Result
 from planner.core.scenario import WhatIf
 from planner.core.schema import NURSING, SPECIALTY
 from planner.core.words import t
+from planner.io.acceptance import basis_sentences
 from planner.ui import fmt
 from planner.ui.figures import HEADLINE, Figure
 
 DRAWS = 1000  # Monte Carlo draws behind the first screen's intervals
+CURVE_SETS = 20  # sets of curves drawn from their standard errors (issue 22 item 2)
 SEED = 0  # fixed: the same scenario always shows the same intervals
 DOC = "docs/MODELO.md"
 ROOT = Path(__file__).resolve().parents[2]
@@ -48,7 +50,7 @@ def with_acceptance(result: Result, draws: int = DRAWS, seed: int = SEED,
     if not shows_acceptance(result) or isinstance(result.acceptance, AcceptanceReport):
         return result
     t0 = time.perf_counter()
-    report = acceptance_report(result, draws, seed, fair=fair)
+    report = acceptance_report(result, draws, seed, fair=fair, curve_sets=CURVE_SETS)
     return replace(result, acceptance=report,
                    timings={**result.timings, "simulate": time.perf_counter() - t0})
 
@@ -107,7 +109,10 @@ def acceptance_cards(report: AcceptanceReport, lang: str = "es",
          "context": t("fs_expected_ctx", lang, lo=_posts(lo), hi=_posts(hi),
                       offers=_posts(h["offers"]),
                       share=fmt.percent(h["expected_filled"] / h["offers"]
-                                        if h["offers"] else 0, 0)),
+                                        if h["offers"] else 0, 0))
+         + ("" if "curve_sets" not in h else " " + t(
+             "fs_expected_curves", lang, sets=fmt.integer(h["curve_sets"]),
+             lo=_posts(h["curves_filled_p10"]), hi=_posts(h["curves_filled_p90"]))),
          "help": t("fs_expected_help", lang, draws=fmt.integer(report.draws),
                    seed=report.seed, doc=DOC),
          "delta": delta("expected_filled", "posts"), "delta_color": "normal"},
@@ -230,6 +235,12 @@ def acceptance_state_table(table: pd.DataFrame, lang: str = "es") -> pd.DataFram
             row[t(key, lang)] = text
         rows.append(row)
     return pd.DataFrame(rows)
+
+
+def curve_basis_lines(result: Result, lang: str = "es") -> list[str]:
+    """Where the scenario's acceptance curves come from: fitted (with their data and fit and
+    largest standard error), assumed or observed, one line per category type and basis."""
+    return basis_sentences(result.scenario.acceptance, lang)
 
 
 def calibration_text() -> str:

@@ -114,6 +114,8 @@ def show_acceptance(result: Result, base: Result | None, lang: str, token: str =
                       low=f"{swing['low']:g}", high=f"{swing['high']:g}",
                       need_low=f"{swing['need_low']:,.1f}",
                       need_high=f"{swing['need_high']:,.1f}", tab=t("tab_robust", lang)))
+    for line in first_screen.curve_basis_lines(result, lang):  # issue 22: fitted or assumed
+        st.caption(line)
     calibration = first_screen.calibration_text()
     if calibration:
         with st.expander(t("fs_calibration", lang, doc=first_screen.DOC)):
