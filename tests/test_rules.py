@@ -359,7 +359,7 @@ def test_centre_without_vacancy_under_the_hard_minimum(tmp_path, solver):
     lines = rule_messages(rules, "es")
     assert lines[0] == ("Falta 1 médico general para que cada centro de salud tenga uno: "
                         "Oaxaca 1.")
-    assert lines[1].startswith("1 centro(s) sin vacante de Medicina general en «plantilla»")
+    assert lines[1].startswith("1 centro sin vacante de Medicina general en «plantilla»")
 
 
 def cli(*args: str) -> subprocess.CompletedProcess:
