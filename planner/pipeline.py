@@ -208,7 +208,7 @@ def solve_workbook(path: str | Path, out: str | Path | None = None,
                    progress: Progress = _quiet, confirm_marginals: bool = False,
                    simulate: int = 0, seed: int = 0, second_round: bool = False,
                    compare_modes: bool = False, robust: int = 0,
-                   tornado: bool = False, curve_draws: int = 0) -> Result:
+                   tornado: bool = False, curve_draws: int = 0, phases: int = 0) -> Result:
     """Read, validate, solve and (when there is a plan and ``out``) write the result workbook.
 
     With registered candidates only the chosen mode is computed unless ``compare_modes``
@@ -228,6 +228,10 @@ def solve_workbook(path: str | Path, out: str | Path | None = None,
         raise InputError([Issue("rob_needs_curves", sheet="aceptacion")])
     if tornado and (mode != "por_oferta" or scenario.acceptance is None):
         raise InputError([Issue("sens_needs", params={"mode": mode})])
+    if phases > 0 and mode != "por_oferta":
+        raise InputError([Issue("mp_needs_offers", params={"mode": mode})])
+    if phases > 0 and simulate <= 0:
+        raise InputError([Issue("mp_needs_draws")])
     base = settings or settings_for(apply_overrides(scenario, what_if), solver)
     result = solve(scenario, what_if, base, progress, compare_modes=compare_modes)
     result.timings.update(timings)
@@ -245,6 +249,15 @@ def solve_workbook(path: str | Path, out: str | Path | None = None,
         t0 = time.perf_counter()
         result = replace(result, curve_sensitivity=decision_sensitivity(result))
         result.timings["tornado"] = time.perf_counter() - t0
+    if phases > 0 and result.solved:
+        from planner.analysis.multiphase import compare_policies
+
+        t0 = time.perf_counter()
+        hand = result.hand.placements if result.hand is not None and result.hand.status \
+            .has_solution else None
+        result = replace(result, call=compare_policies(result.scenario, result.plan.placements,
+                                                       hand, phases, simulate, seed))
+        result.timings["phases"] = time.perf_counter() - t0
     if out is not None and result.solved:
         progress("write")
         t0 = time.perf_counter()

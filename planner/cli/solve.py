@@ -11,7 +11,7 @@ from typing import Annotated, Optional
 import typer
 
 from models.rules import active_rules
-from planner.analysis import robustness, rule_check
+from planner.analysis import multiphase, robustness, rule_check
 from planner.analysis.expected import acceptance_lines, acceptance_payload
 from planner.analysis.indicators import compare_by_state, rule_messages, rule_records
 from planner.cli import common as c
@@ -63,6 +63,8 @@ def solve(
     robust: Annotated[int, typer.Option(
         "--robust", parser=oc.ROBUST, help=h("clih_robust"))] = 0,
     tornado: Annotated[bool, typer.Option("--tornado", help=h("clih_tornado"))] = False,
+    phases: Annotated[int, typer.Option("--fases", parser=oc.PHASES,
+                                        help=h("clih_phases"))] = 0,
     second_round: Annotated[bool, typer.Option(
         "--second-round", help=h("clih_second_round"))] = False,
     mode: Annotated[Optional[str], typer.Option(
@@ -91,7 +93,7 @@ def solve(
                                     confirm_marginals=confirm_marginals, simulate=simulate,
                                     seed=seed, second_round=second_round,
                                     compare_modes=compare_modes, robust=robust,
-                                    tornado=tornado, curve_draws=curve_draws)
+                                    tornado=tornado, curve_draws=curve_draws, phases=phases)
     payload = json_payload(result, time.perf_counter() - started,
                            out if result.solved else None, lang)
     payload.update(acceptance_payload(result))
@@ -100,6 +102,8 @@ def solve(
     if robust > 0:  # asked: the report, or why there is none (never skipped in silence)
         payload["robust"] = (robustness.payload(result.robust) if result.robust is not None
                              else None)
+    if phases > 0 and result.call is not None:
+        payload["call"] = multiphase.payload(result.call)
     if tornado and result.curve_sensitivity is not None:
         payload["what_changes_the_decision"] = robustness.sensitivity_payload(
             result.curve_sensitivity)
@@ -118,6 +122,9 @@ def solve(
             lines = (robustness.sentences(result.robust, lang) if result.robust is not None
                      else [t("rob_no_plan", lang)])
             for line in lines:
+                c.out.print(line, markup=False)
+        if result.call is not None:
+            for line in multiphase.sentences(result.call, lang):
                 c.out.print(line, markup=False)
         if result.curve_sensitivity is not None:
             for line in robustness.sensitivity_sentences(result.curve_sensitivity, lang,

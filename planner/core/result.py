@@ -34,6 +34,8 @@ class Result:
     robust: object | None = None
     # planner.analysis.robustness.SensitivityReport (issue 22 item 6), if asked (--tornado)
     curve_sensitivity: object | None = None
+    # planner.analysis.multiphase.CallSimulation (issue 23 item 5), if asked (--fases)
+    call: object | None = None
     # issue 15: the what-if tried and the workbook's own parameters, for the reports
     what_if: object | None = None  # planner.core.scenario.WhatIf
     base_params: object | None = None  # planner.core.scenario.Params before the what-if

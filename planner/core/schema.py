@@ -263,6 +263,8 @@ LIMITS: dict[str, Limit] = {limit.flag: limit for limit in (
     Limit("--simulate", "int", 0, MAX_DRAWS,
           f"draws × {SIMULATION_OUTCOMES_PER_DRAW} outcomes × 8 bytes within "
           f"{SIMULATION_MEMORY_BYTES // 2**20} MiB (half for the quantiles' copy)"),
+    Limit("--fases", "int", 0, 6, "phases of a simulated call (issue 23: R ≤ 6, the first six of "
+          "the 2026 hiring's phases give the arrivals)"),
     Limit("--robust", "int", 0, 200,
           "curve sets of the robust plan: each is one dense row over every pair (200 sets "
           "nationally: 4.4 M nonzeros)"),

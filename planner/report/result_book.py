@@ -34,7 +34,8 @@ SHEET_TITLES: dict[str, str] = {
     "simulacion_entidades": "simulación por entidad", "candidatos": "candidatos",
     "plazas_candidatos": "plazas y candidatos", "plazas_sin_candidatos": "plazas sin candidatos",
     "resumen_candidatos": "resumen de candidatos", "robustez": "robustez",
-    "robustez_juegos": "robustez por juego", "que_cambia": "qué cambia la decisión"}
+    "robustez_juegos": "robustez por juego", "que_cambia": "qué cambia la decisión",
+    "convocatoria": "convocatoria por fases"}
 SHEETS = tuple(SHEET_TITLES[s] for s in (
     "resumen", "por_entidad", "por_categoria", "asignaciones", "unidades", "sensibilidad",
     "parametros", "diagnostico"))
@@ -275,6 +276,7 @@ def write_result_workbook(result: Result, path: str | Path, lang: str = "es",
         acceptance_book.simulacion_sheet(wb, result, lang)
         robust_book.robustez_sheets(wb, result, lang)
         robust_book.decision_sheet(wb, result, lang)
+        robust_book.call_sheet(wb, result, lang)
         if result.candidates is not None:  # issue 14: folios only, never personal data
             write_candidate_sheets(wb, result.scenario, result.candidates, lang)
         _sensibilidad(wb, result, lang, confirm_marginals)

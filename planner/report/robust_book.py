@@ -78,4 +78,26 @@ def decision_sheet(wb: Workbook, result: Result, lang: str = "es") -> None:
         ws.append([line])
 
 
-__all__ = ["decision_sheet", "robustez_sheets"]
+def call_sheet(wb: Workbook, result: Result, lang: str = "es") -> None:
+    """``convocatoria``: each policy's figures over the draws of a phased call, the posts filled
+    by the end of each phase, and the sentences (nothing without ``--fases``)."""
+    from planner.analysis.multiphase import CallSimulation
+    from planner.analysis.multiphase import sentences as call_sentences
+
+    cs = result.call
+    if not isinstance(cs, CallSimulation):
+        return
+    table = cs.table.copy()
+    table["policy"] = table["policy"].map(lambda p: t(f"mp_policy_{p}", lang))
+    table["metric"] = table["metric"].map(lambda m: t(f"mp_metric_{m}", lang))
+    cols = ("policy", "metric", "mean", "p10", "p50", "p90")
+    heads = {c: t(f"mp_col_{c}", lang) for c in cols}
+    ws = write_table(wb, "convocatoria", table[list(cols)].rename(columns=heads),
+                     {heads[c]: DEC for c in ("mean", "p10", "p50", "p90")},
+                     widths={heads["policy"]: 50})
+    ws.append([])
+    for line in call_sentences(cs, lang):
+        ws.append([line])
+
+
+__all__ = ["call_sheet", "decision_sheet", "robustez_sheets"]
