@@ -400,6 +400,9 @@ def test_candidate_sheets_are_labelled_from_the_catalogue(tmp_path):
                     "Post state", "Municipality", "Choice")
     posts = list(wb["plazas y candidatos"].values)
     assert posts[0][-4:] == ("Vacancies", "Candidates who chose it", "Placed", "Status")
+    # a post's state is the post's, not a registration state (issue 22 item 7)
+    assert "Registration state code" not in posts[0]
+    assert "Registration state code" not in next(wb["plazas sin candidatos"].values)
     status = {(r[0], r[5]): r[-1] for r in posts[1:]}
     gp = {r[0]: (r[6], r[8]) for r in posts[1:] if r[5] == MG}  # clues -> (vacancies, placed)
     assert gp["CS0001"][1] == gp["CS0002"][1] == 1  # A and B, one each
