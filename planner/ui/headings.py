@@ -13,12 +13,14 @@ from planner.core.words import MESSAGES, pair, t
 
 
 def header(column: str, lang: str) -> str:
-    """A column's heading on screen (``col_<name>`` label; else the result workbook's name)."""
+    """A column's heading on screen (``col_<name>`` label; else the result workbook's name,
+    ``book_col_<name>`` or its header ``bookh_<name>``; the raw name only when none exists)."""
     if f"col_{column}" in MESSAGES:
         return t(f"col_{column}", lang)
-    if f"book_col_{column}" not in MESSAGES:
-        return column
-    return pair(f"book_col_{column}")[0 if lang == "es" else 1]
+    for key in (f"book_col_{column}", f"bookh_{column}"):
+        if key in MESSAGES:
+            return pair(key)[0 if lang == "es" else 1]
+    return column
 
 
 def kind_word(kind: str, lang: str) -> str:

@@ -39,8 +39,10 @@ def sets_chart(rep: RobustReport, lang: str = "es") -> alt.Chart:
     return alt.Chart(data).mark_tick(thickness=2, size=22).encode(
         x=alt.X("need:Q", title=t("rob_col_need", lang), scale=alt.Scale(zero=False)),
         y=alt.Y("plan_label:N", title=None, sort=order),
-        color=alt.Color("central:N", title=None,
-                        scale=alt.Scale(range=[GUINDA, GREY_TICK])),
+        color=alt.Color("central:N", title=None,  # the domain fixes the colours in every language
+                        scale=alt.Scale(domain=[t("rob_set_central", lang),
+                                                t("rob_set_drawn", lang)],
+                                        range=[GUINDA, GREY_TICK])),
         tooltip=[alt.Tooltip("set:Q", title=t("rob_col_set", lang)),
                  alt.Tooltip("need:Q", title=t("rob_col_need", lang), format=",.1f"),
                  alt.Tooltip("regret:Q", title=t("rob_col_regret", lang), format=",.1f")],
@@ -83,7 +85,13 @@ def tornado_chart(rep: SensitivityReport, lang: str = "es") -> alt.Chart:
                              format=",.0f")])
     rule = alt.Chart(pd.DataFrame({"base": [rep.base_need]})).mark_rule(
         color=GOLD, strokeWidth=2).encode(x="base:Q")
-    return (bars + rule).properties(height=34 * max(len(frame), 1))
+    ends = frame.assign(low_text=[f"×{v:g}" for v in frame["low_factor"]],
+                        high_text=[f"×{v:g}" for v in frame["high_factor"]])
+    low = alt.Chart(ends).mark_text(align="right", dx=-4, fontSize=11).encode(
+        y=alt.Y("assumption:N", sort=list(frame["assumption"])), x="low:Q", text="low_text:N")
+    high = alt.Chart(ends).mark_text(align="left", dx=4, fontSize=11).encode(
+        y=alt.Y("assumption:N", sort=list(frame["assumption"])), x="high:Q", text="high_text:N")
+    return (bars + rule + low + high).properties(height=34 * max(len(frame), 1))
 
 
 __all__ = ["summary_table", "sets_chart", "tornado_chart", "tornado_frame"]

@@ -16,6 +16,15 @@ KEY = "tab_robust"
 SETS = 20  # curve sets of the robust plan in the app (the CLI's --robust N)
 
 
+def _bullets(lines: list[str]) -> str:
+    """Sentences as a markdown list, each starting with a capital letter."""
+    def cap(s: str) -> str:
+        s = s.strip()
+        return s[:1].upper() + s[1:]
+
+    return "\n".join(f"- {cap(s)}" for s in lines)
+
+
 def render(view: View) -> None:
     result, token, lang = view.result, view.token, view.lang
     st.subheader(t("robp_header", lang))
@@ -40,16 +49,16 @@ def render(view: View) -> None:
     if token in robust and rep is None:
         st.warning(t("rob_no_plan", lang))
     elif rep is not None:
-        st.markdown("\n".join(f"- {s.strip()}" for s in robustness.sentences(rep, lang)))
+        st.markdown(_bullets(robustness.sentences(rep, lang)))
         table = robust_views.summary_table(rep, lang)
         st.dataframe(table, hide_index=True, width="stretch", column_config=number_columns(
-            {h: "%,.1f" for h in table.columns[1:-1]} | {table.columns[-1]: "$%,.0f"}))
+            {h: "%,.1f" for h in table.columns[1:-1]} | {table.columns[-1]: "$%,d"}))
         st.altair_chart(robust_views.sets_chart(rep, lang), width="stretch")
     sens = tornado.get(token)
     if sens is not None:
-        st.markdown(f"**{t('sens_heading', lang)}**")
         p = sc.params
         budget = p.budget if p.budget_basis == "esperado" else None
-        st.markdown("\n".join(f"- {s.strip()}" for s in
-                              robustness.sensitivity_sentences(sens, lang, budget)))
+        lines = robustness.sensitivity_sentences(sens, lang, budget)
+        st.markdown(f"**{lines[0]}**")  # the head sentence is the section's heading
+        st.markdown(_bullets(lines[1:]))
         st.altair_chart(robust_views.tornado_chart(sens, lang), width="stretch")
