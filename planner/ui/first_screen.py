@@ -357,8 +357,8 @@ def card_context(key: str, result: Result, lang: str = "es") -> str:
     if key == "bonus_year":
         return t("fs_ctx_budget", lang, budget=fmt.mxn(12 * h["budget_month"]),
                  share=fmt.percent(h["budget_used"]))
-    if key == "unplaced":
-        total = h["spec_candidates"] + h["gp_candidates"]
+    if key == "unplaced":  # every category's candidates, nurses too (as the count itself)
+        total = int(result.indicators.by_category["candidates"].sum())
         return t("fs_ctx_candidates", lang, total=fmt.integer(total),
                  share=fmt.percent(_share(h["unplaced"], total)))
     if key == "objective" and result.hand_indicators is not None:
