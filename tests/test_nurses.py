@@ -316,7 +316,7 @@ def test_expected_posts_say_how_many_are_nurses(tmp_path):
     result = solve(load_scenario(nurse_bonus_book(tmp_path, 15_000))[0])
     report = acceptance_report(result)
     assert report.headline["expected_nurses"] == pytest.approx(3.3)
-    assert sentences(report, "es")[1] == ("De ellas, enfermería: 3.3 plazas esperadas de 5 "
+    assert sentences(report, "es")[1] == ("De las plazas que se espera llenar, enfermería: 3.3 de 5 "
                                           "ofertas.")
     # without the nurses' curve rows every nurse offer is accepted, and the sentence says so
     import dataclasses
@@ -325,7 +325,7 @@ def test_expected_posts_say_how_many_are_nurses(tmp_path):
                                                                 != "enfermería"])
     report = acceptance_report(solve(no_curve))
     assert sentences(report, "es")[1] == (
-        "De ellas, enfermería: 5 plazas esperadas de 5 ofertas (sin curva de aceptación de "
+        "De las plazas que se espera llenar, enfermería: 5 de 5 ofertas (sin curva de aceptación de "
         "enfermeras: toda oferta se acepta, p = 1, supuesto).")
 
 
