@@ -37,7 +37,7 @@ from models.allocation import (
     placement_pairs,
 )
 from models.backend import add_usage, make_solver, quiet_stdout
-from models.curve_sets import CurveSet, set_probabilities
+from models.curve_sets import CurveSet, pair_keys, set_probabilities
 from models.settings import SolverSettings
 from models.solve import _relaxation, solve_model
 from planner.core.plan import Plan, Status
@@ -56,10 +56,9 @@ def is_active(scenario: Scenario) -> bool:
 def _pair_keys(scenario: Scenario, pairs: pd.DataFrame) -> tuple[np.ndarray, np.ndarray,
                                                                   np.ndarray]:
     """(category type, marginalization grade, bonus-eligible) of each pair."""
-    kind = scenario.categories["kind"].reindex(pairs["category"]).to_numpy(dtype=object)
-    units = scenario.units.reindex(pairs["clues"])
-    return kind, units["grade"].to_numpy(dtype=object), units["bonus_eligible"].to_numpy(
-        dtype=bool)
+    kind, grade = pair_keys(scenario, pairs)
+    eligible = scenario.units["bonus_eligible"].reindex(pairs["clues"]).to_numpy(dtype=bool)
+    return kind, grade, eligible
 
 
 def expected_pairs(scenario: Scenario, pairs: pd.DataFrame | None = None) -> pd.DataFrame:

@@ -18,8 +18,8 @@ from planner.core.scenario import Scenario
 from planner.io.acceptance import probability
 
 
-def _pair_keys(scenario: Scenario, pairs: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
-    """(category type, marginalization grade) of each pair (as models.acceptance's)."""
+def pair_keys(scenario: Scenario, pairs: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """(category type, marginalization grade) of each pair: what picks its curve."""
     kind = scenario.categories["kind"].reindex(pairs["category"]).to_numpy(dtype=object)
     return kind, scenario.units["grade"].reindex(pairs["clues"]).to_numpy(dtype=object)
 
@@ -103,7 +103,7 @@ def shifted_curves(acceptance: pd.DataFrame | None, cs: CurveSet) -> pd.DataFram
 
 def set_probabilities(scenario: Scenario, rows: pd.DataFrame, cs: CurveSet) -> np.ndarray:
     """Acceptance of each row of ``rows`` (pairs with ``bonus``) under curve set ``cs``."""
-    kind, grade = _pair_keys(scenario, rows)
+    kind, grade = pair_keys(scenario, rows)
     return probability(shifted_curves(scenario.acceptance, cs), kind,
                        rows["zone"].to_numpy(dtype=int), grade,
                        rows["bonus"].to_numpy(dtype=float))
@@ -188,4 +188,4 @@ def assumptions(acceptance: pd.DataFrame | None,
 
 
 __all__ = ["Assumption", "CurveSet", "assumptions", "LEVEL_RANGE", "SLOPE_RANGE", "curve_sets", "curves_of", "evaluate",
-           "regret_table", "set_probabilities", "shifted_curves"]
+           "pair_keys", "regret_table", "set_probabilities", "shifted_curves"]

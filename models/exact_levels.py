@@ -215,18 +215,26 @@ def build_level_arrays(scenario: Scenario, pairs: pd.DataFrame,
                         np.asarray(lo, dtype=float), np.asarray(hi, dtype=float), impossible)
 
 
-def _solve_lp(la: _LevelArrays, settings: SolverSettings):
-    """The LP relaxation (maximisation handed to HiGHS as a minimisation of −obj)."""
+def _finite(a) -> np.ndarray:
+    """``a`` as floats with ±inf replaced by HiGHS's infinity."""
     import highspy
 
-    inf = highspy.kHighsInf
+    a = np.asarray(a, dtype=float).copy()
+    a[np.isposinf(a)], a[np.isneginf(a)] = highspy.kHighsInf, -highspy.kHighsInf
+    return a
 
-    def fin(a):
-        a = np.asarray(a, dtype=float).copy()
-        a[np.isposinf(a)] = inf
-        a[np.isneginf(a)] = -inf
-        return a
 
+def _verdict(objective: float, bound: float, mip_gap: float) -> tuple[float, bool, bool]:
+    """(relative gap to ``bound``, proven: the bound is reached within PROOF_TOL, answers:
+    proven or within a positive ``mip_gap``) of an incumbent worth ``objective``."""
+    gap = max(0.0, bound - objective) / max(abs(bound), 1e-9)
+    proven = bound - objective <= PROOF_TOL * max(1.0, abs(bound))
+    return gap, proven, proven or (mip_gap > 0 and gap <= mip_gap)
+
+
+def _solve_lp(la: _LevelArrays, settings: SolverSettings):
+    """The LP relaxation (maximisation handed to HiGHS as a minimisation of −obj)."""
+    fin = _finite
     h = _highs(settings, settings.time_limit, presolve=LP_PRESOLVE)
     h.passModel(len(la.obj), len(la.row_lo), len(la.index), 2, 1, 0.0, -la.obj, fin(la.lower),
                 fin(la.upper), fin(la.row_lo), fin(la.row_hi), la.starts.astype(np.int32),
@@ -324,9 +332,8 @@ def solve_levels(scenario: Scenario, settings: SolverSettings, pairs: pd.DataFra
     first = np.zeros(len(expanded), dtype=bool)
     first[keep] = fixed.placements["first_doctor"].to_numpy(dtype=bool)
     objective = float(fixed.objective)
-    gap = max(0.0, lp_bound - objective) / max(abs(lp_bound), 1e-9)
-    proven = lp_bound - objective <= PROOF_TOL * max(1.0, abs(lp_bound))
-    if proven or (settings.mip_gap > 0 and gap <= settings.mip_gap):
+    gap, proven, answers = _verdict(objective, lp_bound, settings.mip_gap)
+    if answers:
         out = expanded.copy()
         out["placed"] = placed
         out["first_doctor"] = first
@@ -361,10 +368,7 @@ def _fixed_level_plan(scenario: Scenario, settings: SolverSettings, expanded: pd
 
 def _within(plan: Plan, lp_bound: float, mip_gap: float) -> bool:
     """True when ``plan`` answers: it reaches the LP bound, or is within a positive mip_gap."""
-    objective = float(plan.objective)
-    if lp_bound - objective <= PROOF_TOL * max(1.0, abs(lp_bound)):
-        return True
-    return mip_gap > 0 and max(0.0, lp_bound - objective) / max(abs(lp_bound), 1e-9) <= mip_gap
+    return _verdict(float(plan.objective), lp_bound, mip_gap)[2]
 
 
 def _dive(la: _LevelArrays, h, col: np.ndarray, settings: SolverSettings,
@@ -492,13 +496,7 @@ def solve_robust_levels(scenario: Scenario, settings: SolverSettings, pairs: pd.
     r_starts = len(la.index) + np.arange(len(wps), dtype=np.int64) * len(cols)
     r_index = np.tile(cols, len(wps))
     r_value = np.concatenate([np.r_[-wp, -big_p * wp[m.z_pairs], 1.0] for wp in wps])
-    inf = highspy.kHighsInf
-
-    def fin(a):
-        a = np.asarray(a, dtype=float).copy()
-        a[np.isposinf(a)], a[np.isneginf(a)] = inf, -inf
-        return a
-
+    fin = _finite
     cost = np.r_[np.zeros(n_cols), -1.0]  # maximise t
     lower, upper = np.r_[la.lower, -np.inf], np.r_[la.upper, np.inf]
     row_lo = np.r_[la.row_lo, np.full(len(wps), -np.inf)]
@@ -565,9 +563,8 @@ def solve_robust_levels(scenario: Scenario, settings: SolverSettings, pairs: pd.
     worst = min(float(wp[:m.n_x] @ v[:m.n_x] + big_p * wp[m.z_pairs] @ v[m.n_x:m.n_x + n_z])
                 for wp in wps)
     start["t_robusto"] = worst
-    gap = max(0.0, bound - worst) / max(abs(bound), 1e-9)
-    proven = bound - worst <= PROOF_TOL * max(1.0, abs(bound))
-    if not proven and not (settings.mip_gap > 0 and gap <= settings.mip_gap):
+    gap, proven, answers = _verdict(worst, bound, settings.mip_gap)
+    if not answers:
         return None, start
     out = expanded.copy()
     out["placed"] = placed

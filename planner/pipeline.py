@@ -36,7 +36,7 @@ from planner.analysis import candidates as candidate_reports
 from planner.analysis import fair, indicators, marginals
 from planner.analysis.expected import acceptance_report
 from planner.core.errors import ClusterError, InputError, Issue
-from planner.core.plan import Status
+from planner.core.plan import Status, with_acceptance
 from planner.core.result import Result
 from planner.core.scenario import Scenario, WhatIf, apply_overrides
 from planner.core.sweep import Sweep
@@ -292,12 +292,11 @@ def assumption_swings(result: Result):
     import pandas as pd
 
     from models.curve_sets import assumptions, evaluate
-    from planner.analysis import robustness
 
     sc = result.scenario
     if sc.acceptance is None or not result.solved:
         return pd.DataFrame()
-    pl = robustness.with_p(result.plan.placements)
+    pl = with_acceptance(result.plan.placements)
     pl = pl[(pl["placed"] > 0) | pl["first_doctor"].astype(bool)]  # the rest adds nothing
     rows = []
     for a in assumptions(sc.acceptance):
@@ -317,7 +316,7 @@ def decision_sensitivity(result: Result, progress: Callable[[int, int], None] | 
     from planner.analysis import robustness
 
     sc0 = result.scenario
-    mine = robustness.with_p(result.plan.placements)
+    mine = with_acceptance(result.plan.placements)
     items = assumptions(sc0.acceptance)
     plans, values = [], []
     for i, a in enumerate(items):
@@ -327,7 +326,7 @@ def decision_sensitivity(result: Result, progress: Callable[[int, int], None] | 
             again = again if again.status.has_solution else None
             plans.append(again)
             ev = evaluate(sc0, mine, [cs]).iloc[0].to_dict()
-            ev2 = (evaluate(sc0, robustness.with_p(again.placements), [cs]).iloc[0].to_dict()
+            ev2 = (evaluate(sc0, with_acceptance(again.placements), [cs]).iloc[0].to_dict()
                    if again is not None else None)
             values.append((ev, ev2))
         if progress is not None:

@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from planner.analysis.simulate import compare
+from planner.core.plan import with_acceptance
 from planner.core.schema import NURSING, SPECIALTY
 from planner.core.words import t
 from planner.io.acceptance import basis_sentences, curve_bases, curve_draws, probability
@@ -49,16 +50,10 @@ class AcceptanceReport:
     fair: dict = field(default_factory=dict)  # planner.analysis.fair: the same money
 
 
-def _with_p(result: Result, pl: pd.DataFrame) -> pd.DataFrame:
-    if "p_accept" not in pl:
-        pl = pl.assign(p_accept=1.0, bonus=pl["cost"], weight_full=pl["weight"])
-    return pl
-
-
 def expected_figures(result: Result, pl: pd.DataFrame, prefix: str = "") -> dict[str, float]:
     """Expected posts filled, specialists at bonus units, bonus (expected and guaranteed)."""
     sc = result.scenario
-    pl = _with_p(result, pl)
+    pl = with_acceptance(pl)
     x = pl["placed"].to_numpy(dtype=float)
     p = pl["p_accept"].to_numpy(dtype=float)
     b = pl["bonus"].to_numpy(dtype=float)
@@ -89,7 +84,7 @@ def expected_figures(result: Result, pl: pd.DataFrame, prefix: str = "") -> dict
 
 
 def _state_expected(result: Result, pl: pd.DataFrame) -> pd.DataFrame:
-    pl = _with_p(result, pl)
+    pl = with_acceptance(pl)
     e = (pl["placed"] * pl["p_accept"]).groupby(pl["state_code"]).sum()
     o = pl.groupby("state_code")["placed"].sum()
     return pd.DataFrame({"offers": o, "expected_filled": e})
@@ -156,7 +151,7 @@ def acceptance_report(result: Result, draws: int = 0, seed: int = 0,
     by_state = by_state.reset_index()
     national = pd.DataFrame()
     if draws > 0:
-        sim, ref, gain = compare(result.scenario, _with_p(result, plan), _with_p(result, hand),
+        sim, ref, gain = compare(result.scenario, with_acceptance(plan), with_acceptance(hand),
                                  draws, seed, second_round)
         f = sim.national.set_index("metric").loc["filled"]
         g = ref.national.set_index("metric").loc["filled"]
@@ -182,7 +177,7 @@ def acceptance_report(result: Result, draws: int = 0, seed: int = 0,
         by_state["bonus_paid_p50"] = st["bonus_paid_p50"]
         by_state = by_state.reset_index()
         if curve_sets > 0 and result.scenario.acceptance is not None:
-            head.update(_curve_figures(result, _with_p(result, plan), _with_p(result, hand),
+            head.update(_curve_figures(result, with_acceptance(plan), with_acceptance(hand),
                                        draws, seed, second_round, curve_sets))
         national = pd.concat([sim.national.assign(plan="plan"),
                               ref.national.assign(plan="politica_2024")], ignore_index=True)
@@ -246,7 +241,7 @@ def budget_figures(result: Result, paid: tuple[np.ndarray, np.ndarray] | None = 
                  "risk_budget": result.plan.risk_budget}
     for prefix, plan, samples in (("", result.plan, paid[0] if paid else None),
                                   ("hand_", result.hand, paid[1] if paid else None)):
-        pl = _with_p(result, plan.placements)
+        pl = with_acceptance(plan.placements)
         p, how = overrun_probability(pl, budget, draws=BILL_DRAWS, seed=seed)
         draws = BILL_DRAWS
         if how != "exacta" and samples is not None:

@@ -27,7 +27,7 @@ import numpy as np
 import pandas as pd
 
 from planner.core.scenario import Scenario
-from planner.io.acceptance import ANY_GRADE, ANY_ZONE, probability
+from planner.io.acceptance import ANY_GRADE, ANY_ZONE, curve_key, probability
 
 PRIOR_STRENGTH = 20.0  # α₀: today's curve counts as 20 expected acceptances (supuesto)
 INTERVAL = (0.05, 0.95)
@@ -50,20 +50,11 @@ class Learning:
 
 def curve_keys(acceptance: pd.DataFrame, kind: np.ndarray, zone: np.ndarray,
                grade: np.ndarray) -> list[tuple[str, int, str] | None]:
-    """The curve each (kind, zone, grade) takes, most specific first as planner.io.acceptance's
-    lookup: (kind, zone, grade), (kind, grade), (kind, zone), (kind); None when none."""
+    """The curve each (kind, zone, grade) takes (planner.io.acceptance.curve_key, the lookup
+    planner.io.acceptance.probability uses); None when none."""
     have = set(zip(acceptance["kind"], acceptance["zone"].astype(int), acceptance["grade"],
                    strict=True))
-    out: list[tuple[str, int, str] | None] = []
-    for k, z, g in zip(kind, zone, grade, strict=True):
-        found = None
-        for key in ((k, int(z), g), (k, ANY_ZONE, g), (k, int(z), ANY_GRADE),
-                    (k, ANY_ZONE, ANY_GRADE)):
-            if key in have:
-                found = key
-                break
-        out.append(found)
-    return out
+    return [curve_key(have, k, int(z), g) for k, z, g in zip(kind, zone, grade, strict=True)]
 
 
 def learn(scenario: Scenario, prior_strength: float = PRIOR_STRENGTH) -> Learning | None:

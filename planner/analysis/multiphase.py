@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from planner.core.plan import with_acceptance
 from planner.io.acceptance import levels_for, probability
 
 if TYPE_CHECKING:  # types only
@@ -66,12 +67,7 @@ class CallSimulation:
 
 
 def _pairs(scenario: Scenario, placements: pd.DataFrame) -> pd.DataFrame:
-    pl = placements[placements["placed"] > 0].reset_index(drop=True)
-    if "p_accept" not in pl:
-        pl = pl.assign(p_accept=1.0, bonus=pl["cost"], weight_full=pl["weight"])
-    if "first_doctor" not in pl:
-        pl = pl.assign(first_doctor=False)
-    return pl
+    return with_acceptance(placements[placements["placed"] > 0].reset_index(drop=True))
 
 
 def _raised(scenario: Scenario, pl: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from planner.core.plan import Plan
+from planner.core.plan import Plan, with_acceptance
 from planner.core.words import t
 
 if TYPE_CHECKING:  # types only: keeps the import chain of the result book at 9
@@ -44,26 +44,12 @@ class RobustReport:
     slope_range: tuple[float, float]
 
 
-def _with_p(pl: pd.DataFrame) -> pd.DataFrame:
-    if "p_accept" not in pl:  # a plan without acceptance: p = 1, bonus = cost
-        pl = pl.assign(p_accept=1.0, bonus=pl["cost"], weight_full=pl["weight"])
-    if "first_doctor" not in pl:
-        pl = pl.assign(first_doctor=False)
-    return pl
-
-
-def with_p(pl: pd.DataFrame) -> pd.DataFrame:
-    """Placements with ``p_accept``, ``bonus``, ``weight_full`` and ``first_doctor`` (p = 1 and
-    bonus = cost when the plan had no acceptance data)."""
-    return _with_p(pl)
-
-
 def plans_to_compare(result: Result, plan: Plan) -> dict[str, pd.DataFrame]:
     """The placements of the central plan, ``plan`` (the robust one) and the 2024 policy."""
     plans = {"central": result.plan.placements, "robust": plan.placements}
     if result.hand is not None and result.hand.status.has_solution:
         plans["hand"] = result.hand.placements
-    return {k: _with_p(v) for k, v in plans.items()}
+    return {k: with_acceptance(v) for k, v in plans.items()}
 
 
 def report(plan: Plan, sets: list[CurveSet], table: pd.DataFrame, seed: int,
@@ -153,7 +139,7 @@ def sensitivity(result: Result, items: list, plans: list[Plan | None],
     the re-solved plans (two per item: low end, high end; None when a re-solve found no plan)
     and ``values``: per plan, (need and bill of ``result``'s plan, of the re-solved plan) under
     those curves (models.curve_sets.evaluate, run by the chain)."""
-    mine = _with_p(result.plan.placements)
+    mine = with_acceptance(result.plan.placements)
     key = ["clues", "category"]
     rows = []
     for j, a in enumerate(items):
@@ -164,7 +150,7 @@ def sensitivity(result: Result, items: list, plans: list[Plan | None],
                    "bill_replanned": np.nan, "gain": np.nan, "offers_moved": np.nan,
                    "hospitals_rebonused": np.nan}
             if plan is not None and ev2 is not None:
-                other = _with_p(plan.placements)
+                other = with_acceptance(plan.placements)
                 both = mine.set_index(key)[["placed", "bonus"]].join(
                     other.set_index(key)[["placed", "bonus"]], suffixes=("", "_new"), how="outer")
                 both = both.fillna(0.0)

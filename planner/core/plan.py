@@ -55,3 +55,16 @@ class Plan:
     @property
     def seconds(self) -> float:
         return float(sum(self.timings.values()))
+
+
+def with_acceptance(placements: pd.DataFrame) -> pd.DataFrame:
+    """Placements with ``p_accept``, ``bonus``, ``weight_full`` and ``first_doctor``: a plan
+    solved without acceptance data accepts every offer (p = 1, bonus = cost, weight_full =
+    weight) and has no first-doctor flags. The one place these defaults are filled (expected
+    figures, robustness, the phased call)."""
+    pl = placements
+    if "p_accept" not in pl:
+        pl = pl.assign(p_accept=1.0, bonus=pl["cost"], weight_full=pl["weight"])
+    if "first_doctor" not in pl:
+        pl = pl.assign(first_doctor=False)
+    return pl

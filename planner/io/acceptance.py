@@ -187,13 +187,21 @@ def probability(acceptance: pd.DataFrame | None, kind: np.ndarray, zone: np.ndar
         if code[idx[0]] < 0:
             continue
         i = idx[0]
-        k, z, g = kind[i], int(zone[i]), grade[i]
-        for key in ((k, z, g), (k, ANY_ZONE, g), (k, z, ANY_GRADE), (k, ANY_ZONE, ANY_GRADE)):
-            if key in curves:
-                xs, ps = curves[key]
-                out[idx] = np.interp(bonus[idx], xs, ps)
-                break
+        key = curve_key(curves, kind[i], int(zone[i]), grade[i])
+        if key is not None:
+            xs, ps = curves[key]
+            out[idx] = np.interp(bonus[idx], xs, ps)
     return out
+
+
+def curve_key(curves, kind: str, zone: int, grade: str) -> tuple[str, int, str] | None:
+    """The curve a (kind, zone, grade) takes among ``curves`` (keys (kind, zone, grade)), most
+    specific first: (kind, zone, grade), (kind, grade), (kind, zone), (kind); None when none."""
+    for key in ((kind, zone, grade), (kind, ANY_ZONE, grade), (kind, zone, ANY_GRADE),
+                (kind, ANY_ZONE, ANY_GRADE)):
+        if key in curves:
+            return key
+    return None
 
 
 def levels_for(scenario: object, kind: str, zone: int) -> list[float]:
