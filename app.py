@@ -19,6 +19,7 @@ import uuid
 
 import streamlit as st
 
+from planner.core import fmt
 from planner.core.errors import InputError
 from planner.core.privacy import install_log_filter, redact
 from planner.core.result import Result
@@ -26,7 +27,7 @@ from planner.core.scenario import Scenario, WhatIf
 from planner.core.schema import CENTRE
 from planner.core.words import LANG_NAMES, phrase, t
 from planner.pipeline import fair_comparison, load_scenario, solve
-from planner.ui import access, disk_cache, fmt, phone, sources, streamlit_words
+from planner.ui import access, disk_cache, phone, sources, streamlit_words
 from planner.ui.first_screen import wait_words, with_acceptance
 from planner.ui.pages import (
     audit,

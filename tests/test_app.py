@@ -34,12 +34,15 @@ from streamlit.testing.v1 import AppTest
 
 from planner import pipeline as sensitivity
 from planner.analysis.marginals import marginal_values
+from planner.core import fmt
 from planner.core.scenario import WhatIf
 from planner.core.words import MESSAGES as LABELS
 from planner.core.words import t as tr
+from planner.explain.render import card
+from planner.explain.summary import plan_counts
 from planner.pipeline import load_scenario, solve
 from planner.report.result_book import SHEETS
-from planner.ui import charts, figures, fmt, geo, marginal_views, rule_views, sources, tables
+from planner.ui import charts, figures, geo, marginal_views, rule_views, sources, tables
 from planner.ui import frontier as frontier_views
 from planner.ui.whatif import FormError, build_what_if, form_defaults, what_if_key
 from tests.builders import ANES, MG, base_tables, make_workbook
@@ -487,10 +490,10 @@ def test_form_values_become_a_what_if(tiny: Path) -> None:
 def test_headline_deltas_against_the_baseline(tiny: Path, tiny_result) -> None:
     scenario, _ = load_scenario(tiny)
     low = solve(scenario, WhatIf(budget=25_000))
-    figs = {f.key: f for f in figures.headline_figures(low, tiny_result)}
+    figs = {s.key: s for s in plan_counts(low, tiny_result)}
     assert figs["spec_placed"].delta < 0 and figs["bonus_month"].delta < 0
-    assert figures.delta_colour(figs["no_doctor"]) == "inverse"
-    assert all(f.delta is None for f in figures.headline_figures(low, None))
+    assert card(figs["no_doctor"])["delta_color"] == "inverse"
+    assert all(s.delta is None for s in plan_counts(low, None))
 
 
 def test_frontier_reading() -> None:

@@ -72,8 +72,10 @@ def test_cards_carry_their_context(app: AppTest, tiny: Path) -> None:
     h = result.indicators.headline
     text = captions(app)
     share = 100 * h["centres_at_target_after"] / h["centres"]
-    assert f"de {h['centres']:,} ({share:.1f}%)" in text
-    assert "de $1,000,000 MXN (5.3%)" in text  # 52,937 of the 1,000,000 budget
+    assert f"de {h['centres']:,} centros ({share:.1f}%)" in text
+    # 52,937 of the 1,000,000 budget, and what the count assumes (issue 21)
+    assert "de $1,000,000 de presupuesto al mes (5.3%)" in text
+    assert "supuesto: si se acepta cada oferta del plan" in text
 
 
 def test_target_change_marks_deltas_not_comparable(app: AppTest) -> None:
@@ -168,16 +170,16 @@ def test_first_screen_shows_expected_filled_posts_and_the_gain(
     at = start_app(bonus_book, monkeypatch)
     m = metrics(at)
     assert m[tr("fs_expected")][0] == "1.8"
-    assert m[tr("fs_gain")][0] == "+4.8"
+    assert tr("fs_gain") not in m  # one comparison card: the same-budget figure is its caption's
     text = captions(at)
-    assert "P10–P90: " in text and "de 3 ofertas (60%)" in text
-    assert "estimado, mismo presupuesto · plazas llenas +0.5 (P10–P90: " in text
+    assert "P10–P90: " in text and "de 3 ofertas (60.0%)" in text
+    assert "con el mismo presupuesto: +4.8" in text
     assert "estimaciones del modelo" in text and first_screen.DOC in text
     # issue 22: each curve's basis; this book's sheet has no «base» column
     assert ("Aceptación de especialistas: 2 curvas sin base declarada (la hoja «aceptacion» no "
             "tiene la columna «base»): léanse como supuestos.") in text
     # no standard errors: the interval across curve sets is the acceptance-only one
-    assert "entre curvas y aceptaciones (20 juegos de curvas)" in text
+    assert "20 juegos de curvas y sus simulaciones" in text
     assert any("bono diferenciado llena 0.5 plazas más" in md.value for md in at.markdown)
     table = next(d.value for d in at.dataframe if tr("fs_col_p_target") in d.value.columns)
     assert set(table[tr("state")]) == {"Chiapas", "Oaxaca"}
@@ -189,12 +191,13 @@ def test_first_screen_shows_expected_filled_posts_and_the_gain(
     # 0.8² = 64 %, tests/test_budget_risk.py) and the gain at the same money (the 2024 policy
     # pays 13,000 of 32,000; with 13,000 the plan is the policy's own, +0; tests/test_fair.py)
     assert m[tr("fs_overrun")][0] == "64.0%"
-    assert "si todos aceptan: $40,000 de $32,000 al mes · riesgo permitido 100.0%" in text
+    assert "si todos aceptan: $40,000" in text and "riesgo permitido 100.0%" in text
     assert m[tr("fs_fair")][0] == "0"
     # issue 21: headlined on weighted need (at the guaranteed $30,000 the plan is 10.8 too)
-    assert ("estimado, con el dinero esperado de 2024 ($13,000) · plazas llenas 0 · con el "
-            "mismo dinero garantizado ($30,000): necesidad ponderada 0 · la política 2024 no "
-            "puede gastar el presupuesto: paga en promedio $13,000 de $32,000") in text
+    assert ("frente a la política 2024 con el mismo dinero esperado ($13,000 al mes); más es "
+            "mejor · estimado con las curvas de aceptación del libro · plazas llenas 0") in text
+    assert ("con el mismo dinero garantizado ($30,000): necesidad ponderada 0 · la política "
+            "2024 no puede gastar el presupuesto: paga en promedio $13,000 de $32,000") in text
 
 
 def test_disk_cache_computes_once_per_workbook_and_code(tmp_path: Path,

@@ -354,10 +354,13 @@ def test_unplaced_card_counts_every_category_against_every_candidate(tmp_path):
     """The «Sin asignar» card counts the unplaced of every category (nurses too), so its
     denominator is every category's candidates: the app's walk read «4,657 de 9,860
     candidatos» nationally (nurses over doctors). Checked here against the by-category table."""
-    from planner.ui.first_screen import card_context
+    from planner.explain.render import card
+    from planner.explain.summary import plan_counts
 
     result = solve(_scenario(tmp_path))
     by_cat = result.indicators.by_category
     total = int(by_cat["candidates"].sum())
     assert int(by_cat.loc[by_cat["kind"] == "enfermería", "candidates"].sum()) > 0
-    assert f"{total:,}" in card_context("unplaced", result, "es")
+    unplaced = {s.key: s for s in plan_counts(result)}["unplaced"]
+    assert unplaced.of.value == total
+    assert f"de {total:,} candidatos" in card(unplaced, "es")["context"]

@@ -25,6 +25,9 @@ from planner.core.result import Result
 from planner.core.scenario import WhatIf
 from planner.core.schema import ASSIGNMENT_MODES
 from planner.core.words import t
+from planner.explain.render import line as statement_line
+from planner.explain.render import payload as statement_payload
+from planner.explain.summary import statements, summary
 from planner.pipeline import solve_workbook
 from planner.validate import scenario_warnings
 
@@ -176,6 +179,8 @@ def json_payload(result: Result, seconds: float, out: Path | None, lang: str = "
         payload["indicators"] = {k: _num(v) for k, v in head.items()}
     if result.hand is not None:
         payload["hand_rule_objective"] = _num(result.hand.objective)
+    if result.indicators is not None:  # the summary's statements, as the app and the book show
+        payload["statements"] = {s.key: statement_payload(s) for s in statements(result)}
     if result.candidates is not None:
         from planner.analysis.candidates import json_summary
 
@@ -256,34 +261,11 @@ def print_report(result: Result, payload: dict, lang: str) -> None:
         say(t("no_solution_hint", lang, seconds=f"{result.settings.time_limit:g}"), markup=False)
     if result.indicators is None:
         return
-    h = result.indicators.headline
-    hand = result.hand_indicators.headline if result.hand_indicators else None
-    lines = [
-        (t("cli_line_at_target", lang),
-         f"{h['centres_at_target_before']:,} → {h['centres_at_target_after']:,} "
-         f"{t('cli_of', lang)} {h['centres']:,}"),
-        (t("cli_line_no_doctor", lang),
-         f"{h['centres_no_doctor_before']:,} → {h['centres_no_doctor_after']:,}"),
-        (t("cli_line_gp_placed", lang),
-         f"{h['gp_placed']:,} {t('cli_of', lang)} {h['gp_candidates']:,}"),
-        (t("cli_line_spec_placed", lang),
-         f"{h['spec_placed']:,} {t('cli_of', lang)} {h['spec_candidates']:,} "
-         f"({t('cli_gap', lang)} {h['spec_gap']:,})"),
-        *([(t("cli_line_nurses", lang),
-            f"{h['nurse_placed']:,} {t('cli_of', lang)} {h['nurse_candidates']:,} "
-            f"({t('cli_gap', lang)} {h['nurse_gap']:,})"),
-           (t("cli_line_nurse_target", lang),
-            f"{h['centres_nurse_target_before']:,} → {h['centres_nurse_target_after']:,} "
-            f"{t('cli_of', lang)} {h['centres']:,}")] if "nurse_placed" in h else []),
-        (t("cli_line_bonus", lang),
-         f"${h['bonus_month']:,.0f} {t('cli_of', lang)} ${h['budget_month']:,.0f} "
-         f"({h['budget_used']:.1%})"),
-        (t("cli_line_objective", lang),
-         f"{plan.objective:,.2f}" + (f"  ·  {t('cli_hand_rule', lang)} {hand['objective']:,.2f}"
-                                     if hand else "")),
-    ]
-    for label, value in lines:
-        say(f"  {label:<32} {value}", markup=False)
+    say(t("ex_section", lang), markup=False)
+    for section in summary(result):  # the app's and the result book's statements
+        say(f"  {t(f'ex_part_{section.part}', lang)}", markup=False)
+        for statement in section.statements:
+            say(f"    {statement_line(statement, lang)}", markup=False)
     if result.candidates is not None:
         from planner.analysis.candidates import summary_lines
 

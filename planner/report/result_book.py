@@ -17,6 +17,8 @@ from planner.core.model_words import MODE_WORDS, mode_word, solver_word
 from planner.core.result import Result
 from planner.core.scenario import PARAM_NAMES
 from planner.core.words import MESSAGES, pair, t
+from planner.explain import render as statement_render
+from planner.explain.summary import summary
 from planner.io.fast_xlsx import StreamedWorkbook
 from planner.io.files import atomic_write
 from planner.io.xlsx import DEC, INT, MXN, PCT, TITLE_FONT, guard, redact_cells, write_table
@@ -313,6 +315,7 @@ def _resumen(wb: Workbook, result: Result, lang: str) -> None:
         for cell in ws[ws.max_row][1:]:
             if fmt:
                 cell.number_format = fmt
+    _statements(ws, result, lang)
     ws.append([])
     ws.append([t("book_hand_rule_note", lang)])
     ws.append([t("book_advantage_note", lang)])
@@ -325,13 +328,36 @@ def _resumen(wb: Workbook, result: Result, lang: str) -> None:
     for line in what_if_lines(result, lang) or [t("book_whatif_none", lang)]:
         ws.append(["  " + line])
     ws.column_dimensions["A"].width = 48
-    for col in "BCDE":
+    for col in "BCDEF":
         ws.column_dimensions[col].width = 22
+    ws.column_dimensions["G"].width = 120
     ws.freeze_panes = f"A{hr + 1}"
     # Printed or saved as PDF to forward: one page wide, landscape.
     ws.page_setup.orientation = "landscape"
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+
+
+def _statements(ws, result: Result, lang: str) -> None:
+    """The summary's statements (planner.explain.summary), as the app's cards and the CLI's
+    report show them: figure, value, basis, P10–P90, denominator and what it counts."""
+    ws.append([])
+    ws.append([t("ex_section", lang)])
+    ws.cell(row=ws.max_row, column=1).font = Font(bold=True)
+    ws.append([t(k, lang) for k in statement_render.BOOK_HEADERS])
+    for cell in ws[ws.max_row]:
+        cell.font = Font(bold=True)
+    for section in summary(result):
+        ws.append([t(f"ex_part_{section.part}", lang)])
+        ws.cell(row=ws.max_row, column=1).font = Font(italic=True)
+        for s in section.statements:
+            values, number_format = statement_render.row(s, lang)
+            ws.append(values)
+            r = ws.max_row
+            for col in (2, 4, 5):
+                ws.cell(row=r, column=col).number_format = number_format
+            of_unit = s.of.unit if s.of is not None else s.value.unit
+            ws.cell(row=r, column=6).number_format = statement_render.BOOK_FORMATS[of_unit]
 
 
 def active_rules_text(result: Result, lang: str) -> str:

@@ -15,9 +15,9 @@ import pandas as pd
 
 from planner.analysis import candidates as reports
 from planner.analysis import rule_check
+from planner.core import fmt
 from planner.core.scenario import Scenario
 from planner.core.words import t
-from planner.ui import fmt
 
 MODES = ("por_oferta", "optimo", "estable")
 SYNTHETIC_PREFIX = "SINT-"  # folios of the synthetic national list (planner/data/candidatos.py)

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import pandas as pd
 
+from planner.core import fmt
 from planner.core.words import t
-from planner.ui import figures, fmt
+from planner.ui import figures
 
 
 def _inputs(result, lang: str) -> dict[str, str]:

@@ -6,41 +6,18 @@ the hand rule, and side-by-side comparisons of saved scenarios. (Marginal values
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 
 import pandas as pd
 
 from planner.analysis.indicators import compare_by_state
+from planner.core import fmt
 from planner.core.model_words import MODE_WORDS, mode_word
 from planner.core.result import Result
 from planner.core.scenario import WhatIf
 from planner.core.schema import GENERAL
 from planner.core.words import t
-from planner.ui import fmt
 
 SAME_OBJECTIVE = 1e-3  # relative difference under which two plans cover "the same" need
-
-
-@dataclass(frozen=True)
-class Figure:
-    """One headline indicator of a plan.
-
-    ``kind`` is how to format it (``int``, ``mxn``, ``dec``, ``pct``); ``better`` says which way is
-    good (``up``, ``down``, ``off``), for the colour of the delta; ``baseline`` is the same figure
-    in the baseline plan (None: no comparison); ``help`` is the label key of its explanation,
-    with ``help_fields`` already formatted.
-    """
-
-    key: str
-    value: float
-    kind: str
-    better: str
-    baseline: float | None
-    help_fields: dict[str, str]
-
-    @property
-    def delta(self) -> float | None:
-        return None if self.baseline is None else self.value - self.baseline
 
 
 def headline_values(result: Result) -> dict[str, float]:
@@ -99,41 +76,6 @@ HEADLINE: tuple[tuple[str, str, str], ...] = (
     ("unplaced", "int", "down"),
     ("objective", "dec", "up"),
 )
-
-
-def headline_figures(result: Result, baseline: Result | None, lang: str = "es") -> list[Figure]:
-    """The headline figures of ``result``, each with its value in ``baseline`` (when given)."""
-    v = headline_values(result)
-    b = headline_values(baseline) if baseline is not None and baseline.solved else None
-    target = result.scenario.params.target
-    helps = {
-        "at_target": {"target": fmt.integer(target), "today": fmt.integer(v["at_target_before"]),
-                      "total": fmt.integer(v["centres"])},
-        "no_doctor": {"today": fmt.integer(v["no_doctor_before"])},
-        "spec_placed": {"total": fmt.integer(v["spec_candidates"])},
-        "filled": {"total": fmt.integer(v["vacancies"]),
-                   "share": fmt.percent(v["filled"] / v["vacancies"] if v["vacancies"] else 0)},
-        "bonus_month": {"budget": fmt.mxn(v["budget_month"]),
-                        "share": fmt.percent(v["budget_used"])},
-        "bonus_year": {"budget": fmt.mxn(12 * v["budget_month"])},
-        "unplaced": {},
-        "objective": {},
-    }
-    return [Figure(key, float(v[key]), kind, better, None if b is None else float(b[key]),
-                   helps[key]) for key, kind, better in HEADLINE]
-
-
-def figure_label(fig: Figure, lang: str) -> str:
-    return t(f"m_{fig.key}", lang)
-
-
-def figure_help(fig: Figure, lang: str) -> str:
-    return t(f"m_{fig.key}_help", lang, **fig.help_fields)
-
-
-def delta_colour(fig: Figure) -> str:
-    """Streamlit's ``delta_color`` for a figure: green when it moved the good way."""
-    return {"up": "normal", "down": "inverse"}.get(fig.better, "off")
 
 
 # --- the hand rule -------------------------------------------------------------------------------

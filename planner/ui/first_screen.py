@@ -17,15 +17,13 @@ import pandas as pd
 
 from models import acceptance
 from planner.analysis.expected import AcceptanceReport, acceptance_report
-from planner.analysis.expected import percent_text as pct
+from planner.core import fmt
 from planner.core.model_words import MODE_WORDS, mode_word
 from planner.core.result import Result
 from planner.core.scenario import WhatIf
-from planner.core.schema import NURSING, SPECIALTY
 from planner.core.words import t
+from planner.explain.summary import misleading
 from planner.io.acceptance import basis_sentences
-from planner.ui import fmt
-from planner.ui.figures import HEADLINE, Figure
 
 DRAWS = 1000  # Monte Carlo draws behind the first screen's intervals
 CURVE_SETS = 20  # sets of curves drawn from their standard errors (issue 22 item 2)
@@ -58,131 +56,6 @@ def with_acceptance(result: Result, draws: int = DRAWS, seed: int = SEED,
 def report_of(result: Result) -> AcceptanceReport | None:
     r = result.acceptance
     return r if isinstance(r, AcceptanceReport) else None
-
-
-def _posts(x: float) -> str:
-    """Posts as written: whole from 10 up, one decimal below (an expectation of 1.8 posts)."""
-    x = float(x)
-    return fmt.decimal(x) if abs(x) < 10 and abs(x - round(x)) > 0.05 else fmt.integer(x)
-
-
-def _signed_posts(x: float) -> str:
-    text = _posts(abs(x))
-    return "0" if text in ("0", "0.0") else ("+" if x > 0 else "-") + text
-
-
-# the first screen's parts, in the order a planner asks (issue 21): what the plan achieves,
-# what it costs, how it compares with 2024 at equal money; the caveats follow (pages/summary.py)
-PARTS = ("achieves", "costs", "compare")
-
-
-def acceptance_cards(report: AcceptanceReport, lang: str = "es",
-                     base: AcceptanceReport | None = None) -> dict[str, list[dict]]:
-    """The first screen's cards by part (:data:`PARTS`), each a dict of label, value, context,
-    help, delta (None: no comparison) and delta_color (Streamlit's: ``normal`` when up is
-    better, ``inverse`` when down is, ``off`` when neither).
-
-    achieves: the expected weighted need covered and the posts expected to be filled (P10–P90,
-    of the offers); costs: the expected bonus bill and the probability that it exceeds the
-    budget; compare: the gain over the 2024 policy at the same expected money and over the
-    uniform 2024 bonus at the same budget, both headlined on weighted need, the plan's goal
-    (a count of filled posts where fewer is not worse is said in the context, never as a
-    loss). ``base`` is the baseline plan's report: in a what-if each figure of the first two
-    parts carries its change (the comparisons are with 2024, not with the baseline)."""
-    h = report.headline
-    lo = h.get("filled_p10", h["expected_filled"])
-    hi = h.get("filled_p90", h["expected_filled"])
-    b = base.headline if base is not None else None
-
-    def delta(key: str, kind: str) -> str | None:
-        if b is None:
-            return None
-        d = float(h[key]) - float(b[key])
-        return _signed_posts(d) if kind == "posts" else fmt.signed(d, kind)
-
-    achieves = [
-        {"label": t("fs_need", lang), "value": fmt.decimal(h["expected_need"]),
-         "context": t("fs_need_ctx", lang, hand=fmt.decimal(h["hand_expected_need"])),
-         "help": t("fs_need_help", lang, doc=DOC), "delta": delta("expected_need", "dec"),
-         "delta_color": "normal"},
-        {"label": t("fs_expected", lang), "value": _posts(h["expected_filled"]),
-         "context": t("fs_expected_ctx", lang, lo=_posts(lo), hi=_posts(hi),
-                      offers=_posts(h["offers"]),
-                      share=fmt.percent(h["expected_filled"] / h["offers"]
-                                        if h["offers"] else 0, 0))
-         + ("" if "curve_sets" not in h else " " + t(
-             "fs_expected_curves", lang, sets=fmt.integer(h["curve_sets"]),
-             lo=_posts(h["curves_filled_p10"]), hi=_posts(h["curves_filled_p90"]))),
-         "help": t("fs_expected_help", lang, draws=fmt.integer(report.draws),
-                   seed=report.seed, doc=DOC),
-         "delta": delta("expected_filled", "posts"), "delta_color": "normal"},
-    ]
-    costs = [{"label": t("fs_bill", lang), "value": fmt.mxn(h["expected_bonus"], False),
-              "context": t("fs_bill_ctx", lang, budget=fmt.mxn(report.bill["budget"], False)
-                           if report.bill else fmt.DASH),
-              "help": t("fs_bill_help", lang, doc=DOC),
-              "delta": delta("expected_bonus", "mxn"), "delta_color": "off"},
-             *budget_card(report, lang, base)]
-    return {"achieves": achieves, "costs": costs,
-            "compare": [*fair_card(report, lang), gain_card(report, lang)]}
-
-
-def _signed_need(x: float) -> str:
-    return fmt.signed(x, "dec") if round(x, 1) else "0"
-
-
-def gain_card(report: AcceptanceReport, lang: str = "es") -> dict:
-    """The gain over the uniform 2024 bonus at the same budget: weighted need (the plan's goal)
-    as the headline, the filled posts and their P10–P90 in the context."""
-    h = report.headline
-    gain = h["expected_filled"] - h["hand_expected_filled"]
-    glo, ghi = h.get("gain_p10", gain), h.get("gain_p90", gain)
-    return {"label": t("fs_gain", lang),
-            "value": _signed_need(h["expected_need"] - h["hand_expected_need"]),
-            "context": t("fs_gain_ctx", lang, n=_signed_posts(gain), lo=_signed_posts(glo),
-                         hi=_signed_posts(ghi)),
-            "help": t("fs_gain_help", lang), "delta": None, "delta_color": "off"}
-
-
-def fair_card(report: AcceptanceReport, lang: str = "es") -> list[dict]:
-    """The gain over the 2024 policy at the same expected money, with the same-guaranteed-money
-    gain beside it (issue 22 item 5, planner.analysis.fair), headlined on weighted need; none
-    without the comparison."""
-    fair = report.fair
-    if not fair or not fair["expected"]["solved"]:
-        return []
-    e, g = fair["expected"], fair["guaranteed"]
-    guaranteed = (t("fs_fair_guaranteed", lang, money=fmt.mxn(g["money"], False),
-                    need=_signed_need(g["gain_need"])) if g["solved"] else "")
-    spends = t("fs_fair_underspends" if fair["hand_underspends"] else "fs_fair_spends", lang,
-               hand=fmt.mxn(fair["hand_expected_bonus"], False),
-               budget=fmt.mxn(fair["budget"], False))
-    return [{"label": t("fs_fair", lang), "value": _signed_need(e["gain_need"]),
-             "context": t("fs_fair_ctx", lang, money=fmt.mxn(e["money"], False),
-                          n=_signed_posts(e["gain_filled"]), guaranteed=guaranteed,
-                          spends=spends),
-             "help": t("fs_fair_help", lang), "delta": None, "delta_color": "off"}]
-
-
-def budget_card(report: AcceptanceReport, lang: str = "es",
-                base: AcceptanceReport | None = None) -> list[dict]:
-    """The bonus bill's risk as a card (issue 22 item 3): the probability that the bill exceeds
-    the budget, the bill if every offer is accepted and the risk the model guarantees (lower is
-    better: its change in a what-if is green when it falls); none when the report has no bill
-    figures."""
-    bill = report.bill
-    if not bill:
-        return []
-    how = t("risk_how_exact", lang) if bill["overrun_how"] == "exacta" else t(
-        "risk_how_sim", lang, draws=fmt.integer(bill["overrun_draws"]))
-    was = base.bill if base is not None else None
-    return [{"label": t("fs_overrun", lang), "value": pct(bill["overrun_p"]),
-             "context": t("fs_overrun_ctx", lang, all=fmt.mxn(bill["all_accept"], False),
-                          budget=fmt.mxn(bill["budget"], False),
-                          risk=pct(min(max(bill["budget_risk"], 0.0), 1.0))),
-             "help": t("fs_overrun_help", lang, how=how, doc=DOC),
-             "delta": fmt.signed(bill["overrun_p"] - was["overrun_p"], "pct") if was else None,
-             "delta_color": "inverse"}]
 
 
 def acceptance_states(report: AcceptanceReport, lang: str = "es") -> pd.DataFrame:
@@ -282,40 +155,8 @@ def interval_chart(table: pd.DataFrame, axis: str, lang: str = "es") -> alt.Char
 
 # --- headline cards -----------------------------------------------------------------------------
 
-def not_comparable(result: Result, base: Result | None) -> dict[str, str]:
-    """Headline keys whose delta against ``base`` would mislead → why (message text key and
-    fields). A different target moves the goal "centres at target" is counted against and
-    the need the objective weighs; different weights re-weigh the need."""
-    if base is None or not base.solved:
-        return {}
-    p, q = result.scenario.params, base.scenario.params
-    out: dict[str, str] = {}
-    if set(result.scenario.units["state_code"]) != set(base.scenario.units["state_code"]):
-        # other states: every count is over other units (pesos alone still compare)
-        for key, _, _ in HEADLINE:
-            if key not in ("bonus_month", "bonus_year"):
-                out[key] = "states"
-    if int(p.target) != int(q.target):
-        for key in ("at_target", "objective"):
-            out.setdefault(key, "target")
-    if (float(p.first_doctor_weight) != float(q.first_doctor_weight)
-            or float(p.families_weight) != float(q.families_weight)):
-        out.setdefault("objective", "weights")
-    if int(p.nurse_target) != int(q.nurse_target) and (
-            result.scenario.categories["kind"] == NURSING).any():
-        out.setdefault("objective", "nurse_target")  # the nurses' need the objective weighs
-    return out
-
-
-def without_misleading_deltas(figs: list[Figure], result: Result,
-                              base: Result | None) -> list[Figure]:
-    """``figs`` with the baseline dropped where the comparison would mislead."""
-    off = not_comparable(result, base)
-    return [replace(f, baseline=None) if f.key in off else f for f in figs]
-
-
 def not_comparable_note(key: str, result: Result, base: Result, lang: str = "es") -> str:
-    why = not_comparable(result, base).get(key)
+    why = misleading(result, base).get(key)
     if why == "target":
         return t("fs_not_comparable_target", lang, old=int(base.scenario.params.target),
                  new=int(result.scenario.params.target))
@@ -330,51 +171,6 @@ def not_comparable_note(key: str, result: Result, base: Result, lang: str = "es"
                  old=int(base.scenario.params.nurse_target),
                  new=int(result.scenario.params.nurse_target))
     return ""
-
-
-def card_context(key: str, result: Result, lang: str = "es") -> str:
-    """The card's value in context: "de 12,000 (86.1%)" and the like."""
-    h = result.indicators.headline
-    if key == "at_target":
-        return t("fs_ctx_of", lang, total=fmt.integer(h["centres"]),
-                 share=fmt.percent(_share(h["centres_at_target_after"], h["centres"]))) + " · " + \
-            t("fs_ctx_target", lang, target=int(result.scenario.params.target))
-    if key == "no_doctor":
-        return t("fs_ctx_today", lang, today=fmt.integer(h["centres_no_doctor_before"]))
-    if key == "spec_placed":
-        return t("fs_ctx_spec", lang, gap=fmt.integer(h["spec_gap"]),
-                 share=fmt.percent(_share(h["spec_placed"], h["spec_gap"])),
-                 bonus=fmt.integer(h["spec_placed_bonus_units"]))
-    if key == "filled":
-        by_cat = result.indicators.by_category
-        gp_gap = int(by_cat.loc[by_cat["kind"] != SPECIALTY, "gap"].sum())
-        total = gp_gap + h["spec_gap"]
-        return t("fs_ctx_of_vacancies", lang, total=fmt.integer(total),
-                 share=fmt.percent(_share(h["gp_placed"] + h["spec_placed"], total)))
-    if key == "bonus_month":
-        return t("fs_ctx_budget", lang, budget=fmt.mxn(h["budget_month"]),
-                 share=fmt.percent(h["budget_used"]))
-    if key == "bonus_year":
-        return t("fs_ctx_budget", lang, budget=fmt.mxn(12 * h["budget_month"]),
-                 share=fmt.percent(h["budget_used"]))
-    if key == "unplaced":  # every category's candidates, nurses too (as the count itself)
-        total = int(result.indicators.by_category["candidates"].sum())
-        return t("fs_ctx_candidates", lang, total=fmt.integer(total),
-                 share=fmt.percent(_share(h["unplaced"], total)))
-    if key == "objective" and result.hand_indicators is not None:
-        hand = float(result.hand_indicators.headline["objective"])
-        return t("fs_ctx_hand", lang, hand=fmt.decimal(hand),
-                 share=_signed_share((h["objective"] - hand) / hand if hand else 0))
-    return ""
-
-
-def _signed_share(x: float) -> str:
-    """A relative difference: ``0.037`` → ``'+3.7%'``; nothing → ``'0'``."""
-    return "0" if round(100 * x, 1) == 0 else f"{100 * x:+,.1f}%"
-
-
-def _share(part: float, whole: float) -> float:
-    return float(part) / float(whole) if whole else 0.0
 
 
 def bonus_split(result: Result) -> dict[str, float]:

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import pandas as pd
 
+from planner.core import fmt
 from planner.core.words import t
 from planner.report.sweep_book import STATUS_WORDS
-from planner.ui import fmt
 
 SOLVED = ("optimal", "stable", "feasible")
 FLAT = 1e-6  # relative objective difference under which two budgets cover the same need

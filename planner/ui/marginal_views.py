@@ -14,8 +14,8 @@ import math
 import pandas as pd
 
 from planner.analysis import marginals
+from planner.core import fmt
 from planner.core.words import t
-from planner.ui import fmt
 
 # table shown: internal column -> catalogue key of its planner header
 TABLE_COLUMNS = {"resource": "mvp_col_resource", "available": "mvp_col_available",

@@ -8,9 +8,9 @@ import pandas as pd
 
 from models import rules
 from planner.analysis.indicators import Indicators, rule_messages
+from planner.core import fmt
 from planner.core.scenario import Scenario
 from planner.core.words import phrase, t
-from planner.ui import fmt
 from planner.ui.headings import labelled, reason_word
 
 RULES = ("state_pools", "linked_specialties", "equity_floor", "one_doctor_per_centre")

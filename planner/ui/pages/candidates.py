@@ -10,11 +10,12 @@ from dataclasses import replace
 import streamlit as st
 
 from planner import pipeline
+from planner.core import fmt
 from planner.core.privacy import redact
 from planner.core.words import t
 from planner.ui import candidate_views as cv
 from planner.ui import candidate_waits as cw
-from planner.ui import charts, fmt
+from planner.ui import charts
 from planner.ui.pages.view import View, coded_radio
 
 KEY = "tab_candidates"

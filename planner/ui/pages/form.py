@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import streamlit as st
 
+from planner.core import fmt
 from planner.core.model_words import mode_word
 from planner.core.scenario import Scenario, WhatIf
 from planner.core.schema import NURSING
 from planner.core.words import t
-from planner.ui import fmt, rule_views
+from planner.ui import rule_views
 from planner.ui.names import digest
 from planner.ui.pages.view import coded_radio
 from planner.ui.whatif import (

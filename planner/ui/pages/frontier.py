@@ -7,12 +7,13 @@ import time
 
 import streamlit as st
 
+from planner.core import fmt
 from planner.core.privacy import redact
 from planner.core.scenario import Scenario, WhatIf
 from planner.core.words import t
 from planner.pipeline import budget_frontier
 from planner.report.sweep_book import frontier_chart
-from planner.ui import figures, fmt
+from planner.ui import figures
 from planner.ui import frontier as frontier_views
 from planner.ui.pages.view import View, number_columns
 from planner.ui.whatif import what_if_key

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
+from planner.core import fmt
 from planner.core.words import t
-from planner.ui import fmt, rule_views
+from planner.ui import rule_views
 from planner.ui.pages.view import View
 
 KEY = "tab_rules"

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import streamlit as st
 
+from planner.core import fmt
 from planner.core.model_words import gap_words, solver_word
 from planner.core.plan import Status
 from planner.core.result import Result
 from planner.core.scenario import WhatIf
 from planner.core.words import t
-from planner.ui import figures, first_screen, fmt, rule_views
+from planner.ui import figures, first_screen, rule_views
 
 
 def show_status(result: Result, what_if: WhatIf, lang: str) -> None:

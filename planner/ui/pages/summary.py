@@ -8,9 +8,12 @@ import streamlit as st
 from planner import pipeline
 from planner.analysis.expected import sentences
 from planner.analysis.robustness import assumption_word
+from planner.core import fmt
 from planner.core.result import Result
 from planner.core.words import t
-from planner.ui import charts, figures, first_screen, fmt, tables
+from planner.explain import summary
+from planner.explain.render import card as statement_card
+from planner.ui import charts, figures, first_screen, tables
 from planner.ui.pages.download import download_result
 from planner.ui.pages.view import View, coded_radio, number_columns
 
@@ -21,17 +24,14 @@ def render(view: View) -> None:
     """Headline figures (deltas against the baseline), budget, hand rule, specialties."""
     result, lang = view.result, view.lang
     base = None if view.what_if.is_empty() else view.base
-    show_acceptance(result, base, lang, view.token)
-    figs = first_screen.without_misleading_deltas(
-        figures.headline_figures(result, base, lang), result, base)
+    sections = {sec.part: sec for sec in summary.summary(result, base)}
+    show_acceptance(result, sections, lang, view.token)
+    plan = sections["plan"].statements
     cols = st.columns(4) + st.columns([5, 5, 4, 4])  # pesos need wider cards
-    for col, f in zip(cols, figs, strict=True):
+    for col, s in zip(cols, plan, strict=True):
         with col.container(border=True):  # the card: figure, delta, and its context below
-            st.metric(figures.figure_label(f, lang), fmt.compact(f.value, f.kind),
-                      delta=None if f.delta is None else fmt.signed(f.delta, f.kind),
-                      delta_color=figures.delta_colour(f), help=figures.figure_help(f, lang))
-            st.caption(first_screen.card_context(f.key, result, lang))
-            note = "" if base is None else first_screen.not_comparable_note(f.key, result,
+            _card(statement_card(s, lang))
+            note = "" if base is None else first_screen.not_comparable_note(s.key, result,
                                                                              base, lang)
             if note:
                 st.caption(f":orange[{note}]")
@@ -83,27 +83,31 @@ def show_advantage_by_state(result: Result, lang: str) -> None:
         st.dataframe(figures.advantage_table(table, metric, lang), hide_index=True)
 
 
-def show_acceptance(result: Result, base: Result | None, lang: str, token: str = "") -> None:
+def _card(c: dict) -> None:
+    """A statement's card (planner.explain.render.card): figure, delta, help, caption."""
+    st.metric(c["label"], c["value"], delta=c["delta"], delta_color=c["delta_color"],
+              help=c["help"])
+    st.caption(c["context"])
+
+
+def show_acceptance(result: Result, sections: dict, lang: str, token: str = "") -> None:
     """The first screen in the order a planner asks (issues 13 and 21): what the plan achieves
     (expected weighted need and filled posts, P10–P90), what it costs (expected bill, the
     probability of exceeding the budget), how it compares with 2024 at equal money (headlined
-    on weighted need), then the caveats (model estimates, the sentences, the calibration). In a
-    what-if the first two parts carry their change against the baseline (``base``)."""
+    on weighted need), then the caveats (model estimates, the sentences, the calibration). The
+    cards are the statements of planner.explain.summary; in a what-if the first two parts
+    carry their change against the baseline."""
     report = first_screen.report_of(result)
     if report is None:
         return
-    before = first_screen.report_of(base) if base is not None else None
-    parts = first_screen.acceptance_cards(report, lang, before)
-    for part in first_screen.PARTS:
-        cards = parts[part]
-        if not cards:
+    for part in summary.PARTS[:3]:
+        if part not in sections:
             continue
+        cards = sections[part].statements
         st.markdown(f"#### {t(f'fs_part_{part}', lang)}")
-        for col, card in zip(st.columns(len(cards)), cards, strict=True):
+        for col, s in zip(st.columns(len(cards)), cards, strict=True):
             with col.container(border=True):
-                st.metric(card["label"], card["value"], delta=card["delta"],
-                          delta_color=card["delta_color"], help=card["help"])
-                st.caption(card["context"])
+                _card(statement_card(s, lang))
     st.markdown(f"#### {t('fs_part_caveats', lang)}")
     st.caption(t("fs_estimate_note", lang, doc=first_screen.DOC))
     for line in sentences(report, lang)[1:]:

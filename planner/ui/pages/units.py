@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
+from planner.core import fmt
 from planner.core.words import t
-from planner.ui import charts, fmt, tables
+from planner.ui import charts, tables
 from planner.ui.pages.view import View, coded_multiselect, keep_valid, number_columns
 
 KEY = "tab_units"
