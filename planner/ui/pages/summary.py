@@ -26,15 +26,9 @@ def render(view: View) -> None:
     base = None if view.what_if.is_empty() else view.base
     sections = {sec.part: sec for sec in summary.summary(result, base)}
     show_acceptance(result, sections, lang, view.token)
-    plan = sections["plan"].statements
-    cols = st.columns(4) + st.columns([5, 5, 4, 4])  # pesos need wider cards
-    for col, s in zip(cols, plan, strict=True):
-        with col.container(border=True):  # the card: figure, delta, and its context below
-            _card(statement_card(s, lang))
-            note = "" if base is None else first_screen.not_comparable_note(s.key, result,
-                                                                             base, lang)
-            if note:
-                st.caption(f":orange[{note}]")
+    for part in summary.PARTS[3:]:  # the plan's placements, then nursing: rows of four cards
+        if part in sections:
+            _card_rows(sections[part].statements, result, base, lang)
     st.markdown(first_screen.bonus_split_text(result, base, lang))
     nurses = figures.nurse_text(result, lang)
     if nurses:
@@ -81,6 +75,21 @@ def show_advantage_by_state(result: Result, lang: str) -> None:
         total = fmt.signed(figures.national_advantage(result, metric), kind)
         st.caption(t("adv_tie_caption", lang) if tie else t("adv_caption", lang, total=total))
         st.dataframe(figures.advantage_table(table, metric, lang), hide_index=True)
+
+
+def _card_rows(statements, result: Result, base: Result | None, lang: str) -> None:
+    """Cards four to a row (pesos get wider cards), each with the orange note when its
+    change against the baseline would mislead."""
+    for start in range(0, len(statements), 4):
+        row = statements[start:start + 4]
+        widths = [5 if s.value.unit == "mxn" else 4 for s in row]
+        for col, s in zip(st.columns(widths + [4] * (4 - len(row))), row, strict=False):
+            with col.container(border=True):  # the card: figure, delta, and its context below
+                _card(statement_card(s, lang))
+                note = "" if base is None else first_screen.not_comparable_note(
+                    s.key, result, base, lang)
+                if note:
+                    st.caption(f":orange[{note}]")
 
 
 def _card(c: dict) -> None:
