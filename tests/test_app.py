@@ -435,11 +435,12 @@ def test_national_default_first_run(national: Path, monkeypatch: pytest.MonkeyPa
     at.run()
     assert not at.exception, at.exception
     m = metrics(at)
-    # 8 headline cards and, first, the first screen's 6 (issue 21: need and posts expected,
-    # the expected bill and the probability of overrun, 2024 at equal money and at the same
-    # budget); then the Avance tab's 4 post cards and 3 money cards (issue 23: the default
-    # ships an illustrative phase 1)
-    assert len(m) == 21
+    # the summary's statements (planner.explain.summary) as cards: what the plan achieves
+    # (need, posts and centres expected), what it costs (bill, overrun), one comparison with
+    # 2024 at equal money, the plan's 8 placements and nursing's 2; then the Avance tab's 4 post
+    # cards and 3 money cards (issue 23: the default ships an illustrative phase 1)
+    assert len(m) == 3 + 2 + 1 + 8 + 2 + 4 + 3
+    assert {tr("ex_at_target_expected"), tr("sum_nurses_placed")} <= set(m)
     assert {tr("fs_overrun"), tr("fs_fair")} <= set(m)
     assert 0 <= number(m[tr("fs_overrun")][0].rstrip("%")) <= 100  # a percentage
     assert number(m[tr("av_vacancies")][0]) == (number(m[tr("av_filled")][0])
